@@ -1,0 +1,89 @@
+import { parseArgs } from "node:util";
+import { Decimal, parseRegion, topics, type Topic } from "../engine";
+import { CellError, type CellResult, type Scalar } from "../functions/cells";
+import { call, clauses } from "../functions/subsidy";
+import { catalogMarkdown } from "./markdown";
+
+const usage = `Usage:
+  subsidy call NAME [ARG…]           call a SUBSIDY function as Excel would (an empty ARG is omitted)
+  subsidy clauses [--region R] [--topic T] [--json | --markdown]
+                                     list the clause catalog with citations
+Examples:
+  subsidy call REGISTRATION 3 5000000 shenzhen
+  subsidy call EXPLAIN REGISTRATION 3 40000000 changping innovative
+  subsidy clauses --region shenzhen --topic registration`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const scalarText = (v: Scalar): string =>
+  v instanceof CellError ? v.toString() : typeof v === "number" ? new Decimal(v).toFixed() : v;
+
+function printCell(result: CellResult, io: Io): number {
+  if (Array.isArray(result)) {
+    for (const row of result) io.out(row.map(scalarText).join("\t"));
+    return result.some((row) => row.some((v) => v instanceof CellError)) ? 1 : 0;
+  }
+  io.out(scalarText(result));
+  return result instanceof CellError ? 1 : 0;
+}
+
+function listClauses(argv: string[], io: Io): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: { region: { type: "string" }, topic: { type: "string" }, json: { type: "boolean" }, markdown: { type: "boolean" } },
+  });
+  if (values.markdown) {
+    io.out(catalogMarkdown());
+    return 0;
+  }
+  const region = values.region === undefined ? undefined : parseRegion(values.region);
+  if (values.region !== undefined && !region) {
+    io.err(`--region must be changping, beijing or shenzhen, got "${values.region}"`);
+    return 2;
+  }
+  if (values.topic !== undefined && !topics.includes(values.topic as Topic)) {
+    io.err(`--topic must be one of: ${topics.join(", ")}`);
+    return 2;
+  }
+  const table = clauses(region, values.topic) as string[][];
+  if (values.json) {
+    const [header, ...rows] = table;
+    io.out(JSON.stringify(rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]]))), null, 2));
+    return 0;
+  }
+  for (const [id, document, article, , , status, topic, , monetary, summary, sentence] of table.slice(1)) {
+    io.out(`${id}  [${topic}${monetary === "yes" ? "" : ", non-monetary"}${status === "draft" ? ", draft" : ""}]`);
+    io.out(`  ${summary}`);
+    io.out(`  ${document} ${article}: “${sentence}”`);
+  }
+  return 0;
+}
+
+/** Runs one command line; returns the exit code. */
+export function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): number {
+  const [verb, ...rest] = argv;
+  try {
+    switch (verb) {
+      case "call": {
+        const [name, ...args] = rest;
+        if (!name) break;
+        return printCell(call(name, args.map((a) => (a === "" ? undefined : a))), io);
+      }
+      case "clauses":
+        return listClauses(rest, io);
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(usage);
+        return 0;
+    }
+  } catch (e) {
+    io.err(`subsidy: ${(e as Error).message}`);
+    return 2;
+  }
+  io.err(usage);
+  return 2;
+}

@@ -1,0 +1,167 @@
+import { z } from "zod";
+
+/**
+ * The shape of the clause catalog. Each policy document is one JSON file (entries in the
+ * document's article order); this schema is what makes them data a reader can trust: every
+ * amount is a decimal string in yuan, every rate a fraction, every entry quotes its sentence.
+ */
+
+/** A non-negative decimal written as a string ("0.3", "3000000") so no float ever enters. */
+export const decimalString = z.string().regex(/^\d+(\.\d+)?$/, "a non-negative decimal string such as \"0.3\" or \"3000000\"");
+
+export const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+
+export const topics = [
+  "registration", // 注册证 (device registration certificate)
+  "innovativeReviewEntry", // 进入创新/优先审查程序
+  "fdaBreakthrough", // FDA 突破性器械
+  "localProduction", // 落地生产 / 本地产业化
+  "rd", // 研发投入
+  "insurance", // 临床试验责任保险、产品责任保险
+  "rdCentre", // 研发中心、重点实验室
+  "innovation", // 原始创新、技术攻关、概念验证
+  "digital", // 人工智能、数智化、大模型、智能工厂
+  "majorProject", // 重大项目
+  "specialFundMatching", // 国家级专项配套
+  "space", // 产业空间、园区、租金
+  "scaleup", // 单品种年产值首次突破
+  "revenue", // 主营业务收入首次突破
+  "platform", // 公共服务平台、CRO/CDMO
+  "firstSet", // 首台（套）
+  "vbp", // 带量采购
+  "clinicalApplication", // 应用示范、上市后评价
+  "overseas", // 出海、境外上市、并购
+  "events", // 会议、论坛、展会
+  "clinical", // 新药临床试验
+  "drugRegistration", // 药品注册证书
+  "mah", // 上市许可持有人 / 委托生产
+  "salesPlatform", // 销售平台
+  "talent", // 人才
+  "finance", // 基金、信贷
+  "facility", // GMP 厂房
+  "clinicalService", // 临床试验服务（医疗机构）
+  "institution", // 机构、期刊、联盟
+  "training", // 培训
+  "regulatory", // 审评审批、检验检测、通关
+  "market", // 入院、采购、推广
+  "environment", // 营商环境、用地
+] as const;
+export const topic = z.enum(topics);
+export type Topic = z.infer<typeof topic>;
+
+export const factKinds = ["money", "quantity", "code", "flag"] as const;
+export const factDefinition = z.strictObject({
+  kind: z.enum(factKinds),
+  /** The values a code may take, for validation and for the task pane's choices. */
+  values: z.array(z.union([z.string(), z.number()])).optional(),
+  unit: z.string().optional(),
+  en: z.string().min(1),
+  zh: z.string().min(1),
+});
+export type FactDefinition = z.infer<typeof factDefinition>;
+
+const factRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(2)]);
+
+/** A test on the facts. `fact` given as a list is the sum of those facts (上两年研发投入总额). */
+const comparison = z.strictObject({
+  fact: factRef,
+  op: z.enum(["gte", "gt", "lt", "lte"]),
+  value: decimalString,
+});
+const membership = z.strictObject({
+  fact: z.string().min(1),
+  op: z.literal("in"),
+  value: z.array(z.union([z.string(), z.number()])).min(1),
+});
+const flagTest = z.strictObject({ fact: z.string().min(1), op: z.literal("is"), value: z.boolean() });
+export type LeafCondition = z.infer<typeof comparison> | z.infer<typeof membership> | z.infer<typeof flagTest>;
+const leaf = z.union([comparison, membership, flagTest]);
+/** Any one of several conjunctions: 三类, or 经认定的重大二类. */
+const anyOf = z.strictObject({ any: z.array(z.array(leaf).min(1)).min(2) });
+export const condition = z.union([leaf, anyOf]);
+export type Condition = z.infer<typeof condition>;
+
+const tier = z.strictObject({ threshold: decimalString, amount: decimalString });
+
+export const formula = z.discriminatedUnion("kind", [
+  /** rate × base ("按…的30%"). */
+  z.strictObject({ kind: z.literal("rate"), rate: decimalString, base: factRef }),
+  /** A fixed amount or, with "最高", the ceiling itself (ruling 2). */
+  z.strictObject({ kind: z.literal("fixed"), amount: decimalString }),
+  /** An amount chosen by a code (phase Ⅰ/Ⅱ/Ⅲ → 50/100/200万元). */
+  z.strictObject({ kind: z.literal("lookup"), fact: z.string().min(1), table: z.record(z.string(), decimalString) }),
+  /** First crossing of thresholds (首次突破): the highest threshold crossed this time (ruling 7). */
+  z.strictObject({
+    kind: z.literal("milestones"),
+    fact: z.string().min(1),
+    previous: z.string().min(1),
+    tiers: z.array(tier).min(1),
+  }),
+  /** Highest threshold reached (达到10、20、40项以上). */
+  z.strictObject({ kind: z.literal("steps"), fact: z.string().min(1), tiers: z.array(tier).min(1) }),
+  /** "一定比例" / "一定资金支持": no number in the text; 0 unless a rate is assumed (ruling 3). */
+  z.strictObject({ kind: z.literal("unspecified"), base: factRef.optional() }),
+]);
+export type Formula = z.infer<typeof formula>;
+
+export const cap = z.strictObject({
+  /** A ceiling in yuan, or with `base` a ceiling per unit of that fact (3000元/㎡). */
+  amount: decimalString,
+  base: z.string().min(1).optional(),
+  per: bilingual,
+});
+export type Cap = z.infer<typeof cap>;
+
+export const flags = ["discretionary", "phased", "one-time", "advance"] as const;
+
+export const clause = z.strictObject({
+  /** Stable id: document id / article path, e.g. changping-device/5.1. */
+  id: z.string().regex(/^[a-z-]+\/[0-9a-z.-]+$/),
+  /** The article as the text numbers it: 第五条（一）, （十五）, 3. */
+  article: z.string().min(1),
+  /** The original sentence, quoted verbatim from the policy text. */
+  sentence: z.string().min(4),
+  topic,
+  /** Stacking group: clauses of one jurisdiction with the same matter give the most favourable only. */
+  matter: z.string().regex(/^[a-zA-Z-]+$/),
+  summary: bilingual,
+  conditions: z.array(condition).default([]),
+  /** Absent for a non-monetary measure. */
+  formula: formula.optional(),
+  caps: z.array(cap).default([]),
+  /** Per-enterprise ceilings over all matters of this clause in one year (ruling 9). */
+  enterpriseAnnualCap: decimalString.optional(),
+  /** "累计支持不超过三年". */
+  maxYears: z.number().int().positive().optional(),
+  flags: z.array(z.enum(flags)).default([]),
+  /** A matter that adds to another of the same jurisdiction ("再给予"), with the words that say so. */
+  additive: z.strictObject({ to: z.array(z.string()).min(1), because: z.string().min(2) }).optional(),
+  /** Non-monetary time limits (检验时限), used by the timeline. */
+  workingDays: z.number().int().positive().optional(),
+  note: z.string().optional(),
+});
+export type Clause = z.infer<typeof clause>;
+
+export const jurisdictions = ["changping", "beijing", "shenzhen"] as const;
+export type Jurisdiction = (typeof jurisdictions)[number];
+
+export const document = z.strictObject({
+  id: z.string().regex(/^[a-z-]+$/),
+  file: z.string().min(1),
+  title: z.string().min(1),
+  titleEn: z.string().min(1),
+  docNumber: z.string().optional(),
+  jurisdiction: z.enum(jurisdictions),
+  level: z.enum(["district", "municipal"]),
+  status: z.enum(["draft", "in-force"]),
+  sectors: z.array(z.enum(["device", "drug"])).min(1),
+  issued: z.iso.date().optional(),
+  validFrom: z.iso.date().optional(),
+  validTo: z.iso.date().optional(),
+  /** "有效期5年" where the issue date is unknown: the window starts at a date the user sets. */
+  validityYears: z.number().int().positive().optional(),
+  stacking: z.strictObject({ article: z.string(), sentence: z.string() }).optional(),
+  facts: z.record(z.string(), factDefinition).default({}),
+  clauses: z.array(clause),
+});
+export type PolicyDocument = z.infer<typeof document>;

@@ -1,0 +1,103 @@
+import type { Condition, LeafCondition } from "./catalog/schema";
+import type { Facts, Tri } from "./facts";
+import { Decimal, ZERO } from "./money";
+
+/** A compiled condition: a fast test, and its words for the trace. */
+export interface CompiledCondition {
+  readonly test: (facts: Facts) => Tri;
+  readonly text: string;
+  /** The facts it reads, to name the missing ones. */
+  readonly reads: readonly string[];
+}
+
+const opText = { gte: "≥", gt: ">", lt: "<", lte: "≤" } as const;
+
+/** The sum of one or several money facts; undefined if any is missing. */
+export function readAmount(facts: Facts, ref: string | readonly string[]): Decimal | undefined {
+  if (typeof ref === "string") return facts[ref] as Decimal | undefined;
+  let sum = ZERO;
+  for (const name of ref) {
+    const v = facts[name] as Decimal | undefined;
+    if (v === undefined) return undefined;
+    sum = sum.plus(v);
+  }
+  return sum;
+}
+
+export function refText(ref: string | readonly string[]): string {
+  return typeof ref === "string" ? ref : ref.join(" + ");
+}
+
+function compileLeaf(c: LeafCondition): CompiledCondition {
+  const reads = typeof c.fact === "string" ? [c.fact] : c.fact;
+  if (c.op === "in") {
+    const allowed = c.value;
+    const name = c.fact;
+    return {
+      reads,
+      text: `${name} ∈ {${allowed.join(", ")}}`,
+      test: (facts) => {
+        const v = facts[name];
+        if (v === undefined) return "unknown";
+        return allowed.includes(v as string | number) ? "met" : "not-met";
+      },
+    };
+  }
+  if (c.op === "is") {
+    const { fact: name, value } = c;
+    return {
+      reads,
+      text: `${name} = ${value}`,
+      test: (facts) => {
+        const v = facts[name];
+        if (v === undefined) return "unknown";
+        return v === value ? "met" : "not-met";
+      },
+    };
+  }
+  const bound = new Decimal(c.value);
+  const { op, fact } = c;
+  const holds = (x: Decimal) =>
+    op === "gte" ? x.gte(bound) : op === "gt" ? x.gt(bound) : op === "lt" ? x.lt(bound) : x.lte(bound);
+  return {
+    reads,
+    text: `${refText(fact)} ${opText[op]} ${bound.toFixed()}`,
+    test: (facts) => {
+      const x = readAmount(facts, fact);
+      if (x === undefined) return "unknown";
+      return holds(x) ? "met" : "not-met";
+    },
+  };
+}
+
+/** All of the conditions: not met if one is not met, else unknown if one is unknown. */
+export function allOf(conditions: readonly CompiledCondition[]): (facts: Facts) => Tri {
+  return (facts) => {
+    let result: Tri = "met";
+    for (const c of conditions) {
+      const t = c.test(facts);
+      if (t === "not-met") return t;
+      if (t === "unknown") result = t;
+    }
+    return result;
+  };
+}
+
+export function compileCondition(c: Condition): CompiledCondition {
+  if (!("any" in c)) return compileLeaf(c);
+  const branches = c.any.map((branch) => branch.map(compileLeaf));
+  const tests = branches.map(allOf);
+  return {
+    reads: branches.flat().flatMap((b) => b.reads),
+    text: branches.map((b) => b.map((x) => x.text).join(" and ")).join(" or "),
+    test: (facts) => {
+      let result: Tri = "not-met";
+      for (const t of tests) {
+        const r = t(facts);
+        if (r === "met") return r;
+        if (r === "unknown") result = r;
+      }
+      return result;
+    },
+  };
+}

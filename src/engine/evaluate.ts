@@ -1,0 +1,182 @@
+import { buildCatalog, catalogFiles, referencedFacts, type Catalog } from "./catalog";
+import type { Clause, Jurisdiction, PolicyDocument, Topic } from "./catalog/schema";
+import { allOf, compileCondition, type CompiledCondition } from "./conditions";
+import type { Facts, Tri } from "./facts";
+import { compileAmount, type AmountFn, type Working } from "./formula";
+import { Decimal, ZERO } from "./money";
+import { jurisdictionsOf, type Region } from "./regions";
+import { inForceDuring, validityWindow, type Window } from "./validity";
+
+/** One matter put to the engine: what happened, to whom, where and when. */
+export interface Query {
+  readonly topic: Topic;
+  readonly region: Region;
+  readonly facts: Facts;
+  /** The year the matter falls in, for validity windows (ruling 8). Omitted: no filter. */
+  readonly year?: number;
+  /** Assumed rates (or amounts, for a clause without a base) for "一定比例" clauses, by clause id. */
+  readonly assumptions?: Readonly<Record<string, Decimal>>;
+  /** Issue dates the texts do not state (Shenzhen), by document id. */
+  readonly issueDates?: Readonly<Record<string, string>>;
+}
+
+export type Status = "applied" | "outranked" | "not-met" | "unknown" | "out-of-validity" | "other-sector";
+
+/** What became of one clause, with its reasons and arithmetic. */
+export interface ClauseLine {
+  readonly clause: Clause;
+  readonly document: PolicyDocument;
+  readonly window: Window;
+  readonly status: Status;
+  /** What the clause allows; for an outranked clause, what it would have allowed. */
+  readonly amount: Decimal;
+  readonly working?: Working;
+  /** Conditions not met, or facts missing, in words. */
+  readonly reasons: readonly string[];
+  readonly outrankedBy?: string;
+}
+
+export interface Evaluation {
+  readonly amount: Decimal;
+  readonly lines: readonly ClauseLine[];
+}
+
+/** A clause made ready to run: decimals parsed and conditions turned into closures once. */
+export interface CompiledClause {
+  readonly clause: Clause;
+  readonly document: PolicyDocument;
+  readonly conditions: readonly CompiledCondition[];
+  readonly eligible: (facts: Facts) => Tri;
+  readonly amount: AmountFn;
+  readonly window: Window;
+}
+
+/** Clauses of one jurisdiction and matter: the most favourable one is paid (ruling 5). */
+interface Group {
+  readonly jurisdiction: Jurisdiction;
+  readonly matter: string;
+  readonly clauses: readonly CompiledClause[];
+}
+
+export interface Engine {
+  readonly catalog: Catalog;
+  /** The amount only: nothing else is built, for the cell-by-cell path. */
+  amount(query: Query): Decimal;
+  /** The amount with every clause considered and why. */
+  evaluate(query: Query): Evaluation;
+  /** One clause on its own, before stacking: for tests written clause by clause. */
+  evaluateClause(id: string, query: Omit<Query, "topic" | "region">): ClauseLine;
+  readonly clauses: readonly CompiledClause[];
+}
+
+function compileClause(clause: Clause, document: PolicyDocument): CompiledClause {
+  const conditions = clause.conditions.map(compileCondition);
+  return {
+    clause,
+    document,
+    conditions,
+    eligible: allOf(conditions),
+    amount: clause.formula ? compileAmount(clause.formula, clause.caps) : () => ZERO,
+    window: validityWindow(document),
+  };
+}
+
+export function createEngine(catalog: Catalog): Engine {
+  const compiled = catalog.documents.flatMap((doc) => doc.clauses.map((c) => compileClause(c, doc)));
+  const groupsFor = new Map<string, Group[]>();
+  const groups = (topic: Topic, region: Region): Group[] => {
+    const key = `${topic}|${region}`;
+    let found = groupsFor.get(key);
+    if (!found) {
+      found = [];
+      for (const jurisdiction of jurisdictionsOf[region]) {
+        const mine = compiled.filter((c) => c.clause.topic === topic && c.clause.formula && c.document.jurisdiction === jurisdiction);
+        for (const matter of new Set(mine.map((c) => c.clause.matter))) {
+          found.push({ jurisdiction, matter, clauses: mine.filter((c) => c.clause.matter === matter) });
+        }
+      }
+      groupsFor.set(key, found);
+    }
+    return found;
+  };
+
+  const windowOf = (c: CompiledClause, query: Query): Window => {
+    const date = query.issueDates?.[c.document.id];
+    return date ? validityWindow(c.document, date) : c.window;
+  };
+  const otherSector = (c: CompiledClause, facts: Facts): boolean => {
+    const sector = facts.sector;
+    return typeof sector === "string" && !c.document.sectors.includes(sector as "device" | "drug");
+  };
+
+  function amount(query: Query): Decimal {
+    const { facts, year, assumptions } = query;
+    let total = ZERO;
+    for (const group of groups(query.topic, query.region)) {
+      let best: Decimal | undefined;
+      for (const c of group.clauses) {
+        if (!inForceDuring(windowOf(c, query), year) || otherSector(c, facts)) continue;
+        if (c.eligible(facts) !== "met") continue;
+        const y = c.amount(facts, assumptions?.[c.clause.id]);
+        if (y !== undefined && (best === undefined || y.gt(best))) best = y;
+      }
+      if (best) total = total.plus(best);
+    }
+    return total;
+  }
+
+  function line(c: CompiledClause, query: Query): ClauseLine {
+    const { facts } = query;
+    const window = windowOf(c, query);
+    const base = { clause: c.clause, document: c.document, window, amount: ZERO };
+    if (!inForceDuring(window, query.year)) {
+      return { ...base, status: "out-of-validity", reasons: [`not in force in ${query.year} (${window.from ?? "…"} to ${window.to ?? "…"})`] };
+    }
+    if (otherSector(c, facts)) {
+      return { ...base, status: "other-sector", reasons: [`applies to ${c.document.sectors.join(", ")}, not ${String(facts.sector)}`] };
+    }
+    const notMet = c.conditions.filter((k) => k.test(facts) === "not-met");
+    if (notMet.length > 0) return { ...base, status: "not-met", reasons: notMet.map((k) => `not met: ${k.text}`) };
+    const unknown = c.conditions.filter((k) => k.test(facts) === "unknown");
+    const working: Working = { steps: [] };
+    const y = unknown.length > 0 ? undefined : c.amount(facts, query.assumptions?.[c.clause.id], working);
+    if (y === undefined) {
+      const missing = [...new Set([...unknown.flatMap((k) => k.reads), ...referencedFacts(c.clause)])].filter((f) => facts[f] === undefined);
+      return { ...base, status: "unknown", reasons: [`missing: ${missing.join(", ")}`] };
+    }
+    return { ...base, status: "applied", amount: y, working, reasons: [] };
+  }
+
+  function evaluate(query: Query): Evaluation {
+    const lines: ClauseLine[] = [];
+    let total = ZERO;
+    for (const group of groups(query.topic, query.region)) {
+      const mine = group.clauses.map((c) => line(c, query));
+      const applied = mine.filter((l) => l.status === "applied");
+      const best = applied.reduce<ClauseLine | undefined>((b, l) => (b === undefined || l.amount.gt(b.amount) ? l : b), undefined);
+      for (const l of mine) {
+        lines.push(l.status === "applied" && l !== best ? { ...l, status: "outranked", outrankedBy: best?.clause.id } : l);
+      }
+      if (best) total = total.plus(best.amount);
+    }
+    return { amount: total, lines };
+  }
+
+  function evaluateClause(id: string, query: Omit<Query, "topic" | "region">): ClauseLine {
+    const c = compiled.find((x) => x.clause.id === id);
+    if (!c) throw new Error(`no clause ${id} in the catalog`);
+    return line(c, { ...query, topic: c.clause.topic, region: "changping" });
+  }
+
+  return { catalog, amount, evaluate, evaluateClause, clauses: compiled };
+}
+
+let shared: Engine | undefined;
+
+/** The engine over the bundled catalog, built once on first use. */
+export function engine(): Engine {
+  shared ??= createEngine(buildCatalog(catalogFiles));
+  return shared;
+}
+
+export { Decimal };

@@ -1,0 +1,145 @@
+import type { Cap, Formula } from "./catalog/schema";
+import { readAmount, refText } from "./conditions";
+import type { Facts } from "./facts";
+import { Decimal, formatRate, formatYuan, ZERO } from "./money";
+
+/** The arithmetic of one clause, for the trace. */
+export interface Working {
+  /** Each step in words with its numbers: "30% × rdCost 5,000,000 = 1,500,000". */
+  readonly steps: string[];
+  /** The cap that lowered the amount, if one did. */
+  bindingCap?: string;
+  /** The text gives no number and none was assumed (ruling 3). */
+  unspecified?: boolean;
+  /** The amount rests on a rate or amount the user assumed. */
+  assumed?: boolean;
+}
+
+/**
+ * A compiled formula with its caps: the amount a clause allows (ruling 2: the ceiling), or
+ * undefined when a fact it needs is missing. Pass a Working to have the arithmetic written down;
+ * without one nothing but the amount is built.
+ */
+export type AmountFn = (facts: Facts, assumption: Decimal | undefined, working?: Working) => Decimal | undefined;
+
+interface Tier {
+  readonly threshold: Decimal;
+  readonly amount: Decimal;
+}
+
+const tiersOf = (tiers: { threshold: string; amount: string }[]): Tier[] =>
+  tiers.map((t) => ({ threshold: new Decimal(t.threshold), amount: new Decimal(t.amount) }));
+
+function gross(formula: Formula): AmountFn {
+  switch (formula.kind) {
+    case "rate": {
+      const rate = new Decimal(formula.rate);
+      const { base } = formula;
+      return (facts, _assumption, w) => {
+        const x = readAmount(facts, base);
+        if (x === undefined) return undefined;
+        const y = rate.times(x);
+        w?.steps.push(`${formatRate(rate)} × ${refText(base)} ${formatYuan(x)} = ${formatYuan(y)}`);
+        return y;
+      };
+    }
+    case "fixed": {
+      const amount = new Decimal(formula.amount);
+      return (_facts, _assumption, w) => {
+        w?.steps.push(`amount ${formatYuan(amount)} as the text states it`);
+        return amount;
+      };
+    }
+    case "lookup": {
+      const table = new Map(Object.entries(formula.table).map(([k, v]) => [k, new Decimal(v)]));
+      const { fact } = formula;
+      return (facts, _assumption, w) => {
+        const key = facts[fact];
+        if (key === undefined) return undefined;
+        const y = table.get(String(key)) ?? ZERO;
+        w?.steps.push(`${fact} ${String(key)} → ${formatYuan(y)}`);
+        return y;
+      };
+    }
+    case "milestones": {
+      const tiers = tiersOf(formula.tiers);
+      const { fact, previous } = formula;
+      return (facts, _assumption, w) => {
+        const now = facts[fact] as Decimal | undefined;
+        const before = facts[previous] as Decimal | undefined;
+        if (now === undefined || before === undefined) return undefined;
+        // Ruling 7: the highest threshold crossed for the first time this year, not the sum.
+        let hit: Tier | undefined;
+        for (const t of tiers) if (now.gte(t.threshold) && before.lt(t.threshold)) hit = t;
+        w?.steps.push(
+          hit
+            ? `${fact} ${formatYuan(now)} first reaches ${formatYuan(hit.threshold)} (before: ${formatYuan(before)}) → ${formatYuan(hit.amount)}`
+            : `${fact} ${formatYuan(now)} crosses no threshold for the first time (before: ${formatYuan(before)}) → 0`,
+        );
+        return hit ? hit.amount : ZERO;
+      };
+    }
+    case "steps": {
+      const tiers = tiersOf(formula.tiers);
+      const { fact } = formula;
+      return (facts, _assumption, w) => {
+        const now = facts[fact] as Decimal | undefined;
+        if (now === undefined) return undefined;
+        let hit: Tier | undefined;
+        for (const t of tiers) if (now.gte(t.threshold)) hit = t;
+        w?.steps.push(
+          hit ? `${fact} ${now.toFixed()} ≥ ${hit.threshold.toFixed()} → ${formatYuan(hit.amount)}` : `${fact} ${now.toFixed()} reaches no step → 0`,
+        );
+        return hit ? hit.amount : ZERO;
+      };
+    }
+    case "unspecified": {
+      const { base } = formula;
+      return (facts, assumption, w) => {
+        if (assumption === undefined) {
+          if (w) {
+            w.unspecified = true;
+            w.steps.push("the text gives no amount (一定比例 / 一定支持) → 0");
+          }
+          return ZERO;
+        }
+        if (w) w.assumed = true;
+        if (base === undefined) {
+          w?.steps.push(`assumed amount ${formatYuan(assumption)}`);
+          return assumption;
+        }
+        const x = readAmount(facts, base);
+        if (x === undefined) return undefined;
+        const y = assumption.times(x);
+        w?.steps.push(`assumed ${formatRate(assumption)} × ${refText(base)} ${formatYuan(x)} = ${formatYuan(y)}`);
+        return y;
+      };
+    }
+  }
+}
+
+/** Applies every cap: the result is min(gross, cap₁, cap₂, …) (ruling 2). */
+export function compileAmount(formula: Formula, caps: readonly Cap[]): AmountFn {
+  const before = gross(formula);
+  const compiled = caps.map((c) => ({ amount: new Decimal(c.amount), base: c.base, label: c.per.en }));
+  if (compiled.length === 0) return before;
+  return (facts, assumption, w) => {
+    let y = before(facts, assumption, w);
+    if (y === undefined) return undefined;
+    for (const cap of compiled) {
+      let limit = cap.amount;
+      if (cap.base !== undefined) {
+        const units = facts[cap.base] as Decimal | undefined;
+        if (units === undefined) return undefined;
+        limit = cap.amount.times(units);
+        w?.steps.push(`cap ${formatYuan(cap.amount)} per ${cap.label} × ${units.toFixed()} = ${formatYuan(limit)}`);
+      }
+      if (limit.lt(y)) {
+        y = limit;
+        if (w) w.bindingCap = cap.base ? `${formatYuan(cap.amount)} per ${cap.label}` : `${formatYuan(limit)} per ${cap.label}`;
+      }
+    }
+    if (w?.bindingCap) w.steps.push(`capped at ${formatYuan(y)} (${w.bindingCap})`);
+    return y;
+  };
+}

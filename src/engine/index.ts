@@ -1,0 +1,13 @@
+/** The engine's public surface: everything the functions, task pane and CLI may use. */
+export { buildCatalog, catalogFiles, CatalogError, CATALOG_VERSION, parseDocument, referencedFacts } from "./catalog";
+export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog";
+export { topics, type Topic } from "./catalog/schema";
+export { createEngine, engine } from "./evaluate";
+export type { ClauseLine, CompiledClause, Engine, Evaluation, Query, Status } from "./evaluate";
+export { flagsOf, renderExplanation } from "./explain";
+export { factsFrom, type Facts, type FactValue, type Tri } from "./facts";
+export { undeclaredOverlaps } from "./stacking";
+export { clauseColumns, clauseRow, listClauses } from "./listing";
+export { Decimal, formatYuan, WAN, ZERO } from "./money";
+export { jurisdictionsOf, parseRegion, regions, type Region } from "./regions";
+export { inForceDuring, validityWindow } from "./validity";

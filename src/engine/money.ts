@@ -1,0 +1,35 @@
+import DecimalJs from "decimal.js";
+
+/**
+ * The engine's own Decimal: 40 significant digits, so that no product of a rate and an amount
+ * that Excel can hold (15–17 digits) is ever rounded. Money is in yuan (元).
+ */
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = DecimalJs;
+
+export const ZERO = new Decimal(0);
+
+/** 万元 in the texts is 10,000 yuan. */
+export const WAN = new Decimal(10000);
+
+export function min(a: Decimal, b: Decimal): Decimal {
+  return a.lte(b) ? a : b;
+}
+
+export function max(a: Decimal, b: Decimal): Decimal {
+  return a.gte(b) ? a : b;
+}
+
+/** Plain notation with thousands separators, as a reader of the trace expects: 1,500,000. */
+export function formatYuan(x: Decimal): string {
+  const [int, frac] = x.toFixed().split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return frac ? `${grouped}.${frac}` : grouped;
+}
+
+/** A rate as a reader of the text writes it: 0.3 → 30%, 0.002 → 2‰. */
+export function formatRate(rate: Decimal): string {
+  const pct = rate.times(100);
+  if (pct.isInteger() || pct.gte(1)) return `${pct.toFixed()}%`;
+  return `${rate.times(1000).toFixed()}‰`;
+}

@@ -1,0 +1,29 @@
+import type { Catalog } from "./catalog";
+import type { Clause } from "./catalog/schema";
+
+/**
+ * Catala's rule for the catalog: two monetary clauses of one jurisdiction on one topic either
+ * share a matter (the most favourable is paid, ruling 5) or one declares that it adds to the
+ * other ("再给予"). Anything else would be a silent sum; this lists every such pair.
+ */
+export function undeclaredOverlaps(catalog: Catalog): string[] {
+  const byKey = new Map<string, Clause[]>();
+  for (const d of catalog.documents) {
+    for (const c of d.clauses) {
+      if (!c.formula) continue;
+      const key = `${d.jurisdiction} ${c.topic}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), c]);
+    }
+  }
+  const found: string[] = [];
+  for (const [key, clauses] of byKey) {
+    clauses.forEach((a, i) => {
+      for (const b of clauses.slice(i + 1)) {
+        if (a.matter === b.matter) continue;
+        const declared = a.additive?.to.includes(b.matter) || b.additive?.to.includes(a.matter);
+        if (!declared) found.push(`${key}: ${a.id} (${a.matter}) and ${b.id} (${b.matter}) overlap without a declared stacking rule`);
+      }
+    });
+  }
+  return found;
+}

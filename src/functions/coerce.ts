@@ -1,0 +1,81 @@
+import { Decimal, parseRegion, type Region } from "../engine";
+import { CellError, type Cell } from "./cells";
+
+/**
+ * Argument coercion shared by every SUBSIDY function: Excel-like input in, an engine value or a
+ * CellError naming the argument and what it accepts out. Nothing here throws.
+ */
+
+const isBlank = (v: unknown): v is null | undefined | "" => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const numeric = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** An amount in yuan (or m²): a finite number ≥ 0, or a numeric text. */
+export function amount(name: string, v: Cell): Decimal | CellError {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return new CellError("#NUM!", `${name} must be a finite number, got ${v}`);
+    if (v < 0) return new CellError("#NUM!", `${name} must be ≥ 0 yuan, got ${v}`);
+    return new Decimal(v);
+  }
+  if (typeof v === "string" && numeric.test(v.trim())) {
+    // A number typed as text: checked as a number, kept exact as written.
+    const checked = amount(name, Number(v.trim()));
+    return checked instanceof CellError ? checked : new Decimal(v.trim());
+  }
+  if (isBlank(v)) return new CellError("#VALUE!", `${name} is required: an amount in yuan`);
+  return new CellError("#VALUE!", `${name} must be an amount in yuan, got ${describe(v)}`);
+}
+
+export function region(v: Cell): Region | CellError {
+  const r = typeof v === "string" ? parseRegion(v) : undefined;
+  return r ?? new CellError("#VALUE!", `region must be changping, beijing or shenzhen (昌平, 北京, 深圳), got ${describe(v)}`);
+}
+
+/** A code from a fixed list, by any of its spellings; `fallback` when omitted, if it may be. */
+export function code<T extends string | number>(
+  name: string,
+  v: Cell,
+  spellings: Readonly<Record<string, T>>,
+  accepts: string,
+  fallback?: T,
+): T | CellError {
+  if (isBlank(v) && fallback !== undefined) return fallback;
+  const key = typeof v === "number" || typeof v === "string" ? String(v).trim().toLowerCase() : undefined;
+  const found = key === undefined ? undefined : spellings[key];
+  return found ?? new CellError("#VALUE!", `${name} must be ${accepts}, got ${describe(v)}`);
+}
+
+/** An optional calendar year (1900–9999), for validity windows. */
+export function year(v: Cell): number | undefined | CellError {
+  if (isBlank(v)) return undefined;
+  const n = typeof v === "number" ? v : typeof v === "string" && numeric.test(v.trim()) ? Number(v) : NaN;
+  if (Number.isInteger(n) && n >= 1900 && n <= 9999) return n;
+  return new CellError("#VALUE!", `year must be a calendar year such as 2026, got ${describe(v)}`);
+}
+
+function describe(v: unknown): string {
+  if (isBlank(v)) return "an empty value";
+  if (typeof v === "string") return `"${v}"`;
+  return String(v);
+}
+
+export const deviceClasses: Readonly<Record<string, 1 | 2 | 3>> = {
+  "1": 1, i: 1, "ⅰ": 1, 一类: 1, "class i": 1,
+  "2": 2, ii: 2, "ⅱ": 2, 二类: 2, "class ii": 2,
+  "3": 3, iii: 3, "ⅲ": 3, 三类: 3, "class iii": 3,
+};
+
+export const pathways: Readonly<Record<string, "standard" | "innovative" | "major">> = {
+  standard: "standard", 常规: "standard", 标准: "standard",
+  innovative: "innovative", 创新: "innovative", 优先: "innovative", priority: "innovative",
+  major: "major", 重大: "major", 重大二类: "major",
+};
+
+export const drugClasses: Readonly<Record<string, 1 | 2 | 3 | 4 | 5>> = {
+  "1": 1, "1类": 1, "2": 2, "2类": 2, "3": 3, "3类": 3, "4": 4, "4类": 4, "5": 5, "5类": 5,
+};
+
+export const phases: Readonly<Record<string, 1 | 2 | 3>> = {
+  "1": 1, i: 1, "ⅰ": 1, "ⅰ期": 1,
+  "2": 2, ii: 2, "ⅱ": 2, "ⅱ期": 2,
+  "3": 3, iii: 3, "ⅲ": 3, "ⅲ期": 3,
+};

@@ -1,0 +1,37 @@
+import { CellError, type Cell, type Scalar } from "./cells";
+
+/**
+ * Excel's lifting: a function written for single values, given ranges, returns a range of the
+ * same shape. A 1-row or 1-column argument is broadcast; a cell outside a smaller range is #N/A,
+ * as Excel's own functions do.
+ */
+export function lift(fn: (args: Cell[]) => Scalar, args: readonly unknown[]): Scalar | Scalar[][] {
+  if (!args.some(Array.isArray)) return fn(args as Cell[]);
+  let rows = 1;
+  let cols = 1;
+  for (const a of args) {
+    if (!Array.isArray(a)) continue;
+    if (a.length === 0 || !a.every((r) => Array.isArray(r) && r.length === a[0].length && r.length > 0)) {
+      return new CellError("#VALUE!", "a range argument must be a non-empty rectangle of cells");
+    }
+    rows = Math.max(rows, a.length);
+    cols = Math.max(cols, a[0].length);
+  }
+  const out: Scalar[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const row: Scalar[] = [];
+    for (let j = 0; j < cols; j++) {
+      let outside = false;
+      const cellArgs = args.map((a) => {
+        if (!Array.isArray(a)) return a as Cell;
+        const r = a.length === 1 ? a[0] : a[i];
+        const c = r?.length === 1 ? r[0] : r?.[j];
+        if (r === undefined || (r.length !== 1 && j >= r.length)) outside = true;
+        return c as Cell;
+      });
+      row.push(outside ? new CellError("#N/A", "this cell is outside a smaller range argument") : fn(cellArgs));
+    }
+    out.push(row);
+  }
+  return out;
+}

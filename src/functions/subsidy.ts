@@ -1,0 +1,170 @@
+import { clauseColumns, clauseRow, engine, listClauses, renderExplanation, topics, type FactValue, type Query, type Topic } from "../engine";
+import { CellError, type Cell, type CellResult, type Scalar } from "./cells";
+import { amount, code, deviceClasses, drugClasses, pathways, phases, region, year } from "./coerce";
+import { lift } from "./lift";
+
+/**
+ * The SUBSIDY functions without Excel: the same implementations Excel, the CLI and the task
+ * pane call. Each turns its arguments into a query for the engine; nothing is computed here.
+ */
+
+type Coerced = FactValue | CellError;
+
+/** A query from coerced arguments, or the first argument error in argument order. */
+function matter(topic: Topic, facts: Record<string, Coerced>, where: Cell, when?: number | undefined | CellError): Query | CellError {
+  for (const v of Object.values(facts)) if (v instanceof CellError) return v;
+  const r = region(where);
+  if (r instanceof CellError) return r;
+  if (when instanceof CellError) return when;
+  return { topic, region: r, facts: facts as Record<string, FactValue>, year: when };
+}
+
+interface Definition {
+  readonly params: readonly string[];
+  readonly required: number;
+  readonly query: (args: readonly Cell[]) => Query | CellError;
+}
+
+const classes = "1, 2 or 3 (I/II/III, 一类/二类/三类)";
+
+export const definitions = {
+  REGISTRATION: {
+    params: ["class", "rdCost", "region", "pathway", "year"],
+    required: 3,
+    query: (a) =>
+      matter(
+        "registration",
+        {
+          deviceClass: code("class", a[0], deviceClasses, classes),
+          rdCost: amount("rdCost", a[1]),
+          pathway: code("pathway", a[3], pathways, "standard, innovative or major", "standard"),
+        },
+        a[2],
+        year(a[4]),
+      ),
+  },
+  RD: {
+    params: ["revenueLastYear", "rdLastYear", "rdYearBefore", "region"],
+    required: 4,
+    query: (a) =>
+      matter(
+        "rd",
+        { revenueLastYear: amount("revenueLastYear", a[0]), rdLastYear: amount("rdLastYear", a[1]), rdYearBefore: amount("rdYearBefore", a[2]) },
+        a[3],
+      ),
+  },
+  SCALEUP: {
+    params: ["outputThisYear", "bestOutputBefore", "region"],
+    required: 3,
+    query: (a) => matter("scaleup", { output: amount("outputThisYear", a[0]), bestOutputBefore: amount("bestOutputBefore", a[1]) }, a[2]),
+  },
+  REVENUE: {
+    params: ["revenueThisYear", "bestRevenueBefore", "region"],
+    required: 3,
+    query: (a) => matter("revenue", { revenue: amount("revenueThisYear", a[0]), bestRevenueBefore: amount("bestRevenueBefore", a[1]) }, a[2]),
+  },
+  VBP: {
+    params: ["bidValue", "region"],
+    required: 2,
+    // The function is the first win of a product (首次中标), which Changping's clause asks for.
+    query: (a) => matter("vbp", { bidValue: amount("bidValue", a[0]), firstVbpWin: true }, a[1]),
+  },
+  FIRSTSET: {
+    params: ["salesThisYear", "region"],
+    required: 2,
+    query: (a) => matter("firstSet", { firstSetSales: amount("salesThisYear", a[0]) }, a[1]),
+  },
+  INSURANCE: {
+    params: ["premium", "region"],
+    required: 2,
+    query: (a) => matter("insurance", { premium: amount("premium", a[0]) }, a[1]),
+  },
+  FACILITY: {
+    params: ["cost", "areaM2", "region"],
+    required: 3,
+    query: (a) => matter("facility", { facilityCost: amount("cost", a[0]), areaM2: amount("areaM2", a[1]) }, a[2]),
+  },
+  CLINICAL: {
+    params: ["drugClass", "phase", "region"],
+    required: 3,
+    query: (a) =>
+      matter(
+        "clinical",
+        { drugClass: code("drugClass", a[0], drugClasses, "a drug registration class 1–5"), phase: code("phase", a[1], phases, "1, 2 or 3 (I/II/III)") },
+        a[2],
+      ),
+  },
+} satisfies Record<string, Definition>;
+
+export type AmountFunction = keyof typeof definitions;
+export const amountFunctions = Object.keys(definitions) as AmountFunction[];
+
+function arity(name: string, def: Definition, args: readonly unknown[]): CellError | undefined {
+  if (args.length >= def.required && args.length <= def.params.length) return undefined;
+  const shown = def.params.map((p, i) => (i < def.required ? p : `[${p}]`)).join(", ");
+  return new CellError("#VALUE!", `${name}(${shown}) takes ${def.required}–${def.params.length} arguments, got ${args.length}`);
+}
+
+/** One amount function on single values: the number of yuan, or an error value. */
+export function evaluateCell(name: AmountFunction, args: readonly Cell[]): Scalar {
+  const q = definitions[name].query(args);
+  return q instanceof CellError ? q : engine().amount(q).toNumber();
+}
+
+/** An amount function as Excel calls it: single values or ranges (lifted), never an exception. */
+export function callAmount(name: AmountFunction, args: readonly unknown[]): CellResult {
+  try {
+    const wrong = arity(name, definitions[name], args);
+    return wrong ?? lift((cells) => evaluateCell(name, cells), args);
+  } catch (e) {
+    return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
+  }
+}
+
+/** EXPLAIN(functionName, args…): the clauses considered, the arithmetic, the binding cap, flags. */
+export function explain(functionName: unknown, args: readonly unknown[]): Scalar {
+  try {
+    const name = functionKey(functionName);
+    if (!name || name === "EXPLAIN" || name === "CLAUSES") {
+      return new CellError("#VALUE!", `functionName must be one of ${amountFunctions.join(", ")}, got ${String(functionName)}`);
+    }
+    if (args.some(Array.isArray)) return new CellError("#VALUE!", "EXPLAIN takes single values, not ranges");
+    const wrong = arity(name, definitions[name], args);
+    if (wrong) return wrong;
+    const q = definitions[name].query(args as Cell[]);
+    if (q instanceof CellError) return q;
+    const shown = args.map((a) => (typeof a === "string" ? `"${a}"` : a === null || a === undefined ? "" : String(a))).join(", ");
+    return renderExplanation(`SUBSIDY.${name}(${shown})`, engine().evaluate(q));
+  } catch (e) {
+    return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
+  }
+}
+
+/** CLAUSES([region], [topic]): the catalog as a table with a header row. */
+export function clauses(where?: unknown, topic?: unknown): Scalar | Scalar[][] {
+  const blank = (v: unknown) => v === null || v === undefined || v === "";
+  const r = blank(where) ? undefined : region(where as Cell);
+  if (r instanceof CellError) return r;
+  if (!blank(topic) && !topics.includes(topic as Topic)) {
+    return new CellError("#VALUE!", `topic must be one of ${topics.join(", ")}, got ${String(topic)}`);
+  }
+  const rows = listClauses(engine().catalog, r, blank(topic) ? undefined : (topic as Topic)).map(clauseRow);
+  return [[...clauseColumns], ...rows];
+}
+
+/** A function name as a user writes it: any case, with or without the SUBSIDY. namespace. */
+export function functionKey(name: unknown): AmountFunction | "EXPLAIN" | "CLAUSES" | undefined {
+  if (typeof name !== "string") return undefined;
+  const key = name.trim().toUpperCase().replace(/^SUBSIDY\./, "");
+  if (key === "EXPLAIN" || key === "CLAUSES") return key;
+  return key in definitions ? (key as AmountFunction) : undefined;
+}
+
+/** Any SUBSIDY function by name, as the CLI calls it. */
+export function call(name: string, args: readonly unknown[]): CellResult {
+  const key = functionKey(name);
+  if (key === undefined) return new CellError("#VALUE!", `unknown function ${name}; try ${[...amountFunctions, "EXPLAIN", "CLAUSES"].join(", ")}`);
+  if (key === "EXPLAIN") return explain(args[0], args.slice(1));
+  if (key === "CLAUSES") return args.length > 2 ? new CellError("#VALUE!", "CLAUSES([region], [topic]) takes at most 2 arguments") : clauses(args[0], args[1]);
+  return callAmount(key, args);
+}

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildCatalog, catalogFiles, CatalogError, engine, parseDocument, referencedFacts, undeclaredOverlaps } from "../src/engine";
+
+const { catalog } = engine();
+const root = join(__dirname, "..");
+const squeeze = (s: string) => s.replace(/\s+/g, "");
+
+describe("catalog schema", () => {
+  test("every file parses", () => {
+    expect(() => buildCatalog(catalogFiles)).not.toThrow();
+    expect(catalog.documents.map((d) => d.id)).toEqual(["changping-device", "changping-pharma", "shenzhen-device", "beijing-device", "zhongguancun"]);
+  });
+
+  const good = catalogFiles[0] as { clauses: Record<string, unknown>[] };
+  const withEntry = (entry: Record<string, unknown>) => ({ ...good, clauses: [...good.clauses.slice(0, 1), entry] });
+
+  test("a malformed entry fails with its id named", () => {
+    const bad = { ...good.clauses[1], id: "changping-device/3.2", formula: { kind: "rate", rate: 0.5, base: "premium" } };
+    expect(() => parseDocument(withEntry(bad))).toThrow(CatalogError);
+    expect(() => parseDocument(withEntry(bad))).toThrow(/changping-device\/3\.2: formula\.rate/);
+  });
+
+  test("an entry without its sentence fails with its id named", () => {
+    const { sentence: _dropped, ...bad } = good.clauses[1];
+    expect(() => parseDocument(withEntry(bad))).toThrow(/changping-device\/3\.2: sentence/);
+  });
+
+  test("a rate written as a float is refused", () => {
+    const bad = { ...good.clauses[1], caps: [{ amount: 500000, per: { en: "policy", zh: "单个保单" } }] };
+    expect(() => parseDocument(withEntry(bad))).toThrow(/changping-device\/3\.2: caps\.0\.amount/);
+  });
+
+  test("an unknown fact is refused with the entry named", () => {
+    const bad = { ...good.clauses[1], formula: { kind: "rate", rate: "0.5", base: "premiumm" } };
+    expect(() => buildCatalog([withEntry(bad), ...catalogFiles.slice(1)])).toThrow(/changping-device\/3\.2: unknown fact "premiumm"/);
+  });
+
+  test("ids are unique and belong to their document", () => {
+    const ids = catalog.clauses.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe("citations", () => {
+  test.each(catalog.documents.map((d) => [d.id, d] as const))("%s: every sentence is quoted verbatim from its text", (_id, doc) => {
+    const text = squeeze(readFileSync(join(root, "policies", doc.file), "utf8"));
+    const misquoted = doc.clauses.filter((c) => !text.includes(squeeze(c.sentence))).map((c) => c.id);
+    expect(misquoted).toEqual([]);
+    if (doc.stacking) expect(text).toContain(squeeze(doc.stacking.sentence));
+  });
+
+  test("every monetary clause has a hand-computed case in test/clauses", () => {
+    const tables = readdirSync(join(__dirname, "clauses"))
+      .map((f) => readFileSync(join(__dirname, "clauses", f), "utf8"))
+      .join("\n");
+    const untested = catalog.clauses.filter((c) => c.formula && !tables.includes(`clause: "${c.id}"`)).map((c) => c.id);
+    expect(untested).toEqual([]);
+  });
+
+  test("every clause reads only facts the catalog defines", () => {
+    const unknown = catalog.clauses.flatMap((c) => referencedFacts(c).filter((f) => !catalog.facts[f]).map((f) => `${c.id}: ${f}`));
+    expect(unknown).toEqual([]);
+  });
+});
+
+describe("stacking", () => {
+  test("no undeclared overlap within a jurisdiction", () => {
+    expect(undeclaredOverlaps(catalog)).toEqual([]);
+  });
+
+  test("an undeclared overlap is found, naming both clauses", () => {
+    const doc = catalogFiles[0] as { clauses: Record<string, unknown>[] };
+    const twin = { ...doc.clauses[1], id: "changping-device/3.2-twin", matter: "insuranceTwin" };
+    const rebuilt = buildCatalog([{ ...doc, clauses: [...doc.clauses, twin] }, ...catalogFiles.slice(1)]);
+    expect(undeclaredOverlaps(rebuilt)).toEqual([
+      "changping insurance: changping-device/3.2 (insurance) and changping-device/3.2-twin (insuranceTwin) overlap without a declared stacking rule",
+    ]);
+  });
+
+  test("a declared additive matter is not an overlap", () => {
+    const doc = catalogFiles[0] as { clauses: Record<string, unknown>[] };
+    const twin = { ...doc.clauses[1], id: "changping-device/3.2-twin", matter: "insuranceTwin", additive: { to: ["insurance"], because: "再给予" } };
+    const rebuilt = buildCatalog([{ ...doc, clauses: [...doc.clauses, twin] }, ...catalogFiles.slice(1)]);
+    expect(undeclaredOverlaps(rebuilt)).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { Decimal, engine, factsFrom, type Status } from "../../src/engine";
+
+/**
+ * A clause test is a row of a table: a name citing the article, the facts, and the amount the
+ * clause allows, worked out by hand from the sentence (the arithmetic goes in a comment).
+ * `expected` is an amount in yuan, or the status when the clause does not pay.
+ */
+export interface ClauseCase {
+  readonly name: string;
+  readonly clause: string;
+  readonly facts: Readonly<Record<string, string | number | boolean>>;
+  readonly year?: number;
+  /** An assumed rate (or amount) for a clause whose text gives none. */
+  readonly assumption?: string;
+  readonly issueDates?: Readonly<Record<string, string>>;
+  readonly expected: string | Exclude<Status, "applied" | "outranked">;
+  /** Flags the explanation must carry, e.g. "unspecified", "assumed". */
+  readonly binds?: string;
+}
+
+export function clauseTable(cases: readonly ClauseCase[]): void {
+  const { catalog, evaluateClause } = engine();
+  test.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const line = evaluateClause(c.clause, {
+      facts: factsFrom(c.facts, catalog.facts),
+      year: c.year,
+      assumptions: c.assumption === undefined ? undefined : { [c.clause]: new Decimal(c.assumption) },
+      issueDates: c.issueDates,
+    });
+    if (/^\d/.test(c.expected)) {
+      expect({ status: line.status, reasons: line.reasons }).toEqual({ status: "applied", reasons: [] });
+      expect(line.amount.toFixed()).toBe(new Decimal(c.expected).toFixed());
+      if (c.binds !== undefined) expect(line.working?.bindingCap).toContain(c.binds);
+    } else {
+      expect(line.status).toBe(c.expected);
+    }
+  });
+}
