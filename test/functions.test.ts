@@ -1,0 +1,210 @@
+import { CellError } from "../src/functions/cells";
+import { call } from "../src/functions/subsidy";
+
+const errorOf = (v: unknown) => (v instanceof CellError ? v.code : `not an error: ${JSON.stringify(v)}`);
+
+describe("DESIGN.md examples", () => {
+  test.each([
+    // 40% of 5M = 2M, under Shenzhen's 5M class III cap.
+    ["REGISTRATION", [3, 5000000, "shenzhen"], 2000000],
+    // Changping 30% of 5M = 1.5M (cap 3M); Beijing pays only the innovative pathway.
+    ["REGISTRATION", [3, 5000000, "changping"], 1500000],
+    // Changping supports class II only when recognised as major; Beijing only innovative.
+    ["REGISTRATION", [2, 5000000, "changping"], 0],
+    // Changping 30% of 40M = 12M → 8M cap, plus Beijing's 2M.
+    ["REGISTRATION", [3, 40000000, "changping", "innovative"], 10000000],
+    // revenue 20M < 30M; R&D 8M + 4M = 12M ≥ 10M; 10% of 8M = 800k.
+    ["RD", [20000000, 8000000, 4000000, "changping"], 800000],
+    // 120M first passes 100M → 400k.
+    ["SCALEUP", [120000000, 80000000, "changping"], 400000],
+    // min(40% × 20M = 8M, 3,000 × 2,000 m² = 6M, 10M) = 6M.
+    ["FACILITY", [20000000, 2000, "shenzhen"], 6000000],
+  ])("%s(%j) = %d", (name, args, expected) => {
+    expect(call(name, args)).toBe(expected);
+  });
+
+  test("REGISTRATION(3, -1, \"shenzhen\") is #NUM!", () => {
+    expect(errorOf(call("REGISTRATION", [3, -1, "shenzhen"]))).toBe("#NUM!");
+  });
+});
+
+describe("each function by hand", () => {
+  test.each([
+    // Shenzhen class II 40% × 10M = 4M → 3M cap; innovative raises the cap to 4M.
+    ["REGISTRATION", [2, 10000000, "shenzhen"], 3000000],
+    ["REGISTRATION", [2, 10000000, "shenzhen", "innovative"], 4000000],
+    // Shenzhen class III innovative: 40% × 20M = 8M → 6M.
+    ["REGISTRATION", [3, 20000000, "shenzhen", "innovative"], 6000000],
+    // Changping recognised major class II: 30% × 2M = 600k.
+    ["REGISTRATION", [2, 2000000, "changping", "major"], 600000],
+    // Changping class II innovative: 30% × 10M = 3M (5.2, cap 8M) + Beijing 2M.
+    ["REGISTRATION", [2, 10000000, "changping", "innovative"], 5000000],
+    // Elsewhere in Beijing: the municipal 2M only.
+    ["REGISTRATION", [3, 40000000, "beijing", "innovative"], 2000000],
+    ["REGISTRATION", [3, 40000000, "beijing"], 0],
+    // Class I is a filing.
+    ["REGISTRATION", [1, 40000000, "changping", "innovative"], 0],
+    // Beijing's measures run to 2028-12-31: in 2029 only Changping's 8M is left.
+    ["REGISTRATION", [3, 40000000, "changping", "innovative", 2029], 8000000],
+    ["REGISTRATION", [3, 40000000, "changping", "innovative", 2028], 10000000],
+    // RD: 10% × 25M = 2.5M → 2M cap; revenue 30M is not 不足3000万元.
+    ["RD", [0, 25000000, 0, "changping"], 2000000],
+    ["RD", [30000000, 8000000, 4000000, "changping"], 0],
+    ["RD", [20000000, 8000000, 4000000, "shenzhen"], 0],
+    // SCALEUP: 40M → 600M crosses 50M, 100M, 500M: the highest, 2M.
+    ["SCALEUP", [600000000, 40000000, "changping"], 2000000],
+    ["SCALEUP", [120000000, 80000000, "shenzhen"], 0],
+    // REVENUE: 2‰ × 600M = 1.2M on first reaching 500M.
+    ["REVENUE", [600000000, 400000000, "changping"], 1200000],
+    ["REVENUE", [600000000, 500000000, "changping"], 0],
+    // VBP: Changping 3% × 50M = 1.5M; Shenzhen 3% × 200M = 6M → 3M per product.
+    ["VBP", [50000000, "changping"], 1500000],
+    ["VBP", [200000000, "shenzhen"], 3000000],
+    // FIRSTSET: Changping 20% × 30M = 6M; Shenzhen's first-set measure carries no money.
+    ["FIRSTSET", [30000000, "changping"], 6000000],
+    ["FIRSTSET", [30000000, "shenzhen"], 0],
+    // INSURANCE: 50% × 1.2M = 600k → 500k per policy.
+    ["INSURANCE", [1200000, "changping"], 500000],
+    ["INSURANCE", [300000, "changping"], 150000],
+    // FACILITY is Shenzhen's: Changping has no such clause.
+    ["FACILITY", [20000000, 2000, "changping"], 0],
+    // CLINICAL: class 1 entering phase Ⅲ → 2M; class 2 entering → nothing stated.
+    ["CLINICAL", [1, 3, "changping"], 2000000],
+    ["CLINICAL", [1, "II", "changping"], 1000000],
+    ["CLINICAL", [2, 1, "changping"], 0],
+    ["CLINICAL", [1, 1, "shenzhen"], 0],
+  ])("%s(%j) = %d", (name, args, expected) => {
+    expect(call(name, args)).toBe(expected);
+  });
+});
+
+describe("arguments", () => {
+  test.each([
+    [["III", 5000000, "深圳"]],
+    [["三类", 5000000, "深圳市"]],
+    [["3", "5000000", "  ShenZhen "]],
+    [[3, 5000000, "shenzhen", ""]],
+    [[3, 5000000, "shenzhen", "standard", ""]],
+  ])("REGISTRATION(%j) accepts the spellings of DESIGN.md", (args) => {
+    expect(call("REGISTRATION", args)).toBe(2000000);
+  });
+
+  test.each([
+    [[3, NaN, "shenzhen"], "#NUM!"],
+    [[3, Infinity, "shenzhen"], "#NUM!"],
+    [[3, -Infinity, "shenzhen"], "#NUM!"],
+    [[3, "-5", "shenzhen"], "#NUM!"],
+    [[4, 5000000, "shenzhen"], "#VALUE!"],
+    [[2.5, 5000000, "shenzhen"], "#VALUE!"],
+    [[3, 5000000, "shanghai"], "#VALUE!"],
+    [[3, 5000000, 3], "#VALUE!"],
+    [[3, true, "shenzhen"], "#VALUE!"],
+    [[3, "five million", "shenzhen"], "#VALUE!"],
+    [[3, null, "shenzhen"], "#VALUE!"],
+    [[3, 5000000, "shenzhen", "fast"], "#VALUE!"],
+    [[3, 5000000, "shenzhen", "standard", 20.5], "#VALUE!"],
+    [[3, 5000000], "#VALUE!"],
+    [[3, 5000000, "shenzhen", "standard", 2026, 1], "#VALUE!"],
+  ])("REGISTRATION(%j) is %s", (args, code) => {
+    expect(errorOf(call("REGISTRATION", args))).toBe(code);
+  });
+
+  test("the message names the argument and what it accepts", () => {
+    const e = call("REGISTRATION", [3, 5000000, "mars"]) as CellError;
+    expect(e.message).toContain("region");
+    expect(e.message).toContain("changping, beijing or shenzhen");
+    expect((call("CLINICAL", [1, 4, "changping"]) as CellError).message).toContain("phase must be 1, 2 or 3");
+  });
+
+  test("a phase outside 1–3 is an unknown code: #VALUE!", () => {
+    expect(errorOf(call("CLINICAL", [1, 4, "changping"]))).toBe("#VALUE!");
+    expect(errorOf(call("CLINICAL", [1, 0, "changping"]))).toBe("#VALUE!");
+  });
+
+  test("1e300 is a valid amount, capped like any other", () => {
+    expect(call("REGISTRATION", [3, 1e300, "shenzhen"])).toBe(5000000);
+  });
+
+  test("an unknown function is #VALUE!", () => {
+    expect(errorOf(call("NOPE", []))).toBe("#VALUE!");
+  });
+});
+
+describe("ranges spill the same shape", () => {
+  test("a column of costs gives a column of amounts", () => {
+    // 40% × 1M = 400k; 40% × 5M = 2M; 40% × 20M = 8M → 5M.
+    expect(call("REGISTRATION", [3, [[1000000], [5000000], [20000000]], "shenzhen"])).toEqual([[400000], [2000000], [5000000]]);
+  });
+
+  test("ranges of classes and costs pair row by row; a bad row is its own error", () => {
+    const out = call("REGISTRATION", [[[2], [3], [9]], [[10000000], [10000000], [10000000]], "shenzhen"]) as unknown[][];
+    expect(out.slice(0, 2)).toEqual([[3000000], [4000000]]);
+    expect(errorOf(out[2][0])).toBe("#VALUE!");
+  });
+
+  test("a row against a column broadcasts; a shorter range leaves #N/A", () => {
+    expect(call("VBP", [[[10000000, 20000000]], [["changping"], ["shenzhen"]]])).toEqual([
+      [300000, 600000],
+      [300000, 600000],
+    ]);
+    const out = call("VBP", [[[10000000], [20000000], [30000000]], [["changping"], ["shenzhen"]]]) as unknown[][];
+    expect(out[0][0]).toBe(300000);
+    expect(errorOf(out[2][0])).toBe("#N/A");
+  });
+});
+
+describe("EXPLAIN", () => {
+  const text = call("EXPLAIN", ["REGISTRATION", 3, 40000000, "changping", "innovative"]) as string;
+
+  test("gives the total, the clauses with their articles, the arithmetic and the binding cap", () => {
+    expect(text).toMatch(/= 10,000,000 yuan/);
+    expect(text).toContain("changping-device/5.2");
+    expect(text).toContain("第五条（二）");
+    expect(text).toContain("30% × rdCost 40,000,000 = 12,000,000");
+    expect(text).toContain("capped at 8,000,000");
+    expect(text).toContain("beijing-device/3");
+  });
+
+  test("says why the other clauses did not pay", () => {
+    expect(text).toMatch(/changping-device\/5\.1 .*more favourable clause.*3,000,000 \(by changping-device\/5\.2\)/);
+  });
+
+  test("flags drafts, discretion and validity", () => {
+    expect(text).toContain("draft policy");
+    expect(text).toContain("valid until 2028-12-31");
+    expect(call("EXPLAIN", ["REGISTRATION", 2, 2000000, "changping", "major"])).toContain("discretionary");
+  });
+
+  test("names a clause that could not be judged and the facts it lacks", () => {
+    expect(call("EXPLAIN", ["REGISTRATION", 3, 5000000, "changping"])).toMatch(/beijing-device\/3 .*cannot tell\n\s+missing: nationalProject/);
+  });
+
+  test("accepts the namespace and any case, and returns errors as values", () => {
+    expect(call("EXPLAIN", ["subsidy.facility", 20000000, 2000, "shenzhen"])).toMatch(/= 6,000,000 yuan[\s\S]*per m²/);
+    expect(errorOf(call("EXPLAIN", ["FACILITY", -1, 2000, "shenzhen"]))).toBe("#NUM!");
+    expect(errorOf(call("EXPLAIN", ["WHAT", 1]))).toBe("#VALUE!");
+  });
+});
+
+describe("CLAUSES", () => {
+  test("spills a header row and one row per clause, filtered", () => {
+    const table = call("CLAUSES", ["shenzhen", "registration"]) as string[][];
+    expect(table[0]).toEqual(["id", "document", "article", "jurisdiction", "level", "status", "topic", "matter", "monetary", "summary", "sentence"]);
+    expect(table.slice(1).map((r) => r[0])).toEqual([
+      "shenzhen-device/5.class2",
+      "shenzhen-device/5.class3",
+      "shenzhen-device/5.innovative-class2",
+      "shenzhen-device/5.innovative-class3",
+    ]);
+  });
+
+  test("Changping reaches district and municipal clauses", () => {
+    const ids = (call("CLAUSES", ["changping", "registration"]) as string[][]).slice(1).map((r) => r[0]);
+    expect(ids).toEqual(["changping-device/5.1", "changping-device/5.2", "beijing-device/3"]);
+  });
+
+  test("bad filters are #VALUE!", () => {
+    expect(errorOf(call("CLAUSES", ["mars"]))).toBe("#VALUE!");
+    expect(errorOf(call("CLAUSES", ["changping", "lottery"]))).toBe("#VALUE!");
+  });
+});
