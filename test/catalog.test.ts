@@ -13,26 +13,27 @@ describe("catalog schema", () => {
   });
 
   const good = catalogFiles[0] as { clauses: Record<string, unknown>[] };
-  const withEntry = (entry: Record<string, unknown>) => ({ ...good, clauses: [...good.clauses.slice(0, 1), entry] });
+  const insurance = good.clauses.find((c) => c.id === "changping-device/3.2")!;
+  const withEntry = (entry: Record<string, unknown>) => ({ ...good, clauses: [entry] });
 
   test("a malformed entry fails with its id named", () => {
-    const bad = { ...good.clauses[1], id: "changping-device/3.2", formula: { kind: "rate", rate: 0.5, base: "premium" } };
+    const bad = { ...insurance, formula: { kind: "rate", rate: 0.5, base: "premium" } };
     expect(() => parseDocument(withEntry(bad))).toThrow(CatalogError);
     expect(() => parseDocument(withEntry(bad))).toThrow(/changping-device\/3\.2: formula\.rate/);
   });
 
   test("an entry without its sentence fails with its id named", () => {
-    const { sentence: _dropped, ...bad } = good.clauses[1];
+    const { sentence: _dropped, ...bad } = insurance;
     expect(() => parseDocument(withEntry(bad))).toThrow(/changping-device\/3\.2: sentence/);
   });
 
   test("a rate written as a float is refused", () => {
-    const bad = { ...good.clauses[1], caps: [{ amount: 500000, per: { en: "policy", zh: "单个保单" } }] };
+    const bad = { ...insurance, caps: [{ amount: 500000, per: { en: "policy", zh: "单个保单" } }] };
     expect(() => parseDocument(withEntry(bad))).toThrow(/changping-device\/3\.2: caps\.0\.amount/);
   });
 
   test("an unknown fact is refused with the entry named", () => {
-    const bad = { ...good.clauses[1], formula: { kind: "rate", rate: "0.5", base: "premiumm" } };
+    const bad = { ...insurance, formula: { kind: "rate", rate: "0.5", base: "premiumm" } };
     expect(() => buildCatalog([withEntry(bad), ...catalogFiles.slice(1)])).toThrow(/changping-device\/3\.2: unknown fact "premiumm"/);
   });
 
@@ -71,7 +72,8 @@ describe("stacking", () => {
 
   test("an undeclared overlap is found, naming both clauses", () => {
     const doc = catalogFiles[0] as { clauses: Record<string, unknown>[] };
-    const twin = { ...doc.clauses[1], id: "changping-device/3.2-twin", matter: "insuranceTwin" };
+    const insurance = doc.clauses.find((c) => c.id === "changping-device/3.2")!;
+    const twin = { ...insurance, id: "changping-device/3.2-twin", matter: "insuranceTwin" };
     const rebuilt = buildCatalog([{ ...doc, clauses: [...doc.clauses, twin] }, ...catalogFiles.slice(1)]);
     expect(undeclaredOverlaps(rebuilt)).toEqual([
       "changping insurance: changping-device/3.2 (insurance) and changping-device/3.2-twin (insuranceTwin) overlap without a declared stacking rule",
@@ -80,7 +82,8 @@ describe("stacking", () => {
 
   test("a declared additive matter is not an overlap", () => {
     const doc = catalogFiles[0] as { clauses: Record<string, unknown>[] };
-    const twin = { ...doc.clauses[1], id: "changping-device/3.2-twin", matter: "insuranceTwin", additive: { to: ["insurance"], because: "再给予" } };
+    const insurance = doc.clauses.find((c) => c.id === "changping-device/3.2")!;
+    const twin = { ...insurance, id: "changping-device/3.2-twin", matter: "insuranceTwin", additive: { to: ["insurance"], because: "再给予" } };
     const rebuilt = buildCatalog([{ ...doc, clauses: [...doc.clauses, twin] }, ...catalogFiles.slice(1)]);
     expect(undeclaredOverlaps(rebuilt)).toEqual([]);
   });

@@ -2,6 +2,27 @@ import { clauseTable } from "../support/clause-table";
 
 // 昌平区促进高端医疗器械产业集群发展的若干措施（征求意见稿）, policies/000_d0bd31d2d04e6e8a.txt
 clauseTable([
+  // 第二条（一）: 最高给予3000万元 with no rate → the ceiling, 30,000,000 (ruling 2).
+  { name: "2.1 technology transfer landed: 30M", clause: "changping-device/2.1", facts: { techTransferLanded: true }, expected: "30000000" },
+  { name: "2.1 not landed", clause: "changping-device/2.1", facts: { techTransferLanded: false }, expected: "not-met" },
+  { name: "2.1 landing not known", clause: "changping-device/2.1", facts: {}, expected: "unknown" },
+
+  // 第二条（二）: national or municipal special with directed support (揭榜挂帅): 最高300万元 → 3,000,000.
+  { name: "2.2 national special (揭榜挂帅): 3M", clause: "changping-device/2.2", facts: { nationalProject: true }, expected: "3000000" },
+  { name: "2.2 municipal special: 3M", clause: "changping-device/2.2", facts: { nationalProject: false, municipalSpecialProject: true }, expected: "3000000" },
+  { name: "2.2 neither special", clause: "changping-device/2.2", facts: { nationalProject: false, municipalSpecialProject: false }, expected: "not-met" },
+  { name: "2.2 not national, municipal not known", clause: "changping-device/2.2", facts: { nationalProject: false }, expected: "unknown" },
+
+  // 第二条（三）: the 2000万元 a year is a programme budget; no amount per project → 0 (ruling 3).
+  { name: "2.3 concept verification: no amount in the text", clause: "changping-device/2.3", facts: { conceptVerificationProject: true }, expected: "0" },
+  // An assumed 500,000 for the project is taken as given.
+  { name: "2.3 with an assumed 500k", clause: "changping-device/2.3", facts: { conceptVerificationProject: true }, assumption: "500000", expected: "500000" },
+  { name: "2.3 not a concept-verification project", clause: "changping-device/2.3", facts: { conceptVerificationProject: false }, expected: "not-met" },
+
+  // 第二条（四）: 经认定，每个项目给予最高1000万元 → 10,000,000.
+  { name: "2.4 digital project applied: 10M", clause: "changping-device/2.4", facts: { digitalProjectApplied: true }, expected: "10000000" },
+  { name: "2.4 not yet applied", clause: "changping-device/2.4", facts: { digitalProjectApplied: false }, expected: "not-met" },
+
   // 第三条（一）: revenue < 30M, R&D of the last two years ≥ 10M; 10% of last year's R&D, cap 2M.
   // 10% × 8,000,000 = 800,000 (DESIGN example).
   { name: "3.1 10% of 8M is 800k", clause: "changping-device/3.1", facts: { revenueLastYear: "20000000", rdLastYear: "8000000", rdYearBefore: "4000000" }, expected: "800000" },
@@ -24,6 +45,13 @@ clauseTable([
   { name: "3.2 at the 500k cap", clause: "changping-device/3.2", facts: { premium: "1000000" }, expected: "500000" },
   // 50% × 1,000,001 = 500,000.5 → 500,000.
   { name: "3.2 above the cap", clause: "changping-device/3.2", facts: { premium: "1000001" }, expected: "500000", binds: "500,000" },
+
+  // 第四条: national recognition 最高200万元 → 2,000,000; Beijing recognition 最高50万元 → 500,000.
+  { name: "4 national R&D centre: 2M", clause: "changping-device/4.national", facts: { rdCentreRecognition: "national" }, expected: "2000000" },
+  { name: "4 municipal key laboratory: 500k", clause: "changping-device/4.municipal", facts: { rdCentreRecognition: "municipal" }, expected: "500000" },
+  { name: "4 a municipal centre does not meet the national clause", clause: "changping-device/4.national", facts: { rdCentreRecognition: "municipal" }, expected: "not-met" },
+  { name: "4 a national centre is not the municipal clause", clause: "changping-device/4.municipal", facts: { rdCentreRecognition: "national" }, expected: "not-met" },
+  { name: "4 recognition not known", clause: "changping-device/4.national", facts: {}, expected: "unknown" },
 
   // 第五条（一）: class III certificate, 30% of the product's R&D, cap 3M per certificate.
   // 30% × 5,000,000 = 1,500,000 (DESIGN example).
@@ -49,6 +77,56 @@ clauseTable([
   // 进入…审查程序的，单个产品可先期给予最高200万元.
   { name: "5.2 entering the review: 2M in advance", clause: "changping-device/5.2-entry", facts: { inInnovativeReview: true }, expected: "2000000" },
 
+  // 第五条（三）: FDA Breakthrough, 30% of R&D, one-time, cap 8M.
+  // 30% × 10,000,000 = 3,000,000.
+  { name: "5.3 FDA breakthrough 30% of 10M", clause: "changping-device/5.3", facts: { fdaBreakthrough: true, rdCost: "10000000" }, expected: "3000000" },
+  // No R&D gives exactly 8M (8,000,000 / 0.3 does not terminate); just below and just above it:
+  // 30% × 26,666,666.66 = 7,999,999.998 (under the cap).
+  { name: "5.3 just under the 8M cap", clause: "changping-device/5.3", facts: { fdaBreakthrough: true, rdCost: "26666666.66" }, expected: "7999999.998" },
+  // 30% × 26,666,666.67 = 8,000,000.001 → 8,000,000.
+  { name: "5.3 just over the 8M cap", clause: "changping-device/5.3", facts: { fdaBreakthrough: true, rdCost: "26666666.67" }, expected: "8000000", binds: "8,000,000" },
+  // 30% × 40,000,000 = 12,000,000 → 8,000,000.
+  { name: "5.3 well above the cap", clause: "changping-device/5.3", facts: { fdaBreakthrough: true, rdCost: "40000000" }, expected: "8000000", binds: "8,000,000" },
+  { name: "5.3 not in the programme", clause: "changping-device/5.3", facts: { fdaBreakthrough: false, rdCost: "10000000" }, expected: "not-met" },
+  { name: "5.3 R&D not known", clause: "changping-device/5.3", facts: { fdaBreakthrough: true }, expected: "unknown" },
+
+  // 第六条（一）: globally leading project, 协议投资2亿元（含）以上, started within a year of signing;
+  // 30% of fixed-asset investment (excl. buildings and land), cap 300M per project.
+  // Investment exactly 200M qualifies (含); 30% × 100,000,000 = 30,000,000.
+  { name: "6.1 agreed investment of exactly 200M", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "200000000", constructionStartedWithinYear: true, fixedAssetInvestment: "100000000" }, expected: "30000000" },
+  { name: "6.1 agreed investment just below 200M", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "199999999.99", constructionStartedWithinYear: true, fixedAssetInvestment: "100000000" }, expected: "not-met" },
+  // 30% × 1,000,000,000 = 300,000,000: exactly the cap.
+  { name: "6.1 at the 300M cap", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "1500000000", constructionStartedWithinYear: true, fixedAssetInvestment: "1000000000" }, expected: "300000000" },
+  // 30% × 1,200,000,000 = 360,000,000 → 300,000,000.
+  { name: "6.1 above the cap", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "1500000000", constructionStartedWithinYear: true, fixedAssetInvestment: "1200000000" }, expected: "300000000", binds: "300,000,000" },
+  { name: "6.1 construction not started within a year", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "500000000", constructionStartedWithinYear: false, fixedAssetInvestment: "100000000" }, expected: "not-met" },
+  { name: "6.1 not a globally leading project", clause: "changping-device/6.1", facts: { globalLeadingProject: false, projectInvestment: "500000000", constructionStartedWithinYear: true, fixedAssetInvestment: "100000000" }, expected: "not-met" },
+  { name: "6.1 fixed-asset investment not known", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "500000000", constructionStartedWithinYear: true }, expected: "unknown" },
+
+  // 第六条（二）: 经认定后，可给予最高1亿元 → 100,000,000.
+  { name: "6.2 strategic technology landed: 100M", clause: "changping-device/6.2", facts: { strategicTechLanding: true }, expected: "100000000" },
+  { name: "6.2 not such a result", clause: "changping-device/6.2", facts: { strategicTechLanding: false }, expected: "not-met" },
+
+  // 第六条（三）: up to 100% of the special funds received, 5M per enterprise a year.
+  // 100% × 1,234,567.89 = 1,234,567.89.
+  { name: "6.3 matches the funds in full", clause: "changping-device/6.3", facts: { specialFunds: "1234567.89" }, expected: "1234567.89" },
+  // 100% × 5,000,000 = 5,000,000: exactly the cap.
+  { name: "6.3 at the 5M cap", clause: "changping-device/6.3", facts: { specialFunds: "5000000" }, expected: "5000000" },
+  // 100% × 8,000,000 = 8,000,000 → 5,000,000.
+  { name: "6.3 above the cap", clause: "changping-device/6.3", facts: { specialFunds: "8000000" }, expected: "5000000", binds: "5,000,000" },
+  { name: "6.3 funds not known", clause: "changping-device/6.3", facts: {}, expected: "unknown" },
+
+  // 第七条: rented area 100 m²（含）or more; 50% of rent paid, up to 5M a year.
+  // 100 m² qualifies (含); 50% × 2,000,000 = 1,000,000.
+  { name: "7 exactly 100 m²", clause: "changping-device/7", facts: { rentedAreaM2: "100", rentPaid: "2000000" }, expected: "1000000" },
+  { name: "7 99.99 m² is below 100", clause: "changping-device/7", facts: { rentedAreaM2: "99.99", rentPaid: "2000000" }, expected: "not-met" },
+  // 50% × 10,000,000 = 5,000,000: exactly the cap.
+  { name: "7 at the 5M cap", clause: "changping-device/7", facts: { rentedAreaM2: "5000", rentPaid: "10000000" }, expected: "5000000" },
+  // 50% × 12,000,000 = 6,000,000 → 5,000,000.
+  { name: "7 above the cap", clause: "changping-device/7", facts: { rentedAreaM2: "5000", rentPaid: "12000000" }, expected: "5000000", binds: "5,000,000" },
+  { name: "7 area not known", clause: "changping-device/7", facts: { rentPaid: "2000000" }, expected: "unknown" },
+  { name: "7 rent not known", clause: "changping-device/7", facts: { rentedAreaM2: "200" }, expected: "unknown" },
+
   // 第八条（一）: first crossing of 50M, 100M, 500M, 1B, 2B → 200k, 400k, 2M, 5M, 10M.
   // 120M after a best of 80M crosses 100M for the first time → 400,000 (DESIGN example).
   { name: "8.1 first crossing 100M", clause: "changping-device/8.1", facts: { output: "120000000", bestOutputBefore: "80000000" }, expected: "400000" },
@@ -69,6 +147,20 @@ clauseTable([
   { name: "8.2 not the first time", clause: "changping-device/8.2", facts: { revenue: "900000000", bestRevenueBefore: "500000000" }, expected: "not-met" },
   { name: "8.2 below 500M", clause: "changping-device/8.2", facts: { revenue: "499999999", bestRevenueBefore: "0" }, expected: "not-met" },
 
+  // 第九条（一）: CRO/CDMO/CMO, 20% of the year's service amount, 10M per enterprise a year.
+  // 20% × 20,000,000 = 4,000,000; 20% × 50,000,000 = 10,000,000 (the cap); 20% × 60,000,000 = 12,000,000 → 10,000,000.
+  { name: "9.1 20% of services", clause: "changping-device/9.1", facts: { serviceAmount: "20000000" }, expected: "4000000" },
+  { name: "9.1 at the 10M cap", clause: "changping-device/9.1", facts: { serviceAmount: "50000000" }, expected: "10000000" },
+  { name: "9.1 above the cap", clause: "changping-device/9.1", facts: { serviceAmount: "60000000" }, expected: "10000000", binds: "10,000,000" },
+  { name: "9.1 service amount not known", clause: "changping-device/9.1", facts: {}, expected: "unknown" },
+
+  // 第九条（二）: new shared platform, 30% of total project investment, cap 30M.
+  // 30% × 50,000,000 = 15,000,000; 30% × 100,000,000 = 30,000,000 (the cap); 30% × 150,000,000 = 45,000,000 → 30,000,000.
+  { name: "9.2 30% of the investment", clause: "changping-device/9.2", facts: { projectInvestment: "50000000" }, expected: "15000000" },
+  { name: "9.2 at the 30M cap", clause: "changping-device/9.2", facts: { projectInvestment: "100000000" }, expected: "30000000" },
+  { name: "9.2 above the cap", clause: "changping-device/9.2", facts: { projectInvestment: "150000000" }, expected: "30000000", binds: "30,000,000" },
+  { name: "9.2 investment not known", clause: "changping-device/9.2", facts: {}, expected: "unknown" },
+
   // 第十条（一）: first-of-its-kind, 20% of this year's sales, cap 10M.
   // 20% × 30,000,000 = 6,000,000; 20% × 60,000,000 = 12,000,000 → 10,000,000.
   { name: "10.1 20% of sales", clause: "changping-device/10.1", facts: { firstSetSales: "30000000" }, expected: "6000000" },
@@ -80,4 +172,42 @@ clauseTable([
   { name: "10.2 at the cap", clause: "changping-device/10.2", facts: { bidValue: "100000000", firstVbpWin: true }, expected: "3000000" },
   { name: "10.2 above the cap", clause: "changping-device/10.2", facts: { bidValue: "200000000", firstVbpWin: true }, expected: "3000000", binds: "3,000,000" },
   { name: "10.2 not the first win", clause: "changping-device/10.2", facts: { bidValue: "50000000", firstVbpWin: false }, expected: "not-met" },
+
+  // 第十条（三）: 择优分阶段给予每个项目最高200万元 → 2,000,000.
+  { name: "10.3 application demonstration: 2M", clause: "changping-device/10.3", facts: { deviceDemoProject: true }, expected: "2000000" },
+  { name: "10.3 not a demonstration project", clause: "changping-device/10.3", facts: { deviceDemoProject: false }, expected: "not-met" },
+
+  // 第十一条（一）: acquisition 超过10亿元 (strictly greater): one-time 最高1000万元 → 10,000,000.
+  { name: "11.1 acquisition of exactly 1B is not above it", clause: "changping-device/11.1", facts: { acquisitionValue: "1000000000" }, expected: "not-met" },
+  { name: "11.1 acquisition just above 1B", clause: "changping-device/11.1", facts: { acquisitionValue: "1000000000.01" }, expected: "10000000" },
+  { name: "11.1 acquisition of 3B", clause: "changping-device/11.1", facts: { acquisitionValue: "3000000000" }, expected: "10000000" },
+  { name: "11.1 acquisition value not known", clause: "changping-device/11.1", facts: {}, expected: "unknown" },
+
+  // 第十一条（二）: overseas sales 超过1000万元 (strictly greater); 5‰ of them, 20M per enterprise a year.
+  { name: "11.2 overseas sales of exactly 10M are not above it", clause: "changping-device/11.2", facts: { overseasSales: "10000000" }, expected: "not-met" },
+  // 5‰ × 10,000,000.01 = 50,000.00005.
+  { name: "11.2 just above 10M", clause: "changping-device/11.2", facts: { overseasSales: "10000000.01" }, expected: "50000.00005" },
+  // 5‰ × 200,000,000 = 1,000,000.
+  { name: "11.2 5‰ of 200M", clause: "changping-device/11.2", facts: { overseasSales: "200000000" }, expected: "1000000" },
+  // 5‰ × 4,000,000,000 = 20,000,000: exactly the cap.
+  { name: "11.2 at the 20M cap", clause: "changping-device/11.2", facts: { overseasSales: "4000000000" }, expected: "20000000" },
+  // 5‰ × 5,000,000,000 = 25,000,000 → 20,000,000.
+  { name: "11.2 above the cap", clause: "changping-device/11.2", facts: { overseasSales: "5000000000" }, expected: "20000000", binds: "20,000,000" },
+  { name: "11.2 overseas sales not known", clause: "changping-device/11.2", facts: {}, expected: "unknown" },
+
+  // 第十二条（一）: hosting, 20% of the project's cost, 2M per project a year.
+  // 20% × 5,000,000 = 1,000,000; 20% × 10,000,000 = 2,000,000 (the cap); 20% × 15,000,000 = 3,000,000 → 2,000,000.
+  { name: "12.1 hosting: 20% of cost", clause: "changping-device/12.1", facts: { eventRole: "host", projectCost: "5000000" }, expected: "1000000" },
+  { name: "12.1 at the 2M cap", clause: "changping-device/12.1", facts: { eventRole: "host", projectCost: "10000000" }, expected: "2000000" },
+  { name: "12.1 above the cap", clause: "changping-device/12.1", facts: { eventRole: "host", projectCost: "15000000" }, expected: "2000000", binds: "2,000,000" },
+  { name: "12.1 attending is not hosting", clause: "changping-device/12.1", facts: { eventRole: "overseasAttendee", projectCost: "5000000" }, expected: "not-met" },
+  { name: "12.1 cost not known", clause: "changping-device/12.1", facts: { eventRole: "host" }, expected: "unknown" },
+
+  // 第十二条（二）: attending overseas events, 50% of cost, 最高5万元 each.
+  // 50% × 60,000 = 30,000; 50% × 100,000 = 50,000 (the cap); 50% × 300,000 = 150,000 → 50,000.
+  { name: "12.2 overseas exhibition: 50% of cost", clause: "changping-device/12.2", facts: { eventRole: "overseasAttendee", projectCost: "60000" }, expected: "30000" },
+  { name: "12.2 at the 50k cap", clause: "changping-device/12.2", facts: { eventRole: "overseasAttendee", projectCost: "100000" }, expected: "50000" },
+  { name: "12.2 above the cap", clause: "changping-device/12.2", facts: { eventRole: "overseasAttendee", projectCost: "300000" }, expected: "50000", binds: "50,000" },
+  { name: "12.2 hosting is not attending overseas", clause: "changping-device/12.2", facts: { eventRole: "host", projectCost: "60000" }, expected: "not-met" },
+  { name: "12.2 role not known", clause: "changping-device/12.2", facts: { projectCost: "60000" }, expected: "unknown" },
 ]);
