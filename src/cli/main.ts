@@ -2,12 +2,15 @@ import { parseArgs } from "node:util";
 import { Decimal, parseRegion, topics, type Topic } from "../engine";
 import { CellError, type CellResult, type Scalar } from "../functions/cells";
 import { call, clauses } from "../functions/subsidy";
+import { forecastCommand } from "./forecast";
 import { catalogMarkdown } from "./markdown";
 
 const usage = `Usage:
   subsidy call NAME [ARG…]           call a SUBSIDY function as Excel would (an empty ARG is omitted)
   subsidy clauses [--region R] [--topic T] [--json | --markdown]
                                      list the clause catalog with citations
+  subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S]
+                                     year-by-year forecast of a scenario file (see examples/)
 Examples:
   subsidy call REGISTRATION 3 5000000 shenzhen
   subsidy call EXPLAIN REGISTRATION 3 40000000 changping innovative
@@ -16,6 +19,8 @@ Examples:
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Transient progress for long runs (stderr, overwritten in place). */
+  progress?(text: string): void;
 }
 
 const scalarText = (v: Scalar): string =>
@@ -63,7 +68,13 @@ function listClauses(argv: string[], io: Io): number {
 }
 
 /** Runs one command line; returns the exit code. */
-export function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): number {
+const console_: Io = {
+  out: (t) => console.log(t),
+  err: (t) => console.error(t),
+  progress: (t) => process.stderr.isTTY && process.stderr.write(`\r${t}`),
+};
+
+export function main(argv: string[], io: Io = console_): number {
   const [verb, ...rest] = argv;
   try {
     switch (verb) {
@@ -74,6 +85,8 @@ export function main(argv: string[], io: Io = { out: (t) => console.log(t), err:
       }
       case "clauses":
         return listClauses(rest, io);
+      case "forecast":
+        return forecastCommand(rest, io);
       case "help":
       case "--help":
       case "-h":

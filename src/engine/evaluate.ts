@@ -5,6 +5,7 @@ import type { Facts, Tri } from "./facts";
 import { compileAmount, type AmountFn, type Working } from "./formula";
 import { Decimal, ZERO } from "./money";
 import { jurisdictionsOf, type Region } from "./regions";
+import { mostFavourable } from "./stacking";
 import { inForceDuring, validityWindow, type Window } from "./validity";
 
 /** One matter put to the engine: what happened, to whom, where and when. */
@@ -113,6 +114,7 @@ export function createEngine(catalog: Catalog): Engine {
     const { facts, year, assumptions } = query;
     let total = ZERO;
     for (const group of groups(query.topic, query.region)) {
+      // Ruling 5 inline, without allocating: the largest amount of the group (mostFavourable).
       let best: Decimal | undefined;
       for (const c of group.clauses) {
         if (!inForceDuring(windowOf(c, query), year) || otherSector(c, facts)) continue;
@@ -152,8 +154,10 @@ export function createEngine(catalog: Catalog): Engine {
     let total = ZERO;
     for (const group of groups(query.topic, query.region)) {
       const mine = group.clauses.map((c) => line(c, query));
-      const applied = mine.filter((l) => l.status === "applied");
-      const best = applied.reduce<ClauseLine | undefined>((b, l) => (b === undefined || l.amount.gt(b.amount) ? l : b), undefined);
+      const best = mostFavourable(
+        mine.filter((l) => l.status === "applied"),
+        (l) => l.amount,
+      );
       for (const l of mine) {
         lines.push(l.status === "applied" && l !== best ? { ...l, status: "outranked", outrankedBy: best?.clause.id } : l);
       }

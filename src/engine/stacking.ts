@@ -1,5 +1,6 @@
 import type { Catalog } from "./catalog";
 import type { Clause } from "./catalog/schema";
+import type { Decimal } from "./money";
 
 /**
  * Catala's rule for the catalog: two monetary clauses of one jurisdiction on one topic either
@@ -26,4 +27,21 @@ export function undeclaredOverlaps(catalog: Catalog): string[] {
     });
   }
   return found;
+}
+
+/**
+ * Ruling 5 within one jurisdiction and matter: the most favourable clause is paid, the others
+ * not at all. On a tie the first in catalog order wins, so results never depend on chance.
+ */
+export function mostFavourable<T>(candidates: Iterable<T>, amountOf: (c: T) => Decimal): T | undefined {
+  let best: T | undefined;
+  let bestAmount: Decimal | undefined;
+  for (const c of candidates) {
+    const a = amountOf(c);
+    if (bestAmount === undefined || a.gt(bestAmount)) {
+      best = c;
+      bestAmount = a;
+    }
+  }
+  return best;
 }
