@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
 
@@ -72,4 +74,53 @@ test("the installed bin runs (npx subsidy)", () => {
   expect({ status: ok.status, stdout: ok.stdout }).toEqual({ status: 0, stdout: "2000000\n" });
   const bad = spawnSync(process.execPath, [bin, "call", "REGISTRATION", "3", "-1", "shenzhen"], { encoding: "utf8" });
   expect(bad.status).toBe(1);
+});
+
+describe("subsidy forecast", () => {
+  const example = join(__dirname, "..", "examples", "changping-device-startup.json");
+
+  test("prints the year table, the method and a line per clause", () => {
+    const r = run("forecast", example);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("exact over 2 combinations of uncertain events");
+    expect(r.out).toMatch(/^2028\s+14,200,000\s+11,600,000/m);
+    expect(r.out).toMatch(/^total\s+20,600,000\s+18,000,000/m);
+    expect(r.out).toContain("changping-device/5.2-production");
+  });
+
+  test("--format csv gives plain numbers", () => {
+    const lines = run("forecast", example, "--format", "csv").out.split("\n");
+    expect(lines[0].split(",").slice(0, 6)).toEqual(["year", "ceiling", "expected", "p10", "p50", "p90"]);
+    expect(lines[3].split(",").slice(0, 3)).toEqual(["2028", "14200000", "11600000"]);
+  });
+
+  test("--format json carries the citations", () => {
+    const json = JSON.parse(run("forecast", example, "--format", "json").out);
+    expect(json.total).toMatchObject({ ceiling: "20600000", expected: "18000000" });
+    expect(json.lines.find((l: { clause: string }) => l.clause === "beijing-device/3")).toMatchObject({ article: "一、3", ceiling: "2000000" });
+  });
+
+  test("a bad scenario names the field and the problem, without a stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "scn-"));
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ schemaVersion: 1, name: "x", enterprise: { region: "mars", sector: "device" }, horizon: { from: 2026, to: 2027 }, events: [{ type: "insurance", year: 2026, premium: -1 }] }));
+    const r = run("forecast", bad);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toContain("enterprise.region");
+    expect(r.err).toContain("events[0].premium");
+    expect(r.err).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+
+  test("a file that is not JSON, or missing, is one clear line", () => {
+    const r = run("forecast", join(__dirname, "nope.json"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/nope\.json: ENOENT/);
+  });
+
+  test("usage errors", () => {
+    expect(run("forecast").code).toBe(2);
+    expect(run("forecast", example, "--format", "xml").code).toBe(2);
+    expect(run("forecast", example, "--draws", "0").code).toBe(2);
+  });
 });

@@ -4,6 +4,7 @@ import { CellError, type CellResult, type Scalar } from "../functions/cells";
 import { call, clauses } from "../functions/subsidy";
 import { forecastCommand } from "./forecast";
 import { catalogMarkdown } from "./markdown";
+import { scenarioJsonSchema } from "./schema";
 
 const usage = `Usage:
   subsidy call NAME [ARG…]           call a SUBSIDY function as Excel would (an empty ARG is omitted)
@@ -11,6 +12,7 @@ const usage = `Usage:
                                      list the clause catalog with citations
   subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S]
                                      year-by-year forecast of a scenario file (see examples/)
+  subsidy schema                     the scenario file's JSON Schema
 Examples:
   subsidy call REGISTRATION 3 5000000 shenzhen
   subsidy call EXPLAIN REGISTRATION 3 40000000 changping innovative
@@ -87,6 +89,9 @@ export function main(argv: string[], io: Io = console_): number {
         return listClauses(rest, io);
       case "forecast":
         return forecastCommand(rest, io);
+      case "schema":
+        io.out(scenarioJsonSchema().trimEnd());
+        return 0;
       case "help":
       case "--help":
       case "-h":

@@ -1,0 +1,107 @@
+import fc from "fast-check";
+import { Decimal, forecast, parseScenario, type Forecast } from "../../src/engine";
+
+/** Random small plans for one enterprise: any mix of the event kinds the functions know. */
+const amount = fc.integer({ min: 0, max: 200_000_000 }).map(String);
+const year = fc.integer({ min: 2026, max: 2029 });
+const chance = fc.constantFrom(1, 0.8, 0.5, 0.3);
+const event = fc.oneof(
+  fc.record({ type: fc.constant("certificate"), year, product: fc.constantFrom("A", "B", "C"), class: fc.constantFrom(2, 3), pathway: fc.constantFrom("standard", "innovative", "major"), rdCost: amount, probability: chance }),
+  fc.record({ type: fc.constant("output"), year, product: fc.constantFrom("A", "B"), value: amount, probability: chance }),
+  fc.record({ type: fc.constant("vbp"), year, product: fc.constantFrom("A", "B"), bidValue: amount, probability: chance }),
+  fc.record({ type: fc.constant("insurance"), year, premium: amount, probability: chance }),
+  fc.record({ type: fc.constant("facility"), year, cost: amount, areaM2: fc.integer({ min: 0, max: 20000 }).map(String), probability: chance }),
+  fc.record({ type: fc.constant("firstSet"), year, product: fc.constant("A"), sales: amount, probability: chance }),
+  fc.record({ type: fc.constant("clinical"), year, product: fc.constant("D"), drugClass: fc.constantFrom(1, 2), phase: fc.constantFrom(1, 2, 3), probability: chance }),
+);
+const scenario = fc.record({
+  schemaVersion: fc.constant(1),
+  name: fc.constant("random plan"),
+  enterprise: fc.record({ region: fc.constantFrom("changping", "beijing", "shenzhen"), sector: fc.constantFrom("device", "drug"), sme: fc.boolean() }),
+  horizon: fc.constant({ from: 2026, to: 2029 }),
+  financials: fc.array(fc.record({ year: fc.integer({ min: 2022, max: 2029 }), revenue: amount, rd: amount }), { maxLength: 8 }).map((rows) => [...new Map(rows.map((r) => [r.year, r])).values()]),
+  defaults: fc.record({ probability: chance, realisation: fc.constantFrom(1, 0.6) }),
+  events: fc.array(event, { maxLength: 8 }),
+});
+
+const run = (raw: unknown): Forecast => forecast(parseScenario(raw));
+
+test("expected ≤ ceiling, P10 ≤ P50 ≤ P90 ≤ ceiling, nothing negative", () => {
+  fc.assert(
+    fc.property(scenario, (raw) => {
+      const f = run(raw);
+      for (const b of [...f.years, f.total]) {
+        expect(b.expected.gte(0) && b.p10.gte(0)).toBe(true);
+        expect(b.expected.lte(b.ceiling)).toBe(true);
+        expect(b.p10.lte(b.p50) && b.p50.lte(b.p90) && b.p90.lte(b.ceiling)).toBe(true);
+      }
+      for (const l of f.lines) expect(l.expected.lte(l.ceiling) && l.expected.gte(0)).toBe(true);
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test("P10 ≤ expected ≤ P90 where every event is uncertain but not rare (0.2 ≤ p ≤ 0.8) or certain", () => {
+  // The mean of a skewed distribution can leave the band (one award with p = 0.05 has
+  // P90 = 0 < mean), so the band brackets the mean only where no outcome is that rare.
+  fc.assert(
+    fc.property(scenario, (raw) => {
+      const f = run(raw);
+      for (const b of [...f.years, f.total]) expect(b.p10.lte(b.expected) && b.expected.lte(b.p90)).toBe(true);
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test("no year pays more than an enterprise annual cap allows", () => {
+  fc.assert(
+    fc.property(scenario, (raw) => {
+      const f = run(raw);
+      const used = new Map<string, { cap: Decimal; ceiling: Decimal; expected: Decimal }>();
+      for (const l of f.lines) {
+        const { clause, document } = l.trace;
+        if (!clause.enterpriseAnnualCap) continue;
+        const key = `${l.year} ${document.id} ${clause.article}`;
+        const u = used.get(key) ?? { cap: new Decimal(clause.enterpriseAnnualCap), ceiling: new Decimal(0), expected: new Decimal(0) };
+        used.set(key, { ...u, ceiling: u.ceiling.plus(l.ceiling), expected: u.expected.plus(l.expected) });
+      }
+      for (const u of used.values()) expect(u.ceiling.lte(u.cap) && u.expected.lte(u.cap)).toBe(true);
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test("the same seed gives the same Monte Carlo result; the draws are stated", () => {
+  // Fourteen uncertain insurance policies: more than the 12 events enumerated exactly.
+  const raw = {
+    schemaVersion: 1,
+    name: "many uncertain policies",
+    enterprise: { region: "changping", sector: "device" },
+    horizon: { from: 2026, to: 2026 },
+    simulation: { draws: 500, seed: 7 },
+    events: Array.from({ length: 14 }, (_, i) => ({ type: "insurance", year: 2026, premium: String(100000 * (i + 1)), probability: 0.5 })),
+  };
+  const a = run(raw);
+  const b = run(raw);
+  expect(a.method).toEqual({ kind: "monte-carlo", draws: 500, seed: 7 });
+  expect(a.total.expected.toFixed()).toBe(b.total.expected.toFixed());
+  expect(a.total.p10.toFixed()).toBe(b.total.p10.toFixed());
+  const c = forecast(parseScenario(raw), { seed: 8 });
+  expect(c.total.expected.toFixed()).not.toBe(a.total.expected.toFixed());
+  // The ceiling: 50% of each premium, 500k per policy: 50k + 100k + … + 450k + 5 × 500k = 4.75M,
+  // over the 2M a year of 第三条（二）.
+  expect(a.total.ceiling.toFixed()).toBe("2000000");
+  expect(a.total.expected.lte(a.total.ceiling)).toBe(true);
+});
+
+test("a forecast reports progress up to the last world", () => {
+  const seen: [number, number][] = [];
+  forecast(parseScenario({ schemaVersion: 1, name: "p", enterprise: { region: "shenzhen", sector: "device" }, horizon: { from: 2026, to: 2026 }, simulation: { draws: 250 }, events: Array.from({ length: 13 }, () => ({ type: "vbp", year: 2026, product: "A", bidValue: "1000000", probability: 0.5 })) }), {
+    onProgress: (done, total) => seen.push([done, total]),
+  });
+  expect(seen).toEqual([
+    [100, 250],
+    [200, 250],
+    [250, 250],
+  ]);
+});

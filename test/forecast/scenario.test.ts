@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseScenario, ScenarioError } from "../../src/engine";
+import { scenarioJsonSchema } from "../../src/cli/schema";
+
+const example = () => JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "changping-device-startup.json"), "utf8"));
+
+function problems(raw: unknown): string[] {
+  try {
+    parseScenario(raw);
+  } catch (e) {
+    if (e instanceof ScenarioError) return [...e.problems];
+    throw e;
+  }
+  return [];
+}
+
+test("the examples are valid scenarios", () => {
+  for (const f of ["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json"]) {
+    expect(problems(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", f), "utf8")))).toEqual([]);
+  }
+});
+
+test.each([
+  ["a negative amount", (s: any) => (s.events[6].rdCost = "-5"), "events[6].rdCost"],
+  ["an amount as a float text", (s: any) => (s.financials[0].rd = "1e6"), "financials[0].rd"],
+  ["an unknown region", (s: any) => (s.enterprise.region = "shanghai"), "enterprise.region"],
+  ["a probability above 1", (s: any) => (s.events[0].probability = 1.5), "events[0].probability"],
+  ["a device class 4", (s: any) => (s.events[6].class = 4), "events[6].class"],
+  ["an unknown event type", (s: any) => (s.events[0].type = "lottery"), "events[0].type"],
+  ["an unknown field", (s: any) => (s.events[0].colour = "red"), "events[0]"],
+  ["a horizon that ends before it starts", (s: any) => (s.horizon.to = 2020), "horizon.to"],
+  ["a year given twice", (s: any) => s.financials.push({ year: 2023, rd: "1" }), "financials[8].year"],
+  ["a future schema version", (s: any) => (s.schemaVersion = 2), "schemaVersion"],
+])("%s is named by its path", (_what, spoil, path) => {
+  const s = example();
+  spoil(s);
+  const found = problems(s);
+  expect(found.length).toBeGreaterThan(0);
+  expect(found.some((p) => p.startsWith(`${path}:`))).toBe(true);
+});
+
+test("defaults are filled in", () => {
+  const s = parseScenario(example());
+  expect(s.defaults).toEqual({ probability: 1, realisation: 1 });
+  expect(s.simulation).toEqual({ draws: 2000, seed: 1 });
+});
+
+test("schema/scenario.schema.json is generated from the engine's schema (npm run schema)", () => {
+  expect(readFileSync(join(__dirname, "..", "..", "schema", "scenario.schema.json"), "utf8")).toBe(scenarioJsonSchema());
+});
