@@ -20,7 +20,10 @@ export function factsFrom(
   for (const [name, value] of Object.entries(raw)) {
     const def = definitions[name];
     if (!def) throw new Error(`unknown fact "${name}"`);
-    out[name] = def.kind === "money" || def.kind === "quantity" ? new Decimal(value as string | number) : value;
+    if (def.kind === "money" || def.kind === "quantity") out[name] = new Decimal(value as string | number);
+    // A numeric code written as text ("1" for drug class 1) is the code.
+    else if (def.kind === "code" && typeof value === "string" && def.values?.includes(Number(value))) out[name] = Number(value);
+    else out[name] = value;
   }
   return out;
 }

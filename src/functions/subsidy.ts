@@ -1,4 +1,19 @@
-import { clauseColumns, clauseRow, engine, listClauses, renderExplanation, topics, type FactValue, type Query, type Topic } from "../engine";
+import {
+  clauseColumns,
+  clauseRow,
+  engine,
+  forecast,
+  forecastTable,
+  listClauses,
+  renderExplanation,
+  scenarioFromInputs,
+  ScenarioError,
+  topics,
+  type FactValue,
+  type InputCell,
+  type Query,
+  type Topic,
+} from "../engine";
 import { CellError, type Cell, type CellResult, type Scalar } from "./cells";
 import { amount, code, deviceClasses, drugClasses, pathways, phases, region, year } from "./coerce";
 import { lift } from "./lift";
@@ -125,7 +140,7 @@ export function callAmount(name: AmountFunction, args: readonly unknown[]): Cell
 export function explain(functionName: unknown, args: readonly unknown[]): Scalar {
   try {
     const name = functionKey(functionName);
-    if (!name || name === "EXPLAIN" || name === "CLAUSES") {
+    if (!name || name === "EXPLAIN" || name === "CLAUSES" || name === "FORECAST") {
       return new CellError("#VALUE!", `functionName must be one of ${amountFunctions.join(", ")}, got ${String(functionName)}`);
     }
     if (args.some(Array.isArray)) return new CellError("#VALUE!", "EXPLAIN takes single values, not ranges");
@@ -152,19 +167,34 @@ export function clauses(where?: unknown, topic?: unknown): Scalar | Scalar[][] {
   return [[...clauseColumns], ...rows];
 }
 
+/** FORECAST(inputs): the year table of the scenario in an Inputs range, header row first. */
+export function forecastCells(inputs: unknown): Scalar | Scalar[][] {
+  if (!Array.isArray(inputs) || !inputs.every(Array.isArray)) {
+    return new CellError("#VALUE!", "inputs must be the Inputs table: a range whose first row is the header");
+  }
+  try {
+    const { header, rows } = forecastTable(forecast(scenarioFromInputs(inputs as InputCell[][])));
+    return [header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? v.toNumber() : v)))];
+  } catch (e) {
+    if (e instanceof ScenarioError) return new CellError("#VALUE!", e.problems.slice(0, 3).join("; "));
+    return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
+  }
+}
+
 /** A function name as a user writes it: any case, with or without the SUBSIDY. namespace. */
-export function functionKey(name: unknown): AmountFunction | "EXPLAIN" | "CLAUSES" | undefined {
+export function functionKey(name: unknown): AmountFunction | "EXPLAIN" | "CLAUSES" | "FORECAST" | undefined {
   if (typeof name !== "string") return undefined;
   const key = name.trim().toUpperCase().replace(/^SUBSIDY\./, "");
-  if (key === "EXPLAIN" || key === "CLAUSES") return key;
+  if (key === "EXPLAIN" || key === "CLAUSES" || key === "FORECAST") return key;
   return key in definitions ? (key as AmountFunction) : undefined;
 }
 
 /** Any SUBSIDY function by name, as the CLI calls it. */
 export function call(name: string, args: readonly unknown[]): CellResult {
   const key = functionKey(name);
-  if (key === undefined) return new CellError("#VALUE!", `unknown function ${name}; try ${[...amountFunctions, "EXPLAIN", "CLAUSES"].join(", ")}`);
+  if (key === undefined) return new CellError("#VALUE!", `unknown function ${name}; try ${[...amountFunctions, "EXPLAIN", "CLAUSES", "FORECAST"].join(", ")}`);
   if (key === "EXPLAIN") return explain(args[0], args.slice(1));
+  if (key === "FORECAST") return args.length === 1 ? forecastCells(args[0]) : new CellError("#VALUE!", "FORECAST(inputs) takes one range");
   if (key === "CLAUSES") return args.length > 2 ? new CellError("#VALUE!", "CLAUSES([region], [topic]) takes at most 2 arguments") : clauses(args[0], args[1]);
   return callAmount(key, args);
 }

@@ -1,0 +1,230 @@
+import { parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario, type ScenarioEvent } from "./scenario";
+
+/**
+ * The Inputs table: a scenario as rows a consultant can read and edit in a workbook, and that
+ * =SUBSIDY.FORECAST reads back. One row per setting, financial figure or event:
+ *
+ *   Item          Year  Product  Value     Class  Option            Area  Probability  Realisation  Label
+ *   region                                       changping
+ *   certificate   2028  AI-CT    40000000  3      innovative, local       0.8
+ *   revenue       2027           20000000
+ *   other         2030                            drugRegistration  …  Facts: drugClass=1; industrialised=yes
+ */
+export const inputColumns = ["Item", "Year", "Product", "Value", "Class", "Option", "Area", "Probability", "Realisation", "Label", "Facts"] as const;
+type Column = (typeof inputColumns)[number];
+export type InputCell = string | number | boolean | null | undefined;
+
+const eventItems = {
+  certificate: "certificate",
+  "innovative review": "innovativeReview",
+  "fda breakthrough": "fdaBreakthrough",
+  clinical: "clinical",
+  output: "output",
+  vbp: "vbp",
+  "first set": "firstSet",
+  insurance: "insurance",
+  facility: "facility",
+} as const satisfies Record<string, Exclude<ScenarioEvent["type"], "other">>;
+const settingItems = ["name", "enterprise", "region", "sector", "sme", "from", "to", "default probability", "default realisation", "draws", "seed", "assumption", "issue date", "revenue", "rd"] as const;
+export const inputItems = [...settingItems, ...Object.keys(eventItems), "other"];
+
+/** "drugClass=1; industrialised=yes" ⇄ facts of an `other` event. */
+function parseFacts(text: string): Record<string, string | boolean> {
+  const facts: Record<string, string | boolean> = {};
+  for (const part of text.split(/[;；]/)) {
+    const [k, v] = part.split("=").map((x) => x?.trim());
+    if (!k) continue;
+    facts[k] = /^(yes|true)$/i.test(v ?? "") ? true : /^(no|false)$/i.test(v ?? "") ? false : (v ?? "");
+  }
+  return facts;
+}
+
+function formatFacts(facts: Record<string, string | number | boolean>): string {
+  return Object.entries(facts)
+    .map(([k, v]) => `${k}=${v === true ? "yes" : v === false ? "no" : v}`)
+    .join("; ");
+}
+
+/** Reads an Inputs range (header row first) into a scenario; problems name the row. */
+export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Scenario {
+  const [header, ...body] = rows;
+  const index = new Map<Column, number>();
+  for (const col of inputColumns) {
+    const i = (header ?? []).findIndex((h) => typeof h === "string" && h.trim().toLowerCase() === col.toLowerCase());
+    if (i >= 0) index.set(col, i);
+  }
+  if (!index.has("Item")) throw new ScenarioError([`the first row must be the header: ${inputColumns.join(", ")}`]);
+
+  const raw: Record<string, unknown> & { events: Record<string, unknown>[] } = {
+    schemaVersion: SCENARIO_VERSION,
+    name: "Inputs",
+    enterprise: {},
+    horizon: {},
+    financials: [],
+    defaults: {},
+    assumptions: {},
+    issueDates: {},
+    simulation: {},
+    events: [],
+  };
+  const enterprise = raw.enterprise as Record<string, unknown>;
+  const financials = new Map<number, Record<string, unknown>>();
+  const eventRows: number[] = [];
+  const problems: string[] = [];
+
+  body.forEach((row, r) => {
+    const at = (col: Column): InputCell => (index.has(col) ? row[index.get(col)!] : undefined);
+    const text = (col: Column) => (at(col) === null || at(col) === undefined ? "" : String(at(col)).trim());
+    const present = (col: Column) => text(col) !== "";
+    const num = (col: Column) => (typeof at(col) === "number" ? at(col) : Number(text(col)));
+    const money = (col: Column) => (typeof at(col) === "number" ? at(col) : text(col));
+    const item = text("Item").toLowerCase();
+    const rowNo = r + 2;
+    if (item === "") return;
+    const common = () => {
+      const e: Record<string, unknown> = { year: num("Year") };
+      if (present("Probability")) e.probability = num("Probability");
+      if (present("Realisation")) e.realisation = num("Realisation");
+      if (present("Label")) e.label = text("Label");
+      if (present("Product")) e.product = text("Product");
+      return e;
+    };
+    switch (item) {
+      case "name":
+        raw.name = text("Label") || text("Option");
+        return;
+      case "enterprise":
+        enterprise.name = text("Label");
+        return;
+      case "region":
+      case "sector":
+        enterprise[item] = text("Option").toLowerCase();
+        return;
+      case "sme":
+        enterprise.sme = at("Option") === true || /^(true|yes|是|y)$/i.test(text("Option"));
+        return;
+      case "from":
+      case "to":
+        (raw.horizon as Record<string, unknown>)[item] = num("Year");
+        return;
+      case "default probability":
+        (raw.defaults as Record<string, unknown>).probability = num("Probability");
+        return;
+      case "default realisation":
+        (raw.defaults as Record<string, unknown>).realisation = num("Realisation");
+        return;
+      case "draws":
+      case "seed":
+        (raw.simulation as Record<string, unknown>)[item] = num("Value");
+        return;
+      case "assumption":
+        (raw.assumptions as Record<string, unknown>)[text("Option")] = text("Value");
+        return;
+      case "issue date":
+        (raw.issueDates as Record<string, unknown>)[text("Option")] = text("Value");
+        return;
+      case "revenue":
+      case "rd": {
+        const y = num("Year") as number;
+        financials.set(y, { ...(financials.get(y) ?? { year: y }), [item]: money("Value") });
+        return;
+      }
+    }
+    if (item === "other") {
+      eventRows.push(rowNo);
+      raw.events.push({ type: "other", ...common(), topic: text("Option"), facts: parseFacts(text("Facts")) });
+      return;
+    }
+    const type = eventItems[item as keyof typeof eventItems];
+    if (!type) {
+      problems.push(`row ${rowNo}: Item "${text("Item")}" is not one of: ${inputItems.join(", ")}`);
+      return;
+    }
+    const e = { type, ...common() };
+    const options = text("Option").toLowerCase().split(/[,，\s]+/).filter(Boolean);
+    if (type === "certificate") {
+      Object.assign(e, { class: num("Class"), rdCost: money("Value") });
+      const pathway = options.find((o) => o !== "local");
+      if (pathway) Object.assign(e, { pathway });
+      if (options.includes("local")) Object.assign(e, { localProduction: true });
+    } else if (type === "fdaBreakthrough") Object.assign(e, { rdCost: money("Value") });
+    else if (type === "clinical") Object.assign(e, { drugClass: num("Class"), phase: Number(options[0]) });
+    else if (type === "output") Object.assign(e, { value: money("Value") });
+    else if (type === "vbp") Object.assign(e, { bidValue: money("Value") });
+    else if (type === "firstSet") Object.assign(e, { sales: money("Value") });
+    else if (type === "insurance") Object.assign(e, { premium: money("Value") });
+    else if (type === "facility") Object.assign(e, { cost: money("Value"), areaM2: money("Area") });
+    eventRows.push(rowNo);
+    raw.events.push(e);
+  });
+  raw.financials = [...financials.values()];
+  if (problems.length) throw new ScenarioError(problems);
+  try {
+    return parseScenario(raw);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    // events[3].rdCost → row 7 (certificate): rdCost
+    throw new ScenarioError(
+      e.problems.map((p) => p.replace(/^events\[(\d+)\]\.?([^:]*):/, (_m, i: string, field: string) => `row ${eventRows[Number(i)]} (${String(raw.events[Number(i)].type)})${field ? `: ${field}` : ""}:`)),
+    );
+  }
+}
+
+/** A scenario as Inputs rows, header first: what the template and the task pane write. */
+export function scenarioToInputs(s: Scenario): InputCell[][] {
+  const row = (values: Partial<Record<Column, InputCell>>): InputCell[] => inputColumns.map((c) => values[c] ?? null);
+  const rows: InputCell[][] = [[...inputColumns]];
+  rows.push(row({ Item: "name", Label: s.name }));
+  if (s.enterprise.name) rows.push(row({ Item: "enterprise", Label: s.enterprise.name }));
+  rows.push(row({ Item: "region", Option: s.enterprise.region }));
+  rows.push(row({ Item: "sector", Option: s.enterprise.sector }));
+  if (s.enterprise.sme !== undefined) rows.push(row({ Item: "sme", Option: s.enterprise.sme ? "yes" : "no" }));
+  rows.push(row({ Item: "from", Year: s.horizon.from }), row({ Item: "to", Year: s.horizon.to }));
+  rows.push(row({ Item: "default probability", Probability: s.defaults.probability }));
+  rows.push(row({ Item: "default realisation", Realisation: s.defaults.realisation }));
+  for (const [clause, rate] of Object.entries(s.assumptions)) rows.push(row({ Item: "assumption", Option: clause, Value: rate }));
+  for (const [doc, date] of Object.entries(s.issueDates)) rows.push(row({ Item: "issue date", Option: doc, Value: date }));
+  const amount = (v: string | number) => Number(v);
+  for (const f of [...s.financials].sort((a, b) => a.year - b.year)) {
+    if (f.revenue !== undefined) rows.push(row({ Item: "revenue", Year: f.year, Value: amount(f.revenue) }));
+    if (f.rd !== undefined) rows.push(row({ Item: "rd", Year: f.year, Value: amount(f.rd) }));
+  }
+  const item = Object.fromEntries(Object.entries(eventItems).map(([k, v]) => [v, k]));
+  for (const e of s.events) {
+    if (e.type === "other") {
+      rows.push(row({ Item: "other", Year: e.year, Option: e.topic, Facts: formatFacts(e.facts), Probability: e.probability, Realisation: e.realisation, Label: e.label }));
+      continue;
+    }
+    const base = { Item: item[e.type], Year: e.year, Probability: e.probability, Realisation: e.realisation, Label: e.label, Product: "product" in e ? e.product : undefined };
+    switch (e.type) {
+      case "certificate":
+        rows.push(row({ ...base, Value: amount(e.rdCost), Class: e.class, Option: [e.pathway, e.localProduction ? "local" : ""].filter(Boolean).join(", ") }));
+        break;
+      case "fdaBreakthrough":
+        rows.push(row({ ...base, Value: amount(e.rdCost) }));
+        break;
+      case "clinical":
+        rows.push(row({ ...base, Class: e.drugClass, Option: String(e.phase) }));
+        break;
+      case "output":
+        rows.push(row({ ...base, Value: amount(e.value) }));
+        break;
+      case "vbp":
+        rows.push(row({ ...base, Value: amount(e.bidValue) }));
+        break;
+      case "firstSet":
+        rows.push(row({ ...base, Value: amount(e.sales) }));
+        break;
+      case "insurance":
+        rows.push(row({ ...base, Value: amount(e.premium) }));
+        break;
+      case "facility":
+        rows.push(row({ ...base, Value: amount(e.cost), Area: amount(e.areaM2) }));
+        break;
+      case "innovativeReview":
+        rows.push(row(base));
+        break;
+    }
+  }
+  return rows;
+}

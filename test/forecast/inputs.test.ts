@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { forecast, inputColumns, parseScenario, scenarioFromInputs, scenarioToInputs, ScenarioError } from "../../src/engine";
+import { CellError } from "../../src/functions/cells";
+import { forecastCells } from "../../src/functions/subsidy";
+
+const load = (f: string) => parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", f), "utf8")));
+
+test.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json"])(
+  "%s survives the Inputs table both ways, with the same forecast",
+  (file) => {
+    const s = load(file);
+    const back = scenarioFromInputs(scenarioToInputs(s));
+    expect(back).toEqual({ ...s, simulation: back.simulation, financials: back.financials, events: back.events });
+    expect(forecast(back).years).toEqual(forecast(s).years);
+  },
+);
+
+test("FORECAST spills the year table of the Inputs range", () => {
+  const out = forecastCells(scenarioToInputs(load("changping-device-startup.json"))) as unknown[][];
+  expect(out[0].slice(0, 6)).toEqual(["year", "ceiling", "expected", "p10", "p50", "p90"]);
+  // The hand-computed table of test/forecast/changping-device-startup.test.ts.
+  expect(out.slice(1).map((r) => r.slice(0, 3))).toEqual([
+    [2026, 800000, 800000],
+    [2027, 5000000, 5000000],
+    [2028, 14200000, 11600000],
+    [2029, 200000, 200000],
+    [2030, 400000, 400000],
+    ["total", 20600000, 18000000],
+  ]);
+});
+
+describe("a bad Inputs table names the row", () => {
+  const base = () => scenarioToInputs(load("shenzhen-imaging-plant.json"));
+
+  test("an unknown item", () => {
+    const rows = base();
+    rows.push(["lottery", 2027, null, 1, null, null, null, null, null, null, null]);
+    expect(() => scenarioFromInputs(rows)).toThrow(/row \d+: Item "lottery" is not one of/);
+  });
+
+  test("a negative amount on an event row", () => {
+    const rows = base();
+    const i = rows.findIndex((r) => r[0] === "facility");
+    rows[i][3] = -5;
+    const e = forecastCells(rows) as CellError;
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(new RegExp(`row ${i + 1} \\(facility\\): cost`));
+  });
+
+  test("a missing header", () => {
+    expect(() => scenarioFromInputs([["region", null, null, null, null, "shenzhen"]])).toThrow(ScenarioError);
+    expect((forecastCells("x") as CellError).code).toBe("#VALUE!");
+  });
+
+  test("columns are found by their header, in any order", () => {
+    const rows = base().map((r) => [...r].reverse());
+    expect(rows[0]).toEqual([...inputColumns].reverse());
+    expect(forecast(scenarioFromInputs(rows)).total.ceiling.toFixed()).toBe("29500000");
+  });
+});
