@@ -2,6 +2,8 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
+  // test/addin checks the built add-in: build dist/ first when it is missing or stale.
+  globalSetup: "<rootDir>/test/addin/build-dist.js",
   transform: {
     // Type checking runs once in `npm test` (tsc --noEmit); jest only transpiles.
     "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true }],

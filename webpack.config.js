@@ -1,0 +1,93 @@
+// Builds the Excel add-in into dist/: functions.js (the SUBSIDY functions and the engine),
+// functions.json (their metadata, generated from the JSDoc in src/functions/functions.ts) and
+// functions-zh-cn.json, taskpane.html + taskpane.js, assets/ and manifest.xml.
+//
+//   npm run build        production build: no certificates, no network
+//   npm run build:dev    development build (unminified)
+//   npm run dev-server   https://localhost:3000 with office-addin-dev-certs
+//
+// ADDIN_BASE_URL=https://host/path/ npm run build  writes dist/manifest.xml for that server.
+//
+// TypeScript goes through ts-loader in transpile-only mode: the same compiler and tsconfig as
+// `npm test`, with no Babel toolchain to keep in step; type errors are `npm test`'s job (tsc).
+// Office.js is not bundled: taskpane.html loads it from Microsoft's CDN.
+//
+// webpack is held at 5.112.x: 5.113.0 compiles zod's `z.iso.date()` as `z.date()`, and the
+// catalog then fails to load (test/addin/functions.test.ts catches it). Check before raising it.
+"use strict";
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { LocalizeFunctionsPlugin } = require("./scripts/localize-functions");
+const { hostingBase, rebaseManifest } = require("./scripts/manifest-urls");
+
+const functions = "./src/functions/functions.ts";
+const devServerPort = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+module.exports = async (env, argv) => {
+  const base = hostingBase(process.env.ADDIN_BASE_URL);
+  const config = {
+    mode: argv.mode ?? "production",
+    devtool: "source-map",
+    // Shared runtimes run in WebView2 (Windows), WebKit (Mac) or a current browser (web).
+    target: ["web", "es2020"],
+    entry: {
+      functions,
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: functions, output: "functions.json" }),
+      new LocalizeFunctionsPlugin({
+        metadata: "functions.json",
+        // A JavaScript parameter cannot be called `class`; Excel shows DESIGN.md's name.
+        rename: { REGISTRATION: { deviceClass: "class" } },
+        translations: [{ table: path.resolve(__dirname, "src/functions/zh-cn.json"), output: "functions-zh-cn.json" }],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "[path][name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rebaseManifest(content.toString(), base) },
+        ],
+      }),
+    ],
+    // The functions bundle carries the engine and its clause catalog; its size is reported
+    // (gzip) rather than held to webpack's default 244 KiB hint.
+    performance: { hints: false },
+  };
+
+  if (env.WEBPACK_SERVE) {
+    // Only the dev server needs certificates; a production build never loads this module.
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer = {
+      port: devServerPort,
+      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      hot: false,
+    };
+  }
+  return config;
+};
