@@ -8,6 +8,8 @@ export interface CompiledCondition {
   readonly text: string;
   /** The facts it reads, to name the missing ones. */
   readonly reads: readonly string[];
+  /** It compares amounts (decimal arithmetic), as opposed to codes and flags. */
+  readonly costly: boolean;
 }
 
 const opText = { gte: "≥", gt: ">", lt: "<", lte: "≤" } as const;
@@ -35,6 +37,7 @@ function compileLeaf(c: LeafCondition): CompiledCondition {
     const name = c.fact;
     return {
       reads,
+      costly: false,
       text: `${name} ∈ {${allowed.join(", ")}}`,
       test: (facts) => {
         const v = facts[name];
@@ -47,6 +50,7 @@ function compileLeaf(c: LeafCondition): CompiledCondition {
     const { fact: name, value } = c;
     return {
       reads,
+      costly: false,
       text: `${name} = ${value}`,
       test: (facts) => {
         const v = facts[name];
@@ -61,12 +65,25 @@ function compileLeaf(c: LeafCondition): CompiledCondition {
     op === "gte" ? x.gte(bound) : op === "gt" ? x.gt(bound) : op === "lt" ? x.lt(bound) : x.lte(bound);
   return {
     reads,
+    costly: true,
     text: `${refText(fact)} ${opText[op]} ${bound.toFixed()}`,
     test: (facts) => {
       const x = readAmount(facts, fact);
       if (x === undefined) return "unknown";
       return holds(x) ? "met" : "not-met";
     },
+  };
+}
+
+/**
+ * Whether every condition is met, stopping at the first that is not met or not known: the cell
+ * path needs no more. Codes and flags are tested before amounts, which cost a decimal comparison.
+ */
+export function allMet(conditions: readonly CompiledCondition[]): (facts: Facts) => boolean {
+  const cheapFirst = [...conditions].sort((a, b) => Number(a.costly) - Number(b.costly));
+  return (facts) => {
+    for (const c of cheapFirst) if (c.test(facts) !== "met") return false;
+    return true;
   };
 }
 
@@ -89,6 +106,7 @@ export function compileCondition(c: Condition): CompiledCondition {
   const tests = branches.map(allOf);
   return {
     reads: branches.flat().flatMap((b) => b.reads),
+    costly: branches.flat().some((b) => b.costly),
     text: branches.map((b) => b.map((x) => x.text).join(" and ")).join(" or "),
     test: (facts) => {
       let result: Tri = "not-met";

@@ -1,10 +1,10 @@
 import { buildCatalog, catalogFiles, referencedFacts, type Catalog } from "./catalog";
-import type { Clause, Jurisdiction, PolicyDocument, Topic } from "./catalog/schema";
-import { allOf, compileCondition, type CompiledCondition } from "./conditions";
+import { topics, type Clause, type Jurisdiction, type PolicyDocument, type Topic } from "./catalog/schema";
+import { allMet, allOf, compileCondition, type CompiledCondition } from "./conditions";
 import type { Facts, Tri } from "./facts";
 import { compileAmount, type AmountFn, type Working } from "./formula";
 import { Decimal, ZERO } from "./money";
-import { jurisdictionsOf, type Region } from "./regions";
+import { jurisdictionsOf, regions, type Region } from "./regions";
 import { mostFavourable } from "./stacking";
 import { inForceDuring, validityWindow, type Window } from "./validity";
 
@@ -48,6 +48,8 @@ export interface CompiledClause {
   readonly document: PolicyDocument;
   readonly conditions: readonly CompiledCondition[];
   readonly eligible: (facts: Facts) => Tri;
+  /** eligible(facts) === "met", answered as early as possible. */
+  readonly met: (facts: Facts) => boolean;
   readonly amount: AmountFn;
   readonly window: Window;
 }
@@ -77,6 +79,7 @@ function compileClause(clause: Clause, document: PolicyDocument): CompiledClause
     document,
     conditions,
     eligible: allOf(conditions),
+    met: allMet(conditions),
     amount: clause.formula ? compileAmount(clause.formula, clause.caps) : () => ZERO,
     window: validityWindow(document),
   };
@@ -84,22 +87,22 @@ function compileClause(clause: Clause, document: PolicyDocument): CompiledClause
 
 export function createEngine(catalog: Catalog): Engine {
   const compiled = catalog.documents.flatMap((doc) => doc.clauses.map((c) => compileClause(c, doc)));
-  const groupsFor = new Map<string, Group[]>();
-  const groups = (topic: Topic, region: Region): Group[] => {
-    const key = `${topic}|${region}`;
-    let found = groupsFor.get(key);
-    if (!found) {
-      found = [];
+  // Every (topic, region) pair's stacking groups, built once: the cell path only indexes.
+  const index = {} as Record<Topic, Record<Region, Group[]>>;
+  for (const topic of topics) {
+    index[topic] = {} as Record<Region, Group[]>;
+    for (const region of regions) {
+      const found: Group[] = [];
       for (const jurisdiction of jurisdictionsOf[region]) {
         const mine = compiled.filter((c) => c.clause.topic === topic && c.clause.formula && c.document.jurisdiction === jurisdiction);
         for (const matter of new Set(mine.map((c) => c.clause.matter))) {
           found.push({ jurisdiction, matter, clauses: mine.filter((c) => c.clause.matter === matter) });
         }
       }
-      groupsFor.set(key, found);
+      index[topic][region] = found;
     }
-    return found;
-  };
+  }
+  const groups = (topic: Topic, region: Region): readonly Group[] => index[topic][region];
 
   const windowOf = (c: CompiledClause, query: Query): Window => {
     const date = query.issueDates?.[c.document.id];
@@ -112,19 +115,20 @@ export function createEngine(catalog: Catalog): Engine {
 
   function amount(query: Query): Decimal {
     const { facts, year, assumptions } = query;
-    let total = ZERO;
+    const sector = facts.sector !== undefined;
+    let total: Decimal | undefined;
     for (const group of groups(query.topic, query.region)) {
       // Ruling 5 inline, without allocating: the largest amount of the group (mostFavourable).
       let best: Decimal | undefined;
       for (const c of group.clauses) {
-        if (!inForceDuring(windowOf(c, query), year) || otherSector(c, facts)) continue;
-        if (c.eligible(facts) !== "met") continue;
-        const y = c.amount(facts, assumptions?.[c.clause.id]);
+        if (year !== undefined && !inForceDuring(windowOf(c, query), year)) continue;
+        if ((sector && otherSector(c, facts)) || !c.met(facts)) continue;
+        const y = c.amount(facts, assumptions && assumptions[c.clause.id]);
         if (y !== undefined && (best === undefined || y.gt(best))) best = y;
       }
-      if (best) total = total.plus(best);
+      if (best) total = total === undefined ? best : total.plus(best);
     }
-    return total;
+    return total ?? ZERO;
   }
 
   function line(c: CompiledClause, query: Query): ClauseLine {

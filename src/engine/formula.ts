@@ -68,9 +68,15 @@ function gross(formula: Formula): AmountFn {
         const now = facts[fact] as Decimal | undefined;
         const before = facts[previous] as Decimal | undefined;
         if (now === undefined || before === undefined) return undefined;
-        // Ruling 7: the highest threshold crossed for the first time this year, not the sum.
+        // Ruling 7: the highest threshold crossed for the first time this year, not the sum. Only
+        // the highest threshold reached can be new: if it was reached before, so were all below it.
         let hit: Tier | undefined;
-        for (const t of tiers) if (now.gte(t.threshold) && before.lt(t.threshold)) hit = t;
+        for (let i = tiers.length - 1; i >= 0; i--) {
+          if (now.gte(tiers[i].threshold)) {
+            if (before.lt(tiers[i].threshold)) hit = tiers[i];
+            break;
+          }
+        }
         w?.steps.push(
           hit
             ? `${fact} ${formatYuan(now)} first reaches ${formatYuan(hit.threshold)} (before: ${formatYuan(before)}) → ${formatYuan(hit.amount)}`

@@ -8,7 +8,7 @@ export { flagsOf, renderExplanation } from "./explain";
 export { factsFrom, type Facts, type FactValue, type Tri } from "./facts";
 export { undeclaredOverlaps } from "./stacking";
 export { clauseColumns, clauseRow, listClauses } from "./listing";
-export { Decimal, formatYuan, WAN, ZERO } from "./money";
+export { Decimal, formatYuan, toNumber, WAN, ZERO } from "./money";
 export { jurisdictionsOf, parseRegion, regions, type Region } from "./regions";
 export { forecast, mattersOf, type Band, type Forecast, type ForecastLine, type ForecastOptions, type Matter, type YearRow } from "./forecast";
 export { forecastTable } from "./forecast-table";

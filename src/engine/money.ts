@@ -33,3 +33,25 @@ export function formatRate(rate: Decimal): string {
   if (pct.isInteger() || pct.gte(1)) return `${pct.toFixed()}%`;
   return `${rate.times(1000).toFixed()}‰`;
 }
+
+/**
+ * A Decimal as the number Excel receives, at the boundary only. Amounts in yuan are almost always
+ * whole numbers below 10^15: those are summed exactly from decimal.js's documented base-1e7
+ * digit words (`d`, exponent `e`, sign `s`) instead of its string round trip; anything else, such
+ * as an amount with fen, goes through toNumber.
+ */
+export function toNumber(x: Decimal): number {
+  const words = x.d;
+  if (words && x.e < 15 && x.isInteger()) {
+    let n = words[0];
+    let digits = String(words[0]).length;
+    for (let i = 1; i < words.length; i++) {
+      n = n * 1e7 + words[i];
+      digits += 7;
+    }
+    // Trailing zero words are not stored: scale up to the exponent, exact below 2^53.
+    for (let k = digits; k <= x.e; k++) n *= 10;
+    return x.s < 0 ? -n : n;
+  }
+  return x.toNumber();
+}

@@ -14,7 +14,7 @@ export function amount(name: string, v: Cell): Decimal | CellError {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return new CellError("#NUM!", `${name} must be a finite number, got ${v}`);
     if (v < 0) return new CellError("#NUM!", `${name} must be ≥ 0 yuan, got ${v}`);
-    return new Decimal(v);
+    return new Decimal(v === 0 ? 0 : v); // -0 is 0 yuan
   }
   if (typeof v === "string" && numeric.test(v.trim())) {
     // A number typed as text: checked as a number, kept exact as written.

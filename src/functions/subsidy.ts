@@ -8,6 +8,7 @@ import {
   renderExplanation,
   scenarioFromInputs,
   ScenarioError,
+  toNumber,
   topics,
   type FactValue,
   type InputCell,
@@ -27,7 +28,7 @@ type Coerced = FactValue | CellError;
 
 /** A query from coerced arguments, or the first argument error in argument order. */
 function matter(topic: Topic, facts: Record<string, Coerced>, where: Cell, when?: number | undefined | CellError): Query | CellError {
-  for (const v of Object.values(facts)) if (v instanceof CellError) return v;
+  for (const name in facts) if (facts[name] instanceof CellError) return facts[name];
   const r = region(where);
   if (r instanceof CellError) return r;
   if (when instanceof CellError) return when;
@@ -123,7 +124,7 @@ function arity(name: string, def: Definition, args: readonly unknown[]): CellErr
 /** One amount function on single values: the number of yuan, or an error value. */
 export function evaluateCell(name: AmountFunction, args: readonly Cell[]): Scalar {
   const q = definitions[name].query(args);
-  return q instanceof CellError ? q : engine().amount(q).toNumber();
+  return q instanceof CellError ? q : toNumber(engine().amount(q));
 }
 
 /** An amount function as Excel calls it: single values or ranges (lifted), never an exception. */
@@ -174,7 +175,7 @@ export function forecastCells(inputs: unknown): Scalar | Scalar[][] {
   }
   try {
     const { header, rows } = forecastTable(forecast(scenarioFromInputs(inputs as InputCell[][])));
-    return [header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? v.toNumber() : v)))];
+    return [header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   } catch (e) {
     if (e instanceof ScenarioError) return new CellError("#VALUE!", e.problems.slice(0, 3).join("; "));
     return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
