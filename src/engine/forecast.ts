@@ -250,16 +250,22 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
   for (let y = s.horizon.from; y <= s.horizon.to; y++) years.push(y);
   const byYear = new Map(years.map((y) => [y, prepared.filter((p) => p.matter.year === y)]));
 
+  // "累计不超过N年" is settled on the plan as written: the years the ceiling pays a limited matter
+  // are its years of support in every world, so no world pays more in a year than the ceiling.
+  const supportYears = new Set<string>();
+
   /** One world: which events happen (undefined: all of them, at full ceilings). */
   const run = (happens: ((m: Matter) => boolean) | undefined, notes?: string[][]): Map<number, Decimal> => {
     const paid = new Map<number, Decimal>();
     const yearsPaid = new Map<string, number>();
     for (const y of years) {
       const thisYear = new Map<number, Decimal>();
+      const within = (c: Candidate) =>
+        c.maxYears === undefined || (happens ? supportYears.has(`${c.limitKey} ${y}`) : (yearsPaid.get(c.limitKey) ?? 0) < c.maxYears);
       for (const { matter, groups } of byYear.get(y)!) {
         if (happens && !happens(matter)) continue;
         for (const group of groups) {
-          const usable = group.filter((c) => c.maxYears === undefined || (yearsPaid.get(c.limitKey) ?? 0) < c.maxYears);
+          const usable = group.filter(within);
           if (notes && usable.length < group.length) {
             for (const c of group) if (!usable.includes(c)) notes[c.line].push(`not paid: 累计不超过${c.maxYears}年, the ${c.maxYears} years of this support are used up`);
           }
@@ -274,8 +280,11 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
       for (const [line, amount] of thisYear) {
         if (amount.isZero()) continue;
         const key = limitKeyOf.get(line);
-        if (key !== undefined && !counted.has(key)) yearsPaid.set(key, (yearsPaid.get(key) ?? 0) + 1);
-        if (key !== undefined) counted.add(key);
+        if (key !== undefined && !counted.has(key)) {
+          yearsPaid.set(key, (yearsPaid.get(key) ?? 0) + 1);
+          if (!happens) supportYears.add(`${key} ${y}`);
+          counted.add(key);
+        }
         paid.set(line, amount);
       }
     }
