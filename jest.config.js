@@ -5,7 +5,8 @@ module.exports = {
   // test/addin checks the built add-in: build dist/ first when it is missing or stale.
   globalSetup: "<rootDir>/test/addin/build-dist.js",
   transform: {
-    // Type checking runs once in `npm test` (tsc --noEmit); jest only transpiles.
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true }],
+    // Type checking runs once in `npm test` (tsc --noEmit); with isolatedModules set in
+    // tsconfig.json, ts-jest only transpiles.
+    "^.+\\.tsx?$": "ts-jest",
   },
 };

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -24,50 +24,50 @@ describe("subsidy call", () => {
     [["REGISTRATION", "3", "5000000", "shenzhen", "", ""], "2000000"],
     // 2‰ × 812,345,678 = 1,624,691.356, printed in plain notation.
     [["REVENUE", "812345678", "0", "changping"], "1624691.356"],
-  ])("%j prints %s", (args, printed) => {
-    expect(run("call", ...args)).toEqual({ code: 0, out: printed, err: "" });
+  ])("%j prints %s", async (args, printed) => {
+    expect(await run("call", ...args)).toEqual({ code: 0, out: printed, err: "" });
   });
 
-  test("an Excel error prints as its code and message and exits 1", () => {
-    const r = run("call", "REGISTRATION", "3", "-1", "shenzhen");
+  test("an Excel error prints as its code and message and exits 1", async () => {
+    const r = await run("call", "REGISTRATION", "3", "-1", "shenzhen");
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^#NUM! rdCost must be ≥ 0/);
   });
 
-  test("EXPLAIN prints the text", () => {
-    const r = run("call", "EXPLAIN", "FACILITY", "20000000", "2000", "shenzhen");
+  test("EXPLAIN prints the text", async () => {
+    const r = await run("call", "EXPLAIN", "FACILITY", "20000000", "2000", "shenzhen");
     expect(r.code).toBe(0);
     expect(r.out).toContain("shenzhen-device/7");
   });
 
-  test("CLAUSES prints a tab-separated table", () => {
-    const r = run("call", "CLAUSES", "shenzhen", "facility");
+  test("CLAUSES prints a tab-separated table", async () => {
+    const r = await run("call", "CLAUSES", "shenzhen", "facility");
     expect(r.out.split("\n")[0].split("\t")[0]).toBe("id");
     expect(r.out.split("\n")[1].split("\t")[0]).toBe("shenzhen-device/7");
   });
 });
 
 describe("subsidy clauses", () => {
-  test("lists ids, summaries and quoted sentences", () => {
-    const r = run("clauses", "--region", "shenzhen", "--topic", "facility");
+  test("lists ids, summaries and quoted sentences", async () => {
+    const r = await run("clauses", "--region", "shenzhen", "--topic", "facility");
     expect(r.code).toBe(0);
     expect(r.out).toContain("shenzhen-device/7");
     expect(r.out).toContain("“对新建或改造医疗器械方向GMP厂房");
   });
 
-  test("--json gives objects with citations", () => {
-    const rows = JSON.parse(run("clauses", "--region", "北京", "--topic", "registration", "--json").out);
+  test("--json gives objects with citations", async () => {
+    const rows = JSON.parse((await run("clauses", "--region", "北京", "--topic", "registration", "--json")).out);
     expect(rows).toEqual([expect.objectContaining({ id: "beijing-device/3", article: "一、3", jurisdiction: "beijing" })]);
   });
 
-  test("a bad option is a usage error, not a stack trace", () => {
-    expect(run("clauses", "--region", "mars")).toMatchObject({ code: 2, err: expect.stringContaining("--region") });
-    expect(run("clauses", "--bogus").code).toBe(2);
-    expect(run().code).toBe(2);
+  test("a bad option is a usage error, not a stack trace", async () => {
+    expect(await run("clauses", "--region", "mars")).toMatchObject({ code: 2, err: expect.stringContaining("--region") });
+    expect((await run("clauses", "--bogus")).code).toBe(2);
+    expect((await run()).code).toBe(2);
   });
 });
 
-test("the installed bin runs (npx subsidy)", () => {
+test("the installed bin runs (npx subsidy)", async () => {
   const bin = join(__dirname, "..", "bin", "subsidy.js");
   execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: join(__dirname, "..") });
   const ok = spawnSync(process.execPath, [bin, "call", "REGISTRATION", "3", "5000000", "shenzhen"], { encoding: "utf8" });
@@ -79,8 +79,8 @@ test("the installed bin runs (npx subsidy)", () => {
 describe("subsidy forecast", () => {
   const example = join(__dirname, "..", "examples", "changping-device-startup.json");
 
-  test("prints the year table, the method and a line per clause", () => {
-    const r = run("forecast", example);
+  test("prints the year table, the method and a line per clause", async () => {
+    const r = await run("forecast", example);
     expect(r.code).toBe(0);
     expect(r.out).toContain("exact over 2 combinations of uncertain events");
     expect(r.out).toMatch(/^2028\s+14,200,000\s+11,600,000/m);
@@ -88,23 +88,23 @@ describe("subsidy forecast", () => {
     expect(r.out).toContain("changping-device/5.2-production");
   });
 
-  test("--format csv gives plain numbers", () => {
-    const lines = run("forecast", example, "--format", "csv").out.split("\n");
+  test("--format csv gives plain numbers", async () => {
+    const lines = (await run("forecast", example, "--format", "csv")).out.split("\n");
     expect(lines[0].split(",").slice(0, 6)).toEqual(["year", "ceiling", "expected", "p10", "p50", "p90"]);
     expect(lines[3].split(",").slice(0, 3)).toEqual(["2028", "14200000", "11600000"]);
   });
 
-  test("--format json carries the citations", () => {
-    const json = JSON.parse(run("forecast", example, "--format", "json").out);
+  test("--format json carries the citations", async () => {
+    const json = JSON.parse((await run("forecast", example, "--format", "json")).out);
     expect(json.total).toMatchObject({ ceiling: "20600000", expected: "18000000" });
     expect(json.lines.find((l: { clause: string }) => l.clause === "beijing-device/3")).toMatchObject({ article: "一、3", ceiling: "2000000" });
   });
 
-  test("a bad scenario names the field and the problem, without a stack trace", () => {
+  test("a bad scenario names the field and the problem, without a stack trace", async () => {
     const dir = mkdtempSync(join(tmpdir(), "scn-"));
     const bad = join(dir, "bad.json");
     writeFileSync(bad, JSON.stringify({ schemaVersion: 1, name: "x", enterprise: { region: "mars", sector: "device" }, horizon: { from: 2026, to: 2027 }, events: [{ type: "insurance", year: 2026, premium: -1 }] }));
-    const r = run("forecast", bad);
+    const r = await run("forecast", bad);
     expect(r.code).toBe(1);
     expect(r.out).toBe("");
     expect(r.err).toContain("enterprise.region");
@@ -112,15 +112,15 @@ describe("subsidy forecast", () => {
     expect(r.err).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 
-  test("a file that is not JSON, or missing, is one clear line", () => {
-    const r = run("forecast", join(__dirname, "nope.json"));
+  test("a file that is not JSON, or missing, is one clear line", async () => {
+    const r = await run("forecast", join(__dirname, "nope.json"));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/nope\.json: ENOENT/);
   });
 
-  test("usage errors", () => {
-    expect(run("forecast").code).toBe(2);
-    expect(run("forecast", example, "--format", "xml").code).toBe(2);
-    expect(run("forecast", example, "--draws", "0").code).toBe(2);
+  test("usage errors", async () => {
+    expect((await run("forecast")).code).toBe(2);
+    expect((await run("forecast", example, "--format", "xml")).code).toBe(2);
+    expect((await run("forecast", example, "--draws", "0")).code).toBe(2);
   });
 });

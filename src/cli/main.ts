@@ -5,6 +5,7 @@ import { call, clauses } from "../functions/subsidy";
 import { forecastCommand } from "./forecast";
 import { catalogMarkdown } from "./markdown";
 import { scenarioJsonSchema } from "./schema";
+import { templateCommand } from "./template-command";
 
 const usage = `Usage:
   subsidy call NAME [ARG…]           call a SUBSIDY function as Excel would (an empty ARG is omitted)
@@ -12,6 +13,8 @@ const usage = `Usage:
                                      list the clause catalog with citations
   subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S]
                                      year-by-year forecast of a scenario file (see examples/)
+  subsidy template out.xlsx [--scenario scenario.json] [--force]
+                                     a shareable workbook: Inputs, live SUBSIDY formulas, 万元 view
   subsidy schema                     the scenario file's JSON Schema
 Examples:
   subsidy call REGISTRATION 3 5000000 shenzhen
@@ -69,14 +72,14 @@ function listClauses(argv: string[], io: Io): number {
   return 0;
 }
 
-/** Runs one command line; returns the exit code. */
 const console_: Io = {
   out: (t) => console.log(t),
   err: (t) => console.error(t),
   progress: (t) => process.stderr.isTTY && process.stderr.write(`\r${t}`),
 };
 
-export function main(argv: string[], io: Io = console_): number {
+/** Runs one command line; resolves to the exit code. */
+export async function main(argv: string[], io: Io = console_): Promise<number> {
   const [verb, ...rest] = argv;
   try {
     switch (verb) {
@@ -89,6 +92,8 @@ export function main(argv: string[], io: Io = console_): number {
         return listClauses(rest, io);
       case "forecast":
         return forecastCommand(rest, io);
+      case "template":
+        return await templateCommand(rest, io);
       case "schema":
         io.out(scenarioJsonSchema().trimEnd());
         return 0;

@@ -1,0 +1,59 @@
+import { ArraySize, CellError as HfError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import { CellError, type Cell, type CellResult } from "../../src/functions/cells";
+import { call } from "../../src/functions/subsidy";
+
+/**
+ * The SUBSIDY functions as a HyperFormula plugin (tests only: HyperFormula is GPLv3 and never
+ * ships). Each calls the same implementation Excel calls; this file only converts values.
+ */
+type Ast = { args: unknown[] };
+type State = unknown;
+
+const names = ["REGISTRATION", "RD", "SCALEUP", "REVENUE", "VBP", "FIRSTSET", "INSURANCE", "FACILITY", "CLINICAL", "EXPLAIN", "FORECAST"] as const;
+
+const cellOf = (v: unknown): Cell => (v === EmptyValue || v === undefined ? null : typeof v === "object" && v !== null && "val" in v ? (v as { val: number }).val : (v as Cell));
+
+const errorType = { "#VALUE!": ErrorType.VALUE, "#NUM!": ErrorType.NUM, "#N/A": ErrorType.NA } as const;
+function toHf(result: CellResult): unknown {
+  if (result instanceof CellError) return new HfError(errorType[result.code], result.message);
+  if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result.map((r) => r.map((v) => (v instanceof CellError ? new HfError(errorType[v.code], v.message) : v))) as never);
+  return result;
+}
+
+const argsOf = (values: unknown[]): unknown[] => values.map((v) => (v instanceof SimpleRangeValue ? v.data.map((r) => r.map(cellOf)) : cellOf(v)));
+
+export class SubsidyPlugin extends FunctionPlugin {
+  static implementedFunctions = Object.fromEntries(
+    names.map((n) => [
+      `SUBSIDY.${n}`,
+      n === "FORECAST"
+        ? { method: "forecast", arraySizeMethod: "forecastSize", parameters: [{ argumentType: FunctionArgumentType.RANGE }] }
+        : { method: "scalar", parameters: [{ argumentType: FunctionArgumentType.ANY }], repeatLastArgs: 1 },
+    ]),
+  );
+
+  private evaluate(ast: Ast, state: State): CellResult {
+    const [range] = argsOf([this.evaluateAst(ast.args[0] as never, state as never)]);
+    return call("FORECAST", [range]);
+  }
+
+  forecast(ast: Ast, state: State) {
+    return toHf(this.evaluate(ast, state));
+  }
+
+  forecastSize(ast: Ast, state: State) {
+    const out = this.evaluate(ast, state);
+    return Array.isArray(out) ? new ArraySize(out[0].length, out.length) : ArraySize.scalar();
+  }
+
+  scalar(ast: Ast & { procedureName: string }, state: State) {
+    const name = ast.procedureName.replace(/^SUBSIDY\./, "");
+    const values = ast.args.map((a) => this.evaluateAst(a as never, state as never));
+    return toHf(call(name, argsOf(values)));
+  }
+}
+
+export function buildWorkbookEngine(sheets: Record<string, unknown[][]>): HyperFormula {
+  HyperFormula.registerFunctionPlugin(SubsidyPlugin, { enGB: Object.fromEntries(names.map((n) => [`SUBSIDY.${n}`, `SUBSIDY.${n}`])) });
+  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3" });
+}
