@@ -1,5 +1,4 @@
-import { breakdown } from "./breakdown";
-import { Decimal, ZERO } from "../src/engine";
+import { Decimal, forecast, formatYuan, parseScenario, ZERO, type Forecast } from "../src/engine";
 import { CellError, type CellResult } from "../src/functions/cells";
 import { callAmount, explain } from "../src/functions/subsidy";
 import { checksum, measure, ratioOf, type Batch, type Measurement, type Options } from "./harness";
@@ -17,7 +16,7 @@ import { checksum, measure, ratioOf, type Batch, type Measurement, type Options 
  * same; each is checked to give the function's answer before anything is timed.
  *
  *   node lib/bench/run.js               the table and the summary line
- *   node lib/bench/run.js --breakdown   also: where one call's time goes, piece by piece
+ *   node lib/bench/run.js --forecast    only the forecast of 50 products × 10 years
  *   node lib/bench/run.js --quick       fewer, shorter rounds (a smoke run)
  *   node lib/bench/run.js --only RD     only the rows whose name contains RD (no summary)
  */
@@ -468,7 +467,46 @@ function lifted(): { lifted: Measurement; scalar: Measurement; dec: Measurement;
   return { lifted: perRow(l), scalar: perRow(s), dec: perRow(d), rows };
 }
 
+/**
+ * Issue 4's figure: a forecast of 50 products over 10 years. Each product has an uncertain
+ * certificate, an output every year and an uncertain procurement win, so far more than 12 events
+ * are uncertain and the band comes from Monte Carlo draws (the scenario's default, 2,000).
+ */
+function forecastBench(): void {
+  const products = Array.from({ length: 50 }, (_, i) => `P${i + 1}`);
+  const events = products.flatMap((product, i) => [
+    { type: "certificate", year: 2026 + (i % 3), product, class: 3, pathway: i % 4 === 0 ? "innovative" : "standard", rdCost: String(5_000_000 + i * 400_000), probability: 0.7 },
+    ...Array.from({ length: 10 }, (_, k) => ({ type: "output", year: 2026 + k, product, value: String((k + 1) * 30_000_000 + i * 1_000_000) })),
+    { type: "vbp", year: 2030 + (i % 5), product, bidValue: String(20_000_000 + i * 2_000_000), probability: 0.5 },
+    { type: "insurance", year: 2026 + (i % 10), premium: String(200_000 + i * 10_000), probability: 0.9 },
+  ]);
+  const financials = Array.from({ length: 12 }, (_, k) => ({ year: 2024 + k, revenue: String(20_000_000 * (k + 1)), rd: String(8_000_000 + k * 1_000_000) }));
+  const scenario = parseScenario({
+    schemaVersion: 1,
+    name: "bench: 50 products × 10 years",
+    enterprise: { region: "changping", sector: "device", sme: true },
+    horizon: { from: 2026, to: 2035 },
+    financials,
+    events,
+  });
+  const runs = quick ? 1 : 3;
+  const ms: number[] = [];
+  let result: Forecast | undefined;
+  for (let k = 0; k < runs; k++) {
+    const t = process.hrtime.bigint();
+    result = forecast(scenario);
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  const f = result!;
+  const method = f.method.kind === "exact" ? `exact, ${f.method.worlds} worlds` : `Monte Carlo, ${f.method.draws} draws, seed ${f.method.seed}`;
+  console.log(`
+Forecast of 50 products × 10 years (${scenario.events.length} events, ${method}):`);
+  console.log(`  median of ${runs}: ${ms[Math.floor(runs / 2)].toFixed(0)} ms (runs: ${ms.map((x) => x.toFixed(0)).join(", ")} ms); ceiling ${formatYuan(f.total.ceiling)}, expected ${formatYuan(f.total.expected)}`);
+}
+
 function main(): void {
+  if (argv.includes("--forecast")) return forecastBench();
   const list = cases();
   const ex = explainCase();
   verify([...list, ex]);
@@ -503,7 +541,7 @@ function main(): void {
   console.log(`  hand decimal.js      ${lpad(ns(lift.dec), 6)}  ${spread(lift.dec)}`);
   console.log(`  lifted / scalar ${times(ratioOf(lift.lifted, lift.scalar))}, lifted / hand decimal.js ${times(ratioOf(lift.lifted, lift.dec))}`);
 
-  if (argv.includes("--breakdown")) breakdown(opts);
+  forecastBench();
 
   const target = 2;
   const worst = results.reduce((a, b) => (b.r > a.r ? b : a));
