@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { catalogMarkdown } from "../src/cli/markdown";
 import { buildCatalog, catalogFiles, CatalogError, engine, parseDocument, referencedFacts, undeclaredOverlaps } from "../src/engine";
 
 const { catalog } = engine();
@@ -87,4 +88,8 @@ describe("stacking", () => {
     const rebuilt = buildCatalog([{ ...doc, clauses: [...doc.clauses, twin] }, ...catalogFiles.slice(1)]);
     expect(undeclaredOverlaps(rebuilt)).toEqual([]);
   });
+});
+
+test("docs/CATALOG.md is generated from the catalog (npm run catalog:docs)", () => {
+  expect(readFileSync(join(root, "docs", "CATALOG.md"), "utf8").trimEnd()).toBe(catalogMarkdown());
 });
