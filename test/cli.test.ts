@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
+import { designExamples } from "./support/design-examples";
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -12,19 +13,14 @@ async function run(...argv: string[]) {
 }
 
 describe("subsidy call", () => {
-  test.each([
-    [["REGISTRATION", "3", "5000000", "shenzhen"], "2000000"],
-    [["REGISTRATION", "3", "5000000", "changping"], "1500000"],
-    [["REGISTRATION", "2", "5000000", "changping"], "0"],
-    [["REGISTRATION", "3", "40000000", "changping", "innovative"], "10000000"],
-    [["RD", "20000000", "8000000", "4000000", "changping"], "800000"],
-    [["SCALEUP", "120000000", "80000000", "changping"], "400000"],
-    [["FACILITY", "20000000", "2000", "shenzhen"], "6000000"],
+  const cases: [string[], string][] = [
+    ...designExamples.map(([name, args, expected]): [string[], string] => [[name, ...args.map(String)], String(expected)]),
     // An empty argument is an omitted one: the pathway defaults to standard, the year to none.
     [["REGISTRATION", "3", "5000000", "shenzhen", "", ""], "2000000"],
     // 2‰ × 812,345,678 = 1,624,691.356, printed in plain notation.
     [["REVENUE", "812345678", "0", "changping"], "1624691.356"],
-  ])("%j prints %s", async (args, printed) => {
+  ];
+  test.each(cases)("%j prints %s", async (args, printed) => {
     expect(await run("call", ...args)).toEqual({ code: 0, out: printed, err: "" });
   });
 

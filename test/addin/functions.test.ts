@@ -1,5 +1,6 @@
 import { call } from "../../src/functions/subsidy";
 import { CellError } from "../../src/functions/cells";
+import { designExamples } from "../support/design-examples";
 import { ErrorCode, ExcelError, loadFunctions, readMetadata, type ExcelFunction } from "./support";
 
 /*
@@ -28,15 +29,7 @@ describe("registration with Excel", () => {
 });
 
 describe("DESIGN.md's examples through the built bundle", () => {
-  test.each([
-    ["REGISTRATION", [3, 5000000, "shenzhen"], 2000000],
-    ["REGISTRATION", [3, 5000000, "changping"], 1500000],
-    ["REGISTRATION", [2, 5000000, "changping"], 0],
-    ["REGISTRATION", [3, 40000000, "changping", "innovative"], 10000000],
-    ["RD", [20000000, 8000000, 4000000, "changping"], 800000],
-    ["SCALEUP", [120000000, 80000000, "changping"], 400000],
-    ["FACILITY", [20000000, 2000, "shenzhen"], 6000000],
-  ])("%s(%j) = %d", (id, args, expected) => {
+  test.each(designExamples)("%s(%j) = %d", (id, args, expected) => {
     expect(fn(id)(...cells(args))).toEqual([[expected]]);
   });
 
