@@ -194,3 +194,14 @@ describe("CLAUSES", () => {
     expect(errorOf(call("CLAUSES", ["changping", "lottery"]))).toBe("#VALUE!");
   });
 });
+
+describe("names as Chinese Excel shows them", () => {
+  test("EXPLAIN takes the Chinese function name, with or without the namespace", () => {
+    expect(call("EXPLAIN", ["注册证", 3, 5000000, "深圳"])).toMatch(/= 2,000,000 yuan/);
+    expect(call("EXPLAIN", ["政策补贴.注册证", 3, 5000000, "深圳"])).toMatch(/= 2,000,000 yuan/);
+  });
+
+  test("CLAUSES takes a topic in any case", () => {
+    expect((call("CLAUSES", ["changping", "FIRSTSET"]) as string[][]).slice(1).map((r) => r[0])).toEqual(["changping-device/10.1"]);
+  });
+});

@@ -18,6 +18,7 @@ import {
 import { CellError, type Cell, type CellResult, type Scalar } from "./cells";
 import { amount, code, deviceClasses, drugClasses, pathways, phases, region, year } from "./coerce";
 import { lift } from "./lift";
+import zhCn from "./zh-cn.json";
 
 /**
  * The SUBSIDY functions without Excel: the same implementations Excel, the CLI and the task
@@ -161,10 +162,9 @@ export function clauses(where?: unknown, topic?: unknown): Scalar | Scalar[][] {
   const blank = (v: unknown) => v === null || v === undefined || v === "";
   const r = blank(where) ? undefined : region(where as Cell);
   if (r instanceof CellError) return r;
-  if (!blank(topic) && !topics.includes(topic as Topic)) {
-    return new CellError("#VALUE!", `topic must be one of ${topics.join(", ")}, got ${String(topic)}`);
-  }
-  const rows = listClauses(engine().catalog, r, blank(topic) ? undefined : (topic as Topic)).map(clauseRow);
+  const t = blank(topic) ? undefined : topics.find((x) => typeof topic === "string" && x.toLowerCase() === topic.trim().toLowerCase());
+  if (!blank(topic) && !t) return new CellError("#VALUE!", `topic must be one of ${topics.join(", ")}, got ${String(topic)}`);
+  const rows = listClauses(engine().catalog, r, t).map(clauseRow);
   return [[...clauseColumns], ...rows];
 }
 
@@ -182,10 +182,18 @@ export function forecastCells(inputs: unknown): Scalar | Scalar[][] {
   }
 }
 
-/** A function name as a user writes it: any case, with or without the SUBSIDY. namespace. */
+/** Chinese Excel's names for the functions (注册证 → REGISTRATION), from the zh-CN metadata table. */
+const zhNames = new Map(
+  Object.entries(zhCn)
+    .filter(([id]) => !id.startsWith("$"))
+    .map(([id, entry]) => [(entry as { name: string }).name, id]),
+);
+
+/** A function name as a user writes it: any case, with or without the namespace, English or Chinese. */
 export function functionKey(name: unknown): AmountFunction | "EXPLAIN" | "CLAUSES" | "FORECAST" | undefined {
   if (typeof name !== "string") return undefined;
-  const key = name.trim().toUpperCase().replace(/^SUBSIDY\./, "");
+  const bare = name.trim().replace(/^(SUBSIDY|政策补贴)\./i, "");
+  const key = zhNames.get(bare) ?? bare.toUpperCase();
   if (key === "EXPLAIN" || key === "CLAUSES" || key === "FORECAST") return key;
   return key in definitions ? (key as AmountFunction) : undefined;
 }
