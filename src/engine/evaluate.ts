@@ -59,6 +59,23 @@ interface Group {
   readonly jurisdiction: Jurisdiction;
   readonly matter: string;
   readonly clauses: readonly CompiledClause[];
+  /** The clauses the amount path must try: a clause another one repeats word for word, with
+   * at least its reach, can never pay more (the two texts' identical milestones, say). */
+  readonly distinct: readonly CompiledClause[];
+}
+
+/** Whether `a` pays whatever `b` pays: the same rule, for at least the same sectors and years. */
+function covers(a: CompiledClause, b: CompiledClause): boolean {
+  const rule = (c: CompiledClause) => JSON.stringify([c.clause.conditions, c.clause.formula, c.clause.caps]);
+  return (
+    a !== b &&
+    b.clause.formula?.kind !== "unspecified" &&
+    rule(a) === rule(b) &&
+    b.document.sectors.every((s) => a.document.sectors.includes(s)) &&
+    a.window.from === b.window.from &&
+    a.window.to === b.window.to &&
+    a.document.validityYears === b.document.validityYears
+  );
 }
 
 export interface Engine {
@@ -96,7 +113,9 @@ export function createEngine(catalog: Catalog): Engine {
       for (const jurisdiction of jurisdictionsOf[region]) {
         const mine = compiled.filter((c) => c.clause.topic === topic && c.clause.formula && c.document.jurisdiction === jurisdiction);
         for (const matter of new Set(mine.map((c) => c.clause.matter))) {
-          found.push({ jurisdiction, matter, clauses: mine.filter((c) => c.clause.matter === matter) });
+          const clauses = mine.filter((c) => c.clause.matter === matter);
+          const distinct = clauses.filter((b, i) => !clauses.some((a, j) => covers(a, b) && (!covers(b, a) || j < i)));
+          found.push({ jurisdiction, matter, clauses, distinct });
         }
       }
       index[topic][region] = found;
@@ -120,7 +139,7 @@ export function createEngine(catalog: Catalog): Engine {
     for (const group of groups(query.topic, query.region)) {
       // Ruling 5 inline, without allocating: the largest amount of the group (mostFavourable).
       let best: Decimal | undefined;
-      for (const c of group.clauses) {
+      for (const c of group.distinct) {
         if (year !== undefined && !inForceDuring(windowOf(c, query), year)) continue;
         if ((sector && otherSector(c, facts)) || !c.met(facts)) continue;
         const y = c.amount(facts, assumptions && assumptions[c.clause.id]);
