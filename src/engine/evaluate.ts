@@ -52,6 +52,8 @@ export interface CompiledClause {
   readonly met: (facts: Facts) => boolean;
   readonly amount: AmountFn;
   readonly window: Window;
+  /** The most it can pay (see ceilingOf), to skip it once a better amount is in hand. */
+  readonly ceiling?: Decimal;
 }
 
 /** Clauses of one jurisdiction and matter: the most favourable one is paid (ruling 5). */
@@ -59,9 +61,20 @@ interface Group {
   readonly jurisdiction: Jurisdiction;
   readonly matter: string;
   readonly clauses: readonly CompiledClause[];
-  /** The clauses the amount path must try: a clause another one repeats word for word, with
-   * at least its reach, can never pay more (the two texts' identical milestones, say). */
+  /** The clauses the amount path must try, highest ceiling first: a clause another one repeats
+   * word for word, with at least its reach, can never pay more (the two texts' identical
+   * milestones, say). */
   readonly distinct: readonly CompiledClause[];
+}
+
+/** The most a clause can ever pay, when its text bounds it: its lowest fixed cap or amount. */
+function ceilingOf(clause: Clause): Decimal | undefined {
+  const f = clause.formula;
+  const bounds = clause.caps.filter((c) => c.base === undefined).map((c) => new Decimal(c.amount));
+  if (f?.kind === "fixed") bounds.push(new Decimal(f.amount));
+  if (f?.kind === "lookup") bounds.push(Decimal.max(...Object.values(f.table)));
+  if (f?.kind === "milestones" || f?.kind === "steps") bounds.push(Decimal.max(...f.tiers.map((t) => t.amount)));
+  return bounds.length ? Decimal.min(...bounds) : undefined;
 }
 
 /** Whether `a` pays whatever `b` pays: the same rule, for at least the same sectors and years. */
@@ -99,6 +112,7 @@ function compileClause(clause: Clause, document: PolicyDocument): CompiledClause
     met: allMet(conditions),
     amount: clause.formula ? compileAmount(clause.formula, clause.caps) : () => ZERO,
     window: validityWindow(document),
+    ceiling: ceilingOf(clause),
   };
 }
 
@@ -114,7 +128,9 @@ export function createEngine(catalog: Catalog): Engine {
         const mine = compiled.filter((c) => c.clause.topic === topic && c.clause.formula && c.document.jurisdiction === jurisdiction);
         for (const matter of new Set(mine.map((c) => c.clause.matter))) {
           const clauses = mine.filter((c) => c.clause.matter === matter);
-          const distinct = clauses.filter((b, i) => !clauses.some((a, j) => covers(a, b) && (!covers(b, a) || j < i)));
+          const distinct = clauses
+            .filter((b, i) => !clauses.some((a, j) => covers(a, b) && (!covers(b, a) || j < i)))
+            .sort((a, b) => (b.ceiling === undefined ? 1 : 0) - (a.ceiling === undefined ? 1 : 0) || (b.ceiling && a.ceiling ? b.ceiling.comparedTo(a.ceiling) : 0));
           found.push({ jurisdiction, matter, clauses, distinct });
         }
       }
@@ -142,6 +158,7 @@ export function createEngine(catalog: Catalog): Engine {
       for (const c of group.distinct) {
         if (year !== undefined && !inForceDuring(windowOf(c, query), year)) continue;
         if ((sector && otherSector(c, facts)) || !c.met(facts)) continue;
+        if (best !== undefined && c.ceiling !== undefined && c.ceiling.lte(best)) continue;
         const y = c.amount(facts, assumptions && assumptions[c.clause.id]);
         if (y !== undefined && (best === undefined || y.gt(best))) best = y;
       }
