@@ -5,9 +5,13 @@
 import tsParser from "@typescript-eslint/parser";
 import officeAddins from "eslint-plugin-office-addins";
 
+// The plugin's TypeScript block names .ts files only; the task pane's .tsx files get the same rules.
+const typescriptBlock = officeAddins.configs.recommended.find((c) => c.rules?.["office-addins/load-object-before-read"]);
+
 export default [
-  { ignores: ["dist/", "lib/", "coverage/", "node_modules/"] },
+  { ignores: ["dist/", "lib/", "coverage/", "node_modules/", "test-results/"] },
   ...officeAddins.configs.recommended,
+  { files: ["**/*.tsx"], plugins: typescriptBlock.plugins, rules: typescriptBlock.rules },
   {
     files: ["**/*.{ts,tsx}"],
     languageOptions: { parser: tsParser, ecmaVersion: "latest" },

@@ -1,6 +1,8 @@
 // Builds the Excel add-in into dist/: functions.js (the SUBSIDY functions and the engine),
 // functions.json (their metadata, generated from the JSDoc in src/functions/functions.ts) and
-// functions-zh-cn.json, taskpane.html + taskpane.js, assets/ and manifest.xml.
+// functions-zh-cn.json, taskpane.html + taskpane.js (a small first script) and the wizard's chunks
+// (wizard.<hash>.js and a vendor chunk: React, Fluent UI and the engine, loaded by taskpane.js,
+// never by functions.js), assets/ and manifest.xml.
 //
 //   npm run build        production build: no certificates, no network
 //   npm run build:dev    development build (unminified)
@@ -8,8 +10,9 @@
 //
 // ADDIN_BASE_URL=https://host/path/ npm run build  writes dist/manifest.xml for that server.
 //
-// TypeScript goes through ts-loader in transpile-only mode: the same compiler and tsconfig as
-// `npm test`, with no Babel toolchain to keep in step; type errors are `npm test`'s job (tsc).
+// TypeScript and the task pane's TSX (React's automatic JSX runtime) go through ts-loader in
+// transpile-only mode: the same compiler and tsconfig as `npm test`, with no Babel toolchain to
+// keep in step; type errors are `npm test`'s job (tsc).
 // Office.js is not bundled: taskpane.html loads it from Microsoft's CDN.
 //
 // webpack is held at 5.112.x: 5.113.0 compiles zod's `z.iso.date()` as `z.date()`, and the
@@ -39,17 +42,24 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // The task pane's wizard (React, Fluent UI and the engine) is a chunk taskpane.js loads
+      // itself; named by content so a server's cache never serves a stale one.
+      chunkFilename: "[name].[contenthash:8].js",
+      // Chunks sit beside taskpane.html: relative URLs, wherever dist/ is hosted (no run-time
+      // guess from document.currentScript).
+      publicPath: "",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".js", ".json"] },
+    // "./app.js" in TypeScript's node16 style names app.tsx.
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",
-            options: { transpileOnly: true, onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true } },
+            options: { transpileOnly: true, onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true, jsx: "react-jsx" } },
           },
         },
       ],

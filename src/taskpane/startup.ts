@@ -8,6 +8,16 @@
 /** Seconds are what a person waits before deciding the page is broken; stay well under that. */
 export const OFFICE_TIMEOUT_MS = 4000;
 
+/**
+ * The wait for Office.js, from the page's query string: `?officeTimeout=200` (milliseconds) lets a
+ * browser test or a demo reach preview mode at once. Never longer than OFFICE_TIMEOUT_MS.
+ */
+export function officeTimeoutMs(search: string | undefined): number {
+  // A regular expression rather than URLSearchParams: the page's first script runs anywhere.
+  const match = /[?&]officeTimeout=(\d+)(?:&|$)/.exec(search ?? "");
+  return match ? Math.min(Number(match[1]), OFFICE_TIMEOUT_MS) : OFFICE_TIMEOUT_MS;
+}
+
 /** Resolves true once Office.js is there (now, or when its script loads), false if its script fails. */
 export function officeArrival(script: EventTarget | null, present: () => boolean): Promise<boolean> {
   if (present()) return Promise.resolve(true);

@@ -1,4 +1,4 @@
-import { inputColumns } from "../engine";
+import { catalogFiles, inputColumns } from "../engine";
 
 /**
  * The shape of a forecast workbook, shared by the two writers: the CLI's template (ExcelJS) and
@@ -22,7 +22,26 @@ export const numberFormats = {
   yuan: '#,##0" 元";-#,##0" 元";"–"',
   wanYuan: '#,##0.00" 万元";-#,##0.00" 万元";"–"',
   plain: "#,##0",
+  /**
+   * 万元 by the number format alone, for cells that must keep yuan (the live forecast): Excel's
+   * `!` puts a literal point before the last four digits, so 18000000 shows as 1800.0000 万元
+   * and every yuan stays visible. (wanYuan above is for cells already divided by 10,000.)
+   */
+  wanYuanDisplay: '0!.0000" 万元";-0!.0000" 万元";"–"',
+  /** Inputs cells whose text Excel must not turn into a number or a date (rates, issue dates, names). */
+  text: "@",
 } as const;
 
 /** Column letter of a 0-based index (A…Z is enough for these sheets). */
 export const columnLetter = (i: number): string => String.fromCharCode(65 + i);
+
+/**
+ * The Forecast sheet as the task pane writes it. A1's spilled table is never larger than
+ * `forecastExtent` (a horizon is at most 30 years, plus the header and total rows; six band
+ * columns plus one per policy document), so formats laid on that block cover any scenario, and
+ * the chart sits to its right, clear of the spill.
+ */
+export const forecastExtent = { rows: 30 + 2, columns: 6 + catalogFiles.length } as const;
+export const forecastAmounts = `B2:${columnLetter(forecastExtent.columns - 1)}${forecastExtent.rows}`;
+export const forecastHeader = `A1:${columnLetter(forecastExtent.columns - 1)}1`;
+export const forecastChart = { from: `${columnLetter(forecastExtent.columns + 1)}2`, to: `${columnLetter(forecastExtent.columns + 8)}20` } as const;

@@ -1,0 +1,115 @@
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { regions } from "../../engine";
+import { useI18n } from "../i18n";
+import { emptyFinancial, type Draft, type DraftFinancial } from "./draft";
+import { MoneyField, SelectField, TextField, YearField, useFieldRowStyles } from "./fields";
+import { useFocusAfterRender } from "./focus";
+
+const useStyles = makeStyles({
+  financial: {
+    display: "grid",
+    gridTemplateColumns: "minmax(4.5em, 5.5em) minmax(0, 1fr) minmax(0, 1fr) auto",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "end",
+    marginBottom: tokens.spacingVerticalS,
+  },
+  remove: { marginBottom: "2px" },
+});
+
+interface Props {
+  readonly draft: Draft;
+  readonly change: (patch: Partial<Draft>) => void;
+}
+
+/** Step 1: who and where the enterprise is, the horizon, and its revenue and R&D by year. */
+export function EnterpriseStep({ draft, change }: Props) {
+  const { t } = useI18n();
+  const rows = useFieldRowStyles();
+  const styles = useStyles();
+  const focusLater = useFocusAfterRender();
+  const setFinancial = (i: number, patch: Partial<DraftFinancial>) => change({ financials: draft.financials.map((f, k) => (k === i ? { ...f, ...patch } : f)) });
+  const addYear = () => {
+    const years = draft.financials.map((f) => Number(f.year)).filter(Number.isInteger);
+    const next = years.length ? Math.max(...years) + 1 : Number(draft.from) - 3;
+    change({ financials: [...draft.financials, emptyFinancial(Number.isInteger(next) ? String(next) : "")] });
+    // Keyboard users land on the new row's revenue.
+    focusLater(`input[name="financials.${draft.financials.length}.revenue"]`);
+  };
+  return (
+    <>
+      <div className={rows.row}>
+        <div className={rows.grow}>
+          <TextField path="name" label={t("field.scenarioName")} value={draft.name} onChange={(name) => change({ name })} required hint={t("hint.scenarioName")} />
+        </div>
+        <div className={rows.grow}>
+          <TextField path="enterprise.name" label={t("field.enterpriseName")} value={draft.enterpriseName} onChange={(enterpriseName) => change({ enterpriseName })} />
+        </div>
+      </div>
+      <div className={rows.row}>
+        <div className={rows.grow}>
+          <SelectField
+            path="enterprise.region"
+            label={t("field.region")}
+            value={draft.region}
+            required
+            placeholder={t("choose")}
+            options={regions.map((r) => ({ value: r, label: t(`region.${r}`) }))}
+            onChange={(region) => change({ region })}
+            hint={t("hint.region")}
+          />
+        </div>
+        <div className={rows.grow}>
+          <SelectField
+            path="enterprise.sector"
+            label={t("field.sector")}
+            value={draft.sector}
+            required
+            placeholder={t("choose")}
+            options={[
+              { value: "device", label: t("sector.device") },
+              { value: "drug", label: t("sector.drug") },
+            ]}
+            onChange={(sector) => change({ sector })}
+          />
+        </div>
+        <div className={rows.grow}>
+          <SelectField
+            path="enterprise.sme"
+            label={t("field.sme")}
+            value={draft.sme}
+            placeholder={t("sme.unknown")}
+            options={[
+              { value: "yes", label: t("yes") },
+              { value: "no", label: t("no") },
+            ]}
+            onChange={(sme) => change({ sme: sme as Draft["sme"] })}
+          />
+        </div>
+      </div>
+      <div className={rows.row}>
+        <YearField path="horizon.from" label={t("field.from")} value={draft.from} onChange={(from) => change({ from })} required />
+        <YearField path="horizon.to" label={t("field.to")} value={draft.to} onChange={(to) => change({ to })} required />
+      </div>
+
+      <h3>{t("financials.title")}</h3>
+      <p>{t("financials.help")}</p>
+      {draft.financials.map((f, i) => (
+        <div className={styles.financial} key={f.key} role="group" aria-label={t("financials.row", { year: f.year || i + 1 })}>
+          <YearField path={`financials.${i}.year`} label={t("field.year")} value={f.year} onChange={(year) => setFinancial(i, { year })} />
+          <MoneyField path={`financials.${i}.revenue`} label={t("field.revenue")} value={f.revenue} onChange={(revenue) => setFinancial(i, { revenue })} hint="" />
+          <MoneyField path={`financials.${i}.rd`} label={t("field.rd")} value={f.rd} onChange={(rd) => setFinancial(i, { rd })} hint="" />
+          <Button
+            className={styles.remove}
+            appearance="subtle"
+            size="small"
+            aria-label={t("financials.remove", { year: f.year || i + 1 })}
+            onClick={() => change({ financials: draft.financials.filter((_, k) => k !== i) })}
+          >
+            {t("remove")}
+          </Button>
+        </div>
+      ))}
+      <Button onClick={addYear}>{t("financials.add")}</Button>
+    </>
+  );
+}

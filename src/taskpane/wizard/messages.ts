@@ -1,0 +1,40 @@
+import type { I18n } from "../i18n";
+import type { Problem } from "./draft";
+
+const isShare = (path: string) => /(^|\.)(probability|realisation)$/.test(path);
+
+/**
+ * A schema problem in the pane's language. The engine's own words are kept where they were
+ * written for a person (the amount message, "an amount in yuan, such as "5000000""); zod's
+ * generic ones ("Too small: expected number to be >=1990") are said again by kind, with the
+ * schema's limits, and the percentages the wizard shows in place of the schema's shares.
+ */
+export function problemText(p: Problem, { lang, t }: I18n): string {
+  switch (p.code) {
+    case "invalid_type":
+      return /received undefined/.test(p.message) ? t("error.required") : t("error.number");
+    case "too_small":
+      if (isShare(p.path)) return t("error.percent");
+      if (/string/.test(p.message)) return t("error.required");
+      return t("error.min", { min: p.minimum ?? "" });
+    case "too_big":
+      if (isShare(p.path)) return t("error.percent");
+      return t("error.max", { max: p.maximum ?? "" });
+    case "invalid_format":
+      if (/^issueDates\./.test(p.path)) return t("error.date");
+      if (/^assumptions\./.test(p.path)) return t("error.decimal");
+      // The schema's message for amounts, in English; said again in Chinese.
+      return lang === "en-US" && !/^Invalid/.test(p.message) ? p.message : t("error.money");
+    case "invalid_value":
+      return t("error.choose");
+    case "custom": {
+      if (/must not be before/.test(p.message)) return t("error.horizonOrder");
+      if (/at most 30 years/.test(p.message)) return t("error.horizonLength");
+      const twice = /^(\d+) appears twice/.exec(p.message);
+      if (twice) return t("error.yearTwice", { year: twice[1] });
+      return p.message;
+    }
+    default:
+      return p.message;
+  }
+}

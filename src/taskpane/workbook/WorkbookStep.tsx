@@ -1,0 +1,249 @@
+import {
+  Button,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Field,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Scenario } from "../../engine";
+import { useConfirm } from "../ConfirmDialog";
+import { supportsExcelApi, type HostState } from "../host";
+import { ScrollRegion } from "../results/ScrollRegion";
+import { useI18n, type I18n } from "../i18n";
+import { Compare } from "./Compare";
+import { copyName, deleteScenario, listScenarios, saveScenario, type StoredScenario, type Unreadable } from "./scenarios";
+import { SheetsInTheWay, TooManyRows, sheetsInTheWay, writeScenario, type AmountFormat } from "./write";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center", margin: `${tokens.spacingVerticalS} 0` },
+  notice: { margin: `${tokens.spacingVerticalS} 0` },
+});
+
+type Notice = { readonly intent: "success" | "error" | "info" | "warning"; readonly text: string };
+
+function unreadableText(u: Unreadable, t: I18n["t"]): string {
+  switch (u.kind) {
+    case "xml":
+      return t("stored.badXml", { detail: u.detail });
+    case "version":
+      return t("stored.badVersion", { version: u.version || "?" });
+    case "json":
+      return t("stored.badJson", { detail: u.detail });
+    case "schema":
+      return t("stored.badSchema", { detail: u.detail });
+  }
+}
+
+interface Props {
+  /** The wizard's scenario when it is valid. */
+  readonly scenario?: Scenario;
+  readonly hostState: HostState;
+  readonly onLoad: (s: Scenario) => void;
+}
+
+/** Step 5: write the scenario into the workbook, and keep named scenarios in it. */
+export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const [confirmDialog, ask] = useConfirm();
+  const inExcel = hostState.mode === "excel";
+  const canStore = inExcel && supportsExcelApi("1.5");
+  const [format, setFormat] = useState<AmountFormat>("yuan");
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>();
+  const [stored, setStored] = useState<StoredScenario[]>();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+
+  const run = async (action: () => Promise<Notice | undefined>) => {
+    setBusy(true);
+    try {
+      const result = await action();
+      if (result) setNotice(result);
+    } catch (e) {
+      setNotice({ intent: "error", text: t("workbook.failed", { message: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const refresh = useCallback(async () => setStored(await listScenarios()), []);
+  useEffect(() => {
+    if (canStore) void run(async () => (await refresh(), undefined));
+  }, [canStore, refresh]);
+
+  const write = () =>
+    run(async () => {
+      if (!scenario) return undefined;
+      const inTheWay = await sheetsInTheWay();
+      if (inTheWay.length > 0) {
+        const ok = await ask({ title: t("write.confirmTitle"), body: t("write.confirmBody", { sheets: inTheWay.join(", ") }), confirm: t("write.replace") });
+        if (!ok) return { intent: "info", text: t("write.cancelled") };
+      }
+      try {
+        const report = await writeScenario(scenario, { format, replace: inTheWay, chartTitle: t("write.chartTitle"), api17: supportsExcelApi("1.7") });
+        return { intent: "success", text: t("write.done", { inputs: report.inputs, forecast: report.forecast }) };
+      } catch (e) {
+        if (e instanceof SheetsInTheWay) return { intent: "warning", text: t("write.inTheWay", { sheets: e.names.join(", ") }) };
+        if (e instanceof TooManyRows) return { intent: "error", text: t("write.tooManyRows", { rows: e.rows }) };
+        throw e;
+      }
+    });
+
+  const save = () =>
+    run(async () => {
+      if (!scenario) return undefined;
+      const list = await listScenarios();
+      const same = list.find((s) => s.scenario && s.name === scenario.name);
+      if (same) {
+        const ok = await ask({ title: t("save.confirmTitle"), body: t("save.confirmBody", { name: scenario.name }), confirm: t("save.replace") });
+        if (!ok) return { intent: "info", text: t("save.cancelled") };
+      }
+      await saveScenario(scenario, { replaceId: same?.id });
+      await refresh();
+      return { intent: "success", text: t("save.done", { name: scenario.name }) };
+    });
+
+  const duplicate = (s: StoredScenario) =>
+    run(async () => {
+      if (!s.scenario) return undefined;
+      const name = copyName(s.scenario.name, (stored ?? []).map((x) => x.name ?? ""), t("stored.copy"));
+      await saveScenario({ ...s.scenario, name });
+      await refresh();
+      return { intent: "success", text: t("save.done", { name }) };
+    });
+
+  const remove = (s: StoredScenario) =>
+    run(async () => {
+      const ok = await ask({ title: t("delete.confirmTitle"), body: t("delete.confirmBody", { name: s.name ?? s.id }), confirm: t("delete.confirm") });
+      if (!ok) return undefined;
+      await deleteScenario(s.id);
+      setSelected((prev) => new Set([...prev].filter((id) => id !== s.id)));
+      await refresh();
+      return { intent: "success", text: t("delete.done", { name: s.name ?? s.id }) };
+    });
+
+  const toggle = (id: string, on: boolean) => setSelected((prev) => new Set(on ? [...prev, id] : [...prev].filter((x) => x !== id)));
+  const compared = useMemo(() => {
+    const list: { key: string; scenario: Scenario }[] = [];
+    if (selected.has("current") && scenario) list.push({ key: "current", scenario: { ...scenario, name: t("compare.current", { name: scenario.name }) } });
+    for (const s of stored ?? []) if (selected.has(s.id) && s.scenario) list.push({ key: s.id, scenario: s.scenario });
+    return list;
+  }, [selected, stored, scenario, t]);
+
+  const why = hostState.mode === "connecting" ? t("host.connecting") : hostState.reason === "outside-excel" ? t("preview.outsideExcel") : t("preview.noOffice");
+
+  return (
+    <>
+      {confirmDialog}
+      {!inExcel && (
+        <MessageBar intent="warning" className={styles.notice} data-testid="workbook-off">
+          <MessageBarBody>
+            {t("preview.workbookOff")} {why}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!scenario && (
+        <MessageBar intent="error" className={styles.notice}>
+          <MessageBarBody>{t("workbook.invalid")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div role="status" aria-live="polite">
+        {notice && (
+          <MessageBar intent={notice.intent} className={styles.notice} data-testid="workbook-notice">
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      <h3>{t("write.title")}</h3>
+      <p>{t("write.help")}</p>
+      <Field label={t("write.format")}>
+        <RadioGroup value={format} onChange={(_, data) => setFormat(data.value as AmountFormat)} layout="horizontal">
+          <Radio value="yuan" label={t("write.yuan")} />
+          <Radio value="wanYuan" label={t("write.wanYuan")} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!inExcel || !scenario || busy} onClick={() => void write()}>
+          {t("write.button")}
+        </Button>
+      </div>
+
+      <h3>{t("stored.title")}</h3>
+      <p>{t("stored.help")}</p>
+      {inExcel && !canStore && (
+        <MessageBar intent="warning" className={styles.notice}>
+          <MessageBarBody>{t("stored.unsupported")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button disabled={!canStore || !scenario || busy} onClick={() => void save()}>
+          {t("save.button", { name: scenario?.name ?? "" })}
+        </Button>
+      </div>
+      {stored && stored.length === 0 && <p>{t("stored.none")}</p>}
+      {stored && stored.length > 0 && (
+        <ScrollRegion label={t("stored.title")}>
+          <Table size="small" aria-label={t("stored.title")} data-testid="stored-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t("stored.compare")}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t("stored.name")}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t("stored.saved")}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t("stored.actions")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {stored.map((s) => (
+                <TableRow key={s.id}>
+                  <TableCell>
+                    {s.scenario && <Checkbox aria-label={t("stored.compareOne", { name: s.scenario.name })} checked={selected.has(s.id)} onChange={(_, d) => toggle(s.id, d.checked === true)} />}
+                  </TableCell>
+                  <TableCell>
+                    {s.name ?? t("stored.unnamed")}
+                    {s.unreadable && (
+                      <MessageBar intent="error">
+                        <MessageBarBody>{unreadableText(s.unreadable, t)}</MessageBarBody>
+                      </MessageBar>
+                    )}
+                  </TableCell>
+                  <TableCell>{s.savedAt ? new Date(s.savedAt).toLocaleString(lang) : ""}</TableCell>
+                  <TableCell>
+                    {s.scenario && (
+                      <div className={styles.actions}>
+                        <Button size="small" disabled={busy} onClick={() => s.scenario && onLoad(s.scenario)} aria-label={t("stored.loadOne", { name: s.scenario.name })}>
+                          {t("stored.load")}
+                        </Button>
+                        <Button size="small" disabled={busy} onClick={() => void duplicate(s)} aria-label={t("stored.duplicateOne", { name: s.scenario.name })}>
+                          {t("stored.duplicate")}
+                        </Button>
+                        <Button size="small" disabled={busy} onClick={() => void remove(s)} aria-label={t("stored.deleteOne", { name: s.scenario.name })}>
+                          {t("stored.delete")}
+                        </Button>
+                      </div>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollRegion>
+      )}
+      {stored && stored.length > 0 && scenario && (
+        <Checkbox label={t("compare.includeCurrent")} checked={selected.has("current")} onChange={(_, d) => toggle("current", d.checked === true)} />
+      )}
+      {compared.length === 1 && <p>{t("compare.pickMore")}</p>}
+      {compared.length >= 2 && <Compare scenarios={compared} />}
+    </>
+  );
+}

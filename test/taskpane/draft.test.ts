@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { forecast, parseScenario, type Scenario } from "../../src/engine";
+import { translate, type I18n, type Lang } from "../../src/taskpane/i18n";
+import { emptyDraft, emptyEvent, emptyFinancial, fromScenario, moneyText, shareToPercent, toRaw, validate, type Draft } from "../../src/taskpane/wizard/draft";
+import { problemText } from "../../src/taskpane/wizard/messages";
+
+/*
+ * The wizard's form state and the scenario schema: a draft becomes the scenario the engine
+ * parses, and the schema's problems come back to the fields by path, in the pane's language.
+ */
+
+const example = (file: string): Scenario => parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", file), "utf8")));
+const i18n = (lang: Lang): I18n => ({ lang, t: (key, params) => translate(lang, key, params) });
+const messages = (d: Draft, lang: Lang = "en-US") => Object.fromEntries([...validate(d).problems].map(([path, p]) => [path, problemText(p, i18n(lang))]));
+
+test.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json"])("%s: scenario → wizard → the same scenario", (file) => {
+  const s = example(file);
+  const back = validate(fromScenario(s));
+  expect(back.problems.size).toBe(0);
+  expect(back.scenario).toEqual(s);
+});
+
+test("typed the way people type: separators dropped, percentages moved to shares exactly", () => {
+  const d = fromScenario(example("changping-device-startup.json"));
+  const typed: Draft = {
+    ...d,
+    financials: d.financials.map((f) => ({ ...f, revenue: f.revenue.replace(/\B(?=(\d{3})+$)/g, ","), rd: ` ${f.rd} ` })),
+    events: d.events.map((e) => (e.type === "certificate" ? { ...e, probability: "80 %", rdCost: "40,000,000" } : e)),
+  };
+  expect(moneyText("40,000,000")).toBe("40000000");
+  const s = validate(typed).scenario!;
+  expect(s).toEqual(example("changping-device-startup.json"));
+  expect(forecast(s).total.expected.toFixed()).toBe(forecast(example("changping-device-startup.json")).total.expected.toFixed());
+  expect(["0.07", "0.57", "0.8", "1"].map((x) => shareToPercent(Number(x)))).toEqual(["7", "57", "80", "100"]);
+});
+
+test("an empty wizard names every required field by its path", () => {
+  const d = { ...emptyDraft(2026), financials: [emptyFinancial("2025")], events: [emptyEvent("certificate", "2027")] };
+  expect(messages(d)).toEqual({
+    name: "Required.",
+    "enterprise.region": "Choose one of the options.",
+    "enterprise.sector": "Choose one of the options.",
+    "events.0.product": "Required.",
+    "events.0.class": "Choose one of the options.",
+    "events.0.rdCost": "Required.",
+  });
+});
+
+test("wrong values: the schema's own words for amounts, the limits for years and shares", () => {
+  const base = fromScenario(example("changping-device-startup.json"));
+  const d: Draft = {
+    ...base,
+    from: "1980",
+    financials: [{ ...base.financials[0], revenue: "12万" }, ...base.financials.slice(1)],
+    events: base.events.map((e, i) => (i === 6 ? { ...e, rdCost: "-5", probability: "120", year: "20x8" } : e)),
+  };
+  expect(messages(d)).toEqual({
+    "horizon.from": "Must be at least 1990.",
+    "financials.0.revenue": 'an amount in yuan, such as "5000000"', // the engine's message, as written
+    "events.6.rdCost": 'an amount in yuan, such as "5000000"',
+    "events.6.probability": "A percentage from 0 to 100.",
+    "events.6.year": "Enter a number.",
+  });
+  expect(messages(d, "zh-CN")).toMatchObject({
+    "horizon.from": "不能小于 1990。",
+    "financials.0.revenue": "请输入以元为单位的金额，例如 5000000。",
+    "events.6.probability": "请输入 0 到 100 之间的百分比。",
+  });
+});
+
+test("the schema's cross-field rules, in both languages", () => {
+  const base = fromScenario(example("changping-device-startup.json"));
+  expect(messages({ ...base, to: "2020" })).toEqual({ "horizon.to": "The last year must not be before the first." });
+  expect(messages({ ...base, to: "2070" }, "zh-CN")).toEqual({ "horizon.to": "测算期最长 30 年。" });
+  const twice = { ...base, financials: [...base.financials, { ...base.financials[0], key: "dup" }] };
+  expect(messages(twice, "zh-CN")).toEqual({ "financials.8.year": "2023 年重复出现。" });
+});
+
+test("only the fields of an event's kind reach the schema (it rejects unknown keys)", () => {
+  const e = { ...emptyEvent("insurance", "2027"), product: "left over", premium: "600000", rdCost: "1" };
+  expect(toRaw({ ...emptyDraft(2026), events: [e] }).events).toEqual([{ type: "insurance", year: 2027, premium: "600000" }]);
+  const other = { ...emptyEvent("other", "2028"), topic: "talent", facts: "talentLevel=national; fullTime=yes; count=2" };
+  expect(toRaw({ ...emptyDraft(2026), events: [other] }).events).toEqual([{ type: "other", year: 2028, topic: "talent", facts: { talentLevel: "national", fullTime: true, count: 2 } }]);
+});

@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { forecast, parseScenario } from "../../src/engine";
+import { classifyFlag, classifyFlags } from "../../src/taskpane/results/flags";
+
+/*
+ * The results show the engine's flags in the pane's language: every flag the engine writes for
+ * the examples must be one the pane knows (a new wording in the engine fails here, not silently
+ * in English on a Chinese screen).
+ */
+
+const example = (file: string) => forecast(parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", file), "utf8"))));
+
+test.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json"])("%s: every flag is known", (file) => {
+  const flags = example(file).lines.flatMap((l) => l.flags);
+  expect(flags.length).toBeGreaterThan(0);
+  expect(flags.map(classifyFlag).filter((f) => !f.key)).toEqual([]);
+});
+
+test("the Changping startup: draft Changping texts, Beijing's measures expiring in 2028", () => {
+  const kinds = new Set(example("changping-device-startup.json").lines.flatMap((l) => classifyFlags(l.flags).map((f) => f.kind)));
+  expect([...kinds].sort()).toEqual(expect.arrayContaining(["draft", "expiring"]));
+  const expiring = classifyFlag("policy expires within the horizon (2028-12-31)");
+  expect(expiring).toMatchObject({ kind: "expiring", key: "flag.expiring", params: { value: "2028-12-31" } });
+});
+
+test("unknown wording is shown as the engine wrote it; the four kinds come first", () => {
+  expect(classifyFlag("something new")).toEqual({ kind: "info", text: "something new" });
+  const sorted = classifyFlags(["one-time", "policy expires within the horizon (2028-12-31)", "draft policy (征求意见稿)", "ASSUMPTION: rests on an assumed rate"]);
+  expect(sorted.map((f) => f.kind)).toEqual(["draft", "assumed", "expiring", "info"]);
+});

@@ -1,0 +1,189 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { forecast, inputColumns, parseScenario, type InputCell, scenarioFromInputs, scenarioToInputs, type Scenario } from "../../src/engine";
+import { SheetsInTheWay, TooManyRows, inputFormats, sheetsInTheWay, writeScenario, type WriteOptions } from "../../src/taskpane/workbook/write";
+import { forecastAmounts, forecastChart, forecastFormula, inputsTableName, numberFormats } from "../../src/workbook/layout";
+import { FakeExcel, cellsOf } from "./excel-fake";
+
+/*
+ * Writing a scenario into the workbook through Excel.run (office-addin-mock objects, see
+ * excel-fake.ts): what is written, where, with which formulas and formats, and that a sheet of
+ * the person's is never replaced without their word.
+ */
+
+const example = (file: string): Scenario => parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", file), "utf8")));
+const changping = example("changping-device-startup.json");
+const options = (o: Partial<WriteOptions> = {}): WriteOptions => ({ format: "yuan", replace: [], chartTitle: "Support by year", api17: true, ...o });
+
+let excel: FakeExcel;
+const use = (fake: FakeExcel) => {
+  excel = fake;
+  (globalThis as unknown as { Excel: unknown }).Excel = fake.global;
+};
+afterEach(() => delete (globalThis as { Excel?: unknown }).Excel);
+
+/** The Inputs block as the workbook holds it, row by row. */
+const inputsBlock = (rows: number) => cellsOf(`A1:K${rows}`).map((row) => row.map((a) => excel.cell("Inputs", a)?.value as InputCell));
+
+describe("a workbook without our sheets", () => {
+  beforeEach(() => use(new FakeExcel({ sheets: ["Sheet1"] })));
+
+  test("nothing in the way", async () => {
+    await expect(sheetsInTheWay()).resolves.toEqual([]);
+  });
+
+  test("Inputs: the scenario's rows as an Excel table named Inputs, header first", async () => {
+    const report = await writeScenario(changping, options());
+    const rows = scenarioToInputs(changping);
+    expect(report).toEqual({ inputs: `Inputs!A1:K${rows.length}`, forecast: "Forecast!A1", replaced: [] });
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "Inputs", "Forecast"]);
+    expect(inputsBlock(rows.length)).toEqual(rows.map((r) => r.map((v) => v ?? "")));
+    expect(excel.sheet("Inputs").tables).toEqual([{ name: inputsTableName, address: `A1:K${rows.length}`, hasHeaders: true, style: "TableStyleMedium2" }]);
+    expect(excel.sheet("Inputs").frozenRows).toBe(1);
+    expect(excel.sheet("Inputs").autofit).toEqual(["A:K"]);
+    // Nothing written past the table: FORECAST reads A1:K300.
+    expect([...excel.sheet("Inputs").cells.keys()].every((a) => /^[A-K]\d+$/.test(a) && Number(a.slice(1)) <= rows.length)).toBe(true);
+  });
+
+  test("the Inputs sheet reads back as the same scenario (what =SUBSIDY.FORECAST sees)", async () => {
+    await writeScenario(changping, options());
+    const back = scenarioFromInputs(inputsBlock(scenarioToInputs(changping).length));
+    // Amounts come back as numbers where the file had strings, as in test/forecast/inputs.test.ts.
+    expect(back).toEqual({ ...changping, simulation: back.simulation, financials: back.financials, events: back.events });
+    expect(back.events.map((e) => e.type)).toEqual(changping.events.map((e) => e.type));
+    expect(forecast(back).years).toEqual(forecast(changping).years);
+  });
+
+  test("formats: text where Excel would change the text, amounts plain, set before the values", async () => {
+    const s = parseScenario({ ...changping, assumptions: { "changping-device/3.1": "0.3" }, issueDates: { "shenzhen-device": "2024-03-01" } });
+    await writeScenario(s, options());
+    const rows = scenarioToInputs(s);
+    const at = (item: string, column: (typeof inputColumns)[number]) => {
+      const r = rows.findIndex((row) => row[0] === item);
+      return excel.cell("Inputs", `${String.fromCharCode(65 + inputColumns.indexOf(column))}${r + 1}`);
+    };
+    expect(at("assumption", "Value")).toEqual({ value: "0.3", format: "@" });
+    expect(at("issue date", "Value")).toEqual({ value: "2024-03-01", format: "@" });
+    expect(at("certificate", "Value")).toEqual({ value: 40000000, format: numberFormats.plain });
+    expect(at("certificate", "Option")).toEqual({ value: "innovative, local", format: "@" });
+    expect(at("certificate", "Product")).toEqual({ value: "AI-CT", format: "@" });
+    expect(at("revenue", "Value")?.format).toBe(numberFormats.plain);
+    expect(at("from", "Year")).toEqual({ value: 2026, format: "General" });
+    const inputsOps = excel.log.filter((l) => l.startsWith("Inputs!A1:"));
+    expect(inputsOps).toEqual([`Inputs!A1:K${rows.length} format`, `Inputs!A1:K${rows.length} value`]);
+    expect(inputFormats(rows)[0].every((f) => f === "@")).toBe(true);
+  });
+
+  test("Forecast: A1 is the live FORECAST formula over the Inputs range, amounts in yuan, a chart beside it", async () => {
+    await writeScenario(changping, options());
+    const sheet = excel.sheet("Forecast");
+    expect(excel.cell("Forecast", "A1")).toEqual({ formula: forecastFormula });
+    expect(forecastFormula).toBe("=SUBSIDY.FORECAST(Inputs!$A$1:$K$300)");
+    // No value pasted anywhere: the spill is Excel's.
+    expect([...sheet.cells.values()].some((c) => "value" in c)).toBe(false);
+    const block = cellsOf(forecastAmounts).flat();
+    expect(forecastAmounts).toBe("B2:K32");
+    expect(block.every((a) => excel.cell("Forecast", a)?.format === numberFormats.yuan)).toBe(true);
+    expect(excel.cell("Forecast", "A2")).toBeUndefined(); // years stay General
+    expect(excel.cell("Forecast", "L2")).toBeUndefined();
+    expect(sheet.bold).toEqual(["A1:K1"]);
+    expect(sheet.charts).toEqual([
+      {
+        name: "Chart1",
+        type: "ColumnClustered",
+        source: "Forecast!B1:C6", // ceiling and expected, 2026–2030
+        seriesBy: "Columns",
+        title: "Support by year",
+        position: [forecastChart.from, forecastChart.to],
+        categories: "Forecast!A2:A6",
+      },
+    ]);
+    expect(forecastChart).toEqual({ from: "M2", to: "T20" });
+    expect(sheet.frozenRows).toBe(1);
+    expect(excel.log[excel.log.length - 1]).toBe("Forecast activate");
+  });
+
+  test("the 万元 option: the same yuan values, shown in 万元 by the format alone", async () => {
+    await writeScenario(changping, options({ format: "wanYuan" }));
+    expect(excel.cell("Forecast", "A1")).toEqual({ formula: forecastFormula });
+    expect(excel.cell("Forecast", "C3")?.format).toBe(numberFormats.wanYuanDisplay);
+    expect(numberFormats.wanYuanDisplay).toBe('0!.0000" 万元";-0!.0000" 万元";"–"');
+  });
+
+  test("an Excel without ExcelApi 1.7: no category names or frozen rows, the rest the same", async () => {
+    await writeScenario(changping, options({ api17: false }));
+    expect(excel.sheet("Forecast").charts[0].categories).toBeUndefined();
+    expect(excel.sheet("Inputs").frozenRows).toBeUndefined();
+    expect(excel.cell("Forecast", "A1")?.formula).toBe(forecastFormula);
+  });
+
+  test("the chart follows the horizon", async () => {
+    await writeScenario(example("shenzhen-imaging-plant.json"), options());
+    const s = example("shenzhen-imaging-plant.json");
+    const n = s.horizon.to - s.horizon.from + 1;
+    expect(excel.sheet("Forecast").charts[0]).toMatchObject({ source: `Forecast!B1:C${n + 1}`, categories: `Forecast!A2:A${n + 1}` });
+  });
+
+  test("a scenario too long for FORECAST's range is refused before Excel is touched", async () => {
+    const events = Array.from({ length: 300 }, (_, i) => ({ type: "insurance", year: 2027, premium: String(1000 + i) }));
+    const big = parseScenario({ ...changping, events });
+    await expect(writeScenario(big, options())).rejects.toBeInstanceOf(TooManyRows);
+    expect(excel.runs).toBe(0);
+  });
+});
+
+describe("a workbook that has an Inputs or Forecast sheet already", () => {
+  const seeded = () => {
+    const fake = new FakeExcel({ sheets: ["Inputs", "Data", "forecast"] });
+    fake.sheet("Inputs").cells.set("A1", { value: "my own numbers" });
+    fake.sheet("Inputs").tables.push({ name: "Inputs", address: "A1:B3", hasHeaders: true });
+    fake.sheet("forecast").cells.set("Z9", { value: 42 });
+    fake.sheet("forecast").charts.push({ name: "Chart1", type: "Pie", source: "forecast!A1:A3", seriesBy: "Auto" });
+    fake.sheet("Data").cells.set("A1", { value: "untouched" });
+    return fake;
+  };
+
+  test("sheetsInTheWay names them as the workbook spells them", async () => {
+    use(seeded());
+    await expect(sheetsInTheWay()).resolves.toEqual(["Inputs", "forecast"]);
+  });
+
+  test("without the person's word nothing is written", async () => {
+    use(seeded());
+    const error = await writeScenario(changping, options()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SheetsInTheWay);
+    expect((error as SheetsInTheWay).names).toEqual(["Inputs", "forecast"]);
+    expect(excel.log.filter((l) => !l.startsWith("load"))).toEqual([]);
+    expect(excel.cell("Inputs", "A1")).toEqual({ value: "my own numbers" });
+    expect(excel.cell("forecast", "Z9")).toEqual({ value: 42 });
+  });
+
+  test("agreeing to one sheet only is not agreeing to both", async () => {
+    use(seeded());
+    await expect(writeScenario(changping, options({ replace: ["Inputs"] }))).rejects.toMatchObject({ names: ["forecast"] });
+    expect(excel.cell("Inputs", "A1")).toEqual({ value: "my own numbers" });
+  });
+
+  test("with it, the two sheets are cleared (cells, tables, charts) and written; other sheets are not touched", async () => {
+    use(seeded());
+    const report = await writeScenario(changping, options({ replace: ["inputs", "FORECAST"] }));
+    expect(report.replaced).toEqual(["Inputs", "forecast"]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Inputs", "Data", "forecast"]); // kept, so references to them survive
+    expect(excel.cell("Inputs", "A1")).toEqual({ value: "Item", format: "@" });
+    expect(excel.cell("forecast", "Z9")).toBeUndefined();
+    expect(excel.cell("forecast", "A1")).toEqual({ formula: forecastFormula });
+    expect(excel.sheet("forecast").charts.map((c) => c.type)).toEqual(["ColumnClustered"]);
+    expect(excel.sheet("Inputs").tables.map((t) => t.name)).toEqual([inputsTableName]);
+    expect(excel.cell("Data", "A1")).toEqual({ value: "untouched" });
+    expect(excel.sheet("Inputs").cleared).toBe(1);
+  });
+
+  test("an Inputs table on another sheet keeps its name; ours keeps Excel's", async () => {
+    const fake = new FakeExcel({ sheets: ["Data"] });
+    fake.sheet("Data").tables.push({ name: "Inputs", address: "A1:C4", hasHeaders: true });
+    use(fake);
+    await writeScenario(changping, options());
+    expect(excel.sheet("Data").tables[0].name).toBe("Inputs");
+    expect(excel.sheet("Inputs").tables[0].name).toMatch(/^Table\d+$/);
+  });
+});
