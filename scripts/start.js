@@ -18,6 +18,7 @@ const os = require("os");
 const path = require("path");
 const { spawn } = require("child_process");
 const { ensureDist } = require("./ensure-dist");
+const { staticHandler } = require("./static-server");
 
 const root = path.resolve(__dirname, "..");
 const dist = path.join(root, "dist");
@@ -27,31 +28,7 @@ const serve = args.includes("--serve") || process.platform === "linux";
 const portArg = args.indexOf("--port");
 const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.npm_package_config_dev_server_port || 3000);
 
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".png": "image/png",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-function handler(req, res) {
-  const urlPath = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
-  const file = path.normalize(path.join(dist, urlPath === "/" ? "taskpane.html" : urlPath));
-  if (!file.startsWith(dist + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    res.writeHead(404, { "Content-Type": "text/plain" });
-    res.end("not found\n");
-    return;
-  }
-  res.writeHead(200, {
-    "Content-Type": types[path.extname(file)] ?? "application/octet-stream",
-    "Access-Control-Allow-Origin": "*",
-    "Cache-Control": "no-store",
-  });
-  fs.createReadStream(file).pipe(res);
-}
+const handler = staticHandler(dist);
 
 /** office-addin-dev-certs' certificate for localhost, when `npx office-addin-dev-certs install` has made one. */
 function devCertificate() {

@@ -15,10 +15,10 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port; resolves { url, close }. */
-function serveStatic(dir) {
+/** A request handler serving the files of `dir` (taskpane.html at "/"); anything else is 404. */
+function staticHandler(dir) {
   const root = path.resolve(dir);
-  const server = http.createServer((req, res) => {
+  return (req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
     const file = path.normalize(path.join(root, urlPath === "/" ? "taskpane.html" : urlPath));
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -26,9 +26,18 @@ function serveStatic(dir) {
       res.end("not found\n");
       return;
     }
-    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    res.writeHead(200, {
+      "Content-Type": types[path.extname(file)] ?? "application/octet-stream",
+      "Access-Control-Allow-Origin": "*",
+      "Cache-Control": "no-store",
+    });
     fs.createReadStream(file).pipe(res);
-  });
+  };
+}
+
+/** Serves `dir` on 127.0.0.1 at a free port; resolves { url, close }. */
+function serveStatic(dir) {
+  const server = http.createServer(staticHandler(dir));
   return new Promise((resolve, reject) => {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
@@ -41,4 +50,4 @@ function serveStatic(dir) {
   });
 }
 
-module.exports = { serveStatic };
+module.exports = { serveStatic, staticHandler };
