@@ -205,3 +205,11 @@ describe("names as Chinese Excel shows them", () => {
     expect((call("CLAUSES", ["changping", "FIRSTSET"]) as string[][]).slice(1).map((r) => r[0])).toEqual(["changping-device/10.1"]);
   });
 });
+
+test.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("%s is no class, pathway, phase or region", (word) => {
+  expect(errorOf(call("REGISTRATION", [word, 5000000, "shenzhen"]))).toBe("#VALUE!");
+  expect(errorOf(call("REGISTRATION", [3, 5000000, word]))).toBe("#VALUE!");
+  expect(errorOf(call("REGISTRATION", [3, 5000000, "shenzhen", word]))).toBe("#VALUE!");
+  expect(errorOf(call("CLINICAL", [1, word, "changping"]))).toBe("#VALUE!");
+  expect((call("REGISTRATION", [3, 5000000, word]) as CellError).message).toContain("region must be");
+});

@@ -18,7 +18,7 @@ export function factsFrom(
 ): Record<string, FactValue> {
   const out: Record<string, FactValue> = {};
   for (const [name, value] of Object.entries(raw)) {
-    const def = definitions[name];
+    const def = Object.prototype.hasOwnProperty.call(definitions, name) ? definitions[name] : undefined;
     if (!def) throw new Error(`unknown fact "${name}"`);
     if (def.kind === "money" || def.kind === "quantity") out[name] = new Decimal(value as string | number);
     // A numeric code written as text ("1" for drug class 1) is the code.

@@ -135,7 +135,7 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
       raw.events.push({ type: "other", ...common(), topic: text("Option"), facts: parseFacts(text("Facts")) });
       return;
     }
-    const type = eventItems[item as keyof typeof eventItems];
+    const type = Object.prototype.hasOwnProperty.call(eventItems, item) ? eventItems[item as keyof typeof eventItems] : undefined;
     if (!type) {
       problems.push(`row ${rowNo}: Item "${text("Item")}" is not one of: ${inputItems.join(", ")}`);
       return;

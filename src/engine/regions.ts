@@ -4,7 +4,8 @@ import type { Jurisdiction } from "./catalog/schema";
 export type Region = "changping" | "beijing" | "shenzhen";
 export const regions: readonly Region[] = ["changping", "beijing", "shenzhen"];
 
-const aliases: Readonly<Record<string, Region>> = {
+// No prototype: "constructor" or "__proto__" name no region.
+const aliases: Readonly<Record<string, Region>> = Object.assign(Object.create(null) as Record<string, Region>, {
   changping: "changping",
   昌平: "changping",
   昌平区: "changping",
@@ -14,11 +15,11 @@ const aliases: Readonly<Record<string, Region>> = {
   shenzhen: "shenzhen",
   深圳: "shenzhen",
   深圳市: "shenzhen",
-};
+});
 
 /** Case-insensitive, trimmed; undefined for anything else. */
 export function parseRegion(text: string): Region | undefined {
-  return aliases[text.trim().toLowerCase()];
+  return aliases[text] ?? aliases[text.trim().toLowerCase()];
 }
 
 /**

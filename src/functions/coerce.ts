@@ -39,8 +39,8 @@ export function code<T extends string | number>(
   fallback?: T,
 ): T | CellError {
   if (isBlank(v) && fallback !== undefined) return fallback;
-  const key = typeof v === "number" || typeof v === "string" ? String(v).trim().toLowerCase() : undefined;
-  const found = key === undefined ? undefined : spellings[key];
+  // A number indexes the table as its own spelling ("3"); text is trimmed and lower-cased.
+  const found = typeof v === "number" ? spellings[v] : typeof v === "string" ? (spellings[v] ?? spellings[v.trim().toLowerCase()]) : undefined;
   return found ?? new CellError("#VALUE!", `${name} must be ${accepts}, got ${describe(v)}`);
 }
 
@@ -52,30 +52,35 @@ export function year(v: Cell): number | undefined | CellError {
   return new CellError("#VALUE!", `year must be a calendar year such as 2026, got ${describe(v)}`);
 }
 
+/** A spelling table without a prototype, so "constructor" or "__proto__" spell nothing. */
+function lookup<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 function describe(v: unknown): string {
   if (isBlank(v)) return "an empty value";
   if (typeof v === "string") return `"${v}"`;
   return String(v);
 }
 
-export const deviceClasses: Readonly<Record<string, 1 | 2 | 3>> = {
+export const deviceClasses: Readonly<Record<string, 1 | 2 | 3>> = lookup({
   "1": 1, i: 1, "ⅰ": 1, 一类: 1, "class i": 1,
   "2": 2, ii: 2, "ⅱ": 2, 二类: 2, "class ii": 2,
   "3": 3, iii: 3, "ⅲ": 3, 三类: 3, "class iii": 3,
-};
+});
 
-export const pathways: Readonly<Record<string, "standard" | "innovative" | "major">> = {
+export const pathways: Readonly<Record<string, "standard" | "innovative" | "major">> = lookup({
   standard: "standard", 常规: "standard", 标准: "standard",
   innovative: "innovative", 创新: "innovative", 优先: "innovative", priority: "innovative",
   major: "major", 重大: "major", 重大二类: "major",
-};
+});
 
-export const drugClasses: Readonly<Record<string, 1 | 2 | 3 | 4 | 5>> = {
+export const drugClasses: Readonly<Record<string, 1 | 2 | 3 | 4 | 5>> = lookup({
   "1": 1, "1类": 1, "2": 2, "2类": 2, "3": 3, "3类": 3, "4": 4, "4类": 4, "5": 5, "5类": 5,
-};
+});
 
-export const phases: Readonly<Record<string, 1 | 2 | 3>> = {
+export const phases: Readonly<Record<string, 1 | 2 | 3>> = lookup({
   "1": 1, i: 1, "ⅰ": 1, "ⅰ期": 1,
   "2": 2, ii: 2, "ⅱ": 2, "ⅱ期": 2,
   "3": 3, iii: 3, "ⅲ": 3, "ⅲ期": 3,
-};
+});
