@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { forecast, forecastTable, formatYuan, parseScenario, ScenarioError, type Forecast } from "../engine";
+import { flagText, forecast, forecastTable, formatYuan, parseScenario, ScenarioError, type Forecast } from "../engine";
 import type { Io } from "./main";
 
 const formats = ["table", "csv", "json"] as const;
@@ -75,7 +75,7 @@ function toText(f: Forecast): string {
     out.push(`${l.year}  ${clause.id}  ${document.title} ${clause.article}  — ${l.matter}: ${formatYuan(l.ceiling)} / ${formatYuan(l.expected)}`);
     for (const s of l.trace.working?.steps ?? []) out.push(`      ${s}`);
     for (const n of l.notes) out.push(`      ${n}`);
-    if (l.flags.length) out.push(`      flags: ${l.flags.join("; ")}`);
+    if (l.flags.length) out.push(`      flags: ${l.flags.map(flagText).join("; ")}`);
   }
   if (f.total.assumed) out.push("", "Figures marked as assumptions rest on assumed rates for clauses the texts leave open.");
   return out.join("\n");
@@ -112,7 +112,7 @@ function toJson(f: Forecast) {
       expected: s(l.expected),
       arithmetic: l.trace.working?.steps ?? [],
       notes: l.notes,
-      flags: l.flags,
+      flags: l.flags.map((f) => ({ ...f, text: flagText(f) })),
     })),
   };
 }

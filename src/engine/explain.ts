@@ -2,23 +2,62 @@ import type { ClauseLine, Evaluation } from "./evaluate";
 import { Decimal, formatYuan } from "./money";
 import { lastYear } from "./validity";
 
-/** The flags a reader must see beside a clause: draft, discretion, unspecified amount, limits. */
-export function flagsOf(line: ClauseLine): string[] {
+/** What a reader must see beside a clause, as codes a door can put in its own language. */
+export type FlagCode =
+  | "draft"
+  | "discretionary"
+  | "oneTime"
+  | "phased"
+  | "advance"
+  | "unspecified"
+  | "assumed"
+  | "annualCap"
+  | "maxYears"
+  | "validUntil"
+  | "validityYears"
+  | "expiring";
+
+export interface Flag {
+  readonly code: FlagCode;
+  /** The number or date the flag speaks of (a cap in yuan, a year count, a date). */
+  readonly value?: string;
+}
+
+/** The flags of one clause line: draft, discretion, unspecified amount, limits, validity. */
+export function flagsOf(line: ClauseLine): Flag[] {
   const { clause, document, window, working } = line;
-  const flags: string[] = [];
-  if (document.status === "draft") flags.push("draft policy (征求意见稿)");
-  if (clause.flags.includes("discretionary")) flags.push("discretionary (经认定/择优/经评审): the ceiling is shown");
-  if (clause.flags.includes("one-time")) flags.push("one-time");
-  if (clause.flags.includes("phased")) flags.push("paid in stages");
-  if (clause.flags.includes("advance")) flags.push("advance payment");
-  if (working?.unspecified) flags.push("amount unspecified in the text (0 unless a rate is assumed)");
-  if (working?.assumed) flags.push("ASSUMPTION: rests on an assumed rate");
-  if (clause.enterpriseAnnualCap) flags.push(`per-enterprise cap ${formatYuan(new Decimal(clause.enterpriseAnnualCap))} a year (applied by FORECAST)`);
-  if (clause.maxYears) flags.push(`at most ${clause.maxYears} years (applied by FORECAST)`);
-  if (lastYear(window) !== undefined) flags.push(`valid until ${window.to}`);
-  else if (document.validityYears) flags.push(`valid ${document.validityYears} years from an issue date the text does not state`);
+  const flags: Flag[] = [];
+  if (document.status === "draft") flags.push({ code: "draft" });
+  if (clause.flags.includes("discretionary")) flags.push({ code: "discretionary" });
+  if (clause.flags.includes("one-time")) flags.push({ code: "oneTime" });
+  if (clause.flags.includes("phased")) flags.push({ code: "phased" });
+  if (clause.flags.includes("advance")) flags.push({ code: "advance" });
+  if (working?.unspecified) flags.push({ code: "unspecified" });
+  if (working?.assumed) flags.push({ code: "assumed" });
+  if (clause.enterpriseAnnualCap) flags.push({ code: "annualCap", value: formatYuan(new Decimal(clause.enterpriseAnnualCap)) });
+  if (clause.maxYears) flags.push({ code: "maxYears", value: String(clause.maxYears) });
+  if (lastYear(window) !== undefined) flags.push({ code: "validUntil", value: window.to });
+  else if (document.validityYears) flags.push({ code: "validityYears", value: String(document.validityYears) });
   return flags;
 }
+
+const flagWords: Record<FlagCode, (value: string) => string> = {
+  draft: () => "draft policy (征求意见稿)",
+  discretionary: () => "discretionary (经认定/择优/经评审): the ceiling is shown",
+  oneTime: () => "one-time",
+  phased: () => "paid in stages",
+  advance: () => "advance payment",
+  unspecified: () => "amount unspecified in the text (0 unless a rate is assumed)",
+  assumed: () => "ASSUMPTION: rests on an assumed rate",
+  annualCap: (v) => `per-enterprise cap ${v} a year (applied by FORECAST)`,
+  maxYears: (v) => `at most ${v} years (applied by FORECAST)`,
+  validUntil: (v) => `valid until ${v}`,
+  validityYears: (v) => `valid ${v} years from an issue date the text does not state`,
+  expiring: (v) => `policy expires within the horizon (${v})`,
+};
+
+/** A flag in English, as EXPLAIN and the command line print it. */
+export const flagText = (flag: Flag): string => flagWords[flag.code](flag.value ?? "");
 
 const statusText: Record<ClauseLine["status"], string> = {
   applied: "applied",
@@ -42,7 +81,7 @@ export function renderExplanation(title: string, evaluation: Evaluation): string
     for (const s of line.working?.steps ?? []) out.push(`  ${s}`);
     if (line.status === "applied") {
       const flags = flagsOf(line);
-      if (flags.length) out.push(`  flags: ${flags.join("; ")}`);
+      if (flags.length) out.push(`  flags: ${flags.map(flagText).join("; ")}`);
       out.push(`  “${clause.sentence}”`);
     }
   }

@@ -2,7 +2,7 @@ import { mersenne } from "pure-rand/generator/mersenne";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import type { Topic } from "./catalog/schema";
 import { engine, type ClauseLine, type Engine, type Evaluation } from "./evaluate";
-import { flagsOf } from "./explain";
+import { flagsOf, type Flag } from "./explain";
 import { factsFrom, type FactValue } from "./facts";
 import { Decimal, formatYuan, ZERO } from "./money";
 import type { Region } from "./regions";
@@ -31,7 +31,7 @@ export interface ForecastLine {
   readonly ceiling: Decimal;
   /** The mean over the draws. */
   readonly expected: Decimal;
-  readonly flags: readonly string[];
+  readonly flags: readonly Flag[];
   /** What the portfolio did to it: an annual cap, a "three years at most" limit. */
   readonly notes: readonly string[];
 }
@@ -325,7 +325,7 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
     .map((l, i) => {
       const flags = flagsOf(l.trace);
       const end = lastYear(l.trace.window);
-      if (end !== undefined && end <= horizonEnd) flags.push(`policy expires within the horizon (${l.trace.window.to})`);
+      if (end !== undefined && end <= horizonEnd) flags.push({ code: "expiring", value: l.trace.window.to });
       return { ...l, ceiling: ceiling.get(i) ?? ZERO, expected: sums[i].toDecimalPlaces(2), flags, notes: notes[i] };
     })
     .filter((l) => l.ceiling.gt(0) || l.expected.gt(0) || l.notes.length > 0);

@@ -226,7 +226,7 @@ function ClauseLineView({ line }: { readonly line: ForecastLine }) {
           {flags.map((flag) => (
             <li key={flag.text}>
               <Badge appearance={flag.kind === "info" ? "outline" : "tint"} color={flagColor[flag.kind]} title={flag.text}>
-                {flag.key ? t(flag.key, flag.params) : flag.text}
+                {t(flag.key, flag.params)}
               </Badge>
             </li>
           ))}
