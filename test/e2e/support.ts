@@ -95,6 +95,9 @@ export interface AxeViolation {
 /** axe-core (the npm package, injected into the page): the serious and critical violations. */
 export async function axeSerious(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  // Colours are judged once the page is still: a button caught mid-fade from disabled to
+  // enabled has neither colour, and axe would judge the blend.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run(document, { resultTypes: ["violations"] })).violations;
