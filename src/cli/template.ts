@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { CATALOG_VERSION, engine, forecast, forecastTable, inputColumns, scenarioToInputs, toNumber, type InputCell, type Scenario } from "../engine";
+import { CATALOG_VERSION, engine, forecast, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Decimal, type InputCell, type Scenario } from "../engine";
 import { CellError, type CellResult } from "../functions/cells";
 import { call } from "../functions/subsidy";
 import { columnLetter as column, forecastFormula, inputsTableName, numberFormats, sheets } from "../workbook/layout";
@@ -51,7 +51,9 @@ export async function buildTemplate(scenario: Scenario): Promise<ExcelJS.Workboo
       const target = out.getCell(wanTop + r, c + 1);
       if (r === 0 || c === 0) target.value = { formula: source, result: values[r][c] } as ExcelJS.CellFormulaValue;
       else {
-        target.value = { formula: `${source}/10000`, result: Number(values[r][c]) / 10000 } as ExcelJS.CellFormulaValue;
+        // The cached 万元 figure is divided exactly, as the engine's amounts are; Excel redoes it.
+        const amount = table.rows[r - 1][c] as Decimal;
+        target.value = { formula: `${source}/10000`, result: toNumber(amount.dividedBy(WAN)) } as ExcelJS.CellFormulaValue;
         target.numFmt = numberFormats.wanYuan;
       }
     }
