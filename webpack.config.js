@@ -48,6 +48,9 @@ module.exports = async (env, argv) => {
       // Chunks sit beside taskpane.html: relative URLs, wherever dist/ is hosted (no run-time
       // guess from document.currentScript).
       publicPath: "",
+      // Write every file on every build, so dist/'s times say when it was built
+      // (scripts/ensure-dist.js rebuilds when a source is newer).
+      compareBeforeEmit: false,
       clean: true,
     },
     // "./app.js" in TypeScript's node16 style names app.tsx.

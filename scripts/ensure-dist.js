@@ -33,9 +33,6 @@ function ensureDist({ log = (line) => process.stdout.write(`${line}\n`), env = p
   } catch (e) {
     throw new Error(`the production build failed:\n${e.stdout ?? ""}${e.stderr ?? ""}`);
   }
-  // webpack leaves a file it would write unchanged untouched (compareBeforeEmit): mark the build.
-  const now = new Date();
-  fs.utimesSync(built, now, now);
   return true;
 }
 
