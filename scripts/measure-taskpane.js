@@ -14,13 +14,12 @@
 // Wall-clock numbers: a report, never a test assertion.
 "use strict";
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
 const zlib = require("zlib");
 const { ensureDist } = require("./ensure-dist");
 const { serveStatic } = require("./static-server");
+const { CHROMIUM, launchChromium, missing } = require("./chromium");
 
-const CHROMIUM = "/usr/bin/chromium";
 const RUNS = 5;
 const dist = path.resolve(__dirname, "..", "dist");
 
@@ -32,22 +31,14 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 async function main() {
   if (!fs.existsSync(CHROMIUM)) {
-    console.error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
+    console.error(missing);
     process.exit(1);
   }
   const env = { ...process.env };
   delete env.ADDIN_BASE_URL;
   ensureDist({ env });
-  const { chromium } = require("playwright-core");
   const server = await serveStatic(dist);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "subsidy-measure-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-    viewport: { width: 420, height: 900 },
-  });
-  await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+  const { context, close } = await launchChromium();
 
   const times = [];
   let scripts;
@@ -68,9 +59,8 @@ async function main() {
       await page.close();
     }
   } finally {
-    await context.close();
+    await close();
     await server.close();
-    fs.rmSync(profile, { recursive: true, force: true });
   }
 
   const sizes = scripts.map((file) => {

@@ -1,71 +1,42 @@
-import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 
 /**
- * Real Chromium for the task pane's end-to-end tests: Debian's /usr/bin/chromium driven by
- * playwright-core (which never downloads a browser), headless, with a fresh profile, against
- * the built dist/ served on a localhost port. Office.js's CDN is blocked, as it is unreachable
- * here: the page starts in preview mode.
+ * Real Chromium for the task pane's end-to-end tests (scripts/chromium.js: Debian's package,
+ * headless, a fresh profile, Office.js's CDN blocked) against the built dist/ served on a
+ * localhost port.
  */
-export const CHROMIUM = "/usr/bin/chromium";
+const chromium = require("../../scripts/chromium") as {
+  CHROMIUM: string;
+  missing: string;
+  launchChromium: (options?: object) => Promise<{ context: BrowserContext; close: () => Promise<void> }>;
+};
+export const CHROMIUM = chromium.CHROMIUM;
 export const root = path.resolve(__dirname, "../..");
 export const results = path.join(root, "test-results", "e2e");
 
 export function requireChromium(): void {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: the browser tests need Debian's package. Install it with ` +
-        "`apt-get update && apt-get install -y chromium` (.ci/run does this in CI). No browser is downloaded.",
-    );
-  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(chromium.missing);
 }
 
-function newest(p: string): number {
-  if (!fs.existsSync(p)) return 0;
-  const stat = fs.statSync(p);
-  return stat.isDirectory() ? Math.max(0, ...fs.readdirSync(p).map((n) => newest(path.join(p, n)))) : stat.mtimeMs;
-}
-
-/** dist/ as Excel would load it: built (if stale) and served by scripts/static-server.js. */
+/** dist/ as Excel would load it: built if stale (scripts/ensure-dist.js) and served on localhost. */
 export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
   const { ensureDist } = require("../../scripts/ensure-dist") as { ensureDist: (o?: object) => boolean };
   const env = { ...process.env };
   delete env.ADDIN_BASE_URL;
-  if (!ensureDist({ env, log: () => undefined })) {
-    // ensure-dist watches the functions' sources; the task pane also builds from these.
-    const built = newest(path.join(root, "dist", "taskpane.js"));
-    if (["src/workbook", "examples", "tsconfig.json"].some((s) => newest(path.join(root, s)) > built)) {
-      execFileSync(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "production"], { cwd: root, env, stdio: "pipe" });
-    }
-  }
+  ensureDist({ env, log: () => undefined });
   const { serveStatic } = require("../../scripts/static-server") as { serveStatic: (dir: string) => Promise<{ url: string; close: () => Promise<void> }> };
   return serveStatic(path.join(root, "dist"));
 }
 
-export async function launch(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "subsidy-e2e-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-    viewport: { width: 420, height: 900 },
+export function launch(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  return chromium.launchChromium({
     locale: "en-US",
     // Buttons fade between colours; axe must see the colours they settle on, not a frame of
     // the fade (Fluent shortens its transitions for people who ask for less motion).
     reducedMotion: "reduce",
   });
-  // Office.js's CDN cannot be reached here; answer at once rather than wait for the network.
-  await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
-  };
 }
 
 /** A fresh page on the task pane, in preview mode, with any page error collected. */
