@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { CATALOG_VERSION, engine, forecast, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Decimal, type InputCell, type Scenario } from "../engine";
+import { CATALOG_VERSION, certificateOption, engine, forecast, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Decimal, type InputCell, type Scenario } from "../engine";
 import { CellError, type CellResult } from "../functions/cells";
 import { call } from "../functions/subsidy";
 import { columnLetter as column, forecastFormula, inputsTableName, numberFormats, sheets } from "../workbook/layout";
@@ -108,7 +108,7 @@ function addEventsSheet(wb: ExcelJS.Workbook, scenario: Scenario, rows: InputCel
       certificate: [
         "REGISTRATION",
         [at("Class", row), at("Value", row), region, `TRIM(LEFT(${at("Option", row)},FIND(",",${at("Option", row)}&",")-1))`, at("Year", row)],
-        [value("Class"), value("Value"), scenario.enterprise.region, option.split(",")[0].trim(), value("Year")],
+        [value("Class"), value("Value"), scenario.enterprise.region, certificateOption(option).pathway, value("Year")],
       ],
       vbp: ["VBP", [at("Value", row), region], [value("Value"), scenario.enterprise.region]],
       "first set": ["FIRSTSET", [at("Value", row), region], [value("Value"), scenario.enterprise.region]],

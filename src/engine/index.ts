@@ -12,6 +12,6 @@ export { Decimal, formatYuan, toNumber, WAN, ZERO } from "./money";
 export { jurisdictionsOf, parseRegion, regions, type Region } from "./regions";
 export { forecast, mattersOf, type Band, type Forecast, type ForecastLine, type ForecastOptions, type Matter, type YearRow } from "./forecast";
 export { forecastTable } from "./forecast-table";
-export { inputColumns, inputItems, scenarioFromInputs, scenarioToInputs, type InputCell } from "./inputs";
+export { certificateOption, inputColumns, inputItems, scenarioFromInputs, scenarioToInputs, type InputCell } from "./inputs";
 export { parseScenario, scenario as scenarioSchema, SCENARIO_VERSION, ScenarioError, type Scenario, type ScenarioEvent } from "./scenario";
 export { inForceDuring, validityWindow } from "./validity";

@@ -45,6 +45,14 @@ function formatFacts(facts: Record<string, string | number | boolean>): string {
     .join("; ");
 }
 
+const optionWords = (text: string): string[] => text.toLowerCase().split(/[,，\s]+/).filter(Boolean);
+
+/** A certificate row's Option cell: its pathway, and "local" for 落地生产 ("innovative, local"). */
+export function certificateOption(text: string): { pathway?: string; localProduction: boolean } {
+  const words = optionWords(text);
+  return { pathway: words.find((o) => o !== "local"), localProduction: words.includes("local") };
+}
+
 /** Reads an Inputs range (header row first) into a scenario; problems name the row. */
 export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Scenario {
   const [header, ...body] = rows;
@@ -141,12 +149,12 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
       return;
     }
     const e = { type, ...common() };
-    const options = text("Option").toLowerCase().split(/[,，\s]+/).filter(Boolean);
+    const options = optionWords(text("Option"));
     if (type === "certificate") {
       Object.assign(e, { class: num("Class"), rdCost: money("Value") });
-      const pathway = options.find((o) => o !== "local");
+      const { pathway, localProduction } = certificateOption(text("Option"));
       if (pathway) Object.assign(e, { pathway });
-      if (options.includes("local")) Object.assign(e, { localProduction: true });
+      if (localProduction) Object.assign(e, { localProduction });
     } else if (type === "fdaBreakthrough") Object.assign(e, { rdCost: money("Value") });
     else if (type === "clinical") Object.assign(e, { drugClass: num("Class"), phase: Number(options[0]) });
     else if (type === "output") Object.assign(e, { value: money("Value") });
