@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { compareForecasts, Decimal, forecast, outcomesByEvent, parseScenario, type DiffReason, type Scenario } from "../src/engine";
+import { compareForecasts, Decimal, forecast, outcomesByEvent, parseScenario, summarise, type DiffReason, type Scenario } from "../src/engine";
 
 /*
  * DESIGN's three what-ifs on the Changping class III startup (examples/changping-device-startup.json),
@@ -124,4 +124,18 @@ test("property: for any move of any event and any share, Δ by year, by policy a
     }),
     { numRuns: 40 },
   );
+});
+
+test("summary: 91% on draft texts, Beijing expiring 2028-12-31, the certificate the biggest driver", () => {
+  const s = summarise(base, baseF);
+  // Everything but Beijing's 1.6M comes from the two Changping drafts: 18.0M − 1.6M = 16.4M; 16.4 / 18 = 0.9111…
+  expect(s.draftExpected).toEqual(M("16.4"));
+  expect(s.draftShare.toDecimalPlaces(4).toFixed()).toBe("0.9111");
+  expect(s.expiries).toEqual([{ document: "beijing-device", until: "2028-12-31" }]);
+  expect(s.drivers.map((o) => [o.event, o.expected.toFixed()])).toEqual([
+    [6, "10400000"], // the certificate
+    [0, "2000000"], // 昌平 第五条（二）: 先期给予最高200万元
+    [undefined, "1200000"], // 昌平 第三条（一）: 10% of 2027's R&D 12M = 1.2M, paid in 2028
+  ]);
+  expect(s.unpaid).toEqual([]);
 });

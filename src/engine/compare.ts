@@ -336,3 +336,39 @@ export function outcomesByEvent(s: Scenario, f: Forecast): EventOutcome[] {
   }
   return outcomes;
 }
+
+/** What a CFO reads first: how much rests on drafts, what expires, the biggest events, what pays nothing. */
+export interface ForecastSummary {
+  /** Expected support from draft-for-comment texts (征求意见稿). */
+  readonly draftExpected: Decimal;
+  /** draftExpected / total expected, 0–1 (0 when nothing is expected). */
+  readonly draftShare: Decimal;
+  /** Documents whose validity ends within the horizon, with the date, once each. */
+  readonly expiries: readonly { readonly document: string; readonly until: string }[];
+  /** The events that pay most, largest first (at most three). */
+  readonly drivers: readonly EventOutcome[];
+  /** The scenario's events that pay nothing, each with why. */
+  readonly unpaid: readonly EventOutcome[];
+  readonly outcomes: readonly EventOutcome[];
+}
+
+export function summarise(s: Scenario, f: Forecast): ForecastSummary {
+  const outcomes = outcomesByEvent(s, f);
+  const draftExpected = sum(f.lines.filter((l) => l.trace.document.status === "draft").map((l) => l.expected));
+  const expiries = new Map<string, string>();
+  for (const l of f.lines) {
+    const until = l.flags.find((x) => x.code === "expiring")?.value;
+    if (until && (l.ceiling.gt(0) || l.expected.gt(0))) expiries.set(l.trace.document.id, until);
+  }
+  return {
+    draftExpected,
+    draftShare: f.total.expected.isZero() ? ZERO : draftExpected.dividedBy(f.total.expected),
+    expiries: [...expiries].map(([document, until]) => ({ document, until })),
+    drivers: outcomes
+      .filter((o) => o.expected.gt(0))
+      .sort((a, b) => b.expected.comparedTo(a.expected))
+      .slice(0, 3),
+    unpaid: outcomes.filter((o) => o.event !== undefined && o.lines.length === 0),
+    outcomes,
+  };
+}
