@@ -146,11 +146,11 @@ function Results(props: Props & { readonly f: Forecast }) {
         </div>
         <p data-testid="summary-draft">{t("summary.draft", { share: share(summary.draftExpected), amount: amounts.money(summary.draftExpected) })}</p>
         {summary.expiries.map((e) => (
-          <p key={e.document} data-testid="summary-expiry">
+          <div key={e.document} data-testid="summary-expiry">
             <Badge appearance="tint" color="warning">
               {t("summary.expires", { policy: shortDocumentName(documents.get(e.document), e.document, i18n), date: e.until })}
             </Badge>
-          </p>
+          </div>
         ))}
         <p>{t("summary.drivers")}</p>
         <ol className={styles.list} data-testid="summary-drivers">
