@@ -10,7 +10,7 @@ export { undeclaredOverlaps } from "./stacking";
 export { clauseColumns, clauseRow, listClauses } from "./listing";
 export { Decimal, formatYuan, toNumber, WAN, ZERO } from "./money";
 export { jurisdictionsOf, parseRegion, regions, type Region } from "./regions";
-export { forecast, type Band, type Forecast, type ForecastLine, type ForecastOptions, type YearRow } from "./forecast";
+export { forecast, ForecastTimeout, type Band, type FigureMethod, type Forecast, type ForecastLine, type ForecastLineInfo, type ForecastOptions, type Projection, type View, type YearRow } from "./forecast";
 export { mattersOf, type Matter } from "./matters";
 export { forecastTable } from "./forecast-table";
 export { certificateOption, inputColumns, inputItems, scenarioFromInputs, scenarioToInputs, type InputCell } from "./inputs";
