@@ -117,7 +117,7 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
     name: s.name,
     region,
     catalogVersion: eng.catalog.version,
-    method: result.sampled ? { kind: "monte-carlo", draws, seed } : { kind: "exact", worlds: 2 ** worlds.uncertain.length },
+    method: result.sampled ? { kind: "monte-carlo", draws, seed } : { kind: "exact", worlds: 2 ** [...settled.probability.values()].filter((p) => p > 0 && p < 1).length },
     years: entitled.years.filter((r) => r.year >= s.horizon.from && r.year <= s.horizon.to),
     total: entitled.total,
     lines,
