@@ -99,7 +99,7 @@ export const definitions = {
   FACILITY: {
     params: ["cost", "areaM2", "region"],
     required: 3,
-    query: (a) => matter("facility", { facilityCost: amount("cost", a[0]), areaM2: amount("areaM2", a[1]) }, a[2]),
+    query: (a) => matter("facility", { facilityCost: amount("cost", a[0]), areaM2: amount("areaM2", a[1], "m²") }, a[2]),
   },
   CLINICAL: {
     params: ["drugClass", "phase", "region"],
