@@ -106,8 +106,8 @@ describe("2–3. amounts too long to compute are refused, and formatting is line
   });
 
   test("formatYuan groups a long figure in threes from the right (its speed is the fuzz script's to measure)", () => {
-    const text = formatYuan(new Decimal("1e40").plus("0.25"));
-    expect(text).toBe(`10${",000".repeat(13)}.25`);
+    const text = formatYuan(new Decimal("1e30").plus("0.25"));
+    expect(text).toBe(`1${",000".repeat(10)}.25`);
   });
 });
 
