@@ -1,5 +1,5 @@
 import { checkAmount, checkFact, Decimal, engine, factProblemText, formatYuan, isFactProblem, parseScenario, scenarioToInputs, ScenarioError, type Scenario } from "../src/engine";
-import { CellError } from "../src/functions/cells";
+import { CellError, fitText } from "../src/functions/cells";
 import { call, forecastCells } from "../src/functions/subsidy";
 
 /**
@@ -121,5 +121,53 @@ describe("9–10. units and odd values", () => {
   test('"-0" as text is 0 yuan, not −0', () => {
     expect(Object.is(call("REGISTRATION", [3, "-0", "shenzhen"]), 0)).toBe(true);
     expect(Object.is(call("REGISTRATION", [3, -0, "shenzhen"]), 0)).toBe(true);
+  });
+});
+
+describe("10. Excel's own shapes", () => {
+  test("a data-type number ({type: \"Double\", basicValue}) is its basicValue", () => {
+    // 40% × 5M = 2M (Shenzhen class III, cap 5M).
+    expect(call("REGISTRATION", [3, { type: "Double", basicValue: 5000000, numberFormat: "#,##0" }, "shenzhen"])).toBe(2000000);
+    // In a range too: 40% × 1M = 400k, 40% × 5M = 2M.
+    expect(call("REGISTRATION", [3, [[{ type: "FormattedNumber", basicValue: 1000000 }], [5000000]], "shenzhen"])).toEqual([[400000], [2000000]]);
+    const entity = { type: "Entity", text: "深圳", basicValue: "shenzhen", properties: {} };
+    expect(call("REGISTRATION", [3, 5000000, entity])).toBe(2000000);
+    expect(errorOf(call("REGISTRATION", [3, { type: "Entity", text: "x", properties: {} }, "shenzhen"])).message).toBe("rdCost must be an amount in yuan, got an object");
+  });
+
+  test("one prototype-less object in a range is that cell's error; the rest of the spill computes", () => {
+    const odd = Object.create(null) as object;
+    const out = call("REGISTRATION", [3, [[1000000], [odd], [5000000]], "shenzhen"]) as unknown[][];
+    // 40% × 1M = 400k; 40% × 5M = 2M.
+    expect(out[0][0]).toBe(400000);
+    expect(errorOf(out[1][0]).message).toBe("rdCost must be an amount in yuan, got an object");
+    expect(out[2][0]).toBe(2000000);
+  });
+
+  test("CLAUSES and EXPLAIN never let a TypeError escape", () => {
+    const odd = Object.create(null) as object;
+    expect(errorOf(call("CLAUSES", [odd])).message).toMatch(/^region must be/);
+    expect(errorOf(call("CLAUSES", [null, odd])).message).toMatch(/^topic must be one of .*, got an object$/);
+    expect(errorOf(call("EXPLAIN", [odd])).message).toMatch(/got an object$/);
+    expect(errorOf(call("EXPLAIN", ["REGISTRATION", 3, odd, "shenzhen"])).code).toBe("#VALUE!");
+  });
+
+  test("FORECAST: an object in an Inputs cell is refused at its row", () => {
+    const s = parseScenario(withOther({ deviceClass: 3, pathway: "innovative", rdCost: "40000000" }));
+    const rows = scenarioToInputs(s) as unknown[][];
+    const i = rows.findIndex((r) => r[0] === "other");
+    rows[i][1] = { type: "Double", basicValue: 2027 };
+    expect(Array.isArray(forecastCells(rows))).toBe(true);
+    rows[i][1] = Object.create(null);
+    expect(errorOf(forecastCells(rows)).message).toMatch(new RegExp(`row ${i + 1} \\(other\\)`));
+  });
+
+  test("every text fits a cell: a 40,000-character argument comes back in a message of at most 32,767", () => {
+    const e = errorOf(call("REGISTRATION", [3, 5000000, "x".repeat(40000)]));
+    expect(e.message.length).toBeLessThanOrEqual(32767);
+    expect(fitText("y".repeat(40000)).length).toBe(32767);
+    // Never half a surrogate pair.
+    const cutText = fitText("😀".repeat(20000));
+    expect(/[\ud800-\udbff]$/.test(cutText.slice(0, cutText.indexOf("…")))).toBe(false);
   });
 });
