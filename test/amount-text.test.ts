@@ -37,13 +37,16 @@ test.each([
   ["200万x", "notAmount"],
   ["0.001", "belowFen"],
   ["0.0000001万", "belowFen"], // 0.001 yuan, a tenth of a fen
-  ["1000000000000001", "tooLarge"], // 10^15 + 1
 ])("%s: %s", (text, problem) => expect(parseAmountText(text)).toEqual({ ok: false, problem }));
+
+test("above 10^15 yuan (amounts.ts's AMOUNT_LIMIT): too large, with the amount read for the engine's message", () => {
+  expect(parseAmountText("1000000000000001")).toEqual({ ok: false, problem: "tooLarge", yuan: new Decimal("1000000000000001") }); // 10^15 + 1
+  expect(parseAmountText("10000000.01亿")).toEqual({ ok: false, problem: "tooLarge", yuan: new Decimal("1000000001000000") }); // 10^15 + 10^6
+});
 
 test("10^15 yuan is the largest accepted; 1,000万亿 is the same amount", () => {
   expect(yuan("1000000000000000")).toBe("1000000000000000");
   expect(yuan("10000000亿")).toBe("1000000000000000"); // 10^7 × 10^8
-  expect(parseAmountText("10000000.01亿")).toEqual({ ok: false, problem: "tooLarge" });
 });
 
 test("formatted in 元, 万元 and 亿元", () => {

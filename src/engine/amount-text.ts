@@ -1,3 +1,4 @@
+import { AMOUNT_LIMIT } from "./amounts";
 import { Decimal, formatYuan, WAN } from "./money";
 
 /**
@@ -10,11 +11,6 @@ import { Decimal, formatYuan, WAN } from "./money";
 /** 亿 is 10^8 yuan, as 万 is 10^4 (money.ts's WAN). */
 export const YI = new Decimal(100000000);
 
-/**
- * The largest amount an input may hold: 10^15 yuan, the integers Excel keeps exactly (15
- * significant digits). Anything above it is a typing slip, not a subsidy base.
- */
-export const AMOUNT_TEXT_MAX = new Decimal("1e15");
 
 /** Above this an amount is possible but unlikely for one enterprise (10^12 yuan): warned, not refused. */
 export const AMOUNT_PLAUSIBLE_MAX = new Decimal("1e12");
@@ -28,14 +24,17 @@ export type AmountTextProblem =
   | "exponent"
   /** "10%": a rate where an amount belongs. */
   | "percent"
-  /** More than 10^15 yuan. */
+  /** More than 10^15 yuan (amounts.ts's AMOUNT_LIMIT, the engine's one bound). */
   | "tooLarge"
   /** Finer than a fen (0.01 yuan) once the unit is applied. */
   | "belowFen"
   /** Anything else ("abc", "1.2.3"). */
   | "notAmount";
 
-export type AmountText = { readonly ok: true; readonly yuan: Decimal } | { readonly ok: false; readonly problem: AmountTextProblem };
+export type AmountText =
+  | { readonly ok: true; readonly yuan: Decimal }
+  /** `yuan`: for "tooLarge", the amount read, so the engine's bound (checkAmount) can say it. */
+  | { readonly ok: false; readonly problem: AmountTextProblem; readonly yuan?: Decimal };
 
 /** The units a reader chooses between; the factor to yuan. */
 export type AmountUnit = "yuan" | "wan" | "yi";
@@ -68,7 +67,7 @@ export function parseAmountText(text: string): AmountText {
   if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(t)) return { ok: false, problem: "exponent" };
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(t)) return { ok: false, problem: "notAmount" };
   const yuan = new Decimal(t).times(factor);
-  if (yuan.gt(AMOUNT_TEXT_MAX)) return { ok: false, problem: "tooLarge" };
+  if (yuan.gt(AMOUNT_LIMIT)) return { ok: false, problem: "tooLarge", yuan };
   if (yuan.decimalPlaces() > 2) return { ok: false, problem: "belowFen" };
   return { ok: true, yuan };
 }

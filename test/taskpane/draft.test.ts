@@ -69,7 +69,7 @@ test("wrong values: one message for each way a field is wrong (issue 11), the sc
     "events.6.year": "A year such as 2027.",
   });
   expect(messages({ ...base, financials: [{ ...base.financials[0], revenue: "100000000000000000000" }] })).toEqual({
-    "financials.0.revenue": "Too large: at most 10¹⁵ 元 (1,000万亿).",
+    "financials.0.revenue": 'Must be at most 10^15 yuan, got "100000000000000000000".', // the engine's bound, amounts.ts
   });
   expect(messages(d, "zh-CN")).toMatchObject({
     "horizon.from": "不能小于 1990。",

@@ -138,7 +138,7 @@ const decimalText = /^\d+(\.\d+)?$/;
  */
 export function moneyText(text: string): string {
   const r = parseAmountText(text);
-  return r.ok ? r.yuan.toFixed() : text.trim();
+  return r.ok || r.yuan ? r.yuan!.toFixed() : text.trim();
 }
 
 const suffix: Record<AmountUnit, string> = { yuan: "", wan: "万", yi: "亿" };
@@ -325,6 +325,8 @@ export interface Problem {
   readonly maximum?: number;
   /** For a custom message with a number in it ("2027 appears twice"). */
   readonly input?: unknown;
+  /** The engine's problem code for an amount or a fact (amounts.ts, facts.ts), said in each language. */
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 export interface Validation {
@@ -341,6 +343,7 @@ interface ZodIssueLike {
   maximum?: number | bigint;
   errors?: ZodIssueLike[][];
   input?: unknown;
+  params?: Record<string, unknown>;
 }
 
 /** A union's issue says only "Invalid input": take the branch that says more (the money regex). */
@@ -362,10 +365,11 @@ export function validate(d: Draft): Validation {
   if (result.success) return problems.size === 0 ? { scenario: result.data, problems } : { problems };
   for (const original of result.error.issues as ZodIssueLike[]) {
     const issue = unwrap(original);
-    const path = issue.path.map(String).join(".");
+    // A fact's problem (events.3.facts.rdCost) belongs to the event's one Facts field.
+    const path = (issue.params?.fact !== undefined ? issue.path.slice(0, -1) : issue.path).map(String).join(".");
     if (problems.has(path)) continue;
     const num = (v: number | bigint | undefined) => (v === undefined ? undefined : Number(v));
-    problems.set(path, { path, code: issue.code, message: issue.message, minimum: num(issue.minimum), maximum: num(issue.maximum), input: issue.input });
+    problems.set(path, { path, code: issue.code, message: issue.message, minimum: num(issue.minimum), maximum: num(issue.maximum), input: issue.input, params: issue.params });
   }
   return { problems };
 }
