@@ -126,11 +126,11 @@ export function WhatIfPanel(props: PanelProps) {
             </option>
           ))}
         </Select>
-        <Button size="small" onClick={() => shift(-1)} aria-label={t("whatif.earlier")} data-testid="shift-earlier">
-          −1
+        <Button size="small" onClick={() => shift(-1)} data-testid="shift-earlier">
+          {t("whatif.earlier")}
         </Button>
-        <Button size="small" onClick={() => shift(1)} aria-label={t("whatif.later")} data-testid="shift-later">
-          +1
+        <Button size="small" onClick={() => shift(1)} data-testid="shift-later">
+          {t("whatif.later")}
         </Button>
       </div>
       <div className={styles.slider}>
