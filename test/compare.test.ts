@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { compareForecasts, Decimal, forecast, outcomesByEvent, parseScenario, summarise, type DiffReason, type Scenario } from "../src/engine";
+import { causesOf, compareForecasts, Decimal, forecast, outcomesByEvent, parseScenario, summarise, type DiffReason, type Scenario } from "../src/engine";
 
 /*
  * DESIGN's three what-ifs on the Changping class III startup (examples/changping-device-startup.json),
@@ -138,4 +138,17 @@ test("summary: 91% on draft texts, Beijing expiring 2028-12-31, the certificate 
     [undefined, "1200000"], // 昌平 第三条（一）: 10% of 2027's R&D 12M = 1.2M, paid in 2028
   ]);
   expect(s.unpaid).toEqual([]);
+});
+
+test("causes: Shenzhen's missing clauses merged, each with its events' Δ summed", () => {
+  const d = diff(variant((r) => (r.enterprise.region = "shenzhen")));
+  const causes = causesOf(d.byEvent.flatMap((e) => e.reasons));
+  const insurance = causes.find((c) => c.reason.code === "noClauseInRegion" && c.reason.topic === "insurance")!;
+  expect(insurance.events).toBe(5); // sites A–D and product liability
+  expect(insurance.reason.delta).toEqual(M("-2")); // 300k + 3 × 500k + 200k
+  const rd = causes.find((c) => c.reason.code === "noClauseInRegion" && c.reason.topic === "rd")!;
+  expect(rd.reason.delta).toEqual(M("-3")); // 0.8 + 1.0 + 1.2M, 昌平 第三条（一）
+  // Largest first: Changping's 第五条（二） 8M × 80% = 6.4M.
+  expect(causes[0].reason).toMatchObject({ code: "notInRegion", clause: "changping-device/5.2" });
+  expect(causes.reduce((a, c) => a.plus(c.reason.delta), new Decimal(0))).toEqual(d.total.delta);
 });

@@ -372,3 +372,36 @@ export function summarise(s: Scenario, f: Forecast): ForecastSummary {
     outcomes,
   };
 }
+
+/** One cause of a Δ, over however many events share it (five insurance policies, one missing clause). */
+export interface Cause {
+  /** The reason with the Δ of every event it covers summed. */
+  readonly reason: DiffReason;
+  readonly events: number;
+}
+
+const causeKey = (r: DiffReason): string => {
+  switch (r.code) {
+    case "noClauseInRegion":
+      return `${r.code} ${r.topic} ${r.region}`;
+    case "beyondHorizon":
+      return `${r.code} ${r.year}`;
+    case "noDiscretionaryClause":
+      return r.code;
+    case "outOfValidity":
+      return `${r.code} ${r.clause} ${r.year}`;
+    default:
+      return `${r.code} ${r.clause}`;
+  }
+};
+
+/** Reasons that say the same thing merged, their Δ summed, largest |Δ| first. */
+export function causesOf(reasons: readonly DiffReason[]): Cause[] {
+  const merged = new Map<string, { reason: DiffReason; events: number }>();
+  for (const r of reasons) {
+    const key = causeKey(r);
+    const seen = merged.get(key);
+    merged.set(key, seen ? { reason: { ...seen.reason, delta: seen.reason.delta.plus(r.delta) }, events: seen.events + 1 } : { reason: r, events: 1 });
+  }
+  return [...merged.values()].sort((a, b) => b.reason.delta.abs().comparedTo(a.reason.delta.abs()));
+}

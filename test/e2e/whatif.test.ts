@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { compareForecasts, Decimal, forecast, formatAmountIn, formatSignedIn, parseScenario, type DiffReason, type Scenario } from "../../src/engine";
+import { causesOf, compareForecasts, Decimal, forecast, formatAmountIn, formatSignedIn, parseScenario, type DiffReason, type Scenario } from "../../src/engine";
 import { translate, type I18n, type Lang } from "../../src/taskpane/i18n";
 import type { Amounts } from "../../src/taskpane/results/amounts";
 import { reasonText } from "../../src/taskpane/results/words";
@@ -40,7 +40,8 @@ const yuanAmounts = (lang: Lang): Amounts => {
   const unitName = translate(lang, "unit.yuan");
   return { unit: "yuan", unitName, money: (x) => `${formatAmountIn(x, "yuan")} ${unitName}`, signed: (x) => `${formatSignedIn(x, "yuan")} ${unitName}`, bare: (x) => formatAmountIn(x, "yuan") };
 };
-const reasons = (lang: Lang, rs: readonly DiffReason[]) => rs.map((r) => reasonText(r, i18nOf(lang), yuanAmounts(lang)));
+/** The reasons as the pane states them: one per cause, its events' Δ summed (causesOf). */
+const reasons = (lang: Lang, rs: readonly DiffReason[]) => causesOf(rs).map((c) => reasonText(c.reason, i18nOf(lang), yuanAmounts(lang)));
 
 /** The actions a person takes, counted as they are made. */
 class Person {
@@ -86,7 +87,7 @@ const text = async (page: Page, testId: string) => (await page.textContent(`[dat
 /** No amount, year or percentage box shows less than its text, and the page never scrolls sideways. */
 async function clipped(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll<HTMLInputElement>("input[name]")].filter((i) => /(year|from|to|revenue|rd|rdCost|value|bestBefore|bidValue|sales|premium|cost|areaM2|probability|realisation)$/.test(i.name));
+    const boxes = Array.from(document.querySelectorAll<HTMLInputElement>("input[name]")).filter((i) => /(year|from|to|revenue|rd|rdCost|value|bestBefore|bidValue|sales|premium|cost|areaM2|probability|realisation)$/.test(i.name));
     const bad = boxes.filter((i) => i.scrollWidth > i.clientWidth).map((i) => `${i.name} ${i.scrollWidth} > ${i.clientWidth}`);
     const doc = document.documentElement;
     if (doc.scrollWidth > doc.clientWidth) bad.push(`page ${doc.scrollWidth} > ${doc.clientWidth}`);

@@ -359,6 +359,7 @@ export const enUS = {
   "reason.noClauseInRegion": "{delta}: no clause in {region} pays for {topic}",
   "reason.notInRegion": "{delta}: {clause} does not reach an enterprise in {region}",
   "reason.notMet": "{delta}: {clause}: its conditions are no longer met",
+  "reason.events": "({n} events)",
   "reason.newClause": "{delta}: {clause} pays now",
   "reason.amountChanged": "{delta}: {clause} pays a different amount",
   "reason.noDiscretionaryClause": "No clause that pays is discretionary (经认定/择优/经评审), so the share granted changes nothing.",

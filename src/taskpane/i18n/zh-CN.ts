@@ -358,6 +358,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "reason.noClauseInRegion": "{delta}：{region} 没有支持{topic}的条款",
   "reason.notInRegion": "{delta}：{clause} 不适用于 {region} 的企业",
   "reason.notMet": "{delta}：{clause} 的条件不再满足",
+  "reason.events": "（{n} 个事项）",
   "reason.newClause": "{delta}：{clause} 现在给予支持",
   "reason.amountChanged": "{delta}：{clause} 金额变化",
   "reason.noDiscretionaryClause": "给予支持的条款都不是酌定条款（经认定/择优/经评审），获批比例不影响结果。",

@@ -1,6 +1,6 @@
 import { Button, Input, Select, Slider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { compareForecasts, Decimal, forecast, regions, toNumber, type Delta, type EventRef, type Forecast, type ForecastDiff, type Scenario } from "../../engine";
+import { causesOf, compareForecasts, Decimal, forecast, regions, toNumber, type Delta, type EventRef, type Forecast, type ForecastDiff, type Scenario } from "../../engine";
 import { useI18n } from "../i18n";
 import type { Bench } from "../state/bench";
 import type { Draft } from "../wizard/draft";
@@ -53,14 +53,17 @@ export function WhatIfLines({ diff, testId }: { readonly diff: ForecastDiff; rea
     const events = "event" in c ? eventDelta(c.event.index) : [];
     const global = !("event" in c);
     const delta = global ? diff.total.delta : events.reduce((a, e) => a.plus(e.delta), new Decimal(0));
-    const reasons = global ? diff.byEvent.flatMap((e) => e.reasons).concat(diff.reasons) : events.flatMap((e) => e.reasons);
+    const causes = causesOf(global ? diff.byEvent.flatMap((e) => e.reasons).concat(diff.reasons) : events.flatMap((e) => e.reasons));
     return (
       <li key={k}>
         <span>{changeText(c, i18n, title)}</span>: <strong className={delta.isNegative() ? styles.neg : delta.gt(0) ? styles.pos : undefined}>{amounts.signed(delta)}</strong>
-        {reasons.length > 0 && (
+        {causes.length > 0 && (
           <ul className={styles.reason}>
-            {reasons.map((r, j) => (
-              <li key={j}>{reasonText(r, i18n, amounts)}</li>
+            {causes.map((c, j) => (
+              <li key={j}>
+                {reasonText(c.reason, i18n, amounts)}
+                {c.events > 1 && ` ${i18n.t("reason.events", { n: c.events })}`}
+              </li>
             ))}
           </ul>
         )}
