@@ -1,8 +1,9 @@
 import { mersenne } from "pure-rand/generator/mersenne";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { engine, type ClauseLine, type Engine, type Evaluation } from "./evaluate";
-import { flagsOf, type Flag } from "./explain";
-import { Decimal, formatYuan, ZERO } from "./money";
+import { flagsOf, type Flag } from "./explain/flags";
+import type { MatterTitle, Note } from "./explain/trace";
+import { Decimal, ZERO } from "./money";
 import type { Region } from "./regions";
 import { mattersOf, type Matter } from "./matters";
 import type { Scenario } from "./scenario";
@@ -13,14 +14,16 @@ import { lastYear } from "./validity";
 export interface ForecastLine {
   readonly year: number;
   readonly matter: string;
+  /** The matter's title as data, for each language (formatTitle). */
+  readonly title: MatterTitle;
   readonly trace: ClauseLine;
   /** Everything happens and every discretionary ceiling is granted in full. */
   readonly ceiling: Decimal;
   /** The mean over the draws. */
   readonly expected: Decimal;
   readonly flags: readonly Flag[];
-  /** What the portfolio did to it: an annual cap, a "three years at most" limit. */
-  readonly notes: readonly string[];
+  /** What the portfolio did to it: an annual cap, a "three years at most" limit (formatNote). */
+  readonly notes: readonly Note[];
 }
 
 export interface Band {
@@ -78,7 +81,8 @@ interface Prepared {
 
 interface CapGroup {
   readonly cap: Decimal;
-  readonly label: string;
+  readonly title: { readonly en: string; readonly zh: string };
+  readonly article: string;
 }
 
 /**
@@ -95,7 +99,7 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
   const region = s.enterprise.region as Region;
   const assumptions = Object.fromEntries(Object.entries(s.assumptions).map(([k, v]) => [k, new Decimal(v)]));
 
-  const lines: { year: number; matter: string; trace: ClauseLine }[] = [];
+  const lines: { year: number; matter: string; title: MatterTitle; trace: ClauseLine }[] = [];
   const capGroups = new Map<string, CapGroup>();
   const evaluated: { matter: Matter; evaluation: Evaluation }[] = [];
   const prepared: Prepared[] = mattersOf(s, eng.catalog.facts).map((matter) => {
@@ -109,13 +113,13 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
       if (clause.enterpriseAnnualCap) {
         // One article's cap covers all the entries split from it (深圳（五）'s class II and III).
         capGroup = `${document.id} ${clause.article} ${clause.enterpriseAnnualCap}`;
-        capGroups.set(capGroup, { cap: new Decimal(clause.enterpriseAnnualCap), label: `${document.title} ${clause.article}` });
+        capGroups.set(capGroup, { cap: new Decimal(clause.enterpriseAnnualCap), title: { en: document.titleEn, zh: document.title }, article: clause.article });
       }
       const key = `${document.jurisdiction} ${clause.matter}`;
       byGroup.set(key, [
         ...(byGroup.get(key) ?? []),
         {
-          line: lines.push({ year: matter.year, matter: matter.label, trace }) - 1,
+          line: lines.push({ year: matter.year, matter: matter.label, title: matter.title, trace }) - 1,
           limitKey: key,
           amount: trace.amount,
           discretionary: clause.flags.includes("discretionary"),
@@ -143,7 +147,7 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
   const supportYears = new Set<string>();
 
   /** One world: which events happen (undefined: all of them, at full ceilings). */
-  const run = (happens: ((m: Matter) => boolean) | undefined, notes?: string[][]): Map<number, Decimal> => {
+  const run = (happens: ((m: Matter) => boolean) | undefined, notes?: Note[][]): Map<number, Decimal> => {
     const paid = new Map<number, Decimal>();
     const yearsPaid = new Map<string, number>();
     for (const y of years) {
@@ -155,7 +159,7 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
         for (const group of groups) {
           const usable = group.filter(within);
           if (notes && usable.length < group.length) {
-            for (const c of group) if (!usable.includes(c)) notes[c.line].push(`not paid: 累计不超过${c.maxYears}年, the ${c.maxYears} years of this support are used up`);
+            for (const c of group) if (!usable.includes(c)) notes[c.line].push({ code: "yearsUsedUp", maxYears: c.maxYears! });
           }
           const best = mostFavourable(usable, (c) => c.amount);
           if (!best || best.amount.isZero()) continue;
@@ -179,7 +183,7 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
     return paid;
   };
 
-  const notes = lines.map(() => [] as string[]);
+  const notes = lines.map(() => [] as Note[]);
   const ceiling = run(undefined, notes);
 
   // The worlds to average over: every combination of the uncertain events when there are few
@@ -259,18 +263,18 @@ function applyCaps(
   thisYear: Map<number, Decimal>,
   capOf: ReadonlyMap<number, string>,
   capGroups: ReadonlyMap<string, CapGroup>,
-  notes?: string[][],
+  notes?: Note[][],
 ): void {
   const used = new Map<string, Decimal>();
   for (const [line, amount] of [...thisYear].sort(([a], [b]) => a - b)) {
     const key = capOf.get(line);
     if (!key) continue;
-    const { cap, label } = capGroups.get(key)!;
+    const { cap, title, article } = capGroups.get(key)!;
     const before = used.get(key) ?? ZERO;
     const room = Decimal.max(cap.minus(before), ZERO);
     if (amount.gt(room)) {
       thisYear.set(line, room);
-      notes?.[line].push(`reduced from ${formatYuan(amount)} to ${formatYuan(room)}: per-enterprise annual cap ${formatYuan(cap)} (${label})`);
+      notes?.[line].push({ code: "annualCapReduced", from: amount, to: room, cap, title, article });
     }
     used.set(key, before.plus(Decimal.min(amount, room)));
   }

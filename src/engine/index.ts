@@ -4,7 +4,7 @@ export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog"
 export { topics, type Topic } from "./catalog/schema";
 export { createEngine, engine } from "./evaluate";
 export type { ClauseLine, CompiledClause, Engine, Evaluation, Query, Status } from "./evaluate";
-export { flagsOf, flagText, renderExplanation, type Flag, type FlagCode } from "./explain";
+export * from "./explain";
 export { factsFrom, type Facts, type FactValue, type Tri } from "./facts";
 export { undeclaredOverlaps } from "./stacking";
 export { clauseColumns, clauseRow, listClauses } from "./listing";
