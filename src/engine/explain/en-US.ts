@@ -122,12 +122,19 @@ export function enUS(facts: FactTable): Words {
         case "otherSector":
           return `for ${r.sectors.map((s) => code("sector", s)).join(" and ")}, not ${code("sector", String(r.sector))}`;
         case "notMet": {
-          const given = Object.entries(r.given).map(([f, v]) => `${fact(f)}: ${value(f, v)}`);
+          const given = Object.entries(r.given).map(([f, v]) => (Object.keys(r.given).length === 1 ? value(f, v) : `${fact(f)}: ${value(f, v)}`));
           return `condition not met: ${condition(r.condition)}${given.length ? ` (here: ${given.join("; ")})` : ""}`;
         }
         case "unknown": {
+          const them = r.facts.length === 1 ? "it" : "them";
           const pays =
-            r.wouldPay === undefined ? "the amount follows from it" : r.unspecified ? "if it holds, the text still gives no amount (0 unless a rate is assumed)" : `if it holds, this clause pays ${r.upTo ? "up to " : ""}${sep(r.wouldPay)}`;
+            r.wouldPay === undefined
+              ? `the amount depends on ${them}`
+              : r.unspecified
+                ? "even then the text gives no amount (0 unless a rate is assumed)"
+                : r.upTo
+                  ? `this clause pays up to ${sep(r.wouldPay)}, depending on ${them}`
+                  : `should ${r.facts.length === 1 ? "it hold" : "they hold"}, this clause pays ${sep(r.wouldPay)}`;
           const by = r.facts.length === 1 ? sourceWords[sourceOf(r.facts[0])] : r.facts.map((f) => `${fact(f)}: ${sourceWords[sourceOf(f)]}`).join("; ");
           return `not given: ${r.facts.map(fact).join("; ")}; ${pays}. Given by ${by}`;
         }

@@ -59,7 +59,8 @@ export const formatReason = (reason: Reason, lang: Lang): string => wordsFor(lan
 function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], indent = ""): string[] {
   const paid = line.status === "applied" || line.status === "outranked";
   const by = all.find((l) => l.clause.id === line.outrankedBy);
-  const out = [`${indent}• ${w.cite(line)}${w.colon}${w.status(line.status, paid ? w.yuan(formatYuan(line.amount)) : "", by && w.cite(by), by !== undefined && by.amount.eq(line.amount))}`];
+  const summary = w.lang === "zh-CN" ? line.clause.summary.zh : line.clause.summary.en;
+  const out = [`${indent}• ${w.cite(line)}${w.colon}${w.status(line.status, paid ? w.yuan(formatYuan(line.amount)) : "", by && w.cite(by), by !== undefined && by.amount.eq(line.amount))}`, `${indent}  ${summary}`];
   for (const r of line.reasons) out.push(`${indent}  ${w.reason(r)}`);
   for (const s of line.working?.steps ?? []) out.push(`${indent}  ${w.step(s)}`);
   if (line.status === "applied") {

@@ -125,11 +125,18 @@ export function zhCN(facts: FactTable): Words {
         case "otherSector":
           return `适用于${r.sectors.map((s) => code("sector", s)).join("和")}企业，不适用于${code("sector", String(r.sector))}企业`;
         case "notMet": {
-          const given = Object.entries(r.given).map(([f, v]) => `${fact(f)}为${value(f, v)}`);
-          return `条件不满足：${condition(r.condition)}${given.length ? `（此处${given.join("；")}）` : ""}`;
+          const given = Object.entries(r.given).map(([f, v]) => (Object.keys(r.given).length === 1 ? value(f, v) : `${fact(f)}为${value(f, v)}`));
+          return `条件不满足：${condition(r.condition)}${given.length ? `（此处为${given.join("；")}）` : ""}`;
         }
         case "unknown": {
-          const pays = r.wouldPay === undefined ? "金额取决于这些信息" : r.unspecified ? "即使满足，原文也未规定金额（未设假定比例时为0元）" : `如满足，可得${r.upTo ? "最高" : ""}${yuan(sep(r.wouldPay))}`;
+          const pays =
+            r.wouldPay === undefined
+              ? "金额取决于这些信息"
+              : r.unspecified
+                ? "即使满足，原文也未规定金额（未设假定比例时为0元）"
+                : r.upTo
+                  ? `最高可得${yuan(sep(r.wouldPay))}，视其数额而定`
+                  : `如满足，可得${yuan(sep(r.wouldPay))}`;
           const by = r.facts.length === 1 ? `由${sourceWords[sourceOf(r.facts[0])]}填写` : r.facts.map((f) => `“${fact(f)}”由${sourceWords[sourceOf(f)]}填写`).join("；");
           return `缺少信息：${r.facts.map((f) => `“${fact(f)}”`).join("、")}；${pays}。${by}`;
         }
