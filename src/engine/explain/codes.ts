@@ -19,7 +19,7 @@ export const codeWords: Readonly<Record<string, Words>> = {
     priority: ["the national priority review", "国家优先审批程序"],
     provincial: ["the provincial or municipal innovative special review", "省级（市级）创新医疗器械特别审查程序"],
     "provincial-priority": ["the provincial or municipal priority approval", "省级（市级）优先审批程序"],
-    major: ["a class II product recognised as major", "经认定的重大二类"],
+    major: ["recognition as a major class II product", "经认定的重大二类"],
   },
   drugClass: drugClasses,
   vetDrugClass: drugClasses,
