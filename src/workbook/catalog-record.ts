@@ -1,4 +1,4 @@
-import { Decimal, formatYuan, type Clause, type Forecast, type PolicyDocument } from "../engine";
+import { Decimal, formatYuan, type Catalog, type Clause, type Forecast, type PolicyDocument } from "../engine";
 import { formatRate } from "../engine/money";
 import { escapeXml, unescapeXml } from "./xml-text";
 
@@ -115,6 +115,18 @@ export function compareCatalog(stored: CatalogRecord, current: (id: string) => r
   }
   return changes;
 }
+
+/** A clause's figures in a catalog (the one in hand, normally), or undefined when it has no such clause. */
+export function figuresIn(catalog: Catalog): (id: string) => Figure[] | undefined {
+  return (id) => {
+    const clause = catalog.clauses.find((c) => c.id === id);
+    const doc = clause && catalog.documents.find((d) => d.clauses.includes(clause));
+    return clause && doc ? clauseFigures(clause, doc) : undefined;
+  };
+}
+
+/** A fact's name for a reader, from the catalog's definitions. */
+export const factLabel = (catalog: Catalog, lang: Lang) => (id: string) => (catalog.facts[id] ? catalog.facts[id][lang === "zh-CN" ? "zh" : "en"] : id);
 
 export type Lang = "en-US" | "zh-CN";
 

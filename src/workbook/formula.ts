@@ -19,9 +19,12 @@
  *   English namespace and id, which is what the manifest's default locale and functions.json say.
  *   The underscore join cannot tell `A.B_C` from `A_B.C`: our names hold no underscore, and
  *   the mapping back only recognises our own namespace.
- * - A spill reference `A1#` is stored as `_xlfn.ANCHORARRAY(A1)` (the `_xlfn.` prefix marks a
- *   function newer than the file format; ECMA-376 Part 1 §18.17.7 and Microsoft's [MS-XLSX]
- *   list ANCHORARRAY among them).
+ * - A spill reference `A1#` is stored as `_xlfn.ANCHORARRAY(A1)`, and a function newer than the
+ *   file format (here SEQUENCE, of the dynamic-array set) as `_xlfn.SEQUENCE(`: the `_xlfn.`
+ *   prefix Excel gives functions newer than the file format ("future functions"; the list of
+ *   them, ANCHORARRAY and SEQUENCE among them, in libxlsxwriter's and XlsxWriter's "Working
+ *   with Formulas", https://libxlsxwriter.github.io/working_with_formulas.html, which write
+ *   files for Excel and compare them with Excel's own).
  */
 
 export const NAMESPACE = "SUBSIDY";
@@ -41,19 +44,23 @@ const typedCall = new RegExp(String.raw`(?<![\w.])${NAMESPACE}\.([A-Za-z][A-Za-z
 const storedCall = new RegExp(String.raw`(?<![\w.])${STORED_PREFIX}${NAMESPACE}_([A-Za-z][A-Za-z0-9]*)\s*\(`, "gi");
 const typedSpill = new RegExp(String.raw`(?<![\w.$!])(${cellRef})#`, "g");
 const storedSpill = new RegExp(String.raw`_xlfn\.ANCHORARRAY\((${cellRef})\)`, "gi");
+/** The future functions our formulas use. */
+const future = ["SEQUENCE"];
+const typedFuture = new RegExp(String.raw`(?<![\w.])(${future.join("|")})\s*\(`, "gi");
+const storedFuture = new RegExp(String.raw`(?<![\w.])_xlfn\.(${future.join("|")})\s*\(`, "gi");
 
 /** The typed formula (with or without its leading "=") in the form Excel writes to sheetN.xml, without "=". */
 export function storedFormula(typed: string): string {
   const body = typed.startsWith("=") ? typed.slice(1) : typed;
   return outsideStrings(body, (code) =>
-    code.replace(typedCall, (_, name: string) => `${STORED_PREFIX}${NAMESPACE}_${name.toUpperCase()}(`).replace(typedSpill, "_xlfn.ANCHORARRAY($1)"),
+    code.replace(typedCall, (_, name: string) => `${STORED_PREFIX}${NAMESPACE}_${name.toUpperCase()}(`).replace(typedSpill, "_xlfn.ANCHORARRAY($1)").replace(typedFuture, (_, f: string) => `_xlfn.${f.toUpperCase()}(`),
   );
 }
 
 /** A formula as stored in the file, back in the form a person types (with "="). */
 export function typedFormula(stored: string): string {
   const body = stored.startsWith("=") ? stored.slice(1) : stored;
-  return `=${outsideStrings(body, (code) => code.replace(storedCall, (_, name: string) => `${NAMESPACE}.${name.toUpperCase()}(`).replace(storedSpill, "$1#"))}`;
+  return `=${outsideStrings(body, (code) => code.replace(storedCall, (_, name: string) => `${NAMESPACE}.${name.toUpperCase()}(`).replace(storedSpill, "$1#").replace(storedFuture, (_, f: string) => `${f.toUpperCase()}(`))}`;
 }
 
 /** The SUBSIDY functions a formula calls (typed or stored form), upper case, in order. */

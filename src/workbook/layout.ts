@@ -53,7 +53,8 @@ export const forecastChart = { from: `${columnLetter(forecastExtent.columns + 1)
 
 /**
  * The 万元 view: the spilled table with every amount divided by 10,000 (years, headers and the
- * total's label kept), itself a spill that follows A1#. It sits below the largest table the
+ * total's label kept), itself a spill that follows A1#; the first column is told apart by
+ * SEQUENCE rather than COLUMN(A1#), which spreadsheet engines other than Excel read as one number. It sits below the largest table the
  * forecast can spill, so a longer horizon never runs into it.
  */
-export const wanView = { label: `A${forecastExtent.rows + 2}`, anchor: `A${forecastExtent.rows + 3}`, formula: "=IF(ISNUMBER(A1#)*(COLUMN(A1#)>1),A1#/10000,A1#)" } as const;
+export const wanView = { label: `A${forecastExtent.rows + 2}`, anchor: `A${forecastExtent.rows + 3}`, formula: "=IF(ISNUMBER(A1#)*(SEQUENCE(1,COLUMNS(A1#))>1),A1#/10000,A1#)" } as const;
