@@ -93,6 +93,12 @@ describe.each(examples)("the package of %s", (file) => {
   });
 });
 
+test("the manifest's pane button is the one a document opens: TaskpaneId Office.AutoShowTaskpaneWithDocument", () => {
+  // [MS-OWEMXML]: a ShowTaskpane action with this TaskpaneId is shown when a file whose web
+  // extension references the add-in and sets Office.AutoShowTaskpaneWithDocument to true opens.
+  expect(readFileSync(join(root, "manifest.xml"), "utf8")).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>Office\.AutoShowTaskpaneWithDocument<\/TaskpaneId>/);
+});
+
 test("the Changping startup's record holds 第五条（一）'s figures as the text sets them: 30%, 300万元 a certificate, 3000万元 a year", async () => {
   // 昌平 第五条（一）: "按照不超过取证产品研发投入的30%，单个注册证给予最高300万元支持，单个企业每年最高支持3000万元"; a draft.
   const t = await template("changping-device-startup.json");
