@@ -12,9 +12,11 @@ import { escapeXml } from "./xml-text";
  *   DocumentFormat.OpenXml.Office2019.Excel.DynamicArray), and the parts other writers emit for
  *   Excel (SheetJS modules/51_xlmeta.js, XlsxWriter's dynamic array support).
  * - The calculation engine id. ExcelJS writes calcId 171027 (Excel 2016); a workbook whose calcId
- *   is below the opening Excel's engine is recalculated in full on open (ECMA-376 Part 1
- *   §18.2.2 calcPr), and a reader without the add-in would then see #NAME? in place of the
- *   cached figures. 191029 is the id Excel 2019 and Microsoft 365 write; a later engine still
+ *   is below the opening Excel's engine is recalculated in full on open ([MS-XLS] RecalcId, the
+ *   same identifier: "If the value is less than the recalculation engine identifier associated
+ *   with the application, the application will recalculate the results of all formulas on this
+ *   workbook immediately after loading the file"), and a reader without the add-in would then
+ *   see #NAME? in place of the cached figures. 191029 is the id Excel 2019 and Microsoft 365 write; a later engine still
  *   recalculates, which only real Excel can show.
  * - The add-in, travelling with the file: xl/webextensions/webextension1.xml (a reference to the
  *   add-in's id, version and store, and Office.AutoShowTaskpaneWithDocument) and taskpanes.xml,
