@@ -113,11 +113,10 @@ export async function templateCommand(argv: string[], io: Io): Promise<number> {
     for (const p of e.problems) io.err(`  ${p}`);
     return 1;
   }
+  const rows = scenarioToInputs(scenario).length;
   const refused = [
     ...forbiddenTexts(scenario).map((t) => `${t.path}: contains ${t.character}, a character a workbook cannot hold (XML 1.0 forbids it); remove it`),
-    ...(scenarioToInputs(scenario).length > MAX_INPUT_ROWS
-      ? [`the Inputs table would have ${scenarioToInputs(scenario).length} rows, more than the ${MAX_INPUT_ROWS} a workbook's FORECAST takes (the task pane refuses it too); split the scenario`]
-      : []),
+    ...(rows > MAX_INPUT_ROWS ? [`the Inputs table would have ${rows} rows, more than the ${MAX_INPUT_ROWS} a workbook's FORECAST takes (the task pane refuses it too); split the scenario`] : []),
   ];
   if (refused.length) {
     io.err(`subsidy: ${values.scenario ?? "the scenario"} cannot go into a workbook; nothing was written:`);

@@ -22,8 +22,8 @@ const stored = (typed: string, result: ExcelJS.CellFormulaValue["result"]) => ({
 
 /** A spilling formula over `values` (its cached results), anchored at `anchor`; completePackage marks it dynamic. */
 function spill(ws: ExcelJS.Worksheet, anchor: string, typed: string, values: unknown[][]): void {
-  const top = ws.getCell(anchor);
-  const ref = `${anchor}:${column(Number(top.col) - 1 + values[0].length - 1)}${Number(top.row) + values.length - 1}`;
+  const [, letters, row] = /^([A-Z])(\d+)$/.exec(anchor)!;
+  const ref = `${anchor}:${column(letters.charCodeAt(0) - 65 + values[0].length - 1)}${Number(row) + values.length - 1}`;
   // ExcelJS types omit fillFormula's shareType.
   (ws.fillFormula as (range: string, formula: string, results: unknown, shareType: "array") => void)(ref, storedFormula(typed), values, "array");
 }
@@ -70,7 +70,7 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
   out.getCell(wanView.label).font = { italic: true };
   const wan = values.map((row, r) => row.map((v, c) => (r === 0 || c === 0 ? v : toNumber((table.rows[r - 1][c] as Decimal).dividedBy(WAN)))));
   spill(out, wanView.anchor, wanView.formula, wan);
-  const wanTop = Number(out.getCell(wanView.anchor).row);
+  const wanTop = Number(wanView.anchor.slice(1));
   for (let r = wanTop + 1; r <= wanTop + forecastExtent.rows; r++) for (let c = 2; c <= width; c++) out.getCell(r, c).numFmt = numberFormats.wanYuan;
 
   addEventsSheet(wb, scenario, rows);

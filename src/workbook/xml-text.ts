@@ -6,7 +6,6 @@
  * refuse such text before anything is written, naming the field.
  */
 
-// eslint-disable-next-line no-control-regex
 const forbidden = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** The first character XML cannot hold, as "U+FFFE", or undefined when the text is fine. */
