@@ -1,5 +1,6 @@
 import type { Topic } from "./catalog/schema";
 import type { ClauseLine } from "./evaluate";
+import type { Note, Reason } from "./explain";
 import type { Forecast, ForecastLine } from "./forecast";
 import type { Matter } from "./matters";
 import { Decimal, ZERO } from "./money";
@@ -282,8 +283,8 @@ export type Unpaid =
   | { readonly code: "beyondHorizon"; readonly year: number; readonly horizon: readonly [number, number] }
   | { readonly code: "noClauseInRegion"; readonly topic: Topic; readonly region: Region }
   | { readonly code: "outOfValidity"; readonly clause: string; readonly document: string; readonly until?: string; readonly since?: string }
-  | { readonly code: "notMet"; readonly clause: string; readonly document: string; readonly reasons: readonly string[] }
-  | { readonly code: "capped"; readonly clause: string; readonly document: string; readonly notes: readonly string[] };
+  | { readonly code: "notMet"; readonly clause: string; readonly document: string; readonly reasons: readonly Reason[] }
+  | { readonly code: "capped"; readonly clause: string; readonly document: string; readonly notes: readonly Note[] };
 
 export interface EventOutcome {
   /** Index in the scenario's events; undefined for a yearly matter (R&D, revenue). */

@@ -1,6 +1,6 @@
 import { Badge, Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
-import { Decimal, engine, forecast, forecastTable, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type PolicyDocument, type Scenario } from "../../engine";
+import { Decimal, engine, forecast, forecastTable, formatCap, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type PolicyDocument, type Scenario } from "../../engine";
 import { catalogs, useI18n, type I18n, type MessageKey } from "../i18n";
 import type { Draft } from "../wizard/draft";
 import { useAmounts } from "./amounts";
@@ -395,12 +395,17 @@ function LineView({ line, outcome }: { readonly line: ForecastLine; readonly out
       )}
       {working && working.steps.length > 0 && (
         <ol className={styles.steps} aria-label={t("line.arithmetic")}>
-          {working.steps.map((s) => (
-            <li key={s}>{s}</li>
+          {working.steps.map((s, i) => (
+            <li key={i}>{formatStep(s, lang)}</li>
           ))}
-          {working.bindingCap && <li>{t("line.bindingCap", { cap: working.bindingCap })}</li>}
+          {working.bindingCap && <li>{t("line.bindingCap", { cap: formatCap(working.bindingCap, lang) })}</li>}
         </ol>
       )}
+      {line.notes.map((n, i) => (
+        <p key={i} className={styles.cite}>
+          {formatNote(n, lang)}
+        </p>
+      ))}
       <Button size="small" appearance="secondary" aria-expanded={open} aria-controls={sentenceId} onClick={() => setOpen(!open)}>
         {open ? t("line.hideSentence") : t("line.showSentence")}
       </Button>

@@ -1,4 +1,4 @@
-import { engine, type DiffReason, type EventRef, type ScenarioChange, type ScenarioEvent, type Topic, type Unpaid } from "../../engine";
+import { engine, formatNote, formatReason, type DiffReason, type EventRef, type ScenarioChange, type ScenarioEvent, type Topic, type Unpaid } from "../../engine";
 import { catalogs, type I18n, type MessageKey } from "../i18n";
 import type { Amounts } from "./amounts";
 
@@ -93,9 +93,10 @@ export function unpaidText(u: Unpaid, i18n: I18n): string {
       return t("unpaid.noClauseInRegion", { topic: topicName(u.topic, i18n), region: t(`region.${u.region}`) });
     case "outOfValidity":
       return u.until ? t("unpaid.expired", { clause: clauseName(u.clause, i18n), until: u.until }) : t("unpaid.notYet", { clause: clauseName(u.clause, i18n), since: u.since ?? "" });
+    // Why, in the engine's words (explain's formatter, the pane's language).
     case "notMet":
-      return t("unpaid.notMet", { clause: clauseName(u.clause, i18n) });
+      return `${clauseName(u.clause, i18n)}: ${u.reasons.map((r) => formatReason(r, i18n.lang)).join("; ")}`;
     case "capped":
-      return t("unpaid.capped", { clause: clauseName(u.clause, i18n) });
+      return `${clauseName(u.clause, i18n)}: ${u.notes.map((n) => formatNote(n, i18n.lang)).join("; ")}`;
   }
 }
