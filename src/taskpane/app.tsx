@@ -21,6 +21,7 @@ import { useHistory } from "./state/history";
 import { load as loadStored, save } from "./state/storage";
 import { ConfirmContext } from "./wizard/confirm";
 import { ImportButton } from "./wizard/ImportButton";
+import { usePlausibility } from "./wizard/plausibility";
 import changpingDevice from "../../examples/changping-device-startup.json";
 import changpingDrug from "../../examples/changping-drug-developer.json";
 import shenzhenPlant from "../../examples/shenzhen-imaging-plant.json";
@@ -139,6 +140,7 @@ export function App() {
   const [confirmDialog, ask] = useConfirm();
 
   const validation = useMemo(() => validate(draft), [draft]);
+  const warnings = usePlausibility(step > 0 && step < RESULTS ? validation.scenario : undefined, i18n);
   /** Every edit of the draft: one step of history per field typed into; the active what-if follows. */
   const change = useCallback(
     (patch: Partial<Draft>, group?: string) =>
@@ -342,10 +344,10 @@ export function App() {
                 <EnterpriseStep draft={draft} change={change} />
               </>
             )}
-            {current.id === "products" && <EventsStep draft={draft} change={change} types={productEventTypes} addLabel="event.addMilestone" empty="event.noneProducts" />}
+            {current.id === "products" && <EventsStep draft={draft} change={change} types={productEventTypes} addLabel="event.addMilestone" empty="event.noneProducts" warnings={warnings} />}
             {current.id === "investments" && (
               <>
-                <EventsStep draft={draft} change={change} types={investmentEventTypes} addLabel="event.addInvestment" empty="event.noneInvestments" />
+                <EventsStep draft={draft} change={change} types={investmentEventTypes} addLabel="event.addInvestment" empty="event.noneInvestments" warnings={warnings} />
                 <AssumptionsSection draft={draft} change={change} />
               </>
             )}

@@ -1,4 +1,4 @@
-import { Button, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useState } from "react";
 import { topics } from "../../engine";
 import { useI18n, type MessageKey } from "../i18n";
@@ -32,10 +32,12 @@ interface Props {
   readonly types: readonly EventType[];
   readonly addLabel: MessageKey;
   readonly empty: MessageKey;
+  /** Plausibility warnings by event index (plausibility.ts). */
+  readonly warnings?: ReadonlyMap<number, readonly string[]>;
 }
 
 /** Steps 2 and 3: the scenario's events of some kinds, one card each, in plan order. */
-export function EventsStep({ draft, change, types, addLabel, empty }: Props) {
+export function EventsStep({ draft, change, types, addLabel, empty, warnings }: Props) {
   const { t } = useI18n();
   const styles = useStyles();
   const [kind, setKind] = useState<EventType>(types[0]);
@@ -63,6 +65,13 @@ export function EventsStep({ draft, change, types, addLabel, empty }: Props) {
               {t("remove")}
             </Button>
           </div>
+          {warnings?.get(i)?.length ? (
+            <MessageBar intent="warning" data-testid="event-warning">
+              <MessageBarBody>
+                {t("warn.title")} {warnings.get(i)!.join(" ")}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
           <EventFields event={e} index={i} set={(patch) => setEvent(i, patch)} />
         </div>
       ))}
