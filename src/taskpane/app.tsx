@@ -11,7 +11,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
 import { parseScenario, type AmountUnit, type Scenario } from "../engine";
 import { useConfirm } from "./ConfirmDialog";
@@ -27,13 +27,15 @@ import changpingDrug from "../../examples/changping-drug-developer.json";
 import shenzhenPlant from "../../examples/shenzhen-imaging-plant.json";
 import { host } from "./host";
 import { I18nContext, langOf, langs, translate, type I18n, type Lang, type MessageKey } from "./i18n";
-import { ResultsStep } from "./results/ResultsStep";
 import { AssumptionsSection } from "./wizard/AssumptionsSection";
 import { EnterpriseStep } from "./wizard/EnterpriseStep";
 import { EventsStep } from "./wizard/EventsStep";
 import { emptyDraft, fromScenario, investmentEventTypes, isEmpty, problemsUnder, productEventTypes, rekey, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
 import { FormContext, type FormState } from "./wizard/fields";
-import { WorkbookStep } from "./workbook/WorkbookStep";
+import { loadResults, loadWorkbook } from "./steps-loader";
+
+const ResultsStep = lazy(() => loadResults().then((m) => ({ default: m.ResultsStep })));
+const WorkbookStep = lazy(() => loadWorkbook().then((m) => ({ default: m.WorkbookStep })));
 
 /**
  * The task pane: a wizard over the engine's scenario model. Steps 1–3 build the scenario (every
@@ -371,8 +373,10 @@ export function App() {
                 </MessageBarBody>
               </MessageBar>
             )}
-            {current.id === "results" && validation.scenario && <ResultsStep scenario={validation.scenario} draft={draft} change={change} {...benchActions} />}
-            {current.id === "workbook" && <WorkbookStep scenario={validation.scenario} hostState={hostState} onLoad={(s) => void load(s)} />}
+            <Suspense fallback={<Spinner size="small" label={t("loading")} />}>
+              {current.id === "results" && validation.scenario && <ResultsStep scenario={validation.scenario} draft={draft} change={change} {...benchActions} />}
+              {current.id === "workbook" && <WorkbookStep scenario={validation.scenario} hostState={hostState} onLoad={(s) => void load(s)} />}
+            </Suspense>
           </main>
 
           <footer className={styles.footer}>

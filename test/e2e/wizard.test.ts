@@ -251,6 +251,8 @@ test("axe-core: no serious or critical violation on any step, in English and in 
     for (let step = 1; step <= 5; step++) {
       await page.click(`nav li:nth-child(${step}) button`);
       await page.waitForSelector(`[data-testid="step-title"]:has-text("${step}")`);
+      // Steps 4 and 5 load their code when first opened.
+      if (step === 5) await page.waitForSelector('[data-testid="workbook-off"]');
       if (step === 4) {
         // The detail open, a sentence shown.
         if (!(await page.locator('[data-testid="by-event"]').evaluate((d) => (d as HTMLDetailsElement).open))) await page.click('[data-testid="by-event"] > summary');

@@ -37,7 +37,11 @@ const loadExample = async () => {
   fireEvent.change(screen.getByRole("combobox", { name: "Start from an example" }), { target: { value: "changping-device-startup" } });
   await act(async () => fireEvent.click(screen.getByRole("button", { name: "Load example" })));
 };
-const goTo = (step: RegExp) => fireEvent.click(within(screen.getByRole("navigation")).getByRole("button", { name: step }));
+/** Steps 4 and 5 load their code when first opened (React.lazy): wait for it. */
+const goTo = async (step: RegExp) => {
+  fireEvent.click(within(screen.getByRole("navigation")).getByRole("button", { name: step }));
+  await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+};
 
 beforeAll(() => {
   // jsdom lacks these: Fluent's MessageBar watches its size, the pane uses CSS.escape and a
@@ -99,7 +103,7 @@ describe("preview mode (a plain browser)", () => {
     renderApp();
     await loadExample();
     expect(field("name").value).toBe(changping.name);
-    goTo(/Results/);
+    await goTo(/Results/);
     const f = forecast(changping);
     expect(screen.getByTestId("total-expected").textContent).toBe(`${formatYuan(f.total.expected)} 元`);
     expect(screen.getByTestId("total-ceiling").textContent).toBe(`${formatYuan(f.total.ceiling)} 元`);
@@ -124,7 +128,7 @@ describe("preview mode (a plain browser)", () => {
   test("the workbook step: actions off, with the reason", async () => {
     renderApp();
     await loadExample();
-    goTo(/Workbook/);
+    await goTo(/Workbook/);
     expect(screen.getByTestId("workbook-off").textContent).toMatch(/Workbook actions are off in preview mode\. Office\.js could not be loaded/);
     expect(screen.getByRole("button", { name: "Write to workbook" })).toHaveProperty("disabled", true);
     expect(screen.getByRole("button", { name: /Save “.*” in the workbook/ })).toHaveProperty("disabled", true);
@@ -132,7 +136,7 @@ describe("preview mode (a plain browser)", () => {
 
   test("results of an incomplete scenario point to the steps to fix", async () => {
     renderApp();
-    goTo(/Results/);
+    await goTo(/Results/);
     expect(screen.queryByTestId("total-expected")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Enterprise (3)" }));
     expect(screen.getByTestId("step-title").textContent).toMatch(/Enterprise/);
@@ -167,7 +171,7 @@ describe("in Excel", () => {
     excel.sheet("Inputs").cells.set("A1", { value: "mine" });
     renderApp();
     await loadExample();
-    goTo(/Workbook/);
+    await goTo(/Workbook/);
     await waitFor(() => expect(screen.getByText("No scenarios saved in this workbook yet.")).toBeTruthy());
 
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook" }));
@@ -188,7 +192,7 @@ describe("in Excel", () => {
     use(new FakeExcel());
     renderApp();
     await loadExample();
-    goTo(/Workbook/);
+    await goTo(/Workbook/);
     await screen.findByText("No scenarios saved in this workbook yet.");
     fireEvent.click(screen.getByRole("radio", { name: "万元 (10,000 yuan)" }));
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook" }));
@@ -201,7 +205,7 @@ describe("in Excel", () => {
     use(new FakeExcel({ parts: [{ id: "{DAMAGED}", xml: damaged }, { id: "{SZ}", xml: scenarioXml({ ...changping, name: "Shenzhen variant", enterprise: { ...changping.enterprise, region: "shenzhen" } }, "2026-01-01T00:00:00.000Z") }] }));
     renderApp();
     await loadExample();
-    goTo(/Workbook/);
+    await goTo(/Workbook/);
     const table = await screen.findByTestId("stored-table");
     expect(table.textContent).toMatch(/Damaged.*cannot be read \(its data is damaged.*\)\. It is left as it is\./);
 
@@ -232,7 +236,7 @@ describe("in Excel", () => {
     use(new FakeExcel({ parts: [{ id: "{A}", xml: scenarioXml(changping, "2026-01-01T00:00:00.000Z") }] }));
     renderApp();
     await loadExample();
-    goTo(/Workbook/);
+    await goTo(/Workbook/);
     await screen.findByTestId("stored-table");
     fireEvent.click(screen.getByRole("button", { name: `Save “${changping.name}” in the workbook` }));
     const dialog = await screen.findByRole("dialog");

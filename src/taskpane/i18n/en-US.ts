@@ -264,6 +264,7 @@ export const enUS = {
   "compare.pickMore": "Tick one more to compare.",
 
   // The what-if bench, amounts, summary (issue 11).
+  "loading": "Loading…",
   "undo": "Undo",
   "redo": "Redo",
   "unit.choose": "Show amounts in",

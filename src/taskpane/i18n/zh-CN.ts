@@ -263,6 +263,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "compare.pickMore": "再勾选一个即可对比。",
 
   // The what-if bench, amounts, summary (issue 11).
+  "loading": "加载中…",
   "undo": "撤销",
   "redo": "重做",
   "unit.choose": "金额单位",
