@@ -43,6 +43,9 @@ const goTo = async (step: RegExp) => {
   await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 };
 
+// Fluent renders slowly in jsdom on a busy machine: a generous limit, never a timing assertion.
+jest.setTimeout(60_000);
+
 beforeAll(() => {
   // jsdom lacks these: Fluent's MessageBar watches its size, the pane uses CSS.escape and a
   // performance mark.
