@@ -3,7 +3,8 @@ import { topics, type Clause, type Jurisdiction, type PolicyDocument, type Topic
 import { allMet, allOf, compileCondition, type CompiledCondition } from "./conditions";
 import type { Facts, Tri } from "./facts";
 import { compileAmount, type AmountFn, type Working } from "./formula";
-import { Decimal, ZERO } from "./money";
+import { ADVANCE_PAID, lessAdvance, onceKey, outsideWindow } from "./limits";
+import { Decimal, formatYuan, ZERO } from "./money";
 import { jurisdictionsOf, regions, type Region } from "./regions";
 import { mostFavourable } from "./stacking";
 import { inForceDuring, validityWindow, type Window } from "./validity";
@@ -19,6 +20,8 @@ export interface Query {
   readonly assumptions?: Readonly<Record<string, Decimal>>;
   /** Issue dates the texts do not state (Shenzhen), by document id. */
   readonly issueDates?: Readonly<Record<string, string>>;
+  /** Once-only awards (limits.ts onceKey) the matter's product already had on the plan (ruling 12). */
+  readonly onceTaken?: ReadonlySet<string>;
 }
 
 export type Status = "applied" | "outranked" | "not-met" | "unknown" | "out-of-validity" | "other-sector";
@@ -54,6 +57,8 @@ export interface CompiledClause {
   readonly window: Window;
   /** The most it can pay (see ceilingOf), to skip it once a better amount is in hand. */
   readonly ceiling?: Decimal;
+  /** It has a window or pays once (rulings 11, 12): checked per matter. */
+  readonly limited: boolean;
 }
 
 /** Clauses of one jurisdiction and matter: the most favourable one is paid (ruling 5). */
@@ -113,6 +118,7 @@ function compileClause(clause: Clause, document: PolicyDocument): CompiledClause
     amount: clause.formula ? compileAmount(clause.formula, clause.caps) : () => ZERO,
     window: validityWindow(document),
     ceiling: ceilingOf(clause),
+    limited: clause.window !== undefined || clause.once !== undefined,
   };
 }
 
@@ -148,6 +154,16 @@ export function createEngine(catalog: Catalog): Engine {
     return typeof sector === "string" && !c.document.sectors.includes(sector as "device" | "drug");
   };
 
+  /** Why a window or a once-only award keeps the clause from paying this matter, if it does. */
+  function limitReason(c: CompiledClause, query: Query): string | undefined {
+    const w = outsideWindow(c.clause, query.facts, query.year);
+    if (w) return `not in its window: ${c.clause.window!.sentence}, ${w.from}–${w.to}, not ${query.year}`;
+    const key = query.onceTaken && onceKey(c.clause, c.document, query.facts);
+    if (key && query.onceTaken!.has(key)) return `paid once per ${c.clause.once!.per === "product" ? "product" : "product and class"} (${c.clause.once!.sentence}): already paid for this product`;
+    return undefined;
+  }
+  const limitedOut = (c: CompiledClause, query: Query): boolean => limitReason(c, query) !== undefined;
+
   function amount(query: Query): Decimal {
     const { facts, year, assumptions } = query;
     const sector = facts.sector !== undefined;
@@ -155,13 +171,17 @@ export function createEngine(catalog: Catalog): Engine {
     for (const group of groups(query.topic, query.region)) {
       // Ruling 5 inline, without allocating: the largest amount of the group (mostFavourable).
       let best: Decimal | undefined;
+      let advanced = false;
       for (const c of group.distinct) {
         if (year !== undefined && !inForceDuring(windowOf(c, query), year)) continue;
         if ((sector && otherSector(c, facts)) || !c.met(facts)) continue;
+        if (c.limited && limitedOut(c, query)) continue;
+        if (c.clause.advance) advanced = true;
         if (best !== undefined && c.ceiling !== undefined && c.ceiling.lte(best)) continue;
         const y = c.amount(facts, assumptions && assumptions[c.clause.id]);
         if (y !== undefined && (best === undefined || y.gt(best))) best = y;
       }
+      if (best && advanced) best = lessAdvance(best, facts);
       if (best) total = total === undefined ? best : total.plus(best);
     }
     return total ?? ZERO;
@@ -177,6 +197,8 @@ export function createEngine(catalog: Catalog): Engine {
     if (otherSector(c, facts)) {
       return { ...base, status: "other-sector", reasons: [`applies to ${c.document.sectors.join(", ")}, not ${String(facts.sector)}`] };
     }
+    const limit = c.limited ? limitReason(c, query) : undefined;
+    if (limit) return { ...base, status: "not-met", reasons: [limit] };
     const notMet = c.conditions.filter((k) => k.test(facts) === "not-met");
     if (notMet.length > 0) return { ...base, status: "not-met", reasons: notMet.map((k) => `not met: ${k.text}`) };
     const unknown = c.conditions.filter((k) => k.test(facts) === "unknown");
@@ -193,7 +215,10 @@ export function createEngine(catalog: Catalog): Engine {
     const lines: ClauseLine[] = [];
     let total = ZERO;
     for (const group of groups(query.topic, query.region)) {
-      const mine = group.clauses.map((c) => line(c, query));
+      const mine = lessAdvanceLines(
+        group.clauses.map((c) => line(c, query)),
+        query.facts,
+      );
       const best = mostFavourable(
         mine.filter((l) => l.status === "applied"),
         (l) => l.amount,
@@ -204,6 +229,19 @@ export function createEngine(catalog: Catalog): Engine {
       if (best) total = total.plus(best.amount);
     }
     return { amount: total, lines };
+  }
+
+  /** Ruling 13: a certificate that meets a clause paid in advance gets what exceeds the advance, whichever clause of the matter pays. */
+  function lessAdvanceLines(lines: ClauseLine[], facts: Facts): ClauseLine[] {
+    const paid = facts[ADVANCE_PAID] as Decimal | undefined;
+    const from = lines.find((l) => l.status === "applied" && l.clause.advance)?.clause.advance?.from;
+    if (paid === undefined || from === undefined) return lines;
+    return lines.map((l) => {
+      if (l.status !== "applied") return l;
+      const net = lessAdvance(l.amount, facts);
+      const steps = [...(l.working?.steps ?? []), `less the advance already paid (${from}, 先期给予) ${formatYuan(paid)}: ${formatYuan(l.amount)} − ${formatYuan(paid)} → ${formatYuan(net)}`];
+      return { ...l, amount: net, working: { ...l.working, steps, advance: paid } };
+    });
   }
 
   function evaluateClause(id: string, query: Omit<Query, "topic" | "region">): ClauseLine {

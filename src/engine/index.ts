@@ -2,6 +2,7 @@
 export { buildCatalog, catalogFiles, CatalogError, CATALOG_VERSION, parseDocument, referencedFacts } from "./catalog";
 export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog";
 export { topics, type Topic } from "./catalog/schema";
+export { parsePathway, pathwayList, pathways, pathwaySpellings, type Pathway } from "./pathways";
 export { createEngine, engine } from "./evaluate";
 export type { ClauseLine, CompiledClause, Engine, Evaluation, Query, Status } from "./evaluate";
 export { flagsOf, flagText, renderExplanation, type Flag, type FlagCode } from "./explain";

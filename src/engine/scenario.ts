@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { regions } from "./regions";
 import { topics } from "./catalog/schema";
+import { pathways } from "./pathways";
 
 /**
  * A scenario: the enterprise and its plan, year by year. Versioned; `schema/scenario.schema.json`
@@ -33,7 +34,8 @@ export const event = z.discriminatedUnion("type", [
     ...uncertain,
     product,
     class: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    pathway: z.enum(["standard", "innovative", "major"]).default("standard"),
+    /** DESIGN.md's approval pathways; files written with the earlier three codes read the same. */
+    pathway: z.enum(pathways).default("standard"),
     rdCost: money,
     /** Produced locally (落地生产): Changping pays a further award for innovative certificates. */
     localProduction: z.boolean().optional(),

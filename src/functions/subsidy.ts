@@ -5,6 +5,7 @@ import {
   forecast,
   forecastTable,
   listClauses,
+  pathwayList,
   renderExplanation,
   scenarioFromInputs,
   ScenarioError,
@@ -54,7 +55,7 @@ export const definitions = {
         {
           deviceClass: code("class", a[0], deviceClasses, classes),
           rdCost: amount("rdCost", a[1]),
-          pathway: code("pathway", a[3], pathways, "standard, innovative or major", "standard"),
+          pathway: code("pathway", a[3], pathways, pathwayList, "standard"),
         },
         a[2],
         year(a[4]),

@@ -176,7 +176,10 @@ export const document = z.strictObject({
   file: z.string().min(1),
   title: z.string().min(1),
   titleEn: z.string().min(1),
+  /** The document's own number (京经信发〔2025〕50号); a draft has none. */
   docNumber: z.string().optional(),
+  /** The number of a document this one replaces (同时废止). */
+  replaces: z.string().optional(),
   jurisdiction: z.enum(jurisdictions),
   level: z.enum(["district", "municipal"]),
   status: z.enum(["draft", "in-force"]),
