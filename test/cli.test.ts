@@ -79,20 +79,20 @@ describe("subsidy forecast", () => {
     const r = await run("forecast", example);
     expect(r.code).toBe(0);
     expect(r.out).toContain("exact over 2 combinations of uncertain events");
-    expect(r.out).toMatch(/^2028\s+14,200,000\s+11,600,000/m);
-    expect(r.out).toMatch(/^total\s+20,600,000\s+18,000,000/m);
+    expect(r.out).toMatch(/^2028\s+12,200,000\s+10,000,000/m);
+    expect(r.out).toMatch(/^total\s+18,600,000\s+16,400,000/m);
     expect(r.out).toContain("changping-device/5.2-production");
   });
 
   test("--format csv gives plain numbers", async () => {
     const lines = (await run("forecast", example, "--format", "csv")).out.split("\n");
     expect(lines[0].split(",").slice(0, 6)).toEqual(["year", "ceiling", "expected", "p10", "p50", "p90"]);
-    expect(lines[3].split(",").slice(0, 3)).toEqual(["2028", "14200000", "11600000"]);
+    expect(lines[3].split(",").slice(0, 3)).toEqual(["2028", "12200000", "10000000"]);
   });
 
   test("--format json carries the citations", async () => {
     const json = JSON.parse((await run("forecast", example, "--format", "json")).out);
-    expect(json.total).toMatchObject({ ceiling: "20600000", expected: "18000000" });
+    expect(json.total).toMatchObject({ ceiling: "18600000", expected: "16400000" });
     expect(json.lines.find((l: { clause: string }) => l.clause === "beijing-device/3")).toMatchObject({ article: "一、3", ceiling: "2000000" });
   });
 

@@ -25,12 +25,14 @@ export function outsideWindow(clause: Clause, facts: Facts, year: number | undef
 }
 
 /**
- * Ruling 12: what a once-only award is counted by. All entries of one article share it (深圳（五）'s
- * class II base and innovative entries are one "首次获批二类"), per class where the text names it.
+ * Ruling 12: what a once-only award is counted by: its article and matter, so the entries of one
+ * award share it (深圳（五）'s class II base and innovative entries are one "首次获批二类"), while an
+ * article's other awards keep their own (昌平 第五条（二）'s advance and its 落地生产 award); per class
+ * where the text names the class.
  */
 export function onceKey(clause: Clause, document: PolicyDocument, facts: Facts): string | undefined {
   if (!clause.once) return undefined;
-  const base = `${document.id} ${clause.article}`;
+  const base = `${document.id} ${clause.article} ${clause.matter}`;
   return clause.once.per === "product-class" ? `${base} class ${String(facts.deviceClass)}` : base;
 }
 

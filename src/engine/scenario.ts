@@ -57,7 +57,17 @@ export const event = z.discriminatedUnion("type", [
     /** The product's best annual output before the scenario's first output, if any. */
     bestBefore: money.optional(),
   }),
-  z.strictObject({ type: z.literal("vbp"), ...uncertain, product, bidValue: money, wonBefore: z.boolean().optional() }),
+  z.strictObject({
+    type: z.literal("vbp"),
+    ...uncertain,
+    product,
+    bidValue: money,
+    wonBefore: z.boolean().optional(),
+    /** That year's total procurement of the product under the win (当年采购总金额); the bid value if not given. */
+    procurementValue: money.optional(),
+    /** National volume-based procurement (国家集中带量采购), which Shenzhen （十五） names; true if not given. */
+    national: z.boolean().optional(),
+  }),
   z.strictObject({ type: z.literal("firstSet"), ...uncertain, product, sales: money }),
   z.strictObject({ type: z.literal("insurance"), ...uncertain, premium: money }),
   z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: money }),

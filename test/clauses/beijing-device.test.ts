@@ -21,7 +21,7 @@ clauseTable([
   // A recognised major class II (Changping's route) is no review this item names.
   { name: "3 Changping's major class II is not a review it names", clause: "beijing-device/3", facts: { deviceClass: 2, pathway: "major", nationalProject: false }, expected: "not-met" },
   // 一次性, no class named (ruling 12): a product's later certificate of another class gets nothing.
-  { name: "3 once per product: a later certificate of another class", clause: "beijing-device/3", onceTaken: ["beijing-device 一、3"], facts: { deviceClass: 2, pathway: "innovative" }, expected: "not-met" },
+  { name: "3 once per product: a later certificate of another class", clause: "beijing-device/3", onceTaken: ["beijing-device 一、3 registration"], facts: { deviceClass: 2, pathway: "innovative" }, expected: "not-met" },
   // 有效期至 2028 年 12 月 31 日; issued 2025-11-24.
   { name: "3 in force in 2028", clause: "beijing-device/3", year: 2028, facts: { deviceClass: 3, pathway: "innovative" }, expected: "2000000" },
   { name: "3 in force from its issue in 2025", clause: "beijing-device/3", year: 2025, facts: { deviceClass: 3, pathway: "innovative" }, expected: "2000000" },

@@ -51,7 +51,7 @@ clauseTable([
   // Assumed 3,000,000 per product stays 3,000,000 here: the 200万元 is an enterprise annual cap, applied by the forecast (ruling 9).
   { name: "5.2 assumed amount above the enterprise annual cap", clause: "changping-pharma/5.2", facts: { nonRegistrationTrial: true }, assumption: "3000000", expected: "3000000" },
   // 每个品种给予定额一次性奖励 (ruling 12): once per product.
-  { name: "5.2 once per product", clause: "changping-pharma/5.2", onceTaken: ["changping-pharma 第五条（二）"], facts: { nonRegistrationTrial: true }, assumption: "300000", expected: "not-met" },
+  { name: "5.2 once per product", clause: "changping-pharma/5.2", onceTaken: ["changping-pharma 第五条（二） nonRegistrationTrial"], facts: { nonRegistrationTrial: true }, assumption: "300000", expected: "not-met" },
   { name: "5.2 a registration trial", clause: "changping-pharma/5.2", facts: { nonRegistrationTrial: false }, expected: "not-met" },
 
   // 第六条（一）: class 1 certificate and industrialised: 最高1000万元 with no base → 10,000,000 (ruling 2).

@@ -55,10 +55,10 @@ clauseTable([
   { name: "(5) national priority review gets no raise", clause: "shenzhen-device/5.innovative-class3", facts: { deviceClass: 3, rdCost: "20000000", pathway: "priority" }, expected: "not-met" },
   { name: "(5) provincial priority approval gets no raise", clause: "shenzhen-device/5.innovative-class2", facts: { deviceClass: 2, rdCost: "20000000", pathway: "provincial-priority" }, expected: "not-met" },
   // 首次获批 per class (ruling 12): a product's second class III certificate gets nothing from （五）; a first class II still pays.
-  { name: "(5) a second class III certificate of the product", clause: "shenzhen-device/5.class3", onceTaken: ["shenzhen-device （五） class 3"], facts: { deviceClass: 3, rdCost: "5000000" }, expected: "not-met" },
-  { name: "(5) a second class III certificate, innovative entry too", clause: "shenzhen-device/5.innovative-class3", onceTaken: ["shenzhen-device （五） class 3"], facts: { deviceClass: 3, rdCost: "5000000", pathway: "innovative" }, expected: "not-met" },
+  { name: "(5) a second class III certificate of the product", clause: "shenzhen-device/5.class3", onceTaken: ["shenzhen-device （五） registration class 3"], facts: { deviceClass: 3, rdCost: "5000000" }, expected: "not-met" },
+  { name: "(5) a second class III certificate, innovative entry too", clause: "shenzhen-device/5.innovative-class3", onceTaken: ["shenzhen-device （五） registration class 3"], facts: { deviceClass: 3, rdCost: "5000000", pathway: "innovative" }, expected: "not-met" },
   // 40% × 5,000,000 = 2,000,000: a class III before does not make this class II a repeat.
-  { name: "(5) a first class II after a class III", clause: "shenzhen-device/5.class2", onceTaken: ["shenzhen-device （五） class 3"], facts: { deviceClass: 2, rdCost: "5000000" }, expected: "2000000" },
+  { name: "(5) a first class II after a class III", clause: "shenzhen-device/5.class2", onceTaken: ["shenzhen-device （五） registration class 3"], facts: { deviceClass: 2, rdCost: "5000000" }, expected: "2000000" },
 
   // （七）: 40% of the cost, at most 3000元/㎡, at most 10M.
   // 20,000,000 × 40% = 8,000,000; 2,000 m² × 3,000 = 6,000,000 → 6,000,000 (DESIGN example).
