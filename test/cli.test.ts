@@ -36,6 +36,18 @@ describe("subsidy call", () => {
     expect(r.out).toContain("shenzhen-device/7");
   });
 
+  test("clauses --json carries every cap and limit with its sentence, quoted from the text", async () => {
+    const r = await run("clauses", "--json");
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as { id: string; limits: { caps: { sentence?: string }[]; enterpriseAnnualCap?: { amount: string; sentence: string }; maxYears?: { years: number; sentence: string } } }[];
+    const byId = Object.fromEntries(rows.map((row) => [row.id, row.limits]));
+    expect(byId["changping-pharma/5.1"].enterpriseAnnualCap).toEqual({ amount: "100000000", sentence: "每个企业每年支持金额不超过1亿元" });
+    expect(byId["shenzhen-device/5.class3"].enterpriseAnnualCap).toEqual({ amount: "10000000", sentence: "单个企业每年累计获得资助最高不超过1000万元" });
+    expect(byId["changping-device/3.1"].maxYears).toEqual({ years: 3, sentence: "累计支持不超过三年" });
+    // Every enterprise annual cap and year limit in the listing has its sentence.
+    expect(rows.filter((row) => (row.limits.enterpriseAnnualCap && !row.limits.enterpriseAnnualCap.sentence) || (row.limits.maxYears && !row.limits.maxYears.sentence))).toEqual([]);
+  });
+
   test("CLAUSES prints a tab-separated table", async () => {
     const r = await run("call", "CLAUSES", "shenzhen", "facility");
     expect(r.out.split("\n")[0].split("\t")[0]).toBe("id");

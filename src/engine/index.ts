@@ -8,7 +8,7 @@ export type { ClauseLine, CompiledClause, Engine, Evaluation, Query, Status } fr
 export { flagsOf, flagText, renderExplanation, type Flag, type FlagCode } from "./explain";
 export { factsFrom, type Facts, type FactValue, type Tri } from "./facts";
 export { undeclaredOverlaps } from "./stacking";
-export { clauseColumns, clauseRow, listClauses } from "./listing";
+export { clauseColumns, clauseLimits, clauseRecord, clauseRow, listClauses } from "./listing";
 export { Decimal, formatYuan, toNumber, WAN, ZERO } from "./money";
 export { jurisdictionsOf, parseRegion, regions, type Region } from "./regions";
 export { forecast, type Band, type Forecast, type ForecastLine, type ForecastOptions, type YearRow } from "./forecast";
