@@ -38,6 +38,10 @@ export interface ClauseLine {
   /** Conditions not met, or facts missing, in words. */
   readonly reasons: readonly string[];
   readonly outrankedBy?: string;
+  /** Outranked by a clause paying the same amount: the texts give the same (a tie, cited once). */
+  readonly sameAmount?: boolean;
+  /** The policy came into force during the matter's year (Beijing: 2025-11-24): a figure for it counts from that day. */
+  readonly inForceFrom?: string;
 }
 
 export interface Evaluation {
@@ -190,7 +194,8 @@ export function createEngine(catalog: Catalog): Engine {
   function line(c: CompiledClause, query: Query): ClauseLine {
     const { facts } = query;
     const window = windowOf(c, query);
-    const base = { clause: c.clause, document: c.document, window, amount: ZERO };
+    const startsWithin = query.year !== undefined && window.from?.startsWith(`${query.year}-`) && !window.from.endsWith("-01-01");
+    const base = { clause: c.clause, document: c.document, window, amount: ZERO, ...(startsWithin ? { inForceFrom: window.from } : {}) };
     if (!inForceDuring(window, query.year)) {
       return { ...base, status: "out-of-validity", reasons: [`not in force in ${query.year} (${window.from ?? "…"} to ${window.to ?? "…"})`] };
     }
@@ -224,7 +229,7 @@ export function createEngine(catalog: Catalog): Engine {
         (l) => l.amount,
       );
       for (const l of mine) {
-        lines.push(l.status === "applied" && l !== best ? { ...l, status: "outranked", outrankedBy: best?.clause.id } : l);
+        lines.push(l.status === "applied" && l !== best ? { ...l, status: "outranked", outrankedBy: best?.clause.id, sameAmount: l.amount.eq(best!.amount) } : l);
       }
       if (best) total = total.plus(best.amount);
     }

@@ -15,7 +15,9 @@ export type FlagCode =
   | "maxYears"
   | "validUntil"
   | "validityYears"
-  | "expiring";
+  | "expiring"
+  /** In force from a day within the year: a figure for that year counts from then (Beijing: 2025-11-24). */
+  | "inForceFrom";
 
 export interface Flag {
   readonly code: FlagCode;
@@ -36,6 +38,7 @@ export function flagsOf(line: ClauseLine): Flag[] {
   if (working?.assumed) flags.push({ code: "assumed" });
   if (clause.enterpriseAnnualCap) flags.push({ code: "annualCap", value: formatYuan(new Decimal(clause.enterpriseAnnualCap)) });
   if (clause.maxYears) flags.push({ code: "maxYears", value: String(clause.maxYears) });
+  if (line.inForceFrom) flags.push({ code: "inForceFrom", value: line.inForceFrom });
   if (lastYear(window) !== undefined) flags.push({ code: "validUntil", value: window.to });
   else if (document.validityYears) flags.push({ code: "validityYears", value: String(document.validityYears) });
   return flags;
@@ -54,6 +57,7 @@ const flagWords: Record<FlagCode, (value: string) => string> = {
   validUntil: (v) => `valid until ${v}`,
   validityYears: (v) => `valid ${v} years from an issue date the text does not state`,
   expiring: (v) => `policy expires within the horizon (${v})`,
+  inForceFrom: (v) => `in force from ${v}: this year counts from that day`,
 };
 
 /** A flag in English, as EXPLAIN and the command line print it. */

@@ -71,10 +71,12 @@ clauseTable([
 
   // 三、8: ≤30% of the approved investment, ≤30M.
   // 30% × 50,000,000 = 15,000,000; 30% × 100,000,000 = 30,000,000 exactly; 30% × 200,000,000 = 60,000,000 → 30,000,000.
-  { name: "8 challenge project 30% of 50M", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", projectInvestment: "50000000" }, expected: "15000000" },
-  { name: "8 challenge project at the 30M cap", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", projectInvestment: "100000000" }, expected: "30000000" },
-  { name: "8 challenge project above the cap", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", projectInvestment: "200000000" }, expected: "30000000", binds: "30,000,000" },
-  { name: "8 an early-stage project is not a challenge project", clause: "beijing-device/8", facts: { beijingInnovationProject: "earlyStage", projectInvestment: "50000000" }, expected: "not-met" },
+  { name: "8 challenge project 30% of 50M", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", approvedChallengeInvestment: "50000000" }, expected: "15000000" },
+  { name: "8 challenge project at the 30M cap", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", approvedChallengeInvestment: "100000000" }, expected: "30000000" },
+  { name: "8 challenge project above the cap", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", approvedChallengeInvestment: "200000000" }, expected: "30000000", binds: "30,000,000" },
+  // The base is 项目审定攻关投资: a project's total investment does not say it.
+  { name: "8 total investment is not the approved challenge investment", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", projectInvestment: "50000000" }, expected: "unknown" },
+  { name: "8 an early-stage project is not a challenge project", clause: "beijing-device/8", facts: { beijingInnovationProject: "earlyStage", approvedChallengeInvestment: "50000000" }, expected: "not-met" },
 
   // 三、9: start-up service organisations, 资金支持 with no amount → 0; an assumed amount is taken as it is.
   { name: "9 incubator: amount unspecified → 0", clause: "beijing-device/9.incubator", facts: { beijingBody: "startupService" }, expected: "0" },

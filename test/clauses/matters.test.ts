@@ -94,3 +94,28 @@ describe("discretion (ruling 10)", () => {
     expect(discretionary(id)).toBe(expected);
   });
 });
+
+describe("validity within a year and ties between texts", () => {
+  test("a 2025 figure from Beijing's measures says they count from 2025-11-24", () => {
+    // 京经信发〔2025〕50号, 2025年11月24日, 本政策自发布之日起实施.
+    const lines = evaluate({ topic: "registration", region: "beijing", facts: factsFrom({ deviceClass: 3, pathway: "innovative" }, catalog.facts), year: 2025 }).lines;
+    const beijing = lines.find((l) => l.clause.id === "beijing-device/3")!;
+    expect([beijing.status, beijing.amount.toFixed(), beijing.inForceFrom]).toEqual(["applied", "2000000", "2025-11-24"]);
+    // In 2026 the measures are in force from 1 January: no such flag.
+    const later = evaluate({ topic: "registration", region: "beijing", facts: factsFrom({ deviceClass: 3, pathway: "innovative" }, catalog.facts), year: 2026 }).lines;
+    expect(later.find((l) => l.clause.id === "beijing-device/3")!.inForceFrom).toBeUndefined();
+  });
+
+  test("two texts with the same milestone: the sector's own text is cited, the other says it gives the same", () => {
+    const scaleup = (sector: string) =>
+      evaluate({ topic: "scaleup", region: "changping", facts: factsFrom({ sector, output: "120000000", bestOutputBefore: "80000000" }, catalog.facts) }).lines;
+    // 120M first passes 100M → 400,000 under either text (昌平器械 第八条（一）, 昌平医药 第十二条（三）).
+    const device = scaleup("device");
+    expect(device.find((l) => l.status === "applied")!.clause.id).toBe("changping-device/8.1");
+    const tie = device.find((l) => l.clause.id === "changping-pharma/12.3")!;
+    expect([tie.status, tie.amount.toFixed(), tie.sameAmount]).toEqual(["outranked", "400000", true]);
+    // A drug company: the device measures are not its sector's; the pharma measures pay and are cited.
+    const drug = scaleup("drug");
+    expect(drug.find((l) => l.status === "applied")!.clause.id).toBe("changping-pharma/12.3");
+  });
+});

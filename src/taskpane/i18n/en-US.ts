@@ -199,6 +199,7 @@ export const enUS = {
   "flag.annualCap": "Per-enterprise cap {value} 元 a year",
   "flag.maxYears": "At most {value} years",
   "flag.validUntil": "Valid until {value}",
+  "flag.inForceFrom": "In force from {value}: this year counts from that day",
   "flag.validityYears": "Valid {value} years from an unstated issue date",
 
   "workbook.invalid": "Complete the scenario first (steps 1–3): the workbook actions need a valid scenario.",

@@ -198,6 +198,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "flag.annualCap": "每家企业每年最高 {value} 元",
   "flag.maxYears": "累计不超过 {value} 年",
   "flag.validUntil": "有效期至 {value}",
+  "flag.inForceFrom": "自 {value} 起施行：本年度自该日起计",
   "flag.validityYears": "自未载明的发布日期起有效 {value} 年",
 
   "workbook.invalid": "请先完成情景（第 1–3 步）：工作簿操作需要有效的情景。",

@@ -27,6 +27,7 @@ const known: Record<FlagCode, [Flag["kind"], MessageKey]> = {
   maxYears: ["info", "flag.maxYears"],
   validUntil: ["info", "flag.validUntil"],
   validityYears: ["info", "flag.validityYears"],
+  inForceFrom: ["info", "flag.inForceFrom"],
 };
 
 export function classifyFlag(flag: EngineFlag): Flag {
