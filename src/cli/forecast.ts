@@ -7,13 +7,48 @@ const formats = ["table", "csv", "json"] as const;
 
 /** Reads and checks a scenario file; problems come back as lines naming the field. */
 export function readScenario(path: string) {
-  let raw: unknown;
+  let bytes: Buffer;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    bytes = readFileSync(path);
   } catch (e) {
     throw new ScenarioError([`${path}: ${(e as Error).message}`]);
   }
+  const text = scenarioText(bytes);
+  if (typeof text !== "string") throw new ScenarioError([`${path}: ${text.problem}`]);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    // V8 quotes the text around the error; the file is text by now, but its line stays short.
+    // eslint-disable-next-line no-control-regex
+    const said = (e as Error).message.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+    throw new ScenarioError([`${path}: not valid JSON: ${said.length > 160 ? `${said.slice(0, 160)}…` : said}`]);
+  }
   return parseScenario(raw);
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A scenario file's bytes as JSON text: UTF-8, with or without the byte-order mark Notepad
+ * writes. UTF-16 and binary files are refused in words, never by echoing their bytes.
+ */
+export function scenarioText(bytes: Uint8Array): string | { problem: string } {
+  const saveAsUtf8 = "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)";
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { problem: `the file is UTF-16 text; ${saveAsUtf8}` };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  // UTF-16 without a mark has a zero byte beside every ASCII letter; JSON text never has one.
+  if (body.includes(0)) return { problem: `the file holds zero bytes: UTF-16 text or not a text file; a scenario is JSON, ${saveAsUtf8}` };
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    return { problem: `the file is not UTF-8 text (a binary file, or another encoding); a scenario is JSON, ${saveAsUtf8}` };
+  }
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control) return { problem: `the file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}) that JSON text never has: not a scenario file` };
+  return text;
 }
 
 /** `subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S]` */
