@@ -59,3 +59,39 @@ describe("a bad Inputs table names the row", () => {
     expect(forecast(scenarioFromInputs(rows)).total.ceiling.toFixed()).toBe("29500000");
   });
 });
+
+describe("a certificate's pathway in the Inputs table, by DESIGN's codes and aliases", () => {
+  const withCertificate = (option: string) => {
+    const rows = scenarioToInputs(load("shenzhen-imaging-plant.json"));
+    const header = rows[0] as readonly string[];
+    const row = header.map(() => null as string | number | null);
+    const put = (col: string, v: string | number) => (row[header.indexOf(col)] = v);
+    put("Item", "certificate");
+    put("Year", 2027);
+    put("Product", "X");
+    put("Value", 10000000);
+    put("Class", 3);
+    put("Option", option);
+    rows.push(row);
+    return scenarioFromInputs(rows).events.at(-1)!;
+  };
+
+  test.each([
+    ["provincial", "provincial"],
+    ["省级创新", "provincial"],
+    ["市级优先", "provincial-priority"],
+    ["国家优先, local", "priority"],
+    ["Priority", "priority"],
+    ["重大二类", "major"],
+  ])("%s is %s", (option, pathway) => {
+    expect(withCertificate(option)).toMatchObject({ type: "certificate", pathway });
+  });
+
+  test("local production rides along with the pathway", () => {
+    expect(withCertificate("国家优先, local")).toMatchObject({ pathway: "priority", localProduction: true });
+  });
+
+  test("an unknown pathway is refused by the scenario's schema", () => {
+    expect(() => withCertificate("fast-track")).toThrow(ScenarioError);
+  });
+});
