@@ -76,7 +76,7 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
       if (clause.enterpriseAnnualCap) {
         // One article's cap covers all the entries split from it (深圳（五）'s class II and III).
         cap = `${document.id} ${clause.article} ${clause.enterpriseAnnualCap}`;
-        caps.set(cap, { amount: new Decimal(clause.enterpriseAnnualCap), label: `${document.title} ${clause.article}` });
+        caps.set(cap, { amount: new Decimal(clause.enterpriseAnnualCap), label: `${document.title} ${clause.article}: “${clause.enterpriseAnnualCapSentence}”` });
       }
       const key = `${document.jurisdiction} ${clause.matter}`;
       const group = byGroup.get(key) ?? [];

@@ -28,6 +28,8 @@ test("the per-enterprise annual cap binds on the fifth insurance policy", () => 
   const capped = f.lines.filter((l) => l.year === 2027 && l.trace.clause.id === "changping-device/3.2");
   expect(capped.map((l) => l.ceiling.toFixed())).toEqual(["300000", "500000", "500000", "500000", "200000"]);
   expect(capped[4].notes.join()).toContain("per-enterprise annual cap 2,000,000");
+  // Ruling 14: the cap is shown with the words that set it.
+  expect(capped[4].notes.join()).toContain("“每年最高支持200万元”");
 });
 
 test("the three-year limit binds in 2029, for the device and the pharma R&D clause alike", () => {

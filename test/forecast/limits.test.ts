@@ -126,6 +126,22 @@ describe("first times: 首次获批 per class, 一次性 per product", () => {
   });
 });
 
+test("昌平 第五条: the advance and the FDA award once per product (单个产品, 一次性)", () => {
+  const f = run({
+    enterprise: { region: "changping", sector: "device" },
+    horizon: { from: 2026, to: 2027 },
+    events: [
+      { type: "innovativeReview", year: 2026, product: "P" },
+      { type: "fdaBreakthrough", year: 2026, product: "P", rdCost: "10000000" },
+      { type: "innovativeReview", year: 2027, product: "P" },
+      { type: "fdaBreakthrough", year: 2027, product: "P", rdCost: "10000000" },
+      { type: "innovativeReview", year: 2027, product: "Q" },
+    ],
+  });
+  // 2026: P's advance 2M + FDA 30% × 10M = 3M → 5M. 2027: P again gets neither; Q's advance 2M.
+  expect(yearTable(f)).toEqual({ 2026: ["5000000", "5000000"], 2027: ["2000000", "2000000"] });
+});
+
 describe("the advance: 先期给予 comes off the same product's certificate award", () => {
   const f = run({
     enterprise: { region: "changping", sector: "device" },
