@@ -1,10 +1,11 @@
 import { buildCatalog, catalogFiles, referencedFacts, type Catalog } from "./catalog";
 import { topics, type Clause, type Jurisdiction, type PolicyDocument, type Topic } from "./catalog/schema";
 import { allMet, allOf, compileCondition, type CompiledCondition } from "./conditions";
-import type { Facts, Tri } from "./facts";
+import type { Reason } from "./explain/trace";
+import type { Facts, FactValue, Tri } from "./facts";
 import { compileAmount, type AmountFn, type Working } from "./formula";
 import { ADVANCE_PAID, lessAdvance, onceKey, outsideWindow } from "./limits";
-import { Decimal, formatYuan, ZERO } from "./money";
+import { Decimal, ZERO } from "./money";
 import { jurisdictionsOf, regions, type Region } from "./regions";
 import { mostFavourable } from "./stacking";
 import { inForceDuring, validityWindow, type Window } from "./validity";
@@ -35,8 +36,8 @@ export interface ClauseLine {
   /** What the clause allows; for an outranked clause, what it would have allowed. */
   readonly amount: Decimal;
   readonly working?: Working;
-  /** Conditions not met, or facts missing, in words. */
-  readonly reasons: readonly string[];
+  /** Conditions not met, or facts missing, as codes (explain/ words them). */
+  readonly reasons: readonly Reason[];
   readonly outrankedBy?: string;
   /** Outranked by a clause paying the same amount: the texts give the same (a tie, cited once). */
   readonly sameAmount?: boolean;
@@ -119,7 +120,7 @@ function compileClause(clause: Clause, document: PolicyDocument): CompiledClause
     conditions,
     eligible: allOf(conditions),
     met: allMet(conditions),
-    amount: clause.formula ? compileAmount(clause.formula, clause.caps) : () => ZERO,
+    amount: clause.formula ? compileAmount(clause.formula, clause.caps, clause.sentence) : () => ZERO,
     window: validityWindow(document),
     ceiling: ceilingOf(clause),
     limited: clause.window !== undefined || clause.once !== undefined,
@@ -159,11 +160,11 @@ export function createEngine(catalog: Catalog): Engine {
   };
 
   /** Why a window or a once-only award keeps the clause from paying this matter, if it does. */
-  function limitReason(c: CompiledClause, query: Query): string | undefined {
+  function limitReason(c: CompiledClause, query: Query): Reason | undefined {
     const w = outsideWindow(c.clause, query.facts, query.year);
-    if (w) return `not in its window: ${c.clause.window!.sentence}, ${w.from}–${w.to}, not ${query.year}`;
+    if (w) return { code: "outsideWindow", sentence: c.clause.window!.sentence, from: w.from, to: w.to, year: query.year! };
     const key = query.onceTaken && onceKey(c.clause, c.document, query.facts);
-    if (key && query.onceTaken!.has(key)) return `paid once per ${c.clause.once!.per === "product" ? "product" : "product and class"} (${c.clause.once!.sentence}): already paid for this product`;
+    if (key && query.onceTaken!.has(key)) return { code: "onceTaken", perClass: c.clause.once!.per === "product-class", sentence: c.clause.once!.sentence };
     return undefined;
   }
   const limitedOut = (c: CompiledClause, query: Query): boolean => limitReason(c, query) !== undefined;
@@ -197,21 +198,32 @@ export function createEngine(catalog: Catalog): Engine {
     const startsWithin = query.year !== undefined && window.from?.startsWith(`${query.year}-`) && !window.from.endsWith("-01-01");
     const base = { clause: c.clause, document: c.document, window, amount: ZERO, ...(startsWithin ? { inForceFrom: window.from } : {}) };
     if (!inForceDuring(window, query.year)) {
-      return { ...base, status: "out-of-validity", reasons: [`not in force in ${query.year} (${window.from ?? "…"} to ${window.to ?? "…"})`] };
+      return { ...base, status: "out-of-validity", reasons: [{ code: "outOfValidity", year: query.year, from: window.from, to: window.to }] };
     }
     if (otherSector(c, facts)) {
-      return { ...base, status: "other-sector", reasons: [`applies to ${c.document.sectors.join(", ")}, not ${String(facts.sector)}`] };
+      return { ...base, status: "other-sector", reasons: [{ code: "otherSector", sectors: c.document.sectors, sector: facts.sector! }] };
     }
     const limit = c.limited ? limitReason(c, query) : undefined;
     if (limit) return { ...base, status: "not-met", reasons: [limit] };
+    const given = (reads: readonly string[]) => {
+      const out: Record<string, FactValue> = {};
+      for (const f of reads) if (facts[f] !== undefined) out[f] = facts[f];
+      return out;
+    };
     const notMet = c.conditions.filter((k) => k.test(facts) === "not-met");
-    if (notMet.length > 0) return { ...base, status: "not-met", reasons: notMet.map((k) => `not met: ${k.text}`) };
+    if (notMet.length > 0) return { ...base, status: "not-met", reasons: notMet.map((k) => ({ code: "notMet", condition: k.condition, given: given(k.reads) })) };
     const unknown = c.conditions.filter((k) => k.test(facts) === "unknown");
     const working: Working = { steps: [] };
-    const y = unknown.length > 0 ? undefined : c.amount(facts, query.assumptions?.[c.clause.id], working);
+    const assumption = query.assumptions?.[c.clause.id];
+    const y = unknown.length > 0 ? undefined : c.amount(facts, assumption, working);
     if (y === undefined) {
       const missing = [...new Set([...unknown.flatMap((k) => k.reads), ...referencedFacts(c.clause)])].filter((f) => facts[f] === undefined);
-      return { ...base, status: "unknown", reasons: [`missing: ${missing.join(", ")}`] };
+      // What it pays should the missing facts go its way: its amount if the facts given work it
+      // out, else the most its text allows.
+      const would: Working = { steps: [] };
+      const wouldPay = c.amount(facts, assumption, would);
+      const reason: Reason = { code: "unknown", facts: missing, wouldPay: wouldPay ?? c.ceiling, upTo: wouldPay === undefined, unspecified: would.unspecified === true };
+      return { ...base, status: "unknown", reasons: [reason] };
     }
     return { ...base, status: "applied", amount: y, working, reasons: [] };
   }
@@ -240,11 +252,12 @@ export function createEngine(catalog: Catalog): Engine {
   function lessAdvanceLines(lines: ClauseLine[], facts: Facts): ClauseLine[] {
     const paid = facts[ADVANCE_PAID] as Decimal | undefined;
     const from = lines.find((l) => l.status === "applied" && l.clause.advance)?.clause.advance?.from;
-    if (paid === undefined || from === undefined) return lines;
+    const article = from && catalog.clauses.find((c) => c.id === from)?.article;
+    if (paid === undefined || !article) return lines;
     return lines.map((l) => {
       if (l.status !== "applied") return l;
       const net = lessAdvance(l.amount, facts);
-      const steps = [...(l.working?.steps ?? []), `less the advance already paid (${from}, 先期给予) ${formatYuan(paid)}: ${formatYuan(l.amount)} − ${formatYuan(paid)} → ${formatYuan(net)}`];
+      const steps = [...(l.working?.steps ?? []), { code: "advance" as const, article, advance: paid, before: l.amount, result: net }];
       return { ...l, amount: net, working: { ...l.working, steps, advance: paid } };
     });
   }
