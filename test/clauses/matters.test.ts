@@ -1,4 +1,5 @@
 import { Decimal, engine, factsFrom, type Query, type Region, type Topic } from "../../src/engine";
+import { call } from "../../src/functions/subsidy";
 
 /**
  * Whole matters, not one clause: what an evaluation pays once stacking (ruling 5), separate
@@ -118,4 +119,12 @@ describe("validity within a year and ties between texts", () => {
     const drug = scaleup("drug");
     expect(drug.find((l) => l.status === "applied")!.clause.id).toBe("changping-pharma/12.3");
   });
+});
+
+test("深圳（五）: the +100万 is quoted with the base sentence it raises", () => {
+  // 40% × 20M = 8M → the innovative class III cap 5M + 1M = 6M.
+  const text = call("EXPLAIN", ["REGISTRATION", 3, 20000000, "shenzhen", "innovative"], { lang: "zh-CN" }) as string;
+  expect(text).toContain(
+    "“对首次获批三类医疗器械注册证并在本市生产的，按实际投入研发费用的40%予以资助，单个品种最高不超过500万元。” … “对通过国家、省级创新医疗器械特别审批程序首次获得二、三类医疗器械注册证书且在本市生产的，单个品种资助上限再提高100万元。”",
+  );
 });

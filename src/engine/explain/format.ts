@@ -66,7 +66,9 @@ function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], ind
   if (line.status === "applied") {
     const flags = flagsOf(line);
     if (flags.length) out.push(`${indent}  ${w.flagsHeading}${w.colon}${flags.map((f) => w.flag(f.code, f.value ?? "", f.quote)).join(w.semicolon)}`);
-    out.push(`${indent}  “${line.clause.sentence}”`);
+    // A sentence that builds on another (深圳（五）'s 上限再提高100万元) is quoted with it.
+    const base = line.clause.baseSentence ? `“${line.clause.baseSentence}” … ` : "";
+    out.push(`${indent}  ${base}“${line.clause.sentence}”`);
   }
   return out;
 }
