@@ -154,13 +154,19 @@ function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
   const advanceTopics = new Set(advanced.map((c) => c.clause.topic));
   const taken = new Map<string, Set<string>>();
   const advances = new Map<string, Decimal>();
-  return matters.map((m) => {
-    if (m.product === undefined || !(onceTopics.has(m.topic) || advanceTopics.has(m.topic))) return m;
+  const concerned = (m: Matter) => m.product !== undefined && (onceTopics.has(m.topic) || advanceTopics.has(m.topic));
+  // A product's last such matter has nothing after it to remember for: it is not evaluated here.
+  const last = new Map<string, number>();
+  matters.forEach((m, i) => concerned(m) && last.set(m.product!, i));
+  return matters.map((m, i) => {
+    if (!concerned(m)) return m;
+    const product = m.product!;
     const facts = { ...m.facts };
-    const paid = advances.get(m.product);
+    const paid = advances.get(product);
     if (paid !== undefined && advanceTopics.has(m.topic)) facts[ADVANCE_PAID] = paid;
-    const mine = taken.get(m.product) ?? new Set<string>();
+    const mine = taken.get(product) ?? new Set<string>();
     const matter: Matter = { ...m, facts, onceTaken: new Set(mine) };
+    if (last.get(product) === i) return matter;
     const { lines } = eng.evaluate({
       topic: m.topic,
       region: s.enterprise.region as Region,
@@ -173,9 +179,9 @@ function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
       if (l.status !== "applied" && l.status !== "outranked") continue;
       const key = onceKey(l.clause, l.document, facts);
       if (key) mine.add(key);
-      if (advanceFrom.has(l.clause.id) && l.amount.gt(0)) advances.set(m.product, (advances.get(m.product) ?? ZERO).plus(l.amount));
+      if (advanceFrom.has(l.clause.id) && l.amount.gt(0)) advances.set(product, (advances.get(product) ?? ZERO).plus(l.amount));
     }
-    taken.set(m.product, mine);
+    taken.set(product, mine);
     return matter;
   });
 }
