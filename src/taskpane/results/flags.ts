@@ -34,7 +34,8 @@ const known: Record<FlagCode, [Flag["kind"], MessageKey]> = {
 
 export function classifyFlag(flag: EngineFlag): Flag {
   const [kind, key] = known[flag.code];
-  return { kind, key, params: { value: flag.value ?? "" }, text: formatFlag(flag, "en-US") };
+  // Ruling 14: a cap or limit is shown with the words that set it.
+  return { kind, key, params: { value: flag.value ?? "", quote: flag.quote ? `“${flag.quote}”` : "" }, text: formatFlag(flag, "en-US") };
 }
 
 /** The four a reader must not miss come first. */
