@@ -49,10 +49,7 @@ export const formatStep = (step: Step, lang: Lang): string => wordsFor(lang).ste
 export const formatNote = (note: Note, lang: Lang): string => wordsFor(lang).note(note);
 export const formatTitle = (title: MatterTitle, lang: Lang): string => wordsFor(lang).title(title);
 /** The cap that bound, as a capped step says it. */
-export const formatCap = (cap: BindingCap, lang: Lang): string => {
-  const w = wordsFor(lang);
-  return lang === "zh-CN" ? `${cap.per.zh}${w.yuan(formatYuan(cap.amount))}` : `${formatYuan(cap.amount)} per ${cap.per.en}`;
-};
+export const formatCap = (cap: BindingCap, lang: Lang): string => wordsFor(lang).cap(cap);
 export const formatReason = (reason: Reason, lang: Lang): string => wordsFor(lang).reason(reason);
 
 /** One clause considered: its citation and status, then why, the arithmetic, flags and the sentence. */
