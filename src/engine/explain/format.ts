@@ -52,6 +52,8 @@ export const formatTitle = (title: MatterTitle, lang: Lang): string => wordsFor(
 export const formatCap = (cap: BindingCap, lang: Lang): string => wordsFor(lang).cap(cap);
 export const formatReason = (reason: Reason, lang: Lang): string => wordsFor(lang).reason(reason);
 
+const flagList = (w: Words, flags: readonly Flag[]): string => `${w.flagsHeading}${w.colon}${flags.map((f) => w.flag(f.code, f.value ?? "")).join(w.semicolon)}`;
+
 /** One clause considered: its citation and status, then why, the arithmetic, flags and the sentence. */
 function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], indent = ""): string[] {
   const paid = line.status === "applied" || line.status === "outranked";
@@ -62,7 +64,7 @@ function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], ind
   for (const s of line.working?.steps ?? []) out.push(`${indent}  ${w.step(s)}`);
   if (line.status === "applied") {
     const flags = flagsOf(line);
-    if (flags.length) out.push(`${indent}  ${w.flagsHeading}${w.colon}${flags.map((f) => w.flag(f.code, f.value ?? "")).join(w.semicolon)}`);
+    if (flags.length) out.push(`${indent}  ${flagList(w, flags)}`);
     out.push(`${indent}  “${line.clause.sentence}”`);
   }
   return out;
@@ -94,7 +96,7 @@ export function formatLine(line: ForecastLine, language: Lang): string {
   ];
   for (const s of line.trace.working?.steps ?? []) out.push(`      ${w.step(s)}`);
   for (const n of line.notes) out.push(`      ${w.note(n)}`);
-  if (line.flags.length) out.push(`      ${w.flagsHeading}${w.colon}${line.flags.map((f) => w.flag(f.code, f.value ?? "")).join(w.semicolon)}`);
+  if (line.flags.length) out.push(`      ${flagList(w, line.flags)}`);
   return out.join("\n");
 }
 
