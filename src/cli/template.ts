@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
-import { CATALOG_VERSION, certificateOption, engine, forecast, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Decimal, type InputCell, type Scenario } from "../engine";
+import { CATALOG_VERSION, certificateOption, engine, forecast, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Decimal, type InputCell, type Lang, type Scenario } from "../engine";
 import { CellError, type CellResult } from "../functions/cells";
 import { call } from "../functions/subsidy";
-import { catalogRecord, catalogRecordXml, type Lang } from "../workbook/catalog-record";
+import { catalogRecord, catalogRecordXml } from "../workbook/catalog-record";
 import { figuresLayout } from "../workbook/figures";
 import { storedFormula } from "../workbook/formula";
 import { chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormula, inputsTableName, numberFormats, sheets, wanView } from "../workbook/layout";
@@ -169,7 +169,7 @@ function addEventsSheet(wb: ExcelJS.Workbook, scenario: Scenario, rows: InputCel
       "first set": ["FIRSTSET", [at("Value", row), region], [value("Value"), scenario.enterprise.region]],
       insurance: ["INSURANCE", [at("Value", row), region], [value("Value"), scenario.enterprise.region]],
       facility: ["FACILITY", [at("Value", row), at("Area", row), region], [value("Value"), value("Area"), scenario.enterprise.region]],
-      clinical: ["CLINICAL", [at("Class", row), at("Option", row), region], [value("Class"), option, scenario.enterprise.region]],
+      clinical: ["CLINICAL", [at("Class", row), at("Option", row), region], [value("Class"), value("Option"), scenario.enterprise.region]],
     };
     const entry = priced[String(value("Item"))];
     if (!entry) return;
