@@ -221,6 +221,7 @@ export const enUS = {
   "reenter.button": "Re-enter SUBSIDY formulas and refresh figures",
   "reenter.done": "Entered {count} SUBSIDY formulas again; the values sheet {figures} now shows the current figures.",
   "reenter.noInputs": "Entered {count} SUBSIDY formulas again. The values sheet was not refreshed: {detail}.",
+  "write.forbiddenText": "Nothing was written: “{text}” contains {character}, a character a workbook cannot hold (a pasted control character, say). Remove it and write again.",
   "write.chartTitle": "Support by year: ceiling and expected (元)",
 
   "stored.title": "Scenarios in this workbook",

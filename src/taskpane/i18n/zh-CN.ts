@@ -220,6 +220,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "reenter.button": "重新输入 SUBSIDY 公式并刷新数值",
   "reenter.done": "已重新输入 {count} 个 SUBSIDY 公式；数值表 {figures} 已显示当前数值。",
   "reenter.noInputs": "已重新输入 {count} 个 SUBSIDY 公式。数值表未刷新：{detail}。",
+  "write.forbiddenText": "未写入任何内容：“{text}”含有工作簿无法保存的字符 {character}（例如粘贴带入的控制字符）。请删除后重新写入。",
   "write.chartTitle": "各年度支持：上限与预期（元）",
 
   "stored.title": "本工作簿中的情景",
