@@ -56,7 +56,7 @@ test("measure", () => {
       const [rows, cols] = expectedShape(args, def);
       if (out.length !== rows || out.some((r: unknown[]) => r.length !== cols)) return "shape";
     }
-    for (const row of out as unknown[][]) for (const v of row) if (badCell(v)) return badCell(v)!.replace(/[\d.e+-]+/g, "n");
+    for (const row of out as unknown[][]) for (const v of row) if (badCell(v)) return badCell(v)!.replace(/-?\d[\d.e+-]*/g, "n");
     return undefined;
   };
 
