@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { flagText, forecast, forecastTable, formatYuan, parseScenario, ScenarioError, type Forecast } from "../engine";
+import { forecast, forecastTable, formatFlag, formatLine, formatNote, formatStep, formatTitle, formatYuan, parseScenario, ScenarioError, wordsFor, type Forecast, type Lang } from "../engine";
 import type { Io } from "./main";
 
 const formats = ["table", "csv", "json"] as const;
@@ -51,8 +51,8 @@ export function scenarioText(bytes: Uint8Array): string | { problem: string } {
   return text;
 }
 
-/** `subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S]` */
-export function forecastCommand(argv: string[], io: Io): number {
+/** `subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S] [--lang L]` */
+export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -84,9 +84,9 @@ export function forecastCommand(argv: string[], io: Io): number {
       if (Date.now() - started > 500) io.progress?.(`forecasting: ${done}/${total} ${done === total ? "\n" : ""}`);
     },
   });
-  if (format === "json") io.out(JSON.stringify(toJson(f), null, 2));
+  if (format === "json") io.out(JSON.stringify(toJson(f, lang), null, 2));
   else if (format === "csv") io.out(toCsv(f));
-  else io.out(toText(f));
+  else io.out(toText(f, lang));
   return 0;
 }
 
@@ -95,24 +95,16 @@ function usage(io: Io, problem: string): number {
   return 2;
 }
 
-const method = (f: Forecast) =>
-  f.method.kind === "exact" ? `exact over ${f.method.worlds} combinations of uncertain events` : `Monte Carlo, ${f.method.draws} draws, seed ${f.method.seed}`;
-
-function toText(f: Forecast): string {
+function toText(f: Forecast, lang: Lang): string {
+  const words = wordsFor(lang);
   const { header, rows } = forecastTable(f);
   const cells = [header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? formatYuan(v) : String(v))))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const out = [`${f.name}`, `region ${f.region}; catalog ${f.catalogVersion}; ${method(f)}; yuan`, ""];
+  const out = [`${f.name}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
   for (const r of cells) out.push(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
-  out.push("", "Lines (ceiling / expected):");
-  for (const l of f.lines) {
-    const { clause, document } = l.trace;
-    out.push(`${l.year}  ${clause.id}  ${document.title} ${clause.article}  — ${l.matter}: ${formatYuan(l.ceiling)} / ${formatYuan(l.expected)}`);
-    for (const s of l.trace.working?.steps ?? []) out.push(`      ${s}`);
-    for (const n of l.notes) out.push(`      ${n}`);
-    if (l.flags.length) out.push(`      flags: ${l.flags.map(flagText).join("; ")}`);
-  }
-  if (f.total.assumed) out.push("", "Figures marked as assumptions rest on assumed rates for clauses the texts leave open.");
+  out.push("", words.linesHeading);
+  for (const l of f.lines) out.push(formatLine(l, lang));
+  if (f.total.assumed) out.push("", words.assumedFootnote);
   return out.join("\n");
 }
 
@@ -122,7 +114,7 @@ function toCsv(f: Forecast): string {
   return [header, ...rows].map((r) => r.map(cell).join(",")).join("\n");
 }
 
-function toJson(f: Forecast) {
+function toJson(f: Forecast, lang: Lang) {
   const s = (d: { toFixed(): string }) => d.toFixed();
   const band = (b: Forecast["total"]) => ({ ceiling: s(b.ceiling), expected: s(b.expected), p10: s(b.p10), p50: s(b.p50), p90: s(b.p90), assumed: b.assumed });
   return {
@@ -138,16 +130,16 @@ function toJson(f: Forecast) {
     total: band(f.total),
     lines: f.lines.map((l) => ({
       year: l.year,
-      matter: l.matter,
+      matter: formatTitle(l.title, lang),
       clause: l.trace.clause.id,
       document: l.trace.document.title,
       article: l.trace.clause.article,
       sentence: l.trace.clause.sentence,
       ceiling: s(l.ceiling),
       expected: s(l.expected),
-      arithmetic: l.trace.working?.steps ?? [],
-      notes: l.notes,
-      flags: l.flags.map((f) => ({ ...f, text: flagText(f) })),
+      arithmetic: (l.trace.working?.steps ?? []).map((step) => formatStep(step, lang)),
+      notes: l.notes.map((n) => ({ code: n.code, text: formatNote(n, lang) })),
+      flags: l.flags.map((f) => ({ ...f, text: formatFlag(f, lang) })),
     })),
   };
 }

@@ -4,14 +4,14 @@ export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog"
 export { topics, type Topic } from "./catalog/schema";
 export { createEngine, engine } from "./evaluate";
 export type { ClauseLine, CompiledClause, Engine, Evaluation, Query, Status } from "./evaluate";
-export { flagsOf, flagText, renderExplanation, type Flag, type FlagCode } from "./explain";
-export { AMOUNT_DIGITS, AMOUNT_LIMIT, AMOUNT_PLACES, amountProblemText, checkAmount, isAmountProblem, shown, type AmountProblem, type Lang } from "./amounts";
+export * from "./explain";
+export { AMOUNT_DIGITS, AMOUNT_LIMIT, AMOUNT_PLACES, amountProblemText, checkAmount, isAmountProblem, shown, type AmountProblem } from "./amounts";
 export { checkFact, factProblemText, factsFrom, isFactProblem, type FactProblem, type Facts, type FactValue, type Tri } from "./facts";
 export { undeclaredOverlaps } from "./stacking";
 export { clauseColumns, clauseRow, listClauses } from "./listing";
 export { Decimal, formatYuan, toNumber, WAN, ZERO } from "./money";
 export { jurisdictionsOf, parseRegion, regions, type Region } from "./regions";
-export { forecast, type Band, type Forecast, type ForecastLine, type ForecastOptions, type YearRow } from "./forecast";
+export { forecast, ForecastTimeout, type Band, type FigureMethod, type Forecast, type ForecastLine, type ForecastLineInfo, type ForecastOptions, type Projection, type View, type YearRow } from "./forecast";
 export { mattersOf, type Matter } from "./matters";
 export { forecastTable } from "./forecast-table";
 export { certificateOption, inputColumns, inputItems, scenarioFromInputs, scenarioToInputs, type InputCell } from "./inputs";
