@@ -25,7 +25,7 @@ import { ScrollRegion } from "../results/ScrollRegion";
 import { useI18n, type I18n } from "../i18n";
 import { Compare } from "./Compare";
 import { copyName, deleteScenario, listScenarios, saveScenario, ScenarioChanged, ScenarioTooLarge, type StoredScenario, type Unreadable } from "./scenarios";
-import { NoInputs, SheetsInTheWay, TooManyRows, checkStoredCatalog, reenterFormulas, refreshFigures, sheetsInTheWay, writeScenario, type AmountFormat, type CatalogCheck } from "./write";
+import { ForbiddenText, NoInputs, SheetsInTheWay, TooManyRows, checkStoredCatalog, reenterFormulas, refreshFigures, sheetsInTheWay, writeScenario, type AmountFormat, type CatalogCheck } from "./write";
 
 const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center", margin: `${tokens.spacingVerticalS} 0` },
@@ -146,6 +146,7 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
         return { intent: "success", text: t("write.done", { inputs: report.inputs, forecast: report.forecast, figures: report.figures }) };
       } catch (e) {
         if (e instanceof SheetsInTheWay) return { intent: "warning", text: t("write.inTheWay", { sheets: e.names.join(", ") }) };
+        if (e instanceof ForbiddenText) return { intent: "error", text: t("write.forbiddenText", { text: e.text, character: e.character }) };
         if (e instanceof TooManyRows) return { intent: "error", text: t("write.tooManyRows", { rows: e.rows, max: MAX_INPUT_ROWS }) };
         throw e;
       }
