@@ -10,7 +10,7 @@ import { App } from "../../src/taskpane/app";
 import { host } from "../../src/taskpane/host";
 import { SCENARIO_NAMESPACE, scenarioXml } from "../../src/taskpane/workbook/scenarios";
 import { forecastFormula } from "../../src/workbook/layout";
-import { FakeExcel } from "./excel-fake";
+import { FakeExcel, inExcel } from "./excel-fake";
 import { installJsdomShims } from "./jsdom-shims";
 
 /*
@@ -126,17 +126,9 @@ describe("preview mode (a plain browser)", () => {
 
 describe("in Excel", () => {
   let excel: FakeExcel;
-  beforeEach(() => {
-    (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: () => true }, displayLanguage: "en-US" } };
-    host.set({ mode: "excel", displayLanguage: "en-US" });
-  });
-  afterEach(() => {
-    delete (globalThis as { Office?: unknown }).Office;
-    delete (globalThis as { Excel?: unknown }).Excel;
-  });
+  const inExcelWith = inExcel(host);
   const use = (fake: FakeExcel) => {
-    excel = fake;
-    (globalThis as unknown as { Excel: unknown }).Excel = fake.global;
+    excel = inExcelWith(fake);
   };
 
   test("follows Office's display language", async () => {

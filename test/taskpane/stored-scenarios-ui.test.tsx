@@ -9,7 +9,7 @@ import { parseScenario } from "../../src/engine";
 import { App } from "../../src/taskpane/app";
 import { host } from "../../src/taskpane/host";
 import { SCENARIO_NAMESPACE, scenarioXml } from "../../src/taskpane/workbook/scenarios";
-import { FakeExcel } from "./excel-fake";
+import { FakeExcel, inExcel } from "./excel-fake";
 import { installJsdomShims } from "./jsdom-shims";
 
 /*
@@ -21,20 +21,11 @@ import { installJsdomShims } from "./jsdom-shims";
 const changping = parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "changping-device-startup.json"), "utf8")));
 const theirs = scenarioXml({ ...changping, defaults: { probability: 0.5, realisation: 1 } }, "2026-01-02T00:00:00.000Z");
 let excel: FakeExcel;
-
+const use = inExcel(host);
 beforeAll(installJsdomShims);
-beforeEach(() => {
-  (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: () => true }, displayLanguage: "en-US" } };
-  host.set({ mode: "excel", displayLanguage: "en-US" });
-});
-afterEach(() => {
-  delete (globalThis as { Office?: unknown }).Office;
-  delete (globalThis as { Excel?: unknown }).Excel;
-});
 
 async function openWorkbookStep(fake: FakeExcel) {
-  excel = fake;
-  (globalThis as unknown as { Excel: unknown }).Excel = fake.global;
+  excel = use(fake);
   render(
     <FluentProvider theme={webLightTheme}>
       <App />
