@@ -1,0 +1,155 @@
+import { balances, accountingQuantities, lineSettings, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
+import type { Catalog } from "./catalog";
+import { engine, type ClauseLine } from "./evaluate";
+import type { Band, Forecast, ForecastLine, YearRow } from "./forecast";
+import { Decimal, ZERO } from "./money";
+import type { Scenario } from "./scenario";
+
+/**
+ * The CFO's views of a forecast (DESIGN rulings 15–17): for each quantity (cash, profit, tax…)
+ * the figures per year, per policy and per clause, for the ceiling and the expected value. Each
+ * line's amount is spread by its shares (accounting-schedule.ts) and rounded to the fen
+ * cumulatively, so a line's years add up to exactly its amount and every balance is exactly what
+ * was received less what was recognised.
+ */
+
+export interface Pair {
+  readonly ceiling: Decimal;
+  readonly expected: Decimal;
+}
+
+export interface ViewRow extends Pair {
+  readonly year: number;
+  /** The band, when the forecast computed this view in its worlds (options.projections). */
+  readonly band?: Pick<Band, "p10" | "p50" | "p90">;
+  readonly byPolicy: Readonly<Record<string, Pair>>;
+  readonly byClause: Readonly<Record<string, Pair>>;
+}
+
+export interface View {
+  readonly quantity: Quantity;
+  /** A balance at year end (deferred income): its total is the last year's value. */
+  readonly balance: boolean;
+  readonly years: readonly ViewRow[];
+  /** A flow's part that falls after the horizon (cash of its last year, the rest of a plant's life). */
+  readonly after: Pair;
+  /** A flow: the sum of the years and `after`; a balance: its value at the horizon's end. */
+  readonly total: Pair;
+}
+
+/** One forecast line in every view: its settings, and its figures by year. */
+export interface LineAccounts {
+  readonly line: ForecastLine;
+  readonly settings: LineSettings;
+  readonly ceiling: Readonly<Record<Quantity, ReadonlyMap<number, Decimal>>>;
+  readonly expected: Readonly<Record<Quantity, ReadonlyMap<number, Decimal>>>;
+}
+
+export interface Accounts {
+  readonly horizon: { readonly from: number; readonly to: number };
+  readonly views: Readonly<Record<Quantity, View>>;
+  readonly lines: readonly LineAccounts[];
+}
+
+/** Cumulative rounding to the fen: year k gets round(A·C_k) − round(A·C_{k−1}). */
+function spread(amount: Decimal, parts: readonly Share[]): Map<number, Decimal> {
+  const out = new Map<number, Decimal>();
+  let share = ZERO;
+  let before = ZERO;
+  for (const p of parts) {
+    share = share.plus(p.fraction);
+    const upTo = amount.times(share).toDecimalPlaces(2);
+    out.set(p.year, (out.get(p.year) ?? ZERO).plus(upTo.minus(before)));
+    before = upTo;
+  }
+  return out;
+}
+
+/** A line's amount in every quantity, each year exact to the fen. */
+export function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, until: number): Record<Quantity, Map<number, Decimal>> {
+  const cash = spread(amount, s.cash);
+  const pl = spread(amount, s.pl);
+  const tax = spread(amount, s.tax);
+  const aftertax = new Map([...pl].map(([y, v]) => [y, v.minus(tax.get(y) ?? ZERO)]));
+  // The balance at each year end: received so far less recognised so far.
+  const balance = new Map<number, Decimal>();
+  const first = Math.min(...[...cash.keys(), ...pl.keys()]);
+  let received = ZERO;
+  let recognised = ZERO;
+  for (let y = first; y <= until; y++) {
+    received = received.plus(cash.get(y) ?? ZERO);
+    recognised = recognised.plus(pl.get(y) ?? ZERO);
+    if (!received.minus(recognised).isZero()) balance.set(y, received.minus(recognised));
+  }
+  const net = s.assetReduction.length > 0;
+  const none = new Map<number, Decimal>();
+  return {
+    entitled: spread(amount, s.entitled),
+    cash,
+    pl,
+    otherIncome: s.otherIncome.length ? pl : none,
+    deferred: net || !s.deferred.length ? none : balance,
+    assetReduction: net ? balance : none,
+    tax,
+    nonDeductible: s.nonDeductible.length ? tax : none,
+    aftertax,
+  };
+}
+
+/** The scenario event each forecast line pays for, by the evaluation its trace came from. */
+function eventsOf(f: Forecast, s: Scenario): Map<ClauseLine, number> {
+  const out = new Map<ClauseLine, number>();
+  for (const { matter, evaluation } of f.matters) {
+    if (matter.event >= s.events.length) continue;
+    for (const trace of evaluation.lines) out.set(trace, matter.event);
+  }
+  return out;
+}
+
+/** The forecast's own view bands, once its aggregation computes them (options.projections). */
+type WithViews = Forecast & { readonly views?: Readonly<Record<string, { readonly years: readonly YearRow[] }>> };
+
+export function accounts(s: Scenario, f: Forecast, catalog: Catalog = engine().catalog): Accounts {
+  const { from, to } = s.horizon;
+  const events = eventsOf(f, s);
+  const lines: LineAccounts[] = f.lines.map((line) => {
+    const projected: ProjectedLine = { year: line.year, trace: line.trace, event: events.get(line.trace) };
+    const settings = lineSettings(projected, s, catalog);
+    const parts = shares(projected, settings, to);
+    return { line, settings, ceiling: lineAmounts(line.ceiling, parts, to), expected: lineAmounts(line.expected, parts, to) };
+  });
+  const worlds = (f as WithViews).views;
+  const views = Object.fromEntries(accountingQuantities.map((q) => [q, view(q, lines, from, to, worlds?.[q]?.years)])) as Record<Quantity, View>;
+  return { horizon: { from, to }, views, lines };
+}
+
+function view(quantity: Quantity, lines: readonly LineAccounts[], from: number, to: number, bands?: readonly YearRow[]): View {
+  const balance = balances.has(quantity);
+  const add = (a: Pair | undefined, ceiling: Decimal, expected: Decimal): Pair => ({ ceiling: (a?.ceiling ?? ZERO).plus(ceiling), expected: (a?.expected ?? ZERO).plus(expected) });
+  const years: ViewRow[] = [];
+  for (let year = from; year <= to; year++) {
+    let sum: Pair = { ceiling: ZERO, expected: ZERO };
+    const byPolicy: Record<string, Pair> = {};
+    const byClause: Record<string, Pair> = {};
+    for (const l of lines) {
+      const c = l.ceiling[quantity].get(year);
+      const e = l.expected[quantity].get(year);
+      if (!c && !e) continue;
+      const { clause, document } = l.line.trace;
+      sum = add(sum, c ?? ZERO, e ?? ZERO);
+      byPolicy[document.id] = add(byPolicy[document.id], c ?? ZERO, e ?? ZERO);
+      byClause[clause.id] = add(byClause[clause.id], c ?? ZERO, e ?? ZERO);
+    }
+    const b = bands?.find((r) => r.year === year);
+    years.push({ year, ...sum, ...(b ? { band: { p10: b.p10, p50: b.p50, p90: b.p90 } } : {}), byPolicy, byClause });
+  }
+  let after: Pair = { ceiling: ZERO, expected: ZERO };
+  if (!balance) {
+    for (const l of lines) {
+      for (const [y, v] of l.ceiling[quantity]) if (y > to) after = add(after, v, ZERO);
+      for (const [y, v] of l.expected[quantity]) if (y > to) after = add(after, ZERO, v);
+    }
+  }
+  const total = balance ? { ceiling: years[years.length - 1].ceiling, expected: years[years.length - 1].expected } : years.reduce((t, r) => add(t, r.ceiling, r.expected), after);
+  return { quantity, balance, years, after, total };
+}
