@@ -14,5 +14,8 @@ export { forecast, type Band, type Forecast, type ForecastLine, type ForecastOpt
 export { mattersOf, type Matter } from "./matters";
 export { forecastTable } from "./forecast-table";
 export { certificateOption, inputColumns, inputItems, scenarioFromInputs, scenarioToInputs, type InputCell } from "./inputs";
-export { parseScenario, scenario as scenarioSchema, SCENARIO_VERSION, ScenarioError, type Scenario, type ScenarioEvent } from "./scenario";
+export { accountingSettings, parseScenario, scenario as scenarioSchema, SCENARIO_VERSION, ScenarioError, type AccountingSettings, type Scenario, type ScenarioEvent } from "./scenario";
 export { inForceDuring, validityWindow } from "./validity";
+export { accountingClasses, accountingProblems, assetKinds, type AccountingClass, type AccountingEntry, type AssetKind } from "./accounting-classes";
+export { accountingQuantities, lineSettings, projections, shares, type LineSettings, type Projection, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
+export { accounts, lineAmounts, type Accounts, type LineAccounts, type Pair, type View, type ViewRow } from "./accounting";
