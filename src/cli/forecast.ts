@@ -1,6 +1,22 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { flagText, forecast, forecastTable, formatYuan, parseScenario, ScenarioError, type Forecast } from "../engine";
+import {
+  accounts,
+  accountsTable,
+  classText,
+  flagText,
+  forecast,
+  forecastTable,
+  formatYuan,
+  parseScenario,
+  parseView,
+  ScenarioError,
+  viewCodes,
+  ZERO,
+  type Accounts,
+  type Forecast,
+  type Quantity,
+} from "../engine";
 import type { Io } from "./main";
 
 const formats = ["table", "csv", "json"] as const;
@@ -16,16 +32,18 @@ export function readScenario(path: string) {
   return parseScenario(raw);
 }
 
-/** `subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S]` */
+/** `subsidy forecast scenario.json [--view V] [--format table|csv|json] [--draws N] [--seed S]` */
 export function forecastCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: "string", default: "table" }, draws: { type: "string" }, seed: { type: "string" } },
+    options: { format: { type: "string", default: "table" }, view: { type: "string", default: "entitled" }, draws: { type: "string" }, seed: { type: "string" } },
   });
   const format = values.format as (typeof formats)[number];
   if (!formats.includes(format)) return usage(io, `--format must be one of ${formats.join(", ")}`);
   if (positionals.length !== 1) return usage(io, "give one scenario file");
+  const view = parseView(values.view as string);
+  if (!view) return usage(io, `--view must be one of ${viewCodes.join(", ")} (or 应享, 现金, 损益, 递延收益, 税, 税后)`);
   const draws = values.draws === undefined ? undefined : Number(values.draws);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1 && draws <= 100000)) return usage(io, "--draws must be a whole number from 1 to 100000");
@@ -49,26 +67,75 @@ export function forecastCommand(argv: string[], io: Io): number {
       if (Date.now() - started > 500) io.progress?.(`forecasting: ${done}/${total} ${done === total ? "\n" : ""}`);
     },
   });
-  if (format === "json") io.out(JSON.stringify(toJson(f), null, 2));
-  else if (format === "csv") io.out(toCsv(f));
-  else io.out(toText(f));
+  const a = accounts(scenario, f);
+  if (format === "json") io.out(JSON.stringify({ ...toJson(f), views: viewsJson(a) }, null, 2));
+  else if (format === "csv") io.out(toCsv(view === "entitled" ? forecastTable(f) : accountsTable(a, view)));
+  else io.out(view === "entitled" ? toText(f) : viewText(f, a, view));
   return 0;
 }
 
 function usage(io: Io, problem: string): number {
-  io.err(`subsidy forecast: ${problem}\nUsage: subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S]`);
+  io.err(`subsidy forecast: ${problem}\nUsage: subsidy forecast scenario.json [--view ${viewCodes.join("|")}] [--format table|csv|json] [--draws N] [--seed S]`);
   return 2;
 }
 
 const method = (f: Forecast) =>
   f.method.kind === "exact" ? `exact over ${f.method.worlds} combinations of uncertain events` : `Monte Carlo, ${f.method.draws} draws, seed ${f.method.seed}`;
 
+/** A year table in aligned columns; a row whose second cell is text (an assumption) is not padded. */
+function columns(table: { header: string[]; rows: (number | string | { toFixed(): string })[][] }): string[] {
+  const cells = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? formatYuan(v as Parameters<typeof formatYuan>[0]) : String(v))))];
+  const aligned = cells.filter((r) => !/[^\d.,-]/.test(r[1] ?? "") || r === cells[0]);
+  const widths = table.header.map((_, i) => Math.max(...aligned.map((r) => r[i].length)));
+  return cells.map((r) => (aligned.includes(r) ? r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ") : `${r[0]}: ${r[1]}`));
+}
+
+const viewTitles: Record<Quantity, string> = {
+  entitled: "entitled: the year the company becomes entitled",
+  cash: "cash: the year the money is received",
+  pl: "profit and loss: what reaches profit each year (其他收益, or depreciation saved under the net method)",
+  otherIncome: "other income (其他收益) recognised each year",
+  deferred: "deferred income (递延收益) at year end",
+  assetReduction: "net method: support still deducted from assets' carrying amount at year end",
+  tax: "income tax the support brings each year",
+  nonDeductible: "of the tax, what non-deductible funded costs bring (不征税收入)",
+  aftertax: "after tax: profit less its tax",
+};
+
+function viewText(f: Forecast, a: Accounts, view: Quantity): string {
+  const out = [`${f.name}`, `view ${viewTitles[view]}`, `region ${f.region}; catalog ${f.catalogVersion}; ${method(f)}; yuan`, ""];
+  out.push(...columns(accountsTable(a, view)), "", "Lines (ceiling by year):");
+  for (const l of a.lines) {
+    const years = [...l.ceiling[view]].filter(([, v]) => !v.isZero());
+    if (!years.length) continue;
+    const shown = years.filter(([y]) => y <= a.horizon.to).map(([y, v]) => `${y} ${formatYuan(v)}`);
+    const later = years.filter(([y]) => y > a.horizon.to).reduce((t, [, v]) => t.plus(v), ZERO);
+    if (!later.isZero()) shown.push(`after ${a.horizon.to} ${formatYuan(later)}`);
+    out.push(`${l.line.year}  ${l.line.trace.clause.id}  — ${l.line.matter}: ${shown.join("; ")}`);
+    out.push(`      ${classText(l.settings.class)}: ${l.settings.accounting.en} (${l.settings.accounting.words})`);
+  }
+  return out.join("\n");
+}
+
+function viewsJson(a: Accounts) {
+  const pair = (p: { ceiling: { toFixed(): string }; expected: { toFixed(): string } }) => ({ ceiling: p.ceiling.toFixed(), expected: p.expected.toFixed() });
+  return Object.fromEntries(
+    Object.entries(a.views).map(([q, v]) => [
+      q,
+      {
+        balance: v.balance,
+        years: v.years.map((y) => ({ year: y.year, ...pair(y), byPolicy: Object.fromEntries(Object.entries(y.byPolicy).map(([k, p]) => [k, pair(p)])) })),
+        after: pair(v.after),
+        total: pair(v.total),
+        assumptions: accountsTable(a, q as Quantity).rows.filter((r) => r[0] === "assumption").map((r) => r[1]),
+      },
+    ]),
+  );
+}
+
 function toText(f: Forecast): string {
-  const { header, rows } = forecastTable(f);
-  const cells = [header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? formatYuan(v) : String(v))))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   const out = [`${f.name}`, `region ${f.region}; catalog ${f.catalogVersion}; ${method(f)}; yuan`, ""];
-  for (const r of cells) out.push(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
+  out.push(...columns(forecastTable(f)));
   out.push("", "Lines (ceiling / expected):");
   for (const l of f.lines) {
     const { clause, document } = l.trace;
@@ -81,8 +148,7 @@ function toText(f: Forecast): string {
   return out.join("\n");
 }
 
-function toCsv(f: Forecast): string {
-  const { header, rows } = forecastTable(f);
+function toCsv({ header, rows }: { header: string[]; rows: unknown[][] }): string {
   const cell = (v: unknown) => (typeof v === "object" && v !== null ? (v as { toFixed(): string }).toFixed() : String(v));
   return [header, ...rows].map((r) => r.map(cell).join(",")).join("\n");
 }

@@ -1,9 +1,10 @@
+import { checkAccountingSettings } from "./accounting-assumptions";
 import { balances, accountingQuantities, lineSettings, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
 import type { Catalog } from "./catalog";
 import { engine, type ClauseLine } from "./evaluate";
 import type { Band, Forecast, ForecastLine, YearRow } from "./forecast";
 import { Decimal, ZERO } from "./money";
-import type { Scenario } from "./scenario";
+import type { AccountingSettings, Scenario } from "./scenario";
 
 /**
  * The CFO's views of a forecast (DESIGN rulings 15–17): for each quantity (cash, profit, tax…)
@@ -47,6 +48,8 @@ export interface LineAccounts {
 
 export interface Accounts {
   readonly horizon: { readonly from: number; readonly to: number };
+  /** The scenario's settings the views rest on. */
+  readonly settings: AccountingSettings;
   readonly views: Readonly<Record<Quantity, View>>;
   readonly lines: readonly LineAccounts[];
 }
@@ -110,6 +113,7 @@ function eventsOf(f: Forecast, s: Scenario): Map<ClauseLine, number> {
 type WithViews = Forecast & { readonly views?: Readonly<Record<string, { readonly years: readonly YearRow[] }>> };
 
 export function accounts(s: Scenario, f: Forecast, catalog: Catalog = engine().catalog): Accounts {
+  checkAccountingSettings(s, catalog);
   const { from, to } = s.horizon;
   const events = eventsOf(f, s);
   const lines: LineAccounts[] = f.lines.map((line) => {
@@ -120,7 +124,7 @@ export function accounts(s: Scenario, f: Forecast, catalog: Catalog = engine().c
   });
   const worlds = (f as WithViews).views;
   const views = Object.fromEntries(accountingQuantities.map((q) => [q, view(q, lines, from, to, worlds?.[q]?.years)])) as Record<Quantity, View>;
-  return { horizon: { from, to }, views, lines };
+  return { horizon: { from, to }, settings: s.accounting, views, lines };
 }
 
 function view(quantity: Quantity, lines: readonly LineAccounts[], from: number, to: number, bands?: readonly YearRow[]): View {

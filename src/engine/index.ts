@@ -19,3 +19,5 @@ export { inForceDuring, validityWindow } from "./validity";
 export { accountingClasses, accountingProblems, assetKinds, type AccountingClass, type AccountingEntry, type AssetKind } from "./accounting-classes";
 export { accountingQuantities, lineSettings, projections, shares, type LineSettings, type Projection, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
 export { accounts, lineAmounts, type Accounts, type LineAccounts, type Pair, type View, type ViewRow } from "./accounting";
+export { assumptionsOf, assumptionText, checkAccountingSettings, classText, type Assumption } from "./accounting-assumptions";
+export { accountsTable, parseView, viewCodes, viewNames } from "./accounting-table";

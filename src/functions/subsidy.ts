@@ -1,15 +1,19 @@
 import {
+  accounts,
+  accountsTable,
   clauseColumns,
   clauseRow,
   engine,
   forecast,
   forecastTable,
   listClauses,
+  parseView,
   renderExplanation,
   scenarioFromInputs,
   ScenarioError,
   toNumber,
   topics,
+  viewCodes,
   type FactValue,
   type InputCell,
   type Query,
@@ -169,12 +173,16 @@ export function clauses(where?: unknown, topic?: unknown): Scalar | Scalar[][] {
 }
 
 /** FORECAST(inputs): the year table of the scenario in an Inputs range, header row first. */
-export function forecastCells(inputs: unknown): Scalar | Scalar[][] {
+export function forecastCells(inputs: unknown, view?: unknown): Scalar | Scalar[][] {
   if (!Array.isArray(inputs) || !inputs.every(Array.isArray)) {
     return new CellError("#VALUE!", "inputs must be the Inputs table: a range whose first row is the header");
   }
+  const wanted = view === undefined || view === null || view === "" ? "entitled" : typeof view === "string" ? parseView(view) : undefined;
+  if (wanted === undefined) return new CellError("#VALUE!", `view must be one of ${viewCodes.join(", ")} (or 应享, 现金, 损益, 递延收益, 税, 税后)`);
   try {
-    const { header, rows } = forecastTable(forecast(scenarioFromInputs(inputs as InputCell[][])));
+    const s = scenarioFromInputs(inputs as InputCell[][]);
+    const f = forecast(s);
+    const { header, rows } = wanted === "entitled" ? forecastTable(f) : accountsTable(accounts(s, f), wanted);
     return [header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   } catch (e) {
     if (e instanceof ScenarioError) return new CellError("#VALUE!", e.problems.slice(0, 3).join("; "));
@@ -203,7 +211,7 @@ export function call(name: string, args: readonly unknown[]): CellResult {
   const key = functionKey(name);
   if (key === undefined) return new CellError("#VALUE!", `unknown function ${name}; try ${[...amountFunctions, "EXPLAIN", "CLAUSES", "FORECAST"].join(", ")}`);
   if (key === "EXPLAIN") return explain(args[0], args.slice(1));
-  if (key === "FORECAST") return args.length === 1 ? forecastCells(args[0]) : new CellError("#VALUE!", "FORECAST(inputs) takes one range");
+  if (key === "FORECAST") return args.length === 1 || args.length === 2 ? forecastCells(args[0], args[1]) : new CellError("#VALUE!", "FORECAST(inputs, [view]) takes a range and at most a view");
   if (key === "CLAUSES") return args.length > 2 ? new CellError("#VALUE!", "CLAUSES([region], [topic]) takes at most 2 arguments") : clauses(args[0], args[1]);
   return callAmount(key, args);
 }
