@@ -107,8 +107,9 @@ describe("arguments", () => {
     expect(errorOf(call("CLINICAL", [1, 0, "changping"]))).toBe("#VALUE!");
   });
 
-  test("1e300 is a valid amount, capped like any other", () => {
-    expect(call("REGISTRATION", [3, 1e300, "shenzhen"])).toBe(5000000);
+  test("10^15 yuan is the largest amount: capped like any other; above it, #NUM!", () => {
+    expect(call("REGISTRATION", [3, 1e15, "shenzhen"])).toBe(5000000);
+    expect(errorOf(call("REGISTRATION", [3, 1e300, "shenzhen"]))).toBe("#NUM!");
   });
 
   test("an unknown function is #VALUE!", () => {

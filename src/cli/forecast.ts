@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
-  accounts,
+  accountedForecast,
   accountsTable,
   classText,
   flagText,
@@ -23,13 +23,48 @@ const formats = ["table", "csv", "json"] as const;
 
 /** Reads and checks a scenario file; problems come back as lines naming the field. */
 export function readScenario(path: string) {
-  let raw: unknown;
+  let bytes: Buffer;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    bytes = readFileSync(path);
   } catch (e) {
     throw new ScenarioError([`${path}: ${(e as Error).message}`]);
   }
+  const text = scenarioText(bytes);
+  if (typeof text !== "string") throw new ScenarioError([`${path}: ${text.problem}`]);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    // V8 quotes the text around the error; the file is text by now, but its line stays short.
+    // eslint-disable-next-line no-control-regex
+    const said = (e as Error).message.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+    throw new ScenarioError([`${path}: not valid JSON: ${said.length > 160 ? `${said.slice(0, 160)}…` : said}`]);
+  }
   return parseScenario(raw);
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A scenario file's bytes as JSON text: UTF-8, with or without the byte-order mark Notepad
+ * writes. UTF-16 and binary files are refused in words, never by echoing their bytes.
+ */
+export function scenarioText(bytes: Uint8Array): string | { problem: string } {
+  const saveAsUtf8 = "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)";
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { problem: `the file is UTF-16 text; ${saveAsUtf8}` };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  // UTF-16 without a mark has a zero byte beside every ASCII letter; JSON text never has one.
+  if (body.includes(0)) return { problem: `the file holds zero bytes: UTF-16 text or not a text file; a scenario is JSON, ${saveAsUtf8}` };
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    return { problem: `the file is not UTF-8 text (a binary file, or another encoding); a scenario is JSON, ${saveAsUtf8}` };
+  }
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control) return { problem: `the file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}) that JSON text never has: not a scenario file` };
+  return text;
 }
 
 /** `subsidy forecast scenario.json [--view V] [--format table|csv|json] [--draws N] [--seed S]` */
@@ -59,18 +94,24 @@ export function forecastCommand(argv: string[], io: Io): number {
     return 1;
   }
   const started = Date.now();
-  const f = forecast(scenario, {
+  const options = {
     draws,
     seed,
     // Progress only once a run takes more than a moment, on stderr so stdout stays clean.
-    onProgress: (done, total) => {
+    onProgress: (done: number, total: number) => {
       if (Date.now() - started > 500) io.progress?.(`forecasting: ${done}/${total} ${done === total ? "\n" : ""}`);
     },
-  });
-  const a = accounts(scenario, f);
+  };
+  // The entitled table alone needs no projections; JSON carries every view.
+  if (view === "entitled" && format !== "json") {
+    const f = forecast(scenario, options);
+    io.out(format === "csv" ? toCsv(forecastTable(f)) : toText(f));
+    return 0;
+  }
+  const { forecast: f, accounts: a } = accountedForecast(scenario, options);
   if (format === "json") io.out(JSON.stringify({ ...toJson(f), views: viewsJson(a) }, null, 2));
-  else if (format === "csv") io.out(toCsv(view === "entitled" ? forecastTable(f) : accountsTable(a, view)));
-  else io.out(view === "entitled" ? toText(f) : viewText(f, a, view));
+  else if (format === "csv") io.out(toCsv(accountsTable(a, view)));
+  else io.out(viewText(f, a, view));
   return 0;
 }
 

@@ -1,6 +1,6 @@
 import type { AccountingClass, AccountingEntry, AssetKind } from "./accounting-classes";
 import type { Catalog } from "./catalog";
-import type { ClauseLine } from "./evaluate";
+import type { ForecastLineInfo, Projection } from "./forecast";
 import { Decimal, ZERO } from "./money";
 import type { AccountingSettings, Scenario } from "./scenario";
 
@@ -36,16 +36,11 @@ export type Quantity = (typeof accountingQuantities)[number];
 /** Quantities that are balances at year end: their total is the last year's, not a sum. */
 export const balances: ReadonlySet<Quantity> = new Set<Quantity>(["deferred", "assetReduction"]);
 
-/** A forecast line as the views need it: its year, its clause, and the event behind it. */
-export interface ProjectedLine {
-  readonly year: number;
-  readonly trace: ClauseLine;
-  /** Index of the scenario event the line pays for, if it pays for one (its useful life). */
-  readonly event?: number;
-}
+/** A forecast line as the views need it: its year, its clause, and the matter's event (a
+ * scenario event's index when below the number of events: its own useful life). */
+export type ProjectedLine = Pick<ForecastLineInfo, "year" | "trace" | "event">;
 
 export type Share = { readonly year: number; readonly fraction: Decimal };
-export type Projection = (line: ProjectedLine) => readonly Share[];
 
 /** Where a setting came from, for the assumptions a view states. */
 export type Source = "default" | "document" | "clause" | "event";
@@ -75,7 +70,7 @@ export function lineSettings(line: ProjectedLine, s: Scenario, catalog: Catalog)
       : a.paymentLag.documents[document.id] !== undefined
         ? { years: a.paymentLag.documents[document.id], from: "document" as const }
         : { years: a.paymentLag.default, from: "default" as const };
-  const own = line.event === undefined ? undefined : s.events[line.event];
+  const own = s.events[line.event];
   const eventLife = own && "usefulLife" in own ? own.usefulLife : undefined;
   const asset =
     accounting.class === "asset"
@@ -146,8 +141,9 @@ export function shares(line: ProjectedLine, settings: LineSettings, until: numbe
 }
 
 /** The views as projections for the forecast's aggregation (options.projections): the band of
- * every view then comes from the same worlds as the entitled one. */
-export function projections(s: Scenario, catalog: Catalog): Record<Quantity, Projection> {
+ * every view then comes from the same worlds as the entitled one, which the forecast computes
+ * itself (its years and total). */
+export function projections(s: Scenario, catalog: Catalog): Record<Exclude<Quantity, "entitled">, Projection> {
   const until = s.horizon.to;
   const memo = new WeakMap<ProjectedLine, Record<Quantity, Share[]>>();
   const of = (line: ProjectedLine) => {
@@ -155,7 +151,7 @@ export function projections(s: Scenario, catalog: Catalog): Record<Quantity, Pro
     if (!r) memo.set(line, (r = shares(line, lineSettings(line, s, catalog), until)));
     return r;
   };
-  const out = {} as Record<Quantity, Projection>;
-  for (const q of accountingQuantities) out[q] = (line) => of(line)[q];
+  const out = {} as Record<Exclude<Quantity, "entitled">, Projection>;
+  for (const q of accountingQuantities) if (q !== "entitled") out[q] = (line) => of(line)[q];
   return out;
 }

@@ -42,21 +42,21 @@ export const viewCodes = Object.keys(viewNames).filter((k) => /^[a-z]+$/.test(k)
 /**
  * One view as rows of cells, shaped like the entitled year table (forecastTable): the years, then
  * for a flow what falls after the horizon, then the total (for a balance, its value at the end),
- * then the settings it rests on. The band columns are empty until the forecast computes the view
- * in its worlds.
+ * then the settings it rests on. The band columns come from the forecast's own worlds
+ * (accountedForecast); they are empty for accounts built on a forecast run without projections.
  */
 export function accountsTable(a: Accounts, q: Quantity, lang: "en-US" | "zh-CN" = "en-US"): { header: string[]; rows: (number | Decimal | string)[][] } {
   const v = a.views[q];
   const policies = [...new Set(v.years.flatMap((y) => Object.keys(y.byPolicy)))].sort();
   const header = ["year", "ceiling", "expected", "p10", "p50", "p90", ...policies.map((p) => `expected: ${p}`)];
-  const band = (y: (typeof v.years)[number]) => (y.band ? [y.band.p10, y.band.p50, y.band.p90] : ["", "", ""]);
+  const band = (y: { band?: { p10: Decimal; p50: Decimal; p90: Decimal } }) => (y.band ? [y.band.p10, y.band.p50, y.band.p90] : ["", "", ""]);
   const rows: (number | Decimal | string)[][] = v.years.map((y) => [y.year, y.ceiling, y.expected, ...band(y), ...policies.map((p) => y.byPolicy[p]?.expected ?? ZERO)]);
   const blank = policies.map(() => "");
   if (v.balance) {
-    rows.push([`end of ${a.horizon.to}`, v.total.ceiling, v.total.expected, "", "", "", ...blank]);
+    rows.push([`end of ${a.horizon.to}`, v.total.ceiling, v.total.expected, ...band(v.total), ...blank]);
   } else {
     rows.push([`after ${a.horizon.to}`, v.after.ceiling, v.after.expected, "", "", "", ...blank]);
-    rows.push(["total", v.total.ceiling, v.total.expected, "", "", "", ...blank]);
+    rows.push(["total", v.total.ceiling, v.total.expected, ...band(v.total), ...blank]);
   }
   const label = lang === "zh-CN" ? "假设" : "assumption";
   for (const x of assumptionsOf(a, q)) rows.push([label, assumptionText(x, lang), "", "", "", "", ...blank]);

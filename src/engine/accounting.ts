@@ -1,8 +1,8 @@
 import { checkAccountingSettings } from "./accounting-assumptions";
-import { balances, accountingQuantities, lineSettings, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
+import { balances, accountingQuantities, lineSettings, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
 import type { Catalog } from "./catalog";
-import { engine, type ClauseLine } from "./evaluate";
-import type { Band, Forecast, ForecastLine, YearRow } from "./forecast";
+import { engine, type ClauseLine, type Engine } from "./evaluate";
+import { forecast, type Band, type Forecast, type ForecastLine, type ForecastOptions, type View as ForecastView } from "./forecast";
 import { Decimal, ZERO } from "./money";
 import type { AccountingSettings, Scenario } from "./scenario";
 
@@ -19,7 +19,7 @@ export interface Pair {
   readonly expected: Decimal;
 }
 
-export interface ViewRow extends Pair {
+export interface AccountsRow extends Pair {
   readonly year: number;
   /** The band, when the forecast computed this view in its worlds (options.projections). */
   readonly band?: Pick<Band, "p10" | "p50" | "p90">;
@@ -27,15 +27,15 @@ export interface ViewRow extends Pair {
   readonly byClause: Readonly<Record<string, Pair>>;
 }
 
-export interface View {
+export interface AccountsView {
   readonly quantity: Quantity;
   /** A balance at year end (deferred income): its total is the last year's value. */
   readonly balance: boolean;
-  readonly years: readonly ViewRow[];
+  readonly years: readonly AccountsRow[];
   /** A flow's part that falls after the horizon (cash of its last year, the rest of a plant's life). */
   readonly after: Pair;
   /** A flow: the sum of the years and `after`; a balance: its value at the horizon's end. */
-  readonly total: Pair;
+  readonly total: Pair & { readonly band?: Pick<Band, "p10" | "p50" | "p90"> };
 }
 
 /** One forecast line in every view: its settings, and its figures by year. */
@@ -50,7 +50,7 @@ export interface Accounts {
   readonly horizon: { readonly from: number; readonly to: number };
   /** The scenario's settings the views rest on. */
   readonly settings: AccountingSettings;
-  readonly views: Readonly<Record<Quantity, View>>;
+  readonly views: Readonly<Record<Quantity, AccountsView>>;
   readonly lines: readonly LineAccounts[];
 }
 
@@ -99,38 +99,40 @@ export function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, until
   };
 }
 
-/** The scenario event each forecast line pays for, by the evaluation its trace came from. */
-function eventsOf(f: Forecast, s: Scenario): Map<ClauseLine, number> {
+/** The event of each forecast line's matter, by the evaluation its trace came from. */
+function eventsOf(f: Forecast): Map<ClauseLine, number> {
   const out = new Map<ClauseLine, number>();
-  for (const { matter, evaluation } of f.matters) {
-    if (matter.event >= s.events.length) continue;
-    for (const trace of evaluation.lines) out.set(trace, matter.event);
-  }
+  for (const { matter, evaluation } of f.matters) for (const trace of evaluation.lines) out.set(trace, matter.event);
   return out;
 }
 
-/** The forecast's own view bands, once its aggregation computes them (options.projections). */
-type WithViews = Forecast & { readonly views?: Readonly<Record<string, { readonly years: readonly YearRow[] }>> };
+/** The forecast with its CFO's views: the projections go into the forecast's own worlds, so
+ * each view's band is a true band, and the figures by year come from accounts(). */
+export function accountedForecast(s: Scenario, options: ForecastOptions = {}, eng: Engine = engine()): { forecast: Forecast; accounts: Accounts } {
+  const f = forecast(s, { ...options, projections: { ...options.projections, ...projections(s, eng.catalog) } }, eng);
+  return { forecast: f, accounts: accounts(s, f, eng.catalog) };
+}
 
 export function accounts(s: Scenario, f: Forecast, catalog: Catalog = engine().catalog): Accounts {
   checkAccountingSettings(s, catalog);
   const { from, to } = s.horizon;
-  const events = eventsOf(f, s);
+  const events = eventsOf(f);
   const lines: LineAccounts[] = f.lines.map((line) => {
-    const projected: ProjectedLine = { year: line.year, trace: line.trace, event: events.get(line.trace) };
+    const projected: ProjectedLine = { year: line.year, trace: line.trace, event: events.get(line.trace)! };
     const settings = lineSettings(projected, s, catalog);
     const parts = shares(projected, settings, to);
     return { line, settings, ceiling: lineAmounts(line.ceiling, parts, to), expected: lineAmounts(line.expected, parts, to) };
   });
-  const worlds = (f as WithViews).views;
-  const views = Object.fromEntries(accountingQuantities.map((q) => [q, view(q, lines, from, to, worlds?.[q]?.years)])) as Record<Quantity, View>;
+  // The entitled view's band is the forecast's own table; the others', its views (if projected).
+  const bandsOf = (q: Quantity): ForecastView | undefined => (q === "entitled" ? { years: f.years, total: f.total } : f.views[q]);
+  const views = Object.fromEntries(accountingQuantities.map((q) => [q, view(q, lines, from, to, bandsOf(q))])) as Record<Quantity, AccountsView>;
   return { horizon: { from, to }, settings: s.accounting, views, lines };
 }
 
-function view(quantity: Quantity, lines: readonly LineAccounts[], from: number, to: number, bands?: readonly YearRow[]): View {
+function view(quantity: Quantity, lines: readonly LineAccounts[], from: number, to: number, bands?: ForecastView): AccountsView {
   const balance = balances.has(quantity);
   const add = (a: Pair | undefined, ceiling: Decimal, expected: Decimal): Pair => ({ ceiling: (a?.ceiling ?? ZERO).plus(ceiling), expected: (a?.expected ?? ZERO).plus(expected) });
-  const years: ViewRow[] = [];
+  const years: AccountsRow[] = [];
   for (let year = from; year <= to; year++) {
     let sum: Pair = { ceiling: ZERO, expected: ZERO };
     const byPolicy: Record<string, Pair> = {};
@@ -144,8 +146,8 @@ function view(quantity: Quantity, lines: readonly LineAccounts[], from: number, 
       byPolicy[document.id] = add(byPolicy[document.id], c ?? ZERO, e ?? ZERO);
       byClause[clause.id] = add(byClause[clause.id], c ?? ZERO, e ?? ZERO);
     }
-    const b = bands?.find((r) => r.year === year);
-    years.push({ year, ...sum, ...(b ? { band: { p10: b.p10, p50: b.p50, p90: b.p90 } } : {}), byPolicy, byClause });
+    const b = bands?.years.find((r) => r.year === year);
+    years.push({ year, ...sum, ...(b ? { band: pick(b) } : {}), byPolicy, byClause });
   }
   let after: Pair = { ceiling: ZERO, expected: ZERO };
   if (!balance) {
@@ -154,6 +156,10 @@ function view(quantity: Quantity, lines: readonly LineAccounts[], from: number, 
       for (const [y, v] of l.expected[quantity]) if (y > to) after = add(after, ZERO, v);
     }
   }
-  const total = balance ? { ceiling: years[years.length - 1].ceiling, expected: years[years.length - 1].expected } : years.reduce((t, r) => add(t, r.ceiling, r.expected), after);
+  const last = years[years.length - 1];
+  const sum = years.reduce((t, r) => add(t, r.ceiling, r.expected), after);
+  const total = balance ? { ceiling: last.ceiling, expected: last.expected, ...(last.band ? { band: last.band } : {}) } : { ...sum, ...(bands ? { band: pick(bands.total) } : {}) };
   return { quantity, balance, years, after, total };
 }
+
+const pick = (b: Band) => ({ p10: b.p10, p50: b.p50, p90: b.p90 });

@@ -1,5 +1,5 @@
 import {
-  accounts,
+  accountedForecast,
   accountsTable,
   clauseColumns,
   clauseRow,
@@ -11,6 +11,7 @@ import {
   renderExplanation,
   scenarioFromInputs,
   ScenarioError,
+  shown,
   toNumber,
   topics,
   viewCodes,
@@ -19,7 +20,7 @@ import {
   type Query,
   type Topic,
 } from "../engine";
-import { CellError, type Cell, type CellResult, type Scalar } from "./cells";
+import { cellOf, CellError, fitCells, type Cell, type CellResult, type Scalar } from "./cells";
 import { amount, code, deviceClasses, drugClasses, pathways, phases, region, year } from "./coerce";
 import { lift } from "./lift";
 import zhCn from "./zh-cn.json";
@@ -103,7 +104,7 @@ export const definitions = {
   FACILITY: {
     params: ["cost", "areaM2", "region"],
     required: 3,
-    query: (a) => matter("facility", { facilityCost: amount("cost", a[0]), areaM2: amount("areaM2", a[1]) }, a[2]),
+    query: (a) => matter("facility", { facilityCost: amount("cost", a[0]), areaM2: amount("areaM2", a[1], "m²") }, a[2]),
   },
   CLINICAL: {
     params: ["drugClass", "phase", "region"],
@@ -136,40 +137,46 @@ export function evaluateCell(name: AmountFunction, args: readonly Cell[]): Scala
 export function callAmount(name: AmountFunction, args: readonly unknown[]): CellResult {
   try {
     const wrong = arity(name, definitions[name], args);
-    return wrong ?? lift((cells) => evaluateCell(name, cells), args);
+    return wrong ?? fitCells(lift((cells) => evaluateCell(name, cells), args));
   } catch (e) {
     return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
   }
 }
 
 /** EXPLAIN(functionName, args…): the clauses considered, the arithmetic, the binding cap, flags. */
-export function explain(functionName: unknown, args: readonly unknown[]): Scalar {
+export function explain(functionName: unknown, rawArgs: readonly unknown[]): Scalar {
   try {
-    const name = functionKey(functionName);
+    const name = functionKey(cellOf(functionName));
     if (!name || name === "EXPLAIN" || name === "CLAUSES" || name === "FORECAST") {
-      return new CellError("#VALUE!", `functionName must be one of ${amountFunctions.join(", ")}, got ${String(functionName)}`);
+      return new CellError("#VALUE!", `functionName must be one of ${amountFunctions.join(", ")}, got ${shown(cellOf(functionName))}`);
     }
-    if (args.some(Array.isArray)) return new CellError("#VALUE!", "EXPLAIN takes single values, not ranges");
+    if (rawArgs.some(Array.isArray)) return new CellError("#VALUE!", "EXPLAIN takes single values, not ranges");
+    const args = rawArgs.map(cellOf);
     const wrong = arity(name, definitions[name], args);
     if (wrong) return wrong;
     const q = definitions[name].query(args as Cell[]);
     if (q instanceof CellError) return q;
-    const shown = args.map((a) => (typeof a === "string" ? `"${a}"` : a === null || a === undefined ? "" : String(a))).join(", ");
-    return renderExplanation(`SUBSIDY.${name}(${shown})`, engine().evaluate(q));
+    const written = args.map((a) => (typeof a === "string" ? `"${a}"` : a === null || a === undefined ? "" : String(a))).join(", ");
+    return fitCells(renderExplanation(`SUBSIDY.${name}(${written})`, engine().evaluate(q)));
   } catch (e) {
     return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
   }
 }
 
 /** CLAUSES([region], [topic]): the catalog as a table with a header row. */
-export function clauses(where?: unknown, topic?: unknown): Scalar | Scalar[][] {
-  const blank = (v: unknown) => v === null || v === undefined || v === "";
-  const r = blank(where) ? undefined : region(where as Cell);
-  if (r instanceof CellError) return r;
-  const t = blank(topic) ? undefined : topics.find((x) => typeof topic === "string" && x.toLowerCase() === topic.trim().toLowerCase());
-  if (!blank(topic) && !t) return new CellError("#VALUE!", `topic must be one of ${topics.join(", ")}, got ${String(topic)}`);
-  const rows = listClauses(engine().catalog, r, t).map(clauseRow);
-  return [[...clauseColumns], ...rows];
+export function clauses(rawWhere?: unknown, rawTopic?: unknown): Scalar | Scalar[][] {
+  try {
+    const [where, topic] = [cellOf(rawWhere), cellOf(rawTopic)];
+    const blank = (v: unknown) => v === null || v === undefined || v === "";
+    const r = blank(where) ? undefined : region(where as Cell);
+    if (r instanceof CellError) return r;
+    const t = blank(topic) ? undefined : topics.find((x) => typeof topic === "string" && x.toLowerCase() === topic.trim().toLowerCase());
+    if (!blank(topic) && !t) return new CellError("#VALUE!", `topic must be one of ${topics.join(", ")}, got ${shown(topic)}`);
+    const rows = listClauses(engine().catalog, r, t).map(clauseRow);
+    return fitCells([[...clauseColumns], ...rows]);
+  } catch (e) {
+    return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
+  }
 }
 
 /** FORECAST(inputs): the year table of the scenario in an Inputs range, header row first. */
@@ -177,13 +184,20 @@ export function forecastCells(inputs: unknown, view?: unknown): Scalar | Scalar[
   if (!Array.isArray(inputs) || !inputs.every(Array.isArray)) {
     return new CellError("#VALUE!", "inputs must be the Inputs table: a range whose first row is the header");
   }
-  const wanted = view === undefined || view === null || view === "" ? "entitled" : typeof view === "string" ? parseView(view) : undefined;
+  const v = cellOf(view);
+  const wanted = v === undefined || v === null || v === "" ? "entitled" : typeof v === "string" ? parseView(v) : undefined;
   if (wanted === undefined) return new CellError("#VALUE!", `view must be one of ${viewCodes.join(", ")} (or 应享, 现金, 损益, 递延收益, 税, 税后)`);
   try {
-    const s = scenarioFromInputs(inputs as InputCell[][]);
-    const f = forecast(s);
-    const { header, rows } = wanted === "entitled" ? forecastTable(f) : accountsTable(accounts(s, f), wanted);
-    return [header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
+    // A cell Excel hands over as an object: its basicValue, or, for any other object, the text
+    // of Excel's own #VALUE!, which the Inputs parser then refuses at its row.
+    const plain = (v: unknown): InputCell => {
+      const c = cellOf(v);
+      return typeof c === "object" && c !== null ? "#VALUE!" : (c as InputCell);
+    };
+    const cells = inputs.map((row: unknown[]) => row.map(plain));
+    const s = scenarioFromInputs(cells);
+    const { header, rows } = wanted === "entitled" ? forecastTable(forecast(s)) : accountsTable(accountedForecast(s).accounts, wanted);
+    return fitCells([header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))]);
   } catch (e) {
     if (e instanceof ScenarioError) return new CellError("#VALUE!", e.problems.slice(0, 3).join("; "));
     return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { CellError } from "../../src/functions/cells";
 import { call, forecastCells } from "../../src/functions/subsidy";
-import { accounts, forecast, parseScenario, scenarioToInputs } from "../../src/engine";
+import { accountedForecast, parseScenario, scenarioToInputs } from "../../src/engine";
 
 // examples/shenzhen-cfo-views.json, every view worked out by hand.
 // 深圳（七）plant: 40% × 20,000,000 = 8,000,000; 3,000 × 2,000 m² = 6,000,000 binds → 6,000,000 in 2026.
@@ -14,7 +14,7 @@ import { accounts, forecast, parseScenario, scenarioToInputs } from "../../src/e
 // 15% tax (高新技术企业); research treated as 不征税收入.
 const file = join(__dirname, "..", "..", "examples", "shenzhen-cfo-views.json");
 const s = parseScenario(JSON.parse(readFileSync(file, "utf8")));
-const a = accounts(s, forecast(s));
+const { accounts: a } = accountedForecast(s);
 const table = (q: keyof typeof a.views) =>
   Object.fromEntries([...a.views[q].years.map((r) => [r.year, [r.ceiling.toFixed(), r.expected.toFixed()]]), ["total", [a.views[q].total.ceiling.toFixed(), a.views[q].total.expected.toFixed()]]]);
 
@@ -64,6 +64,21 @@ test("tax at 15% and after tax", () => {
   });
   expect(table("nonDeductible")[2026]).toEqual(["600000", "600000"]);
   expect(table("aftertax")).toMatchObject({ 2026: ["3400000", "3400000"], 2027: ["3668421.05", "3668421.05"], 2028: ["3668421.06", "2988421.06"], 2029: ["268421.05", "268421.05"] });
+});
+
+test("the band of each view comes from the forecast's worlds", () => {
+  // The certificate (p = 0.8) is the only uncertain event: worlds of weight 0.2 and 0.8.
+  const band = (q: keyof typeof a.views, year: number) => Object.values(a.views[q].years.find((r) => r.year === year)!.band!).map((d) => d.toFixed());
+  // Cash of 2028: 0 with 0.2, 4,000,000 with 0.8 → P10 0, P50 and P90 4,000,000.
+  expect(band("cash", 2028)).toEqual(["0", "4000000", "4000000"]);
+  // Profit of 2028: the plant's 6,000,000 / 19 = 315,789.4736… to the fen in every world, plus the
+  // certificate's 4,000,000 in the world where it comes. (The year's ceiling, 315,789.48 + 4,000,000,
+  // is rounded cumulatively so the plant's years add up to 6,000,000: a fen apart.)
+  expect(band("pl", 2028)).toEqual(["315789.47", "4315789.47", "4315789.47"]);
+  // Tax in 2028 at 15%: 47,368.42 alone, or with 600,000 more.
+  expect(band("tax", 2028)).toEqual(["47368.42", "647368.42", "647368.42"]);
+  // Deferred income is certain: the plant's balance.
+  expect(band("deferred", 2030)).toEqual(["4736842.11", "4736842.11", "4736842.11"]);
 });
 
 describe("the doors", () => {

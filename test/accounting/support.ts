@@ -1,9 +1,9 @@
-import { accounts, forecast, parseScenario, type Accounts, type Quantity } from "../../src/engine";
+import { accountedForecast, parseScenario, type Accounts, type Quantity } from "../../src/engine";
 
 /** A scenario's accounts, from a scenario written as data. */
 export function accountsOf(raw: Record<string, unknown>): Accounts {
   const s = parseScenario({ schemaVersion: 1, name: "hand-worked", ...raw });
-  return accounts(s, forecast(s));
+  return accountedForecast(s).accounts;
 }
 
 /** One view's ceilings by year as plain strings, the years after the horizon as "after". */

@@ -97,34 +97,40 @@ test("no year pays more than an enterprise annual cap allows", () => {
   );
 });
 
-test("the same seed gives the same Monte Carlo result; the draws are stated", () => {
-  // Fourteen uncertain insurance policies: more than the 12 events enumerated exactly.
-  const raw = {
-    schemaVersion: 1,
-    name: "many uncertain policies",
-    enterprise: { region: "changping", sector: "device" },
-    horizon: { from: 2026, to: 2026 },
-    simulation: { draws: 500, seed: 7 },
-    events: Array.from({ length: 14 }, (_, i) => ({ type: "insurance", year: 2026, premium: String(100000 * (i + 1)), probability: 0.5 })),
-  };
-  const a = run(raw);
-  const b = run(raw);
-  expect(a.method).toEqual({ kind: "monte-carlo", draws: 500, seed: 7 });
-  expect(a.total.expected.toFixed()).toBe(b.total.expected.toFixed());
-  expect(a.total.p10.toFixed()).toBe(b.total.p10.toFixed());
-  const c = forecast(parseScenario(raw), { seed: 8 });
-  expect(c.total.expected.toFixed()).not.toBe(a.total.expected.toFixed());
-  // The ceiling: 50% of each premium, 500k per policy: 50k + 100k + … + 450k + 5 × 500k = 4.75M,
-  // over the 2M a year of 第三条（二）.
-  expect(a.total.ceiling.toFixed()).toBe("2000000");
-  expect(a.total.expected.lte(a.total.ceiling)).toBe(true);
+/**
+ * Fourteen uncertain policies, one a year, awards 50 × 2^i yuan (50% of a premium of 100 × 2^i,
+ * 第三条（二）): every subset sums to a different total, so the total's distribution has 2^14 =
+ * 16,384 points, more than the 4,096 worked out exactly, and its band is drawn. Each year has two
+ * points and the expected values are exact by linearity: 0.5 × 50 × (2^14 − 1) = 409,575.
+ */
+const manyYears = (draws: number, seed = 7) => ({
+  schemaVersion: 1,
+  name: "many uncertain policies",
+  enterprise: { region: "changping", sector: "device" },
+  horizon: { from: 2026, to: 2039 },
+  simulation: { draws, seed },
+  events: Array.from({ length: 14 }, (_, i) => ({ type: "insurance", year: 2026 + i, premium: String(100 * 2 ** i), probability: 0.5 })),
 });
 
-test("a forecast reports progress up to the last world", () => {
+test("the same seed gives the same drawn band; the draws and the method of each figure are stated", () => {
+  const a = run(manyYears(500));
+  const b = run(manyYears(500));
+  expect(a.method).toEqual({ kind: "monte-carlo", draws: 500, seed: 7 });
+  expect(a.total.methods).toEqual({ expected: "exact", band: "monte-carlo" });
+  for (const y of a.years) expect(y.methods).toEqual({ expected: "exact", band: "exact" });
+  expect(a.total.expected.toFixed()).toBe("409575");
+  expect([a.total.p10, a.total.p50, a.total.p90].map(String)).toEqual([b.total.p10, b.total.p50, b.total.p90].map(String));
+  const c = forecast(parseScenario(manyYears(500)), { seed: 8 });
+  expect(c.total.expected.toFixed()).toBe("409575");
+  expect([c.total.p10, c.total.p50, c.total.p90].map(String)).not.toEqual([a.total.p10, a.total.p50, a.total.p90].map(String));
+  // 2026: one policy of 50 yuan, p = 0.5: the points 0 and 50, each ½.
+  const first = a.years[0];
+  expect([first.p10, first.p50, first.p90, first.expected].map(String)).toEqual(["0", "0", "50", "25"]);
+});
+
+test("a forecast reports progress up to the last draw", () => {
   const seen: [number, number][] = [];
-  forecast(parseScenario({ schemaVersion: 1, name: "p", enterprise: { region: "shenzhen", sector: "device" }, horizon: { from: 2026, to: 2026 }, simulation: { draws: 250 }, events: Array.from({ length: 13 }, () => ({ type: "vbp", year: 2026, product: "A", bidValue: "1000000", probability: 0.5 })) }), {
-    onProgress: (done, total) => seen.push([done, total]),
-  });
+  forecast(parseScenario(manyYears(250)), { onProgress: (done, total) => seen.push([done, total]) });
   expect(seen).toEqual([
     [100, 250],
     [200, 250],

@@ -1,0 +1,315 @@
+import { mersenne } from "pure-rand/generator/mersenne";
+import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
+import { pow10, probabilityRatio, RATIO_ZERO, scaled, type Ratio } from "./exact";
+import type { Decimal } from "./money";
+import type { Settlement } from "./settlement";
+
+/**
+ * The worlds of a settled plan, in scaled integers. A world differs from another only in which
+ * uncertain events happen (RULINGS 17, 18): a line pays its precomputed amount if its event
+ * happens, cut by the annual caps in plan order. Events fall in one year each, so years are
+ * independent; within a year only the lines under a cap depend on each other.
+ *
+ * Amounts are integers in units of 10^-scale yuan, the fewest decimal places that hold every
+ * amount and cap exactly. Probabilities are the decimal fractions they are written as.
+ */
+export interface Worlds {
+  readonly scale: number;
+  readonly lineCount: number;
+  /** Uncertain events (0 < p < 1), in event order: what a draw decides. */
+  readonly uncertain: readonly { readonly event: number; readonly p: Ratio; readonly chance: number }[];
+  readonly years: readonly YearWorlds[];
+}
+
+interface PayerCell {
+  readonly line: number;
+  readonly amount: bigint;
+  /** Index into the year's caps, or -1. */
+  readonly cap: number;
+}
+
+/** The lines of one event in one year, in plan order (RULINGS 18: they happen together). */
+interface Block {
+  /** Index into `uncertain`, or -1 for an event that happens in every world. */
+  readonly uncertain: number;
+  readonly payers: readonly PayerCell[];
+}
+
+export interface YearWorlds {
+  readonly blocks: readonly Block[];
+  readonly caps: readonly bigint[];
+  /** Per cap, the last block that counts against it: after it, the cap's state is dropped. */
+  readonly lastUse: readonly number[];
+}
+
+/** Thrown when a forecast runs past its caller's deadline (a cell's time budget). */
+export class ForecastTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`the forecast stopped after ${ms} ms`);
+    this.name = "ForecastTimeout";
+  }
+}
+
+export interface Budget {
+  /** Date.now() value after which the work stops with a ForecastTimeout. */
+  readonly deadline?: number;
+  readonly started: number;
+}
+
+export function checkBudget(b: Budget): void {
+  if (b.deadline !== undefined && Date.now() > b.deadline) throw new ForecastTimeout(Date.now() - b.started);
+}
+
+export function worldsOf(s: Settlement, years: readonly number[]): Worlds {
+  const decimals = (xs: Iterable<Decimal>) => Math.max(0, ...[...xs].map((x) => x.decimalPlaces()));
+  const scale = Math.max(decimals(s.payers.map((p) => p.amount)), decimals([...s.caps.values()].map((c) => c.amount)));
+  const events = [...new Set(s.payers.map((p) => p.event))].sort((a, b) => a - b);
+  const uncertain = events
+    .filter((e) => s.probability.get(e)! > 0 && s.probability.get(e)! < 1)
+    .map((event) => ({ event, p: probabilityRatio(s.probability.get(event)!), chance: s.probability.get(event)! }));
+  const indexOf = new Map(uncertain.map((u, i) => [u.event, i]));
+  const yearOf = new Map(years.map((y, i) => [y, i]));
+  const built = years.map(() => ({ blocks: [] as { uncertain: number; event: number; payers: PayerCell[] }[], caps: [] as bigint[], capIndex: new Map<string, number>() }));
+  const seen = new Set<number>();
+  for (const p of s.payers) {
+    const prob = s.probability.get(p.event)!;
+    if (prob <= 0) continue;
+    const y = built[yearOf.get(p.year)!];
+    let cap = -1;
+    if (p.cap !== undefined) {
+      cap = y.capIndex.get(p.cap) ?? y.caps.push(scaled(s.caps.get(p.cap)!.amount, scale)) - 1;
+      y.capIndex.set(p.cap, cap);
+    }
+    let block = y.blocks[y.blocks.length - 1];
+    if (!block || block.event !== p.event) {
+      // An event's lines are adjacent in plan order (matters.ts orders them so): a block per event.
+      if (seen.has(p.event)) throw new Error(`the lines of event ${p.event} are not adjacent in plan order`);
+      seen.add(p.event);
+      block = { uncertain: indexOf.get(p.event) ?? -1, event: p.event, payers: [] };
+      y.blocks.push(block);
+    }
+    block.payers.push({ line: p.line, amount: scaled(p.amount, scale), cap });
+  }
+  return {
+    scale,
+    lineCount: s.lines.length,
+    uncertain,
+    years: built.map(({ blocks, caps }) => {
+      const lastUse = caps.map(() => -1);
+      blocks.forEach((b, i) => b.payers.forEach((p) => p.cap >= 0 && (lastUse[p.cap] = i)));
+      return { blocks: blocks.map(({ uncertain, payers }) => ({ uncertain, payers })), caps, lastUse };
+    }),
+  };
+}
+
+/** At most this many points in any distribution worked out exactly; beyond, the figure is sampled. */
+export const SUPPORT_LIMIT = 4096;
+
+/**
+ * Each line's exact expected amount, linear over the lines no cap touches (amount × p) and, per
+ * cap and year, a walk over the distribution of what the cap has used so far, in plan order.
+ * A cap whose used amounts take more than SUPPORT_LIMIT values leaves its lines to be sampled.
+ */
+export function expectedByLine(w: Worlds, budget: Budget): { expected: Ratio[]; sampled: Set<number> } {
+  const unit = pow10(w.scale);
+  const expected: Ratio[] = new Array(w.lineCount).fill(RATIO_ZERO);
+  const sampled = new Set<number>();
+  for (const year of w.years) {
+    for (const block of year.blocks) {
+      const p = block.uncertain >= 0 ? w.uncertain[block.uncertain].p : { n: 1n, d: 1n };
+      for (const c of block.payers) if (c.cap < 0) expected[c.line] = { n: c.amount * p.n, d: p.d * unit };
+    }
+    year.caps.forEach((cap, k) => {
+      checkBudget(budget);
+      let states = new Map<bigint, bigint>([[0n, 1n]]);
+      let den = 1n;
+      const sums: { line: number; n: bigint; d: bigint }[] = [];
+      for (const block of year.blocks) {
+        const mine = block.payers.filter((c) => c.cap === k);
+        if (mine.length === 0) continue;
+        const p = block.uncertain >= 0 ? w.uncertain[block.uncertain].p : undefined;
+        const next = new Map<bigint, bigint>();
+        const put = (s: bigint, x: bigint) => next.set(s, (next.get(s) ?? 0n) + x);
+        const acc = mine.map(() => 0n);
+        for (const [s0, w0] of states) {
+          if (p) put(s0, w0 * (p.d - p.n));
+          const wy = p ? w0 * p.n : w0;
+          let s = s0;
+          mine.forEach((c, i) => {
+            const room = cap - s;
+            const paid = c.amount < room ? c.amount : room;
+            acc[i] += wy * paid;
+            s += paid;
+          });
+          put(s, wy);
+        }
+        const d = den * (p ? p.d : 1n);
+        mine.forEach((c, i) => sums.push({ line: c.line, n: acc[i], d: d * unit }));
+        den = d;
+        states = next;
+        if (states.size > SUPPORT_LIMIT) {
+          for (const b of year.blocks) for (const c of b.payers) if (c.cap === k) sampled.add(c.line);
+          return;
+        }
+      }
+      for (const x of sums) expected[x.line] = { n: x.n, d: x.d };
+    });
+  }
+  return { expected, sampled };
+}
+
+/** A distribution: values (units of 10^-scale yuan times the figure's coefficients) and weights / den. */
+export interface Distribution {
+  readonly points: ReadonlyMap<bigint, bigint>;
+  readonly den: bigint;
+}
+
+/**
+ * The exact distribution of Σ coefficient × paid over one year's lines, or undefined past
+ * SUPPORT_LIMIT points: a walk over the year's events in plan order whose state is the amount
+ * each open cap has used and the figure so far.
+ */
+export function yearDistribution(year: YearWorlds, w: Worlds, coefficient: (line: number) => bigint, budget: Budget): Distribution | undefined {
+  interface State {
+    readonly used: bigint[];
+    readonly value: bigint;
+    weight: bigint;
+  }
+  let states = new Map<string, State>([["", { used: year.caps.map(() => 0n), value: 0n, weight: 1n }]]);
+  let den = 1n;
+  const keyOf = (used: readonly bigint[], value: bigint, open: readonly boolean[]) => {
+    let k = String(value);
+    for (let i = 0; i < used.length; i++) if (open[i]) k += `,${used[i]}`;
+    return k;
+  };
+  for (let b = 0; b < year.blocks.length; b++) {
+    checkBudget(budget);
+    const block = year.blocks[b];
+    const p = block.uncertain >= 0 ? w.uncertain[block.uncertain].p : undefined;
+    const open = year.lastUse.map((last) => last > b);
+    const next = new Map<string, State>();
+    const put = (used: bigint[], value: bigint, weight: bigint) => {
+      const k = keyOf(used, value, open);
+      const there = next.get(k);
+      if (there) there.weight += weight;
+      else next.set(k, { used, value, weight });
+    };
+    for (const st of states.values()) {
+      if (p) put(st.used, st.value, st.weight * (p.d - p.n));
+      const used = st.used.slice();
+      let value = st.value;
+      for (const c of block.payers) {
+        let paid = c.amount;
+        if (c.cap >= 0) {
+          const room = year.caps[c.cap] - used[c.cap];
+          if (paid > room) paid = room;
+          used[c.cap] += paid;
+        }
+        value += coefficient(c.line) * paid;
+      }
+      put(used, value, p ? st.weight * p.n : st.weight);
+    }
+    if (p) den *= p.d;
+    states = next;
+    if (states.size > SUPPORT_LIMIT) return undefined;
+  }
+  const points = new Map<bigint, bigint>();
+  for (const st of states.values()) points.set(st.value, (points.get(st.value) ?? 0n) + st.weight);
+  return { points, den };
+}
+
+/** The distribution of a sum of independent figures, or undefined past SUPPORT_LIMIT points. */
+export function convolve(a: Distribution, b: Distribution): Distribution | undefined {
+  if (a.points.size * b.points.size > SUPPORT_LIMIT * 64) return undefined;
+  const points = new Map<bigint, bigint>();
+  for (const [x, wx] of a.points) for (const [y, wy] of b.points) points.set(x + y, (points.get(x + y) ?? 0n) + wx * wy);
+  return points.size > SUPPORT_LIMIT ? undefined : { points, den: a.den * b.den };
+}
+
+/** The smallest value v with P(X ≤ v) ≥ num/den (nearest rank), exactly. */
+export function quantile(d: Distribution, num: bigint, den: bigint): bigint {
+  const sorted = [...d.points].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  let cumulative = 0n;
+  for (const [v, weight] of sorted) {
+    cumulative += weight;
+    if (cumulative * den >= num * d.den) return v;
+  }
+  return sorted[sorted.length - 1][0];
+}
+
+/**
+ * What the seeded Monte Carlo draws give: per draw, each figure's value; per line, the sum
+ * over the draws of what it paid (for lines whose expected value is not exact).
+ */
+export interface Sample {
+  readonly draws: number;
+  /** figures[f][k]: figure f in draw k, in the same units as a Distribution's values. */
+  readonly figures: readonly (readonly bigint[])[];
+  readonly lineSums: readonly bigint[];
+}
+
+/** A figure to sample: its coefficient per line (0: not in it). */
+export interface SampledFigure {
+  readonly terms: ReadonlyMap<number, bigint>;
+}
+
+/**
+ * Seeded draws over the uncertain events only: one uniform number per uncertain event per draw,
+ * then every year's lines in plan order with the caps. Plain numbers where every sum provably
+ * stays below 2^53 (each is an integer, so exact), else BigInt with the same loop.
+ */
+export function sample(w: Worlds, figures: readonly SampledFigure[], draws: number, seed: number, budget: Budget, onProgress?: (done: number, total: number) => void): Sample {
+  // Bound every accumulator: a figure's value, a line's sum over the draws.
+  let bound = 0n;
+  const perLine = new Map<number, bigint>();
+  for (const y of w.years) for (const b of y.blocks) for (const c of b.payers) perLine.set(c.line, c.amount);
+  for (const f of figures) {
+    let s = 0n;
+    for (const [line, c] of f.terms) s += c * (perLine.get(line) ?? 0n);
+    if (s > bound) bound = s;
+  }
+  for (const a of perLine.values()) if (a * BigInt(draws) > bound) bound = a * BigInt(draws);
+  const plain = bound <= BigInt(Number.MAX_SAFE_INTEGER);
+  // The same operators (+, -, *, <) serve numbers and bigints; `num` makes the loop's values one
+  // kind or the other, never mixed, so one loop serves both without a branch per operation.
+  const num: (x: bigint) => number = plain ? Number : (x) => x as unknown as number;
+  const zero = num(0n);
+
+  const years = w.years.map((y) => ({
+    caps: y.caps.map(num),
+    blocks: y.blocks.map((b) => ({ uncertain: b.uncertain, payers: b.payers.map((c) => ({ line: c.line, amount: num(c.amount), cap: c.cap })) })),
+  }));
+  const termsOf: { f: number; c: number }[][] = Array.from({ length: w.lineCount }, () => []);
+  figures.forEach((fig, f) => fig.terms.forEach((c, line) => termsOf[line].push({ f, c: num(c) })));
+  const values = figures.map(() => new Array<number>(draws));
+  const lineSums = new Array<number>(w.lineCount).fill(zero);
+  const happens = new Uint8Array(w.uncertain.length);
+  const chances = w.uncertain.map((u) => u.chance);
+  const acc = new Array<number>(figures.length);
+  const rng = mersenne(seed);
+  for (let k = 0; k < draws; k++) {
+    if ((k & 63) === 0) checkBudget(budget);
+    for (let e = 0; e < chances.length; e++) happens[e] = uniformFloat64(rng) < chances[e] ? 1 : 0;
+    acc.fill(zero);
+    for (const y of years) {
+      const used = y.caps.map(() => zero);
+      for (const b of y.blocks) {
+        if (b.uncertain >= 0 && happens[b.uncertain] === 0) continue;
+        for (const c of b.payers) {
+          let paid = c.amount;
+          if (c.cap >= 0) {
+            const room = y.caps[c.cap] - used[c.cap];
+            if (room < paid) paid = room;
+            used[c.cap] += paid;
+          }
+          lineSums[c.line] += paid;
+          const terms = termsOf[c.line];
+          for (let t = 0; t < terms.length; t++) acc[terms[t].f] += terms[t].c * paid;
+        }
+      }
+    }
+    for (let f = 0; f < figures.length; f++) values[f][k] = acc[f];
+    if (onProgress && ((k + 1) % 100 === 0 || k + 1 === draws)) onProgress(k + 1, draws);
+  }
+  return { draws, figures: values.map((v) => v.map((x) => BigInt(x))), lineSums: lineSums.map((x) => BigInt(x)) };
+}
