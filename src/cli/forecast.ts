@@ -3,11 +3,11 @@ import { parseArgs } from "node:util";
 import {
   accountedForecast,
   accountsTable,
-  classText,
   flagText,
   forecast,
   forecastTable,
   formatYuan,
+  lineStory,
   parseScenario,
   parseView,
   ScenarioError,
@@ -153,7 +153,7 @@ function viewText(f: Forecast, a: Accounts, view: Quantity): string {
     const later = years.filter(([y]) => y > a.horizon.to).reduce((t, [, v]) => t.plus(v), ZERO);
     if (!later.isZero()) shown.push(`after ${a.horizon.to} ${formatYuan(later)}`);
     out.push(`${l.line.year}  ${l.line.trace.clause.id}  — ${l.line.matter}: ${shown.join("; ")}`);
-    out.push(`      ${classText(l.settings.class)}: ${l.settings.accounting.en} (${l.settings.accounting.words})`);
+    out.push(`      ${lineStory(l)}`);
   }
   return out.join("\n");
 }

@@ -1,8 +1,8 @@
-import type { Accounts } from "./accounting";
+import type { Accounts, LineAccounts } from "./accounting";
 import type { AccountingClass } from "./accounting-classes";
 import type { Quantity, Source } from "./accounting-schedule";
 import type { Catalog } from "./catalog";
-import { Decimal, formatRate } from "./money";
+import { Decimal, formatRate, formatYuan } from "./money";
 import { ScenarioError, type Scenario } from "./scenario";
 
 /**
@@ -87,6 +87,39 @@ export function classText(c: AccountingClass, lang: "en-US" | "zh-CN" = "en-US")
   return lang === "zh-CN"
     ? { asset: "与资产相关", incurred: "与收益相关，补偿已发生的费用", later: "与收益相关，补偿以后期间的费用" }[c]
     : { asset: "asset-related", incurred: "income-related, compensating costs already incurred", later: "income-related, compensating later costs" }[c];
+}
+
+/**
+ * How one line's amount moves from entitlement to cash to profit and tax, with the settings it
+ * used: the text beside a forecast line (CLI, EXPLAIN of a line).
+ */
+export function lineStory(l: LineAccounts, lang: "en-US" | "zh-CN" = "en-US"): string {
+  const zh = lang === "zh-CN";
+  const { settings: st, line } = l;
+  const received = line.year + st.lag.years;
+  const pl = [...l.ceiling.pl].filter(([, v]) => !v.isZero());
+  const first = pl[0]?.[0] ?? received;
+  const years = pl.length;
+  const each = pl[0] ? formatYuan(pl[0][1]) : "0";
+  const rate = formatRate(st.taxRate);
+  const parts = zh
+    ? [`${line.year} 年取得资格 ${formatYuan(line.ceiling)} 元，${received} 年到账（付款滞后 ${st.lag.years} 年，${where(st.lag.from, lang)}）`, `${classText(st.class, lang)}：${st.accounting.zh}（${st.accounting.words}）`]
+    : [`entitled ${line.year}: ${formatYuan(line.ceiling)}; received ${received} (payment lag ${st.lag.years} year${st.lag.years === 1 ? "" : "s"}, ${where(st.lag.from, lang)})`, `${classText(st.class, lang)}: ${st.accounting.en} (${st.accounting.words})`];
+  if (st.asset) {
+    const { life, lifeFrom, method } = st.asset;
+    if (zh) {
+      parts.push(`使用寿命 ${life} 年（${where(lifeFrom, lang)}）`);
+      parts.push(method === "gross" ? `总额法：确认为递延收益，自 ${first} 年起分 ${years} 年计入其他收益，每年约 ${each} 元` : `净额法：冲减资产账面价值，自 ${first} 年起 ${years} 年每年少计折旧约 ${each} 元`);
+    } else {
+      parts.push(`useful life ${life} years (${where(lifeFrom, lang)})`);
+      parts.push(method === "gross" ? `gross method: deferred income, recognised over ${years} years from ${first}, about ${each} a year` : `net method: deducted from the asset's cost, ${years} years of lower depreciation from ${first}, about ${each} a year`);
+    }
+  } else if (st.costYears && st.costYears.years > 1) {
+    parts.push(zh ? `确认为递延收益，在费用发生的 ${years} 年内计入损益（${where(st.costYears.from, lang)}）` : `deferred, recognised as its costs fall over ${years} years (${where(st.costYears.from, lang)})`);
+  } else parts.push(zh ? `${received} 年计入损益` : `in profit in ${received}`);
+  if (st.nonTaxable) parts.push(zh ? `不征税收入：不征税，其资助的支出不得扣除（税率 ${rate}）` : `non-taxable income: not taxed, the costs it funds not deductible (rate ${rate})`);
+  else parts.push(zh ? `按 ${rate} 计税` : `taxed at ${rate}`);
+  return parts.join(zh ? "；" : "; ");
 }
 
 /** Settings that name a document or clause the catalog does not have: a typo would silently do nothing. */

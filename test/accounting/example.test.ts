@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { CellError } from "../../src/functions/cells";
 import { call, forecastCells } from "../../src/functions/subsidy";
-import { accountedForecast, parseScenario, scenarioToInputs } from "../../src/engine";
+import { accountedForecast, lineStory, parseScenario, scenarioToInputs } from "../../src/engine";
 
 // examples/shenzhen-cfo-views.json, every view worked out by hand.
 // 深圳（七）plant: 40% × 20,000,000 = 8,000,000; 3,000 × 2,000 m² = 6,000,000 binds → 6,000,000 in 2026.
@@ -79,6 +79,17 @@ test("the band of each view comes from the forecast's worlds", () => {
   expect(band("tax", 2028)).toEqual(["47368.42", "647368.42", "647368.42"]);
   // Deferred income is certain: the plant's balance.
   expect(band("deferred", 2030)).toEqual(["4736842.11", "4736842.11", "4736842.11"]);
+});
+
+test("each line says how its amount moves, with the settings it used, in both languages", () => {
+  const plant = a.lines.find((l) => l.line.trace.clause.id === "shenzhen-device/7")!;
+  expect(lineStory(plant)).toBe(
+    "entitled 2026: 6,000,000; received 2027 (payment lag 1 year, default); asset-related: a share of the cost of building or refitting a plant: a building (新建或改造医疗器械方向GMP厂房); useful life 20 years (set on the event); gross method: deferred income, recognised over 19 years from 2027, about 315,789.47 a year; taxed at 15%",
+  );
+  const research = a.lines.find((l) => l.line.trace.clause.id === "shenzhen-device/3.frontier")!;
+  expect(lineStory(research, "zh-CN")).toBe(
+    "2026 年取得资格 8,000,000 元，2026 年到账（付款滞后 0 年，按条款设定）；与收益相关，补偿以后期间的费用：资助尚待开展的研究与攻关（全额资助）；确认为递延收益，在费用发生的 2 年内计入损益（按条款设定）；不征税收入：不征税，其资助的支出不得扣除（税率 15%）",
+  );
 });
 
 describe("the doors", () => {
