@@ -3,18 +3,24 @@ import { parseArgs } from "node:util";
 import {
   accountedForecast,
   accountsTable,
-  flagText,
   forecast,
   forecastTable,
+  formatFlag,
+  formatLine,
+  formatNote,
+  formatStep,
+  formatTitle,
   formatYuan,
   lineStory,
   parseScenario,
   parseView,
   ScenarioError,
   viewCodes,
+  wordsFor,
   ZERO,
   type Accounts,
   type Forecast,
+  type Lang,
   type Quantity,
 } from "../engine";
 import type { Io } from "./main";
@@ -67,8 +73,8 @@ export function scenarioText(bytes: Uint8Array): string | { problem: string } {
   return text;
 }
 
-/** `subsidy forecast scenario.json [--view V] [--format table|csv|json] [--draws N] [--seed S]` */
-export function forecastCommand(argv: string[], io: Io): number {
+/** `subsidy forecast scenario.json [--view V] [--format table|csv|json] [--draws N] [--seed S] [--lang L]` */
+export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -105,13 +111,13 @@ export function forecastCommand(argv: string[], io: Io): number {
   // The entitled table alone needs no projections; JSON carries every view.
   if (view === "entitled" && format !== "json") {
     const f = forecast(scenario, options);
-    io.out(format === "csv" ? toCsv(forecastTable(f)) : toText(f));
+    io.out(format === "csv" ? toCsv(forecastTable(f)) : toText(f, lang));
     return 0;
   }
   const { forecast: f, accounts: a } = accountedForecast(scenario, options);
-  if (format === "json") io.out(JSON.stringify({ ...toJson(f), views: viewsJson(a) }, null, 2));
-  else if (format === "csv") io.out(toCsv(accountsTable(a, view)));
-  else io.out(viewText(f, a, view));
+  if (format === "json") io.out(JSON.stringify({ ...toJson(f, lang), views: viewsJson(a, lang) }, null, 2));
+  else if (format === "csv") io.out(toCsv(accountsTable(a, view, lang)));
+  else io.out(viewText(f, a, view, lang));
   return 0;
 }
 
@@ -120,46 +126,59 @@ function usage(io: Io, problem: string): number {
   return 2;
 }
 
-const method = (f: Forecast) =>
-  f.method.kind === "exact" ? `exact over ${f.method.worlds} combinations of uncertain events` : `Monte Carlo, ${f.method.draws} draws, seed ${f.method.seed}`;
-
 /** A year table in aligned columns; a row whose second cell is text (an assumption) is not padded. */
 function columns(table: { header: string[]; rows: (number | string | { toFixed(): string })[][] }): string[] {
   const cells = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? formatYuan(v as Parameters<typeof formatYuan>[0]) : String(v))))];
-  const aligned = cells.filter((r) => !/[^\d.,-]/.test(r[1] ?? "") || r === cells[0]);
+  const aligned = cells.filter((r) => r === cells[0] || !/[^\d.,-]/.test(r[1] ?? ""));
   const widths = table.header.map((_, i) => Math.max(...aligned.map((r) => r[i].length)));
   return cells.map((r) => (aligned.includes(r) ? r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ") : `${r[0]}: ${r[1]}`));
 }
 
-const viewTitles: Record<Quantity, string> = {
-  entitled: "entitled: the year the company becomes entitled",
-  cash: "cash: the year the money is received",
-  pl: "profit and loss: what reaches profit each year (其他收益, or depreciation saved under the net method)",
-  otherIncome: "other income (其他收益) recognised each year",
-  deferred: "deferred income (递延收益) at year end",
-  assetReduction: "net method: support still deducted from assets' carrying amount at year end",
-  tax: "income tax the support brings each year",
-  nonDeductible: "of the tax, what non-deductible funded costs bring (不征税收入)",
-  aftertax: "after tax: profit less its tax",
+const viewTitles: Record<Lang, Record<Quantity, string>> = {
+  "en-US": {
+    entitled: "entitled: the year the company becomes entitled",
+    cash: "cash: the year the money is received",
+    pl: "profit and loss: what reaches profit each year (其他收益, or depreciation saved under the net method)",
+    otherIncome: "other income (其他收益) recognised each year",
+    deferred: "deferred income (递延收益) at year end",
+    assetReduction: "net method: support still deducted from assets' carrying amount at year end",
+    tax: "income tax the support brings each year",
+    nonDeductible: "of the tax, what non-deductible funded costs bring (不征税收入)",
+    aftertax: "after tax: profit less its tax",
+  },
+  "zh-CN": {
+    entitled: "应享：企业取得资格的年度",
+    cash: "现金：资金到账的年度",
+    pl: "损益：每年计入利润的金额（其他收益，或净额法下少计的折旧）",
+    otherIncome: "每年确认的其他收益",
+    deferred: "年末递延收益",
+    assetReduction: "净额法：年末仍冲减在资产账面价值中的补助",
+    tax: "补助每年带来的企业所得税",
+    nonDeductible: "其中：不征税收入所资助支出不得扣除带来的税",
+    aftertax: "税后：损益减去其所得税",
+  },
 };
 
-function viewText(f: Forecast, a: Accounts, view: Quantity): string {
-  const out = [`${f.name}`, `view ${viewTitles[view]}`, `region ${f.region}; catalog ${f.catalogVersion}; ${method(f)}; yuan`, ""];
-  out.push(...columns(accountsTable(a, view)), "", "Lines (ceiling by year):");
+function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string {
+  const words = wordsFor(lang);
+  const zh = lang === "zh-CN";
+  const out = [`${f.name}`, `${zh ? "视图" : "view"} ${viewTitles[lang][view]}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
+  out.push(...columns(accountsTable(a, view, lang)), "", zh ? "各条款（上限，按年）：" : "Lines (ceiling by year):");
   for (const l of a.lines) {
     const years = [...l.ceiling[view]].filter(([, v]) => !v.isZero());
     if (!years.length) continue;
     const shown = years.filter(([y]) => y <= a.horizon.to).map(([y, v]) => `${y} ${formatYuan(v)}`);
     const later = years.filter(([y]) => y > a.horizon.to).reduce((t, [, v]) => t.plus(v), ZERO);
-    if (!later.isZero()) shown.push(`after ${a.horizon.to} ${formatYuan(later)}`);
-    out.push(`${l.line.year}  ${l.line.trace.clause.id}  — ${l.line.matter}: ${shown.join("; ")}`);
-    out.push(`      ${lineStory(l)}`);
+    if (!later.isZero()) shown.push(`${zh ? `${a.horizon.to} 年以后` : `after ${a.horizon.to}`} ${formatYuan(later)}`);
+    out.push(`${l.line.year}  ${l.line.trace.clause.id}  — ${formatTitle(l.line.title, lang)}: ${shown.join("; ")}`);
+    out.push(`      ${lineStory(l, lang)}`);
   }
   return out.join("\n");
 }
 
-function viewsJson(a: Accounts) {
+function viewsJson(a: Accounts, lang: Lang) {
   const pair = (p: { ceiling: { toFixed(): string }; expected: { toFixed(): string } }) => ({ ceiling: p.ceiling.toFixed(), expected: p.expected.toFixed() });
+  const label = lang === "zh-CN" ? "假设" : "assumption";
   return Object.fromEntries(
     Object.entries(a.views).map(([q, v]) => [
       q,
@@ -168,24 +187,19 @@ function viewsJson(a: Accounts) {
         years: v.years.map((y) => ({ year: y.year, ...pair(y), byPolicy: Object.fromEntries(Object.entries(y.byPolicy).map(([k, p]) => [k, pair(p)])) })),
         after: pair(v.after),
         total: pair(v.total),
-        assumptions: accountsTable(a, q as Quantity).rows.filter((r) => r[0] === "assumption").map((r) => r[1]),
+        assumptions: accountsTable(a, q as Quantity, lang).rows.filter((r) => r[0] === label).map((r) => r[1]),
       },
     ]),
   );
 }
 
-function toText(f: Forecast): string {
-  const out = [`${f.name}`, `region ${f.region}; catalog ${f.catalogVersion}; ${method(f)}; yuan`, ""];
+function toText(f: Forecast, lang: Lang): string {
+  const words = wordsFor(lang);
+  const out = [`${f.name}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
   out.push(...columns(forecastTable(f)));
-  out.push("", "Lines (ceiling / expected):");
-  for (const l of f.lines) {
-    const { clause, document } = l.trace;
-    out.push(`${l.year}  ${clause.id}  ${document.title} ${clause.article}  — ${l.matter}: ${formatYuan(l.ceiling)} / ${formatYuan(l.expected)}`);
-    for (const s of l.trace.working?.steps ?? []) out.push(`      ${s}`);
-    for (const n of l.notes) out.push(`      ${n}`);
-    if (l.flags.length) out.push(`      flags: ${l.flags.map(flagText).join("; ")}`);
-  }
-  if (f.total.assumed) out.push("", "Figures marked as assumptions rest on assumed rates for clauses the texts leave open.");
+  out.push("", words.linesHeading);
+  for (const l of f.lines) out.push(formatLine(l, lang));
+  if (f.total.assumed) out.push("", words.assumedFootnote);
   return out.join("\n");
 }
 
@@ -194,7 +208,7 @@ function toCsv({ header, rows }: { header: string[]; rows: unknown[][] }): strin
   return [header, ...rows].map((r) => r.map(cell).join(",")).join("\n");
 }
 
-function toJson(f: Forecast) {
+function toJson(f: Forecast, lang: Lang) {
   const s = (d: { toFixed(): string }) => d.toFixed();
   const band = (b: Forecast["total"]) => ({ ceiling: s(b.ceiling), expected: s(b.expected), p10: s(b.p10), p50: s(b.p50), p90: s(b.p90), assumed: b.assumed });
   return {
@@ -210,16 +224,16 @@ function toJson(f: Forecast) {
     total: band(f.total),
     lines: f.lines.map((l) => ({
       year: l.year,
-      matter: l.matter,
+      matter: formatTitle(l.title, lang),
       clause: l.trace.clause.id,
       document: l.trace.document.title,
       article: l.trace.clause.article,
       sentence: l.trace.clause.sentence,
       ceiling: s(l.ceiling),
       expected: s(l.expected),
-      arithmetic: l.trace.working?.steps ?? [],
-      notes: l.notes,
-      flags: l.flags.map((f) => ({ ...f, text: flagText(f) })),
+      arithmetic: (l.trace.working?.steps ?? []).map((step) => formatStep(step, lang)),
+      notes: l.notes.map((n) => ({ code: n.code, text: formatNote(n, lang) })),
+      flags: l.flags.map((f) => ({ ...f, text: formatFlag(f, lang) })),
     })),
   };
 }

@@ -52,13 +52,14 @@ export function accountsTable(a: Accounts, q: Quantity, lang: "en-US" | "zh-CN" 
   const band = (y: { band?: { p10: Decimal; p50: Decimal; p90: Decimal } }) => (y.band ? [y.band.p10, y.band.p50, y.band.p90] : ["", "", ""]);
   const rows: (number | Decimal | string)[][] = v.years.map((y) => [y.year, y.ceiling, y.expected, ...band(y), ...policies.map((p) => y.byPolicy[p]?.expected ?? ZERO)]);
   const blank = policies.map(() => "");
+  const zh = lang === "zh-CN";
   if (v.balance) {
-    rows.push([`end of ${a.horizon.to}`, v.total.ceiling, v.total.expected, ...band(v.total), ...blank]);
+    rows.push([zh ? `${a.horizon.to}年末` : `end of ${a.horizon.to}`, v.total.ceiling, v.total.expected, ...band(v.total), ...blank]);
   } else {
-    rows.push([`after ${a.horizon.to}`, v.after.ceiling, v.after.expected, "", "", "", ...blank]);
+    rows.push([zh ? `${a.horizon.to}年以后` : `after ${a.horizon.to}`, v.after.ceiling, v.after.expected, "", "", "", ...blank]);
     rows.push(["total", v.total.ceiling, v.total.expected, ...band(v.total), ...blank]);
   }
-  const label = lang === "zh-CN" ? "假设" : "assumption";
+  const label = zh ? "假设" : "assumption";
   for (const x of assumptionsOf(a, q)) rows.push([label, assumptionText(x, lang), "", "", "", "", ...blank]);
   return { header, rows };
 }

@@ -1,3 +1,4 @@
+import type { Lang } from "./explain/trace";
 import { Decimal } from "./money";
 
 /**
@@ -73,8 +74,6 @@ export function checkAmount(v: unknown): Decimal | AmountProblem {
   if (d.sd() > AMOUNT_DIGITS || d.decimalPlaces() > AMOUNT_PLACES) return { code: "tooPrecise", got: shown(v) };
   return d;
 }
-
-export type Lang = "en-US" | "zh-CN";
 
 const unitWords: Record<string, { "en-US": string; "zh-CN": string }> = {
   yuan: { "en-US": "yuan", "zh-CN": "元" },

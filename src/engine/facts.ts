@@ -1,4 +1,5 @@
-import { amountProblemText, checkAmount, isAmountProblem, shown, type AmountProblem, type Lang } from "./amounts";
+import { amountProblemText, checkAmount, isAmountProblem, shown, type AmountProblem } from "./amounts";
+import type { Lang } from "./explain/trace";
 import type { FactDefinition } from "./catalog/schema";
 import type { Decimal } from "./money";
 

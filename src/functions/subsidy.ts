@@ -6,9 +6,10 @@ import {
   engine,
   forecast,
   forecastTable,
+  formatExplanation,
+  furtherAwards,
   listClauses,
   parseView,
-  renderExplanation,
   scenarioFromInputs,
   ScenarioError,
   shown,
@@ -17,6 +18,7 @@ import {
   viewCodes,
   type FactValue,
   type InputCell,
+  type Lang,
   type Query,
   type Topic,
 } from "../engine";
@@ -143,8 +145,17 @@ export function callAmount(name: AmountFunction, args: readonly unknown[]): Cell
   }
 }
 
+/** An argument as a formula shows it: text in quotes, a number as it is, an omitted one empty. */
+const shownArg = (a: unknown) => (typeof a === "string" ? `"${a}"` : a === null || a === undefined ? "" : String(a));
+
+export interface ExplainOptions {
+  readonly lang?: Lang;
+  /** The call as the user typed it (the CLI's words), echoed instead of a formula. */
+  readonly typed?: string;
+}
+
 /** EXPLAIN(functionName, args…): the clauses considered, the arithmetic, the binding cap, flags. */
-export function explain(functionName: unknown, rawArgs: readonly unknown[]): Scalar {
+export function explain(functionName: unknown, rawArgs: readonly unknown[], options: ExplainOptions = {}): Scalar {
   try {
     const name = functionKey(cellOf(functionName));
     if (!name || name === "EXPLAIN" || name === "CLAUSES" || name === "FORECAST") {
@@ -156,8 +167,10 @@ export function explain(functionName: unknown, rawArgs: readonly unknown[]): Sca
     if (wrong) return wrong;
     const q = definitions[name].query(args as Cell[]);
     if (q instanceof CellError) return q;
-    const written = args.map((a) => (typeof a === "string" ? `"${a}"` : a === null || a === undefined ? "" : String(a))).join(", ");
-    return fitCells(renderExplanation(`SUBSIDY.${name}(${written})`, engine().evaluate(q)));
+    // Excel's text limit is kept by the formatter, which cuts at a line break in the reader's language.
+    const call = options.typed ?? `${String(cellOf(functionName)).trim()}(${args.map(shownArg).join(", ")})`;
+    const eng = engine();
+    return formatExplanation({ call, evaluation: eng.evaluate(q), further: furtherAwards(eng, q) }, options.lang ?? "en-US");
   } catch (e) {
     return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
   }
@@ -220,11 +233,11 @@ export function functionKey(name: unknown): AmountFunction | "EXPLAIN" | "CLAUSE
   return key in definitions ? (key as AmountFunction) : undefined;
 }
 
-/** Any SUBSIDY function by name, as the CLI calls it. */
-export function call(name: string, args: readonly unknown[]): CellResult {
+/** Any SUBSIDY function by name, as the CLI calls it; `options` reach EXPLAIN. */
+export function call(name: string, args: readonly unknown[], options: ExplainOptions = {}): CellResult {
   const key = functionKey(name);
   if (key === undefined) return new CellError("#VALUE!", `unknown function ${name}; try ${[...amountFunctions, "EXPLAIN", "CLAUSES", "FORECAST"].join(", ")}`);
-  if (key === "EXPLAIN") return explain(args[0], args.slice(1));
+  if (key === "EXPLAIN") return explain(args[0], args.slice(1), options);
   if (key === "FORECAST") return args.length === 1 || args.length === 2 ? forecastCells(args[0], args[1]) : new CellError("#VALUE!", "FORECAST(inputs, [view]) takes a range and at most a view");
   if (key === "CLAUSES") return args.length > 2 ? new CellError("#VALUE!", "CLAUSES([region], [topic]) takes at most 2 arguments") : clauses(args[0], args[1]);
   return callAmount(key, args);
