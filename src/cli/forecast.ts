@@ -114,7 +114,7 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
     io.out(format === "csv" ? toCsv(forecastTable(f)) : toText(f, lang));
     return 0;
   }
-  const { forecast: f, accounts: a } = accountedForecast(scenario, options);
+  const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, format === "json" ? undefined : [view]);
   if (format === "json") io.out(JSON.stringify({ ...toJson(f, lang), views: viewsJson(a, lang) }, null, 2));
   else if (format === "csv") io.out(toCsv(accountsTable(a, view, lang)));
   else io.out(viewText(f, a, view, lang));

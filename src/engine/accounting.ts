@@ -106,11 +106,23 @@ function eventsOf(f: Forecast): Map<ClauseLine, number> {
   return out;
 }
 
-/** The forecast with its CFO's views: the projections go into the forecast's own worlds, so
- * each view's band is a true band, and the figures by year come from accounts(). */
-export function accountedForecast(s: Scenario, options: ForecastOptions = {}, eng: Engine = engine()): { forecast: Forecast; accounts: Accounts } {
-  const f = forecast(s, { ...options, projections: { ...options.projections, ...projections(s, eng.catalog) } }, eng);
+/**
+ * The forecast with its CFO's views: the projections go into the forecast's own worlds, so each
+ * view's band is a true band, and the figures by year come from accounts(). `banded` limits the
+ * views whose band is computed (a cell showing one view needs one); the others have none.
+ */
+export function accountedForecast(s: Scenario, options: ForecastOptions = {}, eng: Engine = engine(), banded?: readonly Quantity[]): { forecast: Forecast; accounts: Accounts } {
+  const all = projections(s, eng.catalog);
+  const chosen = banded ? Object.fromEntries(Object.entries(all).filter(([q]) => banded.includes(q as Quantity))) : all;
+  const f = forecast(s, { ...options, projections: { ...options.projections, ...chosen } }, eng);
   return { forecast: f, accounts: accounts(s, f, eng.catalog) };
+}
+
+/** One year of every view: the small statement beside a forecast (this year's 其他收益, deferred
+ * income at its end, cash received), by the same figures as the views. */
+export function yearStatement(a: Accounts, year: number): Record<Quantity, Pair> {
+  const zero = { ceiling: ZERO, expected: ZERO };
+  return Object.fromEntries(accountingQuantities.map((q) => [q, a.views[q].years.find((r) => r.year === year) ?? zero])) as Record<Quantity, Pair>;
 }
 
 export function accounts(s: Scenario, f: Forecast, catalog: Catalog = engine().catalog): Accounts {

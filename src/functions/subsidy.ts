@@ -209,7 +209,7 @@ export function forecastCells(inputs: unknown, view?: unknown): Scalar | Scalar[
     };
     const cells = inputs.map((row: unknown[]) => row.map(plain));
     const s = scenarioFromInputs(cells);
-    const { header, rows } = wanted === "entitled" ? forecastTable(forecast(s)) : accountsTable(accountedForecast(s).accounts, wanted);
+    const { header, rows } = wanted === "entitled" ? forecastTable(forecast(s)) : accountsTable(accountedForecast(s, {}, engine(), [wanted]).accounts, wanted);
     return fitCells([header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))]);
   } catch (e) {
     if (e instanceof ScenarioError) return new CellError("#VALUE!", e.problems.slice(0, 3).join("; "));

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { CellError } from "../../src/functions/cells";
 import { call, forecastCells } from "../../src/functions/subsidy";
-import { accountedForecast, lineStory, parseScenario, scenarioToInputs } from "../../src/engine";
+import { accountedForecast, engine, lineStory, parseScenario, scenarioToInputs, yearStatement } from "../../src/engine";
 
 // examples/shenzhen-cfo-views.json, every view worked out by hand.
 // 深圳（七）plant: 40% × 20,000,000 = 8,000,000; 3,000 × 2,000 m² = 6,000,000 binds → 6,000,000 in 2026.
@@ -90,6 +90,21 @@ test("each line says how its amount moves, with the settings it used, in both la
   expect(lineStory(research, "zh-CN")).toBe(
     "2026 年取得资格 8,000,000 元，2026 年到账（付款滞后 0 年，按条款设定）；与收益相关，补偿以后期间的费用：资助尚待开展的研究与攻关（全额资助）；确认为递延收益，在费用发生的 2 年内计入损益（按条款设定）；不征税收入：不征税，其资助的支出不得扣除（税率 15%）",
   );
+});
+
+test("the statement of one year: 其他收益, deferred income at its end, cash received", () => {
+  const y = yearStatement(a, 2027);
+  // 4,000,000 research + 315,789.47 plant; research's balance is used up, the plant's 5,684,210.53 remains; the plant's 6,000,000 arrives.
+  expect([y.otherIncome, y.deferred, y.cash].map((p) => p.ceiling.toFixed())).toEqual(["4315789.47", "5684210.53", "6000000"]);
+  expect(yearStatement(a, 2040).cash.ceiling.toFixed()).toBe("0");
+});
+
+test("a band only for the views asked", () => {
+  const one = accountedForecast(s, {}, engine(), ["cash"]).accounts;
+  expect(one.views.cash.years[2].band).toBeDefined();
+  expect(one.views.pl.years[2].band).toBeUndefined();
+  // The figures themselves do not depend on it.
+  expect(one.views.pl.years[2].ceiling.toFixed()).toBe("4315789.48");
 });
 
 describe("the doors", () => {
