@@ -184,7 +184,13 @@ function viewsJson(a: Accounts, lang: Lang) {
       q,
       {
         balance: v.balance,
-        years: v.years.map((y) => ({ year: y.year, ...pair(y), byPolicy: Object.fromEntries(Object.entries(y.byPolicy).map(([k, p]) => [k, pair(p)])) })),
+        years: v.years.map((y) => ({
+          year: y.year,
+          ...pair(y),
+          ...(y.band ? { p10: y.band.p10.toFixed(), p50: y.band.p50.toFixed(), p90: y.band.p90.toFixed() } : {}),
+          byPolicy: Object.fromEntries(Object.entries(y.byPolicy).map(([k, p]) => [k, pair(p)])),
+          byClause: Object.fromEntries(Object.entries(y.byClause).map(([k, p]) => [k, pair(p)])),
+        })),
         after: pair(v.after),
         total: pair(v.total),
         assumptions: accountsTable(a, q as Quantity, lang).rows.filter((r) => r[0] === label).map((r) => r[1]),

@@ -156,6 +156,7 @@ describe("the doors", () => {
     await main(["forecast", file, "--format", "json"], { out: (t) => out.push(t), err: () => undefined });
     const json = JSON.parse(out.join("\n"));
     expect(json.views.deferred.total).toEqual({ ceiling: "4736842.11", expected: "4736842.11" });
+    expect(json.views.pl.years[2]).toMatchObject({ year: 2028, p10: "315789.47", byClause: { "shenzhen-device/7": { ceiling: "315789.48" }, "shenzhen-device/5.class3": { ceiling: "4000000", expected: "3200000" } } });
     expect(json.views.cash.assumptions).toEqual(["payment lag 1 year, default (shenzhen-device/7, shenzhen-device/5.class3)", "payment lag 0 years, set for the clause (shenzhen-device/3.frontier)"]);
   });
 });
