@@ -16,6 +16,7 @@ import { useMemo, useState } from "react";
 import { engine, forecast, forecastTable, formatCap, formatNote, formatStep, formatTitle, formatYuan, toNumber, type Decimal, type Forecast, type ForecastLine, type PolicyDocument, type Scenario } from "../../engine";
 import { ScrollRegion } from "./ScrollRegion";
 import { catalogs, useI18n, type I18n, type MessageKey } from "../i18n";
+import { AccountsSection } from "./AccountsSection";
 import { BarChart } from "./BarChart";
 import { classifyFlags, type Flag } from "./flags";
 
@@ -137,6 +138,8 @@ export function ResultsStep({ scenario }: { readonly scenario: Scenario }) {
           </TableBody>
         </Table>
       </ScrollRegion>
+
+      <AccountsSection scenario={scenario} />
 
       <h3>{t("results.byPolicy")}</h3>
       <ScrollRegion label={t("results.byPolicy")}>
