@@ -1,9 +1,7 @@
 import type { Accounts, LineAccounts } from "./accounting";
 import type { AccountingClass } from "./accounting-classes";
 import type { Quantity, Source } from "./accounting-schedule";
-import type { Catalog } from "./catalog";
 import { Decimal, formatRate, formatYuan } from "./money";
-import { ScenarioError, type Scenario } from "./scenario";
 
 /**
  * The settings a view rests on (DESIGN: "each marked as resting on the scenario's settings"), as
@@ -120,18 +118,4 @@ export function lineStory(l: LineAccounts, lang: "en-US" | "zh-CN" = "en-US"): s
   if (st.nonTaxable) parts.push(zh ? `不征税收入：不征税，其资助的支出不得扣除（税率 ${rate}）` : `non-taxable income: not taxed, the costs it funds not deductible (rate ${rate})`);
   else parts.push(zh ? `按 ${rate} 计税` : `taxed at ${rate}`);
   return parts.join(zh ? "；" : "; ");
-}
-
-/** Settings that name a document or clause the catalog does not have: a typo would silently do nothing. */
-export function checkAccountingSettings(s: Scenario, catalog: Catalog): void {
-  const docs = new Set(catalog.documents.map((d) => d.id));
-  const clauses = new Set(catalog.clauses.map((c) => c.id));
-  const a = s.accounting;
-  const problems = [
-    ...Object.keys(a.paymentLag.documents).filter((id) => !docs.has(id)).map((id) => `accounting.paymentLag.documents: no document "${id}" in the catalog`),
-    ...Object.keys(a.paymentLag.clauses).filter((id) => !clauses.has(id)).map((id) => `accounting.paymentLag.clauses: no clause "${id}" in the catalog`),
-    ...a.nonTaxable.map((id, i) => [id, i] as const).filter(([id]) => !clauses.has(id)).map(([id, i]) => `accounting.nonTaxable[${i}]: no clause "${id}" in the catalog`),
-    ...Object.keys(a.costYears).filter((id) => !clauses.has(id)).map((id) => `accounting.costYears: no clause "${id}" in the catalog`),
-  ];
-  if (problems.length) throw new ScenarioError(problems);
 }

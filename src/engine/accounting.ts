@@ -1,4 +1,3 @@
-import { checkAccountingSettings } from "./accounting-assumptions";
 import { balances, accountingQuantities, lineSettings, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
 import type { Catalog } from "./catalog";
 import { engine, type ClauseLine, type Engine } from "./evaluate";
@@ -126,7 +125,6 @@ export function yearStatement(a: Accounts, year: number): Record<Quantity, Pair>
 }
 
 export function accounts(s: Scenario, f: Forecast, catalog: Catalog = engine().catalog): Accounts {
-  checkAccountingSettings(s, catalog);
   const { from, to } = s.horizon;
   const events = eventsOf(f);
   const lines: LineAccounts[] = f.lines.map((line) => {

@@ -20,5 +20,5 @@ export { inForceDuring, validityWindow } from "./validity";
 export { accountingClasses, accountingProblems, assetKinds, type AccountingClass, type AccountingEntry, type AssetKind } from "./accounting-classes";
 export { accountingQuantities, lineSettings, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
 export { accountedForecast, accounts, lineAmounts, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounting";
-export { assumptionsOf, assumptionText, checkAccountingSettings, classText, lineStory, type Assumption } from "./accounting-assumptions";
+export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./accounting-assumptions";
 export { accountsTable, parseView, viewCodes, viewNames } from "./accounting-table";

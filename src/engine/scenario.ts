@@ -116,6 +116,17 @@ export const accountingSettings = z
     /** Years over which the later costs an income-related clause compensates fall, by clause id (default 1). */
     costYears: z.record(z.string(), z.number().int().min(1).max(50)).default({}),
   })
+  .superRefine((a, ctx) => {
+    // A document or clause the catalog does not have would silently do nothing.
+    const { catalog } = engine();
+    const documents = new Set(catalog.documents.map((d) => d.id));
+    const clauses = new Set(catalog.clauses.map((c) => c.id));
+    const unknown = (path: (string | number)[], id: string, what: string) => ctx.addIssue({ code: "custom", path, message: `no ${what} "${id}" in the catalog` });
+    for (const id of Object.keys(a.paymentLag.documents)) if (!documents.has(id)) unknown(["paymentLag", "documents", id], id, "document");
+    for (const id of Object.keys(a.paymentLag.clauses)) if (!clauses.has(id)) unknown(["paymentLag", "clauses", id], id, "clause");
+    a.nonTaxable.forEach((id, i) => clauses.has(id) || unknown(["nonTaxable", i], id, "clause"));
+    for (const id of Object.keys(a.costYears)) if (!clauses.has(id)) unknown(["costYears", id], id, "clause");
+  })
   .prefault({});
 export type AccountingSettings = z.infer<typeof accountingSettings>;
 

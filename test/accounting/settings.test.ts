@@ -1,4 +1,4 @@
-import { inputColumns, parseScenario, scenarioFromInputs, scenarioToInputs, type InputCell } from "../../src/engine";
+import { inputColumns, parseScenario, scenarioFromInputs, scenarioToInputs, ScenarioError, type InputCell } from "../../src/engine";
 
 const base = { schemaVersion: 1, name: "settings", enterprise: { region: "shenzhen", sector: "device" }, horizon: { from: 2026, to: 2028 } };
 
@@ -17,6 +17,25 @@ test("bad settings name their field", () => {
   expect(() => parseScenario({ ...base, accounting: { taxRate: "1.5" } })).toThrow(/accounting\.taxRate/);
   expect(() => parseScenario({ ...base, accounting: { paymentLag: { default: -1 } } })).toThrow(/accounting\.paymentLag\.default/);
   expect(() => parseScenario({ ...base, accounting: { assetMethod: "straight" } })).toThrow(/accounting\.assetMethod/);
+});
+
+test("a setting for a document or clause the catalog does not have is refused, not ignored", () => {
+  const problems = (accounting: Record<string, unknown>) => {
+    try {
+      parseScenario({ ...base, accounting });
+      return [];
+    } catch (e) {
+      return (e as ScenarioError).problems;
+    }
+  };
+  expect(problems({ paymentLag: { documents: { "shenzhen-devices": 2 }, clauses: { "shenzhen-device/77": 0 } } })).toEqual([
+    'accounting.paymentLag.documents.shenzhen-devices: no document "shenzhen-devices" in the catalog',
+    'accounting.paymentLag.clauses.shenzhen-device/77: no clause "shenzhen-device/77" in the catalog',
+  ]);
+  expect(problems({ nonTaxable: ["shenzhen-device/3.frontier", "shenzhen/7"], costYears: { "x/1": 2 } })).toEqual([
+    'accounting.nonTaxable[1]: no clause "shenzhen/7" in the catalog',
+    'accounting.costYears.x/1: no clause "x/1" in the catalog',
+  ]);
 });
 
 describe("the Inputs table's accounting rows", () => {
