@@ -22,3 +22,5 @@ export { accountingQuantities, lineSettings, projections, shares, type LineSetti
 export { accountedForecast, accounts, lineAmounts, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounting";
 export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./accounting-assumptions";
 export { accountsTable, parseView, viewCodes, viewNames } from "./accounting-table";
+export { AMOUNT_PLAUSIBLE_MAX, amountUnits, formatAmountIn, formatSignedIn, parseAmountText, YI, type AmountText, type AmountTextProblem, type AmountUnit } from "./amount-text";
+export { causesOf, compareForecasts, outcomesByEvent, type Cause, scenarioChanges, summarise, type ForecastSummary, type Delta, type DiffReason, type EventDelta, type EventOutcome, type EventRef, type ForecastDiff, type ScenarioChange, type Unpaid } from "./compare";

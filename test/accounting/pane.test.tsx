@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseScenario } from "../../src/engine";
+import { forecast, parseScenario } from "../../src/engine";
 import { I18nContext, translate, type Lang } from "../../src/taskpane/i18n";
 import { AccountsSection } from "../../src/taskpane/results/AccountsSection";
 
@@ -16,7 +16,7 @@ const renderIn = (lang: Lang) =>
   render(
     <FluentProvider theme={webLightTheme}>
       <I18nContext.Provider value={{ lang, t: (key, params) => translate(lang, key, params) }}>
-        <AccountsSection scenario={s} thisYear={2027} />
+        <AccountsSection scenario={s} f={forecast(s)} thisYear={2027} />
       </I18nContext.Provider>
     </FluentProvider>,
   );

@@ -1,7 +1,8 @@
 import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { accountedForecast, accountsTable, formatYuan, yearStatement, type Decimal, type Quantity, type Scenario } from "../../engine";
+import { accounts as accountsOf, accountsTable, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../../engine";
 import { useI18n, type MessageKey } from "../i18n";
+import { useAmounts } from "./amounts";
 import { ScrollRegion } from "./ScrollRegion";
 
 const useStyles = makeStyles({
@@ -19,13 +20,15 @@ const views: readonly Quantity[] = ["cash", "pl", "deferred", "tax", "aftertax"]
 /**
  * The CFO's views of the forecast: a switch between cash, profit and loss, deferred income and
  * tax, and a small statement of one year (其他收益, deferred income at its end, cash received).
- * Every figure and every assumption's wording comes from the engine.
+ * Every figure and every assumption's wording comes from the engine, on the forecast the results
+ * already show (no second run: the P10–P90 band of these views is the CLI's and FORECAST's).
  */
-export function AccountsSection({ scenario, thisYear = new Date().getFullYear() }: { readonly scenario: Scenario; readonly thisYear?: number }) {
+export function AccountsSection({ scenario, f, thisYear = new Date().getFullYear() }: { readonly scenario: Scenario; readonly f: Forecast; readonly thisYear?: number }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
+  const amounts = useAmounts();
   const [view, setView] = useState<Quantity>("cash");
-  const accounts = useMemo(() => accountedForecast(scenario, {}, undefined, [view]).accounts, [scenario, view]);
+  const accounts = useMemo(() => accountsOf(scenario, f), [scenario, f]);
   const { from, to } = accounts.horizon;
   // The statement's year: this year, brought within the horizon.
   const year = Math.min(Math.max(thisYear, from), to);
@@ -34,13 +37,13 @@ export function AccountsSection({ scenario, thisYear = new Date().getFullYear() 
   const label = lang === "zh-CN" ? "假设" : "assumption";
   const figures = table.rows.filter((r) => r[0] !== label);
   const assumptions = table.rows.filter((r) => r[0] === label).map((r) => String(r[1]));
-  const headers = [t("col.year"), t("col.ceiling"), t("col.expected"), "P10", "P50", "P90"];
-  const cell = (v: number | Decimal | string) => (typeof v === "object" ? formatYuan(v) : v === "total" ? t("col.total") : String(v));
+  const headers = [t("col.year"), t("col.ceiling"), t("col.expected")];
+  const cell = (v: number | Decimal | string) => (typeof v === "object" ? amounts.bare(v) : v === "total" ? t("col.total") : String(v));
   const item = (key: MessageKey, amount: Decimal, testId: string) => (
     <div className={styles.item}>
       <p className={styles.label}>{t(key, { year })}</p>
       <p className={styles.value} data-testid={testId}>
-        {t("amount.yuan", { amount: formatYuan(amount) })}
+        {amounts.money(amount)}
       </p>
     </div>
   );
@@ -77,7 +80,7 @@ export function AccountsSection({ scenario, thisYear = new Date().getFullYear() 
           <TableBody>
             {figures.map((row) => (
               <TableRow key={String(row[0])}>
-                {row.slice(0, 6).map((v, i) => (
+                {row.slice(0, 3).map((v, i) => (
                   <TableCell key={i} className={i > 0 ? styles.num : undefined}>
                     {cell(v)}
                   </TableCell>
@@ -87,6 +90,7 @@ export function AccountsSection({ scenario, thisYear = new Date().getFullYear() 
           </TableBody>
         </Table>
       </ScrollRegion>
+      <p>{t("results.unitNote", { unit: amounts.unitName })}</p>
       <p>{t("accounts.assumptions")}</p>
       <ul data-testid="accounts-assumptions">
         {assumptions.map((a) => (
