@@ -104,7 +104,7 @@ function evenly(from: number, n: number): Share[] {
  *   (the year of the event), and when the money arrives after depreciation has begun, over the
  *   life that remains (the 2017 应用指南); the net method saves the same depreciation each year.
  */
-export function recognition(line: ProjectedLine, settings: LineSettings): Share[] {
+function recognition(line: ProjectedLine, settings: LineSettings): Share[] {
   const received = line.year + settings.lag.years;
   if (settings.asset) {
     const remaining = line.year + settings.asset.life - received;

@@ -68,7 +68,7 @@ function spread(amount: Decimal, parts: readonly Share[]): Map<number, Decimal> 
 }
 
 /** A line's amount in every quantity, each year exact to the fen. */
-export function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, until: number): Record<Quantity, Map<number, Decimal>> {
+function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, until: number): Record<Quantity, Map<number, Decimal>> {
   const cash = spread(amount, s.cash);
   const pl = spread(amount, s.pl);
   const tax = spread(amount, s.tax);

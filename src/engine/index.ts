@@ -18,8 +18,8 @@ export { certificateOption, inputColumns, inputItems, scenarioFromInputs, scenar
 export { accountingSettings, parseScenario, scenario as scenarioSchema, SCENARIO_VERSION, ScenarioError, type AccountingSettings, type Scenario, type ScenarioEvent } from "./scenario";
 export { inForceDuring, validityWindow } from "./validity";
 export { accountingClasses, accountingProblems, assetKinds, type AccountingClass, type AccountingEntry, type AssetKind } from "./accounting-classes";
-export { accountingQuantities, lineSettings, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
-export { accountedForecast, accounts, lineAmounts, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounting";
+export { accountingQuantities, projections, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
+export { accountedForecast, accounts, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounting";
 export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./accounting-assumptions";
 export { accountsTable, parseView, viewCodes, viewNames } from "./accounting-table";
 export { AMOUNT_PLAUSIBLE_MAX, amountUnits, formatAmountIn, formatSignedIn, parseAmountText, YI, type AmountText, type AmountTextProblem, type AmountUnit } from "./amount-text";
