@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { Decimal, langOf, parseRegion, topics, type Lang, type Topic } from "../engine";
+import { clauseRecord, Decimal, engine, langOf, listClauses as catalogClauses, parseRegion, topics, type Lang, type Topic } from "../engine";
 import { CellError, type CellResult, type Scalar } from "../functions/cells";
 import { call, clauses } from "../functions/subsidy";
 import { forecastCommand } from "./forecast";
@@ -14,8 +14,10 @@ const usage = `Usage:
                                      list the clause catalog with citations
   subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S] [--lang zh-CN|en-US]
                                      year-by-year forecast of a scenario file (see examples/)
-  subsidy template out.xlsx [--scenario scenario.json] [--force]
-                                     a shareable workbook: Inputs, live SUBSIDY formulas, 万元 view
+  subsidy template out.xlsx [--scenario scenario.json] [--force] [--lang zh-CN|en-US]
+                 [--store registry|share=PATH|admin|appsource=ID|none] [--manifest manifest.xml]
+                                     a shareable workbook: Inputs, live SUBSIDY formulas, 万元 view,
+                                     a values sheet, the add-in named so Excel offers it
   subsidy schema                     the scenario file's JSON Schema
 Examples:
   subsidy call REGISTRATION 3 5000000 shenzhen
@@ -61,16 +63,18 @@ function listClauses(argv: string[], io: Io): number {
     io.err(`--topic must be one of: ${topics.join(", ")}`);
     return 2;
   }
-  const table = clauses(region, values.topic) as string[][];
   if (values.json) {
-    const [header, ...rows] = table;
-    io.out(JSON.stringify(rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]]))), null, 2));
+    // Every cap and limit as data beside the words that set it (ruling 14).
+    io.out(JSON.stringify(catalogClauses(engine().catalog, region, values.topic as Topic | undefined).map(clauseRecord), null, 2));
     return 0;
   }
-  for (const [id, document, article, , , status, topic, , monetary, summary, sentence] of table.slice(1)) {
+  const table = clauses(region, values.topic) as string[][];
+  for (const [id, document, article, , , status, topic, , monetary, summary, sentence, limits, workingDays] of table.slice(1)) {
     io.out(`${id}  [${topic}${monetary === "yes" ? "" : ", non-monetary"}${status === "draft" ? ", draft" : ""}]`);
     io.out(`  ${summary}`);
     io.out(`  ${document} ${article}: “${sentence}”`);
+    if (limits) io.out(`  limits: ${limits}`);
+    if (workingDays) io.out(`  time limit: ${workingDays} working days`);
   }
   return 0;
 }
@@ -102,7 +106,7 @@ const console_: Io = {
 /** Runs one command line; resolves to the exit code. */
 export async function main(argv: string[], io: Io = console_, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [verb, ...all] = argv;
-  const texts = verb === "call" || verb === "forecast" ? takeLang(all, env) : { lang: "en-US" as const, rest: all };
+  const texts = verb === "call" || verb === "forecast" || verb === "template" ? takeLang(all, env) : { lang: "en-US" as const, rest: all };
   if (typeof texts === "string") {
     io.err(`subsidy ${verb}: ${texts}`);
     return 2;
@@ -122,7 +126,7 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
       case "forecast":
         return forecastCommand(rest, io, lang);
       case "template":
-        return await templateCommand(rest, io);
+        return await templateCommand(rest, io, lang);
       case "schema":
         io.out(scenarioJsonSchema().trimEnd());
         return 0;
