@@ -5,3 +5,4 @@
  */
 export const loadResults = async () => require("../../src/taskpane/results/ResultsStep") as typeof import("../../src/taskpane/results/ResultsStep");
 export const loadWorkbook = async () => require("../../src/taskpane/workbook/WorkbookStep") as typeof import("../../src/taskpane/workbook/WorkbookStep");
+export const loadOutcomes = async () => require("../../src/taskpane/wizard/outcomes") as typeof import("../../src/taskpane/wizard/outcomes");

@@ -103,7 +103,7 @@ test("an event outside the forecast's years is flagged on its card", async () =>
   await loadExample();
   fireEvent.click(byId("step-2"));
   await act(async () => fireEvent.change(field("events.6.year"), { target: { value: "2040" } }));
-  expect((await screen.findAllByTestId("event-warning")).map((w) => w.textContent)).toContain("Check: 2040 is outside the forecast's years 2026–2030: this event counts for nothing.");
+  expect((await screen.findAllByTestId("event-warning", {}, { timeout: 20_000 })).map((w) => w.textContent)).toContain("Check: 2040 is outside the forecast's years 2026–2030: this event counts for nothing.");
   // The step button says nothing is wrong: a warning is not an error.
   expect(screen.queryByTestId("step-badge-2")).toBeNull();
   await act(async () => fireEvent.change(field("events.6.year"), { target: { value: "2026.5" } }));

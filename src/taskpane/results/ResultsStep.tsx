@@ -307,7 +307,10 @@ function Results(props: Props & { readonly f: Forecast }) {
         <p className={styles.cite}>{t("results.unitNote", { unit: amounts.unitName })}</p>
       </details>
 
-      <AccountsSection scenario={scenario} f={f} />
+      <details className={styles.details} data-testid="accounts">
+        <summary>{t("accounts.title")}</summary>
+        <AccountsSection scenario={scenario} f={f} />
+      </details>
 
       <ExportBar scenario={scenario} f={f} header={yearHeader} />
 

@@ -25,7 +25,9 @@ function useProblem(path: string): string | undefined {
 }
 
 const useStyles = makeStyles({
-  field: { minWidth: 0 },
+  field: { minWidth: 0, maxWidth: "100%" },
+  /** A select with long option labels (the pathways) shrinks with the pane instead of overflowing it. */
+  select: { maxWidth: "100%", minWidth: 0 },
   /** Years and percentages: a fixed, small width that never pushes past its row. */
   narrow: { width: "8.5em", maxWidth: "100%", flexShrink: 0 },
   input: { width: "100%", minWidth: 0 },
@@ -135,6 +137,7 @@ export function SelectField(props: SelectFieldProps) {
   return (
     <Field className={styles.field} label={props.label} hint={props.hint} required={props.required} validationState={message ? "error" : "none"} validationMessage={message}>
       <Select
+        className={styles.select}
         name={props.path}
         value={props.value}
         onChange={(_, data) => {
