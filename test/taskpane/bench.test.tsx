@@ -54,9 +54,10 @@ test("baseline, a what-if one year later: Δ −1,600,000 元 and Beijing's expi
   fireEvent.click(byId("step-4"));
   expect(byId("sticky-delta").textContent).toBe("−1,600,000 元");
   expect(screen.getAllByTestId("variant")).toHaveLength(1);
-  // Back to the baseline: Δ 0.
+  // Back to the baseline: Δ 0. The example's expected total, 16,400,000 (its 2028 certificate less
+  // the 2M advance of 2027, ruling 13: test/forecast/changping-device-startup.test.ts).
   fireEvent.click(byId("back-to-baseline"));
-  expect(byId("sticky-total").textContent).toBe("18,000,000 元");
+  expect(byId("sticky-total").textContent).toBe("16,400,000 元");
 });
 
 test("a removed card is asked for, and undo brings it back", async () => {
@@ -83,8 +84,8 @@ test("amounts in 万元 everywhere; 15,000万 typed is 150,000,000 yuan", async 
   fireEvent.change(field("financials.6.revenue"), { target: { value: "15,000万" } });
   expect(field("financials.6.revenue").closest(".fui-Field")!.textContent).toContain("= 150,000,000 元");
   fireEvent.click(byId("step-4"));
-  // 18,000,000 / 10,000 = 1,800.
-  expect(byId("sticky-total").textContent).toBe("1,800 万元");
+  // 16,400,000 / 10,000 = 1,640.
+  expect(byId("sticky-total").textContent).toBe("1,640 万元");
   expect(JSON.parse(byId("scenario-json").textContent!).financials[6]).toEqual(example.financials[6]);
 });
 
