@@ -81,9 +81,9 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
   const seed = options.seed ?? s.simulation.seed;
   const region = s.enterprise.region as Region;
   const assumptions = Object.fromEntries(Object.entries(s.assumptions).map(([k, v]) => [k, new Decimal(v)]));
-  const evaluated = mattersOf(s, eng.catalog.facts).map((matter) => ({
+  const evaluated = mattersOf(s, eng.catalog.facts, eng).map((matter) => ({
     matter,
-    evaluation: eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates }),
+    evaluation: eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates, onceTaken: matter.onceTaken }),
   }));
   const years: number[] = [];
   for (let y = s.horizon.from; y <= s.horizon.to; y++) years.push(y);

@@ -2,13 +2,14 @@
 export { buildCatalog, catalogFiles, CatalogError, CATALOG_VERSION, parseDocument, referencedFacts } from "./catalog";
 export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog";
 export { topics, type Topic } from "./catalog/schema";
+export { parsePathway, pathwayList, pathways, pathwaySpellings, type Pathway } from "./pathways";
 export { createEngine, engine } from "./evaluate";
 export type { ClauseLine, CompiledClause, Engine, Evaluation, Query, Status } from "./evaluate";
 export * from "./explain";
 export { AMOUNT_DIGITS, AMOUNT_LIMIT, AMOUNT_PLACES, amountProblemText, checkAmount, isAmountProblem, shown, type AmountProblem } from "./amounts";
 export { checkFact, factProblemText, factsFrom, isFactProblem, type FactProblem, type Facts, type FactValue, type Tri } from "./facts";
 export { undeclaredOverlaps } from "./stacking";
-export { clauseColumns, clauseRow, listClauses } from "./listing";
+export { clauseColumns, clauseLimits, clauseRecord, clauseRow, listClauses } from "./listing";
 export { Decimal, formatYuan, toNumber, WAN, ZERO } from "./money";
 export { jurisdictionsOf, parseRegion, regions, type Region } from "./regions";
 export { forecast, ForecastTimeout, type Band, type FigureMethod, type Forecast, type ForecastLine, type ForecastLineInfo, type ForecastOptions, type Projection, type View, type YearRow } from "./forecast";

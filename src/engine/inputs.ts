@@ -1,3 +1,4 @@
+import { parsePathway } from "./pathways";
 import { parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario, type ScenarioEvent } from "./scenario";
 
 /**
@@ -58,7 +59,9 @@ const optionWords = (text: string): string[] => text.toLowerCase().split(/[,，\
 /** A certificate row's Option cell: its pathway, and "local" for 落地生产 ("innovative, local"). */
 export function certificateOption(text: string): { pathway?: string; localProduction: boolean } {
   const words = optionWords(text);
-  return { pathway: words.find((o) => o !== "local"), localProduction: words.includes("local") };
+  // A pathway by any of its aliases (省级创新 → provincial); an unknown word is kept for the schema to name.
+  const word = words.find((o) => o !== "local");
+  return { pathway: word === undefined ? undefined : (parsePathway(word) ?? word), localProduction: words.includes("local") };
 }
 
 /** One event's own useful life, written usefulLife=N in its Facts cell. */

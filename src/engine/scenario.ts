@@ -1,8 +1,10 @@
+import "./zod-jitless";
 import { z } from "zod";
 import { amountProblemText, checkAmount, isAmountProblem } from "./amounts";
 import { topics } from "./catalog/schema";
 import { engine } from "./evaluate";
 import { checkFact, factProblemText, isFactProblem } from "./facts";
+import { pathways } from "./pathways";
 import { regions } from "./regions";
 
 /**
@@ -47,7 +49,8 @@ export const event = z.discriminatedUnion("type", [
     ...uncertain,
     product,
     class: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    pathway: z.enum(["standard", "innovative", "major"]).default("standard"),
+    /** DESIGN.md's approval pathways; files written with the earlier three codes read the same. */
+    pathway: z.enum(pathways).default("standard"),
     rdCost: money,
     /** Produced locally (落地生产): Changping pays a further award for innovative certificates. */
     localProduction: z.boolean().optional(),
@@ -69,7 +72,17 @@ export const event = z.discriminatedUnion("type", [
     /** The product's best annual output before the scenario's first output, if any. */
     bestBefore: money.optional(),
   }),
-  z.strictObject({ type: z.literal("vbp"), ...uncertain, product, bidValue: money, wonBefore: z.boolean().optional() }),
+  z.strictObject({
+    type: z.literal("vbp"),
+    ...uncertain,
+    product,
+    bidValue: money,
+    wonBefore: z.boolean().optional(),
+    /** That year's total procurement of the product under the win (当年采购总金额); the bid value if not given. */
+    procurementValue: money.optional(),
+    /** National volume-based procurement (国家集中带量采购), which Shenzhen （十五） names; true if not given. */
+    national: z.boolean().optional(),
+  }),
   z.strictObject({ type: z.literal("firstSet"), ...uncertain, product, sales: money }),
   z.strictObject({ type: z.literal("insurance"), ...uncertain, premium: money }),
   z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: area, usefulLife }),

@@ -10,6 +10,7 @@ import {
   furtherAwards,
   listClauses,
   parseView,
+  pathwayList,
   scenarioFromInputs,
   ScenarioError,
   shown,
@@ -61,7 +62,7 @@ export const definitions = {
         {
           deviceClass: code("class", a[0], deviceClasses, classes),
           rdCost: amount("rdCost", a[1]),
-          pathway: code("pathway", a[3], pathways, "standard, innovative or major", "standard"),
+          pathway: code("pathway", a[3], pathways, pathwayList, "standard"),
         },
         a[2],
         year(a[4]),
@@ -90,8 +91,12 @@ export const definitions = {
   VBP: {
     params: ["bidValue", "region"],
     required: 2,
-    // The function is the first win of a product (首次中标), which Changping's clause asks for.
-    query: (a) => matter("vbp", { bidValue: amount("bidValue", a[0]), firstVbpWin: true }, a[1]),
+    // The function is a product's first win (首次中标, Changping's clause) in national procurement;
+    // for Shenzhen's 当年采购总金额 the bid value stands for that year's procurement (docs/RULINGS.md).
+    query: (a) => {
+      const bid = amount("bidValue", a[0]);
+      return matter("vbp", { bidValue: bid, firstVbpWin: true, nationalVbp: true, procurementThisYear: bid }, a[1]);
+    },
   },
   FIRSTSET: {
     params: ["salesThisYear", "region"],
