@@ -20,7 +20,7 @@ export { accountingSettings, parseScenario, scenario as scenarioSchema, SCENARIO
 export { inForceDuring, validityWindow } from "./validity";
 export { accountingClasses, accountingProblems, assetKinds, type AccountingClass, type AccountingEntry, type AssetKind } from "./accounting-classes";
 export { accountingQuantities, projections, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
-export { accountedForecast, accounts, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounting";
+export { accountedForecast, accounts, lineView, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounting";
 export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./accounting-assumptions";
 export { accountsTable, parseView, viewCodes, viewNames } from "./accounting-table";
 export { AMOUNT_PLAUSIBLE_MAX, amountUnits, formatAmountIn, formatSignedIn, parseAmountText, YI, type AmountText, type AmountTextProblem, type AmountUnit } from "./amount-text";
