@@ -1,7 +1,7 @@
 import { add, apportion, fenToDecimal, placesOf, pow10, RATIO_ZERO, roundFen, scaled, sum, times, type Ratio } from "./exact";
 import { Decimal, ZERO } from "./money";
 import type { Settlement } from "./settlement";
-import { convolve, expectedByLine, quantile, sample, yearDistribution, type Budget, type Distribution, type SampledFigure, type Worlds } from "./worlds";
+import { convolve, expectedByLine, quantiles, sample, yearDistribution, type Budget, type Distribution, type SampledFigure, type Worlds } from "./worlds";
 
 export type FigureMethod = "exact" | "monte-carlo";
 
@@ -127,17 +127,14 @@ export function aggregate(s: Settlement, w: Worlds, horizon: readonly number[], 
 
   const band = (f: Figure, ceiling: Decimal, shown: bigint, assumed: boolean): Band => {
     const den = pow10(w.scale + f.scale);
-    const [p10, p50, p90] = TENTHS.map(([num, d]) => {
-      let v: bigint;
-      if (f.distribution) v = quantile(f.distribution, num, d);
-      else {
-        const sorted = [...draws!.figures[f.sampleIndex!]].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        // Nearest rank: the ⌈q·n⌉-th smallest draw.
-        const rank = (num * BigInt(sorted.length) + d - 1n) / d;
-        v = sorted[Math.max(0, Number(rank) - 1)];
-      }
-      return fenToDecimal(roundFen({ n: v, d: den }));
-    });
+    let values: bigint[];
+    if (f.distribution) values = quantiles(f.distribution, TENTHS);
+    else {
+      const sorted = [...draws!.figures[f.sampleIndex!]].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      // Nearest rank: the ⌈q·n⌉-th smallest draw.
+      values = TENTHS.map(([num, d]) => sorted[Math.max(0, Number((num * BigInt(sorted.length) + d - 1n) / d) - 1)]);
+    }
+    const [p10, p50, p90] = values.map((v) => fenToDecimal(roundFen({ n: v, d: den })));
     const sampledExpected = [...f.coefficients.keys()].some((l) => sampledLines.has(l));
     return {
       ceiling,

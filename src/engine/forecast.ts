@@ -76,17 +76,7 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
   const started = Date.now();
   const draws = options.draws ?? s.simulation.draws;
   const seed = options.seed ?? s.simulation.seed;
-  const region = s.enterprise.region as Region;
-  const assumptions = Object.fromEntries(Object.entries(s.assumptions).map(([k, v]) => [k, new Decimal(v)]));
-  const evaluated = mattersOf(s, eng.catalog.facts).map((matter) => ({
-    matter,
-    evaluation: eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates }),
-  }));
-  const years: number[] = [];
-  for (let y = s.horizon.from; y <= s.horizon.to; y++) years.push(y);
-
-  const settled = settle(evaluated, years);
-  const worlds = worldsOf(settled, years);
+  const { region, evaluated, years, settled, worlds } = prepare(s, eng);
   // A line is shown when it pays in some world or the portfolio did something to it.
   const pays = new Set(worlds.years.flatMap((y) => y.blocks.flatMap((b) => b.payers.filter((c) => c.amount > 0n).map((c) => c.line))));
   const shown = settled.lines.map((_, i) => settled.ceiling[i].gt(0) || pays.has(i) || settled.notes[i].length > 0);
@@ -127,3 +117,17 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
 }
 
 const ONE = new Decimal(1);
+
+/** Everything fixed before a draw: each matter evaluated once, the plan settled, its worlds. */
+export function prepare(s: Scenario, eng: Engine = engine()) {
+  const region = s.enterprise.region as Region;
+  const assumptions = Object.fromEntries(Object.entries(s.assumptions).map(([k, v]) => [k, new Decimal(v)]));
+  const evaluated = mattersOf(s, eng.catalog.facts).map((matter) => ({
+    matter,
+    evaluation: eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates }),
+  }));
+  const years: number[] = [];
+  for (let y = s.horizon.from; y <= s.horizon.to; y++) years.push(y);
+  const settled = settle(evaluated, years);
+  return { region, evaluated, years, settled, worlds: worldsOf(settled, years) };
+}

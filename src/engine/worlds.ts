@@ -1,5 +1,4 @@
-import { mersenne } from "pure-rand/generator/mersenne";
-import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { pow10, probabilityRatio, RATIO_ZERO, scaled, type Ratio } from "./exact";
 import type { Decimal } from "./money";
 import type { Settlement } from "./settlement";
@@ -164,32 +163,69 @@ export interface Distribution {
   readonly den: bigint;
 }
 
+/** One step of the walk over a year's events: what each open cap has used, the figure so far. */
+interface State<T> {
+  readonly used: T[];
+  readonly value: T;
+  weight: bigint;
+}
+
+/**
+ * The walk of yearDistribution in plain numbers, counting states only: a quick, sound no. Its
+ * states are states of the exact walk, merged where their keys collide, so if it passes the limit
+ * the exact walk would too; it never decides a figure, only whether to try.
+ */
+function tooManyStates(year: YearWorlds, coefficient: (line: number) => bigint): boolean {
+  const caps = year.caps.map(Number);
+  let states = new Map<number, State<number>>([[0, { used: caps.map(() => 0), value: 0, weight: 0n }]]);
+  for (let b = 0; b < year.blocks.length; b++) {
+    const block = year.blocks[b];
+    const next = new Map<number, State<number>>();
+    const put = (st: State<number>) => {
+      let k = st.value;
+      for (let i = 0; i < caps.length; i++) if (year.lastUse[i] > b) k = k * 1.000003 + st.used[i];
+      next.set(k, st);
+    };
+    for (const st of states.values()) {
+      if (block.uncertain >= 0) put(st);
+      const used = st.used.slice();
+      let value = st.value;
+      for (const c of block.payers) {
+        let paid = Number(c.amount);
+        if (c.cap >= 0) {
+          paid = Math.min(paid, caps[c.cap] - used[c.cap]);
+          used[c.cap] += paid;
+        }
+        value += Number(coefficient(c.line)) * paid;
+      }
+      put({ used, value, weight: 0n });
+    }
+    states = next;
+    if (states.size > SUPPORT_LIMIT) return true;
+  }
+  return false;
+}
+
 /**
  * The exact distribution of Σ coefficient × paid over one year's lines, or undefined past
- * SUPPORT_LIMIT points: a walk over the year's events in plan order whose state is the amount
+ * SUPPORT_LIMIT states: a walk over the year's events in plan order whose state is the amount
  * each open cap has used and the figure so far.
  */
 export function yearDistribution(year: YearWorlds, w: Worlds, coefficient: (line: number) => bigint, budget: Budget): Distribution | undefined {
-  interface State {
-    readonly used: bigint[];
-    readonly value: bigint;
-    weight: bigint;
-  }
-  let states = new Map<string, State>([["", { used: year.caps.map(() => 0n), value: 0n, weight: 1n }]]);
+  checkBudget(budget);
+  // Fewer than 2^12 combinations of its uncertain events cannot make more states than that.
+  const uncertain = year.blocks.filter((b) => b.uncertain >= 0).length;
+  if (2 ** uncertain > SUPPORT_LIMIT && tooManyStates(year, coefficient)) return undefined;
+  let states = new Map<bigint, State<bigint>>([[0n, { used: year.caps.map(() => 0n), value: 0n, weight: 1n }]]);
   let den = 1n;
-  const keyOf = (used: readonly bigint[], value: bigint, open: readonly boolean[]) => {
-    let k = String(value);
-    for (let i = 0; i < used.length; i++) if (open[i]) k += `,${used[i]}`;
-    return k;
-  };
   for (let b = 0; b < year.blocks.length; b++) {
-    checkBudget(budget);
     const block = year.blocks[b];
     const p = block.uncertain >= 0 ? w.uncertain[block.uncertain].p : undefined;
-    const open = year.lastUse.map((last) => last > b);
-    const next = new Map<string, State>();
+    const next = new Map<bigint, State<bigint>>();
     const put = (used: bigint[], value: bigint, weight: bigint) => {
-      const k = keyOf(used, value, open);
+      // Mixed radix: each open cap's used amount is at most the cap, so the key is one-to-one.
+      let k = value;
+      for (let i = 0; i < used.length; i++) if (year.lastUse[i] > b) k = k * (year.caps[i] + 1n) + used[i];
       const there = next.get(k);
       if (there) there.weight += weight;
       else next.set(k, { used, value, weight });
@@ -226,15 +262,17 @@ export function convolve(a: Distribution, b: Distribution): Distribution | undef
   return points.size > SUPPORT_LIMIT ? undefined : { points, den: a.den * b.den };
 }
 
-/** The smallest value v with P(X ≤ v) ≥ num/den (nearest rank), exactly. */
-export function quantile(d: Distribution, num: bigint, den: bigint): bigint {
+/** For each q = num/den, the smallest value v with P(X ≤ v) ≥ q (nearest rank), exactly. */
+export function quantiles(d: Distribution, qs: readonly (readonly [bigint, bigint])[]): bigint[] {
   const sorted = [...d.points].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  let cumulative = 0n;
-  for (const [v, weight] of sorted) {
-    cumulative += weight;
-    if (cumulative * den >= num * d.den) return v;
-  }
-  return sorted[sorted.length - 1][0];
+  return qs.map(([num, den]) => {
+    let cumulative = 0n;
+    for (const [v, weight] of sorted) {
+      cumulative += weight;
+      if (cumulative * den >= num * d.den) return v;
+    }
+    return sorted[sorted.length - 1][0];
+  });
 }
 
 /**
@@ -254,61 +292,75 @@ export interface SampledFigure {
 }
 
 /**
- * Seeded draws over the uncertain events only: one uniform number per uncertain event per draw,
- * then every year's lines in plan order with the caps. Plain numbers where every sum provably
- * stays below 2^53 (each is an integer, so exact), else BigInt with the same loop.
+ * Seeded draws over the uncertain events only: one 32-bit number per uncertain event per draw
+ * (xoroshiro128+; the event happens below p × 2^32), then every year's lines in plan order with
+ * the caps. Plain numbers where every sum provably stays below 2^53 (each is an integer, so
+ * exact), else BigInt with the same loop.
  */
 export function sample(w: Worlds, figures: readonly SampledFigure[], draws: number, seed: number, budget: Budget, onProgress?: (done: number, total: number) => void): Sample {
+  const payers = w.years.flatMap((y, yi) => y.blocks.flatMap((b) => b.payers.map((c) => ({ ...c, year: yi, uncertain: b.uncertain }))));
   // Bound every accumulator: a figure's value, a line's sum over the draws.
   let bound = 0n;
-  const perLine = new Map<number, bigint>();
-  for (const y of w.years) for (const b of y.blocks) for (const c of b.payers) perLine.set(c.line, c.amount);
+  const amountOf = new Map(payers.map((c) => [c.line, c.amount]));
   for (const f of figures) {
     let s = 0n;
-    for (const [line, c] of f.terms) s += c * (perLine.get(line) ?? 0n);
+    for (const [line, c] of f.terms) s += c * (amountOf.get(line) ?? 0n);
     if (s > bound) bound = s;
   }
-  for (const a of perLine.values()) if (a * BigInt(draws) > bound) bound = a * BigInt(draws);
+  for (const a of amountOf.values()) if (a * BigInt(draws) > bound) bound = a * BigInt(draws);
   const plain = bound <= BigInt(Number.MAX_SAFE_INTEGER);
   // The same operators (+, -, *, <) serve numbers and bigints; `num` makes the loop's values one
   // kind or the other, never mixed, so one loop serves both without a branch per operation.
   const num: (x: bigint) => number = plain ? Number : (x) => x as unknown as number;
   const zero = num(0n);
 
-  const years = w.years.map((y) => ({
-    caps: y.caps.map(num),
-    blocks: y.blocks.map((b) => ({ uncertain: b.uncertain, payers: b.payers.map((c) => ({ line: c.line, amount: num(c.amount), cap: c.cap })) })),
-  }));
-  const termsOf: { f: number; c: number }[][] = Array.from({ length: w.lineCount }, () => []);
-  figures.forEach((fig, f) => fig.terms.forEach((c, line) => termsOf[line].push({ f, c: num(c) })));
+  // Flat arrays, payer by payer in plan order: a cap is numbered across all years.
+  const capBase = w.years.map((_, yi) => w.years.slice(0, yi).reduce((n, y) => n + y.caps.length, 0));
+  const caps = w.years.flatMap((y) => y.caps.map(num));
+  const amount = payers.map((c) => num(c.amount));
+  const cap = payers.map((c) => (c.cap >= 0 ? capBase[c.year] + c.cap : -1));
+  const event = payers.map((c) => c.uncertain);
+  const line = payers.map((c) => c.line);
+  const termStart = [0];
+  const termFigure: number[] = [];
+  const termCoefficient: number[] = [];
+  const byLine = new Map<number, { f: number; c: bigint }[]>();
+  figures.forEach((fig, f) => fig.terms.forEach((c, l) => byLine.set(l, [...(byLine.get(l) ?? []), { f, c }])));
+  for (const c of payers) {
+    for (const t of byLine.get(c.line) ?? []) {
+      termFigure.push(t.f);
+      termCoefficient.push(num(t.c));
+    }
+    termStart.push(termFigure.length);
+  }
+  const threshold = w.uncertain.map((u) => Math.floor(u.chance * 2 ** 32));
+
   const values = figures.map(() => new Array<number>(draws));
   const lineSums = new Array<number>(w.lineCount).fill(zero);
   const happens = new Uint8Array(w.uncertain.length);
-  const chances = w.uncertain.map((u) => u.chance);
-  const acc = new Array<number>(figures.length);
-  const rng = mersenne(seed);
+  const used = caps.map(() => zero);
+  const acc = figures.map(() => zero);
+  const rng = xoroshiro128plus(seed);
+  const n = payers.length;
   for (let k = 0; k < draws; k++) {
     if ((k & 63) === 0) checkBudget(budget);
-    for (let e = 0; e < chances.length; e++) happens[e] = uniformFloat64(rng) < chances[e] ? 1 : 0;
+    for (let e = 0; e < threshold.length; e++) happens[e] = rng.next() >>> 0 < threshold[e] ? 1 : 0;
+    used.fill(zero);
     acc.fill(zero);
-    for (const y of years) {
-      const used = y.caps.map(() => zero);
-      for (const b of y.blocks) {
-        if (b.uncertain >= 0 && happens[b.uncertain] === 0) continue;
-        for (const c of b.payers) {
-          let paid = c.amount;
-          if (c.cap >= 0) {
-            const room = y.caps[c.cap] - used[c.cap];
-            if (room < paid) paid = room;
-            used[c.cap] += paid;
-          }
-          lineSums[c.line] += paid;
-          const terms = termsOf[c.line];
-          for (let t = 0; t < terms.length; t++) acc[terms[t].f] += terms[t].c * paid;
-        }
+    for (let i = 0; i < n; i++) {
+      const e = event[i];
+      if (e >= 0 && happens[e] === 0) continue;
+      let paid = amount[i];
+      const c = cap[i];
+      if (c >= 0) {
+        const room = caps[c] - used[c];
+        if (room < paid) paid = room;
+        used[c] += paid;
       }
+      lineSums[line[i]] += paid;
+      for (let t = termStart[i]; t < termStart[i + 1]; t++) acc[termFigure[t]] += termCoefficient[t] * paid;
     }
-    for (let f = 0; f < figures.length; f++) values[f][k] = acc[f];
+    for (let f = 0; f < acc.length; f++) values[f][k] = acc[f];
     if (onProgress && ((k + 1) % 100 === 0 || k + 1 === draws)) onProgress(k + 1, draws);
   }
   return { draws, figures: values.map((v) => v.map((x) => BigInt(x))), lineSums: lineSums.map((x) => BigInt(x)) };
