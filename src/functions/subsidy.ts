@@ -4,6 +4,7 @@ import {
   engine,
   forecast,
   forecastTable,
+  ForecastTimeout,
   listClauses,
   renderExplanation,
   scenarioFromInputs,
@@ -168,15 +169,31 @@ export function clauses(where?: unknown, topic?: unknown): Scalar | Scalar[][] {
   return [[...clauseColumns], ...rows];
 }
 
+/**
+ * A cell recalculates on every edit of what it reads, in the runtime the task pane shares, so a
+ * cell's forecast is bounded: at most CELL_DRAWS draws (the scenario schema's 100,000 stays for
+ * the CLI) and CELL_BUDGET_MS of work, past which it answers #N/A saying so.
+ */
+export const CELL_DRAWS = 10_000;
+export const CELL_BUDGET_MS = 1_000;
+
 /** FORECAST(inputs): the year table of the scenario in an Inputs range, header row first. */
-export function forecastCells(inputs: unknown): Scalar | Scalar[][] {
+export function forecastCells(inputs: unknown, budgetMs = CELL_BUDGET_MS): Scalar | Scalar[][] {
   if (!Array.isArray(inputs) || !inputs.every(Array.isArray)) {
     return new CellError("#VALUE!", "inputs must be the Inputs table: a range whose first row is the header");
   }
   try {
-    const { header, rows } = forecastTable(forecast(scenarioFromInputs(inputs as InputCell[][])));
+    const scenario = scenarioFromInputs(inputs as InputCell[][]);
+    const draws = Math.min(scenario.simulation.draws, CELL_DRAWS);
+    const { header, rows } = forecastTable(forecast(scenario, { draws, deadline: Date.now() + budgetMs }));
     return [header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   } catch (e) {
+    if (e instanceof ForecastTimeout) {
+      return new CellError(
+        "#N/A",
+        `FORECAST stopped after ${(budgetMs / 1000).toFixed(1)} s so as not to freeze the workbook: fewer Inputs rows or draws would fit, or run "subsidy forecast" on the scenario, which has no time limit`,
+      );
+    }
     if (e instanceof ScenarioError) return new CellError("#VALUE!", e.problems.slice(0, 3).join("; "));
     return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
   }
