@@ -23,7 +23,7 @@ export function bundleFigures(dist = join(__dirname, "..", "..", "dist")): Bundl
   const gz = (f: string) => gzipSync(readFileSync(join(dist, f)), { level: 6 }).length;
   const text = (f: string) => readFileSync(join(dist, f), "utf8");
   // The engine chunk is the one that carries the engine without React; the rest are the pane's.
-  const carriesEngine = (f: string) => text(f).includes("累计不超过") && text(f).includes("per-enterprise annual cap");
+  const carriesEngine = (f: string) => text(f).includes("are not adjacent in plan order");
   const engineChunk = js.filter((f) => f.startsWith("engine.") && carriesEngine(f));
   const pane = js.filter((f) => f !== "functions.js" && !engineChunk.includes(f));
   return {

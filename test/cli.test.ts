@@ -33,7 +33,7 @@ describe("subsidy call", () => {
   test("EXPLAIN prints the text", async () => {
     const r = await run("call", "EXPLAIN", "FACILITY", "20000000", "2000", "shenzhen");
     expect(r.code).toBe(0);
-    expect(r.out).toContain("shenzhen-device/7");
+    expect(r.out).toContain("（七）: pays 6,000,000");
   });
 
   test("CLAUSES prints a tab-separated table", async () => {
@@ -81,7 +81,8 @@ describe("subsidy forecast", () => {
     expect(r.out).toContain("exact over 2 combinations of uncertain events");
     expect(r.out).toMatch(/^2028\s+14,200,000\s+11,600,000/m);
     expect(r.out).toMatch(/^total\s+20,600,000\s+18,000,000/m);
-    expect(r.out).toContain("changping-device/5.2-production");
+    // 第五条（二）'s local-production award: 落地生产的一次性再给予最高300万元支持, at probability 0.8 → 2,400,000 expected.
+    expect(r.out).toContain("第五条（二）: 3,000,000 / 2,400,000\n      up to 3,000,000 (最高300万元)");
   });
 
   test("--format csv gives plain numbers", async () => {

@@ -107,8 +107,9 @@ describe("arguments", () => {
     expect(errorOf(call("CLINICAL", [1, 0, "changping"]))).toBe("#VALUE!");
   });
 
-  test("1e300 is a valid amount, capped like any other", () => {
-    expect(call("REGISTRATION", [3, 1e300, "shenzhen"])).toBe(5000000);
+  test("10^15 yuan is the largest amount: capped like any other; above it, #NUM!", () => {
+    expect(call("REGISTRATION", [3, 1e15, "shenzhen"])).toBe(5000000);
+    expect(errorOf(call("REGISTRATION", [3, 1e300, "shenzhen"]))).toBe("#NUM!");
   });
 
   test("an unknown function is #VALUE!", () => {
@@ -144,15 +145,19 @@ describe("EXPLAIN", () => {
 
   test("gives the total, the clauses with their articles, the arithmetic and the binding cap", () => {
     expect(text).toMatch(/= 10,000,000 yuan/);
-    expect(text).toContain("changping-device/5.2");
-    expect(text).toContain("第五条（二）");
-    expect(text).toContain("30% × rdCost 40,000,000 = 12,000,000");
-    expect(text).toContain("capped at 8,000,000");
-    expect(text).toContain("beijing-device/3");
+    expect(text).toContain("Changping District measures to develop the high-end medical device cluster (draft for comment), 第五条（二）: pays 8,000,000");
+    // 30% × 40,000,000 = 12,000,000, capped at 第五条（二）'s 800万元 per certificate.
+    expect(text).toContain("30% × R&D cost of the certified product 40,000,000 = 12,000,000");
+    expect(text).toContain("capped at 8,000,000 (up to 8,000,000 per certificate)");
+    expect(text).toContain("Beijing measures for the high-quality development of the medical device industry, 一、3: pays 2,000,000");
+  });
+
+  test("a fixed ceiling reads as the text states it", () => {
+    expect(text).toContain("up to 2,000,000 (不超过200万元)");
   });
 
   test("says why the other clauses did not pay", () => {
-    expect(text).toMatch(/changping-device\/5\.1 .*more favourable clause.*3,000,000 \(by changping-device\/5\.2\)/);
+    expect(text).toMatch(/第五条（一）: would pay 3,000,000; not paid: a more favourable clause of the same matter wins.*第五条（二）/);
   });
 
   test("flags drafts, discretion and validity", () => {
@@ -161,8 +166,10 @@ describe("EXPLAIN", () => {
     expect(call("EXPLAIN", ["REGISTRATION", 2, 2000000, "changping", "major"])).toContain("discretionary");
   });
 
-  test("names a clause that could not be judged and the facts it lacks", () => {
-    expect(call("EXPLAIN", ["REGISTRATION", 3, 5000000, "changping"])).toMatch(/beijing-device\/3 .*cannot tell\n\s+missing: nationalProject/);
+  test("a clause that cannot tell says what it would pay and where the fact is given", () => {
+    expect(call("EXPLAIN", ["REGISTRATION", 3, 5000000, "changping"])).toMatch(
+      /一、3: cannot tell\n.*\n\s+not given: undertook a national project such as MIIT's 揭榜挂帅; should it hold, this clause pays 2,000,000\. Given by an event's further facts in the scenario/,
+    );
   });
 
   test("accepts the namespace and any case, and returns errors as values", () => {

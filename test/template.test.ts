@@ -2,55 +2,37 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { forecast, forecastTable, parseScenario, toNumber } from "../src/engine";
+import { forecast, forecastTable, parseScenario, scenarioFromInputs, toNumber, type InputCell } from "../src/engine";
 import { main } from "../src/cli/main";
 import { buildWorkbookEngine } from "./support/hyperformula";
+import { readTemplate, type Template } from "./support/template-reader";
 
 const dir = mkdtempSync(join(tmpdir(), "template-"));
 const quiet = { out: () => undefined, err: () => undefined };
 const example = (f: string) => join(__dirname, "..", "examples", f);
-
-/** A worksheet as HyperFormula reads it: formulas as "=…", the spill area of an array formula empty. */
-function sheetData(ws: ExcelJS.Worksheet): unknown[][] {
-  const data: unknown[][] = [];
-  const spill = new Set<string>();
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    data[r - 1] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const v = cell.value as ExcelJS.CellValue & { formula?: string; shareType?: string; ref?: string };
-      if (v && typeof v === "object" && "formula" in v && v.formula) {
-        data[r - 1][c - 1] = `=${v.formula}`;
-        if (v.shareType === "array" && v.ref) {
-          const [from, to] = v.ref.split(":").map((a) => ws.getCell(a));
-          for (let i = Number(from.row); i <= Number(to.row); i++) for (let j = Number(from.col); j <= Number(to.col); j++) if (i !== r || j !== c) spill.add(`${i},${j}`);
-        }
-      } else data[r - 1][c - 1] = v ?? null;
-    });
-  });
-  for (const key of spill) {
-    const [i, j] = key.split(",").map(Number);
-    if (data[i - 1]) data[i - 1][j - 1] = null;
-  }
-  return data.map((r) => r ?? []);
-}
+const tableOf = (s: ReturnType<typeof parseScenario>) => {
+  const t = forecastTable(forecast(s));
+  return [t.header, ...t.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
+};
 
 describe.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json"])("subsidy template --scenario %s", (file) => {
   const out = join(dir, file.replace(".json", ".xlsx"));
   const scenario = parseScenario(JSON.parse(readFileSync(example(file), "utf8")));
-  const expected = forecastTable(forecast(scenario));
-  const engineValues = [expected.header, ...expected.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
+  const engineValues = tableOf(scenario);
+  let t: Template;
   let wb: ExcelJS.Workbook;
 
   beforeAll(async () => {
-    expect(await main(["template", out, "--scenario", example(file)], quiet)).toBe(0);
-    wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
+    expect(await main(["template", out, "--scenario", example(file), "--lang", "en-US"], quiet)).toBe(0);
+    t = await readTemplate(out);
+    wb = t.workbook;
   });
 
-  test("has the Inputs table, the live formulas, 万元 formats and the catalog sheet", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Inputs", "Forecast", "Events", "About"]);
+  test("has the Inputs table, the live formulas, 万元 formats, the values sheet and the catalog sheet", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Inputs", "Forecast", "Events", "Figures", "About"]);
     const forecastCell = wb.getWorksheet("Forecast")!.getCell("A1").value as ExcelJS.CellFormulaValue;
-    expect(forecastCell.formula).toBe("SUBSIDY.FORECAST(Inputs!$A$1:$K$300)");
+    // Stored as Excel stores an add-in's function, over the whole Inputs table.
+    expect(forecastCell.formula).toBe("_xldudf_SUBSIDY_FORECAST(Inputs[#All])");
     expect(wb.getWorksheet("Forecast")!.getCell("B2").numFmt).toContain("元");
     const about = wb.getWorksheet("About")!;
     expect(about.getCell("B3").value).toBe("2026.11.1");
@@ -61,22 +43,20 @@ describe.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "
   });
 
   test("recomputed in a spreadsheet engine (HyperFormula), the formulas give the engine's numbers", () => {
-    const sheets = Object.fromEntries(wb.worksheets.map((w) => [w.name, sheetData(w)]));
-    const hf = buildWorkbookEngine(sheets);
+    const hf = buildWorkbookEngine(t.hfSheets());
     const table = hf.getSheetValues(hf.getSheetId("Forecast")!);
     const width = engineValues[0].length;
     expect(table.slice(0, engineValues.length).map((r) => r.slice(0, width))).toEqual(engineValues);
-    // The 万元 view, three rows below the table, divides every amount by 10,000.
-    const wan = table.slice(engineValues.length + 2, 2 * engineValues.length + 2);
+    // The 万元 view (A35, a spill over A1#) divides every amount by 10,000 and keeps the rest.
+    const wan = table.slice(34, 34 + engineValues.length).map((r) => r.slice(0, width));
+    expect(wan[0]).toEqual(engineValues[0]);
     wan.slice(1).forEach((row, i) => {
+      expect(row[0]).toBe(engineValues[i + 1][0]);
       for (let c = 1; c < width; c++) expect(row[c] as number).toBeCloseTo((engineValues[i + 1][c] as number) / 10000, 6);
     });
     // Cached 万元 values are the engine's amounts divided exactly: 2028's expected in the startup
     // example is 11,600,000 yuan = 1,160 万元 (test/forecast/changping-device-startup.test.ts).
-    if (file === "changping-device-startup.json") {
-      const cached = wb.getWorksheet("Forecast")!.getCell(engineValues.length + 3 + 3, 3).value as ExcelJS.CellFormulaValue;
-      expect(cached.result).toBe(1160);
-    }
+    if (file === "changping-device-startup.json") expect(wb.getWorksheet("Forecast")!.getCell("C38").value).toBe(1160);
     // Every per-event formula recomputes to its cached value, and no formula is an error.
     const events = hf.getSheetValues(hf.getSheetId("Events")!);
     const cachedEvents: unknown[] = [];
@@ -85,6 +65,34 @@ describe.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "
     expect(events.slice(1).every((r) => typeof r[4] === "string" && (r[4] as string).startsWith("SUBSIDY."))).toBe(true);
     hf.destroy();
   });
+});
+
+test("a template built from an edited scenario recomputes to the engine's figures, and a year added on Inputs spills a row more", async () => {
+  // The startup example with its certificate's R&D cost doubled and its horizon ended in 2028.
+  const base = JSON.parse(readFileSync(example("changping-device-startup.json"), "utf8"));
+  const edited = { ...base, name: "Edited startup", horizon: { ...base.horizon, to: 2028 }, events: base.events.map((e: { type: string; rdCost?: string }) => (e.type === "certificate" ? { ...e, rdCost: String(Number(e.rdCost) * 2) } : e)) };
+  const file = join(dir, "edited.json");
+  writeFileSync(file, JSON.stringify(edited));
+  const out = join(dir, "edited.xlsx");
+  expect(await main(["template", out, "--scenario", file], quiet)).toBe(0);
+  const t = await readTemplate(out);
+  const hf = buildWorkbookEngine(t.hfSheets());
+  const sheet = hf.getSheetId("Forecast")!;
+  const scenario = parseScenario(edited);
+  const expected = tableOf(scenario);
+  expect(hf.getSheetValues(sheet).slice(0, expected.length).map((r) => r.slice(0, expected[0].length))).toEqual(expected);
+
+  // On Inputs, the horizon's last year moves to 2029: FORECAST spills one more year row. (The
+  // engine is rebuilt on the edited sheets: HyperFormula sizes a spill when it reads a formula.)
+  const sheets = t.hfSheets();
+  const to = sheets.Inputs.findIndex((r) => r[0] === "to");
+  sheets.Inputs[to][1] = 2029;
+  const grown = buildWorkbookEngine(sheets);
+  const longer = tableOf(scenarioFromInputs(sheets.Inputs as InputCell[][]));
+  expect(longer.length).toBe(expected.length + 1);
+  expect(grown.getSheetValues(grown.getSheetId("Forecast")!).slice(0, longer.length).map((r) => r.slice(0, longer[0].length))).toEqual(longer);
+  grown.destroy();
+  hf.destroy();
 });
 
 test("the Events sheet prices each certificate alone: Shenzhen's PET-CT gets its full 6M there", async () => {
@@ -114,4 +122,17 @@ test("an existing file is not overwritten without --force", async () => {
   expect(await main(["template", out], quiet)).toBe(1);
   expect(readFileSync(out, "utf8")).toBe("mine");
   expect(await main(["template", out, "--force"], quiet)).toBe(0);
+});
+
+test("a scenario longer than a workbook's FORECAST takes is refused, as the task pane refuses it", async () => {
+  // 2 settings rows… + 300 insurance events: more than MAX_INPUT_ROWS (300) rows with the header.
+  const base = JSON.parse(readFileSync(example("changping-device-startup.json"), "utf8"));
+  const big = { ...base, events: Array.from({ length: 300 }, (_, i) => ({ type: "insurance", year: 2027, premium: String(1000 + i) })) };
+  const file = join(dir, "big.json");
+  writeFileSync(file, JSON.stringify(big));
+  const err: string[] = [];
+  const out = join(dir, "big.xlsx");
+  expect(await main(["template", out, "--scenario", file], { out: () => undefined, err: (t) => err.push(t) })).toBe(1);
+  expect(err.join("\n")).toMatch(/Inputs table would have \d+ rows, more than the 300/);
+  expect(existsSync(out)).toBe(false);
 });

@@ -1,23 +1,58 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { flagText, forecast, forecastTable, formatYuan, parseScenario, ScenarioError, type Forecast } from "../engine";
+import { forecast, forecastTable, formatFlag, formatLine, formatNote, formatStep, formatTitle, formatYuan, parseScenario, ScenarioError, wordsFor, type Forecast, type Lang } from "../engine";
 import type { Io } from "./main";
 
 const formats = ["table", "csv", "json"] as const;
 
 /** Reads and checks a scenario file; problems come back as lines naming the field. */
 export function readScenario(path: string) {
-  let raw: unknown;
+  let bytes: Buffer;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    bytes = readFileSync(path);
   } catch (e) {
     throw new ScenarioError([`${path}: ${(e as Error).message}`]);
+  }
+  const text = scenarioText(bytes);
+  if (typeof text !== "string") throw new ScenarioError([`${path}: ${text.problem}`]);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    // V8 quotes the text around the error; the file is text by now, but its line stays short.
+    // eslint-disable-next-line no-control-regex
+    const said = (e as Error).message.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+    throw new ScenarioError([`${path}: not valid JSON: ${said.length > 160 ? `${said.slice(0, 160)}…` : said}`]);
   }
   return parseScenario(raw);
 }
 
-/** `subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S]` */
-export function forecastCommand(argv: string[], io: Io): number {
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A scenario file's bytes as JSON text: UTF-8, with or without the byte-order mark Notepad
+ * writes. UTF-16 and binary files are refused in words, never by echoing their bytes.
+ */
+export function scenarioText(bytes: Uint8Array): string | { problem: string } {
+  const saveAsUtf8 = "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)";
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { problem: `the file is UTF-16 text; ${saveAsUtf8}` };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  // UTF-16 without a mark has a zero byte beside every ASCII letter; JSON text never has one.
+  if (body.includes(0)) return { problem: `the file holds zero bytes: UTF-16 text or not a text file; a scenario is JSON, ${saveAsUtf8}` };
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    return { problem: `the file is not UTF-8 text (a binary file, or another encoding); a scenario is JSON, ${saveAsUtf8}` };
+  }
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control) return { problem: `the file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}) that JSON text never has: not a scenario file` };
+  return text;
+}
+
+/** `subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S] [--lang L]` */
+export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -49,9 +84,9 @@ export function forecastCommand(argv: string[], io: Io): number {
       if (Date.now() - started > 500) io.progress?.(`forecasting: ${done}/${total} ${done === total ? "\n" : ""}`);
     },
   });
-  if (format === "json") io.out(JSON.stringify(toJson(f), null, 2));
+  if (format === "json") io.out(JSON.stringify(toJson(f, lang), null, 2));
   else if (format === "csv") io.out(toCsv(f));
-  else io.out(toText(f));
+  else io.out(toText(f, lang));
   return 0;
 }
 
@@ -60,24 +95,16 @@ function usage(io: Io, problem: string): number {
   return 2;
 }
 
-const method = (f: Forecast) =>
-  f.method.kind === "exact" ? `exact over ${f.method.worlds} combinations of uncertain events` : `Monte Carlo, ${f.method.draws} draws, seed ${f.method.seed}`;
-
-function toText(f: Forecast): string {
+function toText(f: Forecast, lang: Lang): string {
+  const words = wordsFor(lang);
   const { header, rows } = forecastTable(f);
   const cells = [header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? formatYuan(v) : String(v))))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const out = [`${f.name}`, `region ${f.region}; catalog ${f.catalogVersion}; ${method(f)}; yuan`, ""];
+  const out = [`${f.name}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
   for (const r of cells) out.push(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
-  out.push("", "Lines (ceiling / expected):");
-  for (const l of f.lines) {
-    const { clause, document } = l.trace;
-    out.push(`${l.year}  ${clause.id}  ${document.title} ${clause.article}  — ${l.matter}: ${formatYuan(l.ceiling)} / ${formatYuan(l.expected)}`);
-    for (const s of l.trace.working?.steps ?? []) out.push(`      ${s}`);
-    for (const n of l.notes) out.push(`      ${n}`);
-    if (l.flags.length) out.push(`      flags: ${l.flags.map(flagText).join("; ")}`);
-  }
-  if (f.total.assumed) out.push("", "Figures marked as assumptions rest on assumed rates for clauses the texts leave open.");
+  out.push("", words.linesHeading);
+  for (const l of f.lines) out.push(formatLine(l, lang));
+  if (f.total.assumed) out.push("", words.assumedFootnote);
   return out.join("\n");
 }
 
@@ -87,7 +114,7 @@ function toCsv(f: Forecast): string {
   return [header, ...rows].map((r) => r.map(cell).join(",")).join("\n");
 }
 
-function toJson(f: Forecast) {
+function toJson(f: Forecast, lang: Lang) {
   const s = (d: { toFixed(): string }) => d.toFixed();
   const band = (b: Forecast["total"]) => ({ ceiling: s(b.ceiling), expected: s(b.expected), p10: s(b.p10), p50: s(b.p50), p90: s(b.p90), assumed: b.assumed });
   return {
@@ -103,16 +130,16 @@ function toJson(f: Forecast) {
     total: band(f.total),
     lines: f.lines.map((l) => ({
       year: l.year,
-      matter: l.matter,
+      matter: formatTitle(l.title, lang),
       clause: l.trace.clause.id,
       document: l.trace.document.title,
       article: l.trace.clause.article,
       sentence: l.trace.clause.sentence,
       ceiling: s(l.ceiling),
       expected: s(l.expected),
-      arithmetic: l.trace.working?.steps ?? [],
-      notes: l.notes,
-      flags: l.flags.map((f) => ({ ...f, text: flagText(f) })),
+      arithmetic: (l.trace.working?.steps ?? []).map((step) => formatStep(step, lang)),
+      notes: l.notes.map((n) => ({ code: n.code, text: formatNote(n, lang) })),
+      flags: l.flags.map((f) => ({ ...f, text: formatFlag(f, lang) })),
     })),
   };
 }

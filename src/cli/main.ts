@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { Decimal, parseRegion, topics, type Topic } from "../engine";
+import { Decimal, langOf, parseRegion, topics, type Lang, type Topic } from "../engine";
 import { CellError, type CellResult, type Scalar } from "../functions/cells";
 import { call, clauses } from "../functions/subsidy";
 import { forecastCommand } from "./forecast";
@@ -8,10 +8,11 @@ import { scenarioJsonSchema } from "./schema";
 import { templateCommand } from "./template-command";
 
 const usage = `Usage:
-  subsidy call NAME [ARG…]           call a SUBSIDY function as Excel would (an empty ARG is omitted)
+  subsidy call NAME [ARG…] [--lang zh-CN|en-US]
+                                     call a SUBSIDY function as Excel would (an empty ARG is omitted)
   subsidy clauses [--region R] [--topic T] [--json | --markdown]
                                      list the clause catalog with citations
-  subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S]
+  subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S] [--lang zh-CN|en-US]
                                      year-by-year forecast of a scenario file (see examples/)
   subsidy template out.xlsx [--scenario scenario.json] [--force]
                                      a shareable workbook: Inputs, live SUBSIDY formulas, 万元 view
@@ -19,6 +20,8 @@ const usage = `Usage:
 Examples:
   subsidy call REGISTRATION 3 5000000 shenzhen
   subsidy call EXPLAIN REGISTRATION 3 40000000 changping innovative
+  subsidy call --lang zh-CN EXPLAIN REGISTRATION 3 40000000 changping innovative
+Texts (EXPLAIN, forecast lines) are in --lang, else the language of LC_ALL, LC_MESSAGES or LANG, else en-US.
   subsidy clauses --region shenzhen --topic registration`;
 
 export interface Io {
@@ -72,6 +75,24 @@ function listClauses(argv: string[], io: Io): number {
   return 0;
 }
 
+/** The language of texts: --lang (or --lang=…) anywhere among the arguments, else the environment's. */
+function takeLang(args: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang; rest: string[] } | string {
+  const rest: string[] = [];
+  let given: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--lang") given = args[++i] ?? "";
+    else if (args[i].startsWith("--lang=")) given = args[i].slice("--lang=".length);
+    else rest.push(args[i]);
+  }
+  if (given !== undefined) {
+    const lang = langOf(given);
+    return lang ? { lang, rest } : `--lang must be zh-CN or en-US, got "${given}"`;
+  }
+  // POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG.
+  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  return { lang: langOf(fromEnv) ?? "en-US", rest };
+}
+
 const console_: Io = {
   out: (t) => console.log(t),
   err: (t) => console.error(t),
@@ -79,19 +100,27 @@ const console_: Io = {
 };
 
 /** Runs one command line; resolves to the exit code. */
-export async function main(argv: string[], io: Io = console_): Promise<number> {
-  const [verb, ...rest] = argv;
+export async function main(argv: string[], io: Io = console_, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [verb, ...all] = argv;
+  const texts = verb === "call" || verb === "forecast" ? takeLang(all, env) : { lang: "en-US" as const, rest: all };
+  if (typeof texts === "string") {
+    io.err(`subsidy ${verb}: ${texts}`);
+    return 2;
+  }
+  const { lang, rest } = texts;
   try {
     switch (verb) {
       case "call": {
         const [name, ...args] = rest;
         if (!name) break;
-        return printCell(call(name, args.map((a) => (a === "" ? undefined : a))), io);
+        // EXPLAIN echoes the call as typed: the words after EXPLAIN, an empty one as "".
+        const typed = rest.slice(1).map((a) => (a === "" ? '""' : a)).join(" ");
+        return printCell(call(name, args.map((a) => (a === "" ? undefined : a)), { lang, typed }), io);
       }
       case "clauses":
         return listClauses(rest, io);
       case "forecast":
-        return forecastCommand(rest, io);
+        return forecastCommand(rest, io, lang);
       case "template":
         return await templateCommand(rest, io);
       case "schema":

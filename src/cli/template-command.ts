@@ -1,9 +1,16 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { parseScenario, ScenarioError } from "../engine";
+import { parseScenario, scenarioToInputs, ScenarioError } from "../engine";
+import type { Lang } from "../workbook/catalog-record";
+import { figuresSheetNames } from "../workbook/figures";
+import { MAX_INPUT_ROWS } from "../workbook/layout";
+import type { AddinReference } from "../workbook/package";
+import { forbiddenTexts } from "../workbook/xml-text";
 import { readScenario } from "./forecast";
 import type { Io } from "./main";
 import { buildTemplate } from "./template";
+import { FileExists, writeFileAtomic } from "./template-file";
 
 /** The scenario a template starts from when none is given: a small Changping plan to edit. */
 export const starterScenario = {
@@ -18,12 +25,79 @@ export const starterScenario = {
   events: [{ type: "certificate", year: 2027, product: "Product A", class: 3, pathway: "standard", rdCost: "10000000" }],
 };
 
-/** `subsidy template out.xlsx [--scenario file] [--force]` */
+const usage = `Usage: subsidy template out.xlsx [--scenario scenario.json] [--force] [--store registry|share=\\\\server\\folder|admin|appsource=ASSETID|none] [--manifest manifest.xml] [--lang en-US|zh-CN]`;
+
+/**
+ * Where Excel opening the template looks for the add-in (the web extension's storeType and store,
+ * [MS-OWEXML] 2.2.5 and Microsoft's "Automatically open a task pane with a document"):
+ * registry: sideloaded (npm start, or a developer's registry entry), store "developer";
+ * share=PATH: a shared-folder catalog (FileSystem), store the share's UNC path as Trust Center lists it;
+ * admin: deployed by an administrator (Centralized Deployment / integrated apps, EXCatalog);
+ * appsource=ASSETID: listed on AppSource (OMEX), by its asset id;
+ * none: the file names no add-in.
+ */
+export function parseStore(value: string, manifest: { id: string; version: string }): AddinReference | undefined | string {
+  const [kind, arg] = value.includes("=") ? [value.slice(0, value.indexOf("=")), value.slice(value.indexOf("=") + 1)] : [value, ""];
+  switch (kind.toLowerCase()) {
+    case "none":
+      return undefined;
+    case "registry":
+      return { ...manifest, storeType: "Registry", store: "developer" };
+    case "admin":
+      return { ...manifest, storeType: "EXCatalog", store: "EXCatalog" };
+    case "share":
+      return arg ? { ...manifest, storeType: "FileSystem", store: arg } : "--store share= needs the shared folder's path, e.g. share=\\\\server\\addins";
+    case "appsource":
+      return arg ? { id: arg, version: manifest.version, storeType: "OMEX", store: "en-US" } : "--store appsource= needs the add-in's AppSource asset id, e.g. appsource=WA200000000";
+    default:
+      return `--store must be registry, share=PATH, admin, appsource=ASSETID or none, got "${value}"`;
+  }
+}
+
+/** The add-in's id and version, from the manifest Excel installs. */
+export function manifestIdentity(xml: string): { id: string; version: string } | undefined {
+  const id = /<Id>\s*([^<\s]+)\s*<\/Id>/.exec(xml)?.[1];
+  const version = /<Version>\s*([^<\s]+)\s*<\/Version>/.exec(xml)?.[1];
+  return id && version ? { id, version } : undefined;
+}
+
+/** The project's own manifest.xml, above this file (src/cli in the tests, lib/src/cli when built). */
+function defaultManifest(): string | undefined {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, "manifest.xml"))) return join(dir, "manifest.xml");
+  return undefined;
+}
+
+const langOf = (value: string | undefined): Lang | undefined => {
+  const v = (value ?? "").toLowerCase();
+  return v.startsWith("zh") ? "zh-CN" : v.startsWith("en") || v === "" || v === "c" || v.startsWith("c.") || v === "posix" ? "en-US" : undefined;
+};
+
+/** `subsidy template out.xlsx [--scenario file] [--force] [--store …] [--manifest file] [--lang …]` */
 export async function templateCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { scenario: { type: "string" }, force: { type: "boolean" } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { scenario: { type: "string" }, force: { type: "boolean" }, store: { type: "string" }, manifest: { type: "string" }, lang: { type: "string" } },
+  });
   const [out] = positionals;
   if (positionals.length !== 1 || !out.toLowerCase().endsWith(".xlsx")) {
-    io.err("Usage: subsidy template out.xlsx [--scenario scenario.json] [--force]");
+    io.err(usage);
+    return 2;
+  }
+  const lang = values.lang !== undefined ? langOf(values.lang) : (langOf(process.env.LANG) ?? "en-US");
+  if (!lang) {
+    io.err(`subsidy: --lang must be en-US or zh-CN, got "${values.lang}"`);
+    return 2;
+  }
+  const manifestPath = values.manifest ?? defaultManifest();
+  const manifest = manifestPath && existsSync(manifestPath) ? manifestIdentity(readFileSync(manifestPath, "utf8")) : undefined;
+  if (!manifest && (values.store ?? "registry") !== "none") {
+    io.err(`subsidy: no add-in id and version in ${manifestPath ?? "manifest.xml (not found)"}; pass --manifest, or --store none`);
+    return 2;
+  }
+  const addin = parseStore(values.store ?? "registry", manifest ?? { id: "", version: "" });
+  if (typeof addin === "string") {
+    io.err(`subsidy: ${addin}`);
     return 2;
   }
   if (existsSync(out) && !values.force) {
@@ -39,8 +113,27 @@ export async function templateCommand(argv: string[], io: Io): Promise<number> {
     for (const p of e.problems) io.err(`  ${p}`);
     return 1;
   }
-  const wb = await buildTemplate(scenario);
-  await wb.xlsx.writeFile(out);
-  io.out(`wrote ${out}: Inputs, Forecast (=SUBSIDY.FORECAST, yuan and 万元) and About (catalog and policy documents)`);
+  const rows = scenarioToInputs(scenario).length;
+  const refused = [
+    ...forbiddenTexts(scenario).map((t) => `${t.path}: contains ${t.character}, a character a workbook cannot hold (XML 1.0 forbids it); remove it`),
+    ...(rows > MAX_INPUT_ROWS ? [`the Inputs table would have ${rows} rows, more than the ${MAX_INPUT_ROWS} a workbook's FORECAST takes (the task pane refuses it too); split the scenario`] : []),
+  ];
+  if (refused.length) {
+    io.err(`subsidy: ${values.scenario ?? "the scenario"} cannot go into a workbook; nothing was written:`);
+    for (const p of refused) io.err(`  ${p}`);
+    return 1;
+  }
+  const bytes = await buildTemplate(scenario, { addin, lang, computed: new Date().toISOString().slice(0, 10) });
+  try {
+    writeFileAtomic(out, bytes, { replace: values.force === true });
+  } catch (e) {
+    if (e instanceof FileExists) {
+      io.err(`subsidy: ${out} exists; pass --force to overwrite it`);
+      return 1;
+    }
+    io.err(`subsidy: could not write ${out} (${(e as Error).message}); nothing was written${values.force ? ", and the file there is as it was" : ""}`);
+    return 1;
+  }
+  io.out(`wrote ${out}: Inputs, Forecast (=SUBSIDY.FORECAST, yuan and 万元), Events, ${figuresSheetNames[lang]} (plain values) and About (catalog and policy documents)`);
   return 0;
 }

@@ -2,14 +2,40 @@ import ExcelJS from "exceljs";
 import { CATALOG_VERSION, certificateOption, engine, forecast, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Decimal, type InputCell, type Scenario } from "../engine";
 import { CellError, type CellResult } from "../functions/cells";
 import { call } from "../functions/subsidy";
-import { columnLetter as column, forecastFormula, inputsTableName, numberFormats, sheets } from "../workbook/layout";
+import { catalogRecord, catalogRecordXml, type Lang } from "../workbook/catalog-record";
+import { figuresLayout } from "../workbook/figures";
+import { storedFormula } from "../workbook/formula";
+import { columnLetter as column, forecastExtent, forecastFormula, inputsTableName, numberFormats, sheets, wanView } from "../workbook/layout";
+import { completePackage, type AddinReference } from "../workbook/package";
+
+export interface TemplateOptions {
+  /** Where Excel finds the add-in; undefined: the file does not name it. */
+  readonly addin?: AddinReference;
+  /** The language of the values sheet. */
+  readonly lang: Lang;
+  /** The day the figures are computed (YYYY-MM-DD). */
+  readonly computed: string;
+}
+
+/** A formula cell as ExcelJS writes it: the stored form (src/workbook/formula.ts) and the cached result. */
+const stored = (typed: string, result: ExcelJS.CellFormulaValue["result"]) => ({ formula: storedFormula(typed), result }) as ExcelJS.CellFormulaValue;
+
+/** A spilling formula over `values` (its cached results), anchored at `anchor`; completePackage marks it dynamic. */
+function spill(ws: ExcelJS.Worksheet, anchor: string, typed: string, values: unknown[][]): void {
+  const [, letters, row] = /^([A-Z])(\d+)$/.exec(anchor)!;
+  const ref = `${anchor}:${column(letters.charCodeAt(0) - 65 + values[0].length - 1)}${Number(row) + values.length - 1}`;
+  // ExcelJS types omit fillFormula's shareType.
+  (ws.fillFormula as (range: string, formula: string, results: unknown, shareType: "array") => void)(ref, storedFormula(typed), values, "array");
+}
 
 /**
- * A workbook a consultant can share: the Inputs table, the SUBSIDY formulas that compute from it
- * (with the engine's values cached, so it reads right before the add-in loads), a 万元 view, and
- * the catalog version and policy documents it rests on.
+ * A workbook a consultant can share (a complete .xlsx package): the Inputs table, the SUBSIDY
+ * formulas that compute from it in the form Excel stores them (with the engine's values cached,
+ * so it reads right before the add-in loads), a 万元 view, a values sheet for readers without
+ * the add-in, the catalog version and the figures of the clauses it used, and the add-in's
+ * reference so Excel offers it.
  */
-export async function buildTemplate(scenario: Scenario): Promise<ExcelJS.Workbook> {
+export async function buildTemplate(scenario: Scenario, options: TemplateOptions): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "subsidy-forecast";
   wb.title = scenario.name;
@@ -27,39 +53,28 @@ export async function buildTemplate(scenario: Scenario): Promise<ExcelJS.Workboo
   inputs.getColumn(4).numFmt = numberFormats.plain;
   inputs.columns.forEach((c, i) => (c.width = [22, 8, 14, 16, 7, 22, 10, 12, 12, 36, 48][i] ?? 12));
 
-  // The year table: one array formula over the Inputs range, cached with the engine's values.
+  // The year table: one dynamic array over the Inputs table, cached with the engine's values.
   const out = wb.addWorksheet(sheets.forecast, { views: [{ state: "frozen", ySplit: 1 }] });
   const f = forecast(scenario);
   const table = forecastTable(f);
   const values = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   const width = table.header.length;
-  const ref = `A1:${column(width - 1)}${values.length}`;
-  // A legacy array formula over the table's extent: Excel fills it from the add-in, and the
-  // cached results are the engine's values. (ExcelJS types omit fillFormula's shareType.)
-  (out.fillFormula as (range: string, formula: string, results: unknown, shareType: "array") => void)(ref, forecastFormula.slice(1), values, "array");
-  for (let c = 2; c <= width; c++) out.getColumn(c).numFmt = numberFormats.yuan;
+  spill(out, "A1", forecastFormula, values);
+  for (let c = 2; c <= forecastExtent.columns; c++) out.getColumn(c).numFmt = numberFormats.yuan;
   out.getRow(1).font = { bold: true };
   out.columns.forEach((c) => (c.width = 18));
 
-  // 万元 view: the same table divided by 10,000, by formula so it follows the forecast.
-  const wanTop = values.length + 3;
-  out.getCell(wanTop - 1, 1).value = "万元 view (the table above ÷ 10,000)";
-  out.getCell(wanTop - 1, 1).font = { italic: true };
-  for (let r = 0; r < values.length; r++) {
-    for (let c = 0; c < width; c++) {
-      const source = `${column(c)}${r + 1}`;
-      const target = out.getCell(wanTop + r, c + 1);
-      if (r === 0 || c === 0) target.value = { formula: source, result: values[r][c] } as ExcelJS.CellFormulaValue;
-      else {
-        // The cached 万元 figure is divided exactly, as the engine's amounts are; Excel redoes it.
-        const amount = table.rows[r - 1][c] as Decimal;
-        target.value = { formula: `${source}/10000`, result: toNumber(amount.dividedBy(WAN)) } as ExcelJS.CellFormulaValue;
-        target.numFmt = numberFormats.wanYuan;
-      }
-    }
-  }
+  // 万元 view: the spilled table divided by 10,000, a spill over A1# below the largest forecast.
+  // The cached 万元 figures are divided exactly, as the engine's amounts are; Excel redoes it.
+  out.getCell(wanView.label).value = "万元 view (the table above ÷ 10,000)";
+  out.getCell(wanView.label).font = { italic: true };
+  const wan = values.map((row, r) => row.map((v, c) => (r === 0 || c === 0 ? v : toNumber((table.rows[r - 1][c] as Decimal).dividedBy(WAN)))));
+  spill(out, wanView.anchor, wanView.formula, wan);
+  const wanTop = Number(wanView.anchor.slice(1));
+  for (let r = wanTop + 1; r <= wanTop + forecastExtent.rows; r++) for (let c = 2; c <= width; c++) out.getCell(r, c).numFmt = numberFormats.wanYuan;
 
   addEventsSheet(wb, scenario, rows);
+  addFiguresSheet(wb, figuresLayout(f, options.lang, options.computed));
 
   const about = wb.addWorksheet(sheets.about);
   const { catalog } = engine();
@@ -68,7 +83,7 @@ export async function buildTemplate(scenario: Scenario): Promise<ExcelJS.Workboo
     ["Scenario", scenario.name],
     ["Catalog version", CATALOG_VERSION],
     ["Method", f.method.kind === "exact" ? `exact over ${f.method.worlds} combinations` : `Monte Carlo, ${f.method.draws} draws, seed ${f.method.seed}`],
-    ["Needs", "the SUBSIDY add-in (manifest.xml) to recalculate; cached values show the engine's figures as written"],
+    ["Needs", "the SUBSIDY add-in (manifest.xml) to recalculate; cached values show the engine's figures as written, and the Figures sheet holds them as plain values"],
     [],
     ["Policy document", "Jurisdiction", "Level", "Status", "Number", "Validity", "Source file"],
     ...catalog.documents.map((d) => [
@@ -84,7 +99,32 @@ export async function buildTemplate(scenario: Scenario): Promise<ExcelJS.Workboo
   about.getRow(1).font = { bold: true, size: 14 };
   about.getRow(7).font = { bold: true };
   about.getColumn(1).width = 70;
-  return wb;
+
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return completePackage(bytes, {
+    dynamicArrays: [
+      { sheet: sheets.forecast, cell: "A1" },
+      { sheet: sheets.forecast, cell: wanView.anchor },
+    ],
+    addin: options.addin,
+    customXml: [catalogRecordXml(catalogRecord(f, options.computed))],
+  });
+}
+
+/** The values sheet, from the layout the task pane writes too. */
+function addFiguresSheet(wb: ExcelJS.Workbook, layout: ReturnType<typeof figuresLayout>): void {
+  const ws = wb.addWorksheet(layout.sheet);
+  layout.rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === "") return;
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.value = v;
+      cell.numFmt = layout.formats[r][c];
+    }),
+  );
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.getRow(layout.tableRow + 1).font = { bold: true };
+  ws.columns.forEach((c, i) => (c.width = i === 0 ? 18 : 20));
 }
 
 /** Where a column of the Inputs table is, as a cell address on a row. */
@@ -119,14 +159,14 @@ function addEventsSheet(wb: ExcelJS.Workbook, scenario: Scenario, rows: InputCel
     const entry = priced[String(value("Item"))];
     if (!entry) return;
     const [name, refs, args] = entry;
-    const formula = (fn: string, list: string[]) => `SUBSIDY.${fn}(${list.join(",")})`;
+    const formula = (fn: string, list: string[]) => `=SUBSIDY.${fn}(${list.join(",")})`;
     const cached = (v: CellResult) => (v instanceof CellError ? { error: v.code } : v) as ExcelJS.CellFormulaValue["result"];
     const added = ws.addRow([
       value("Item"),
       value("Year"),
       value("Product") ?? "",
-      { formula: formula(name, refs), result: cached(call(name, args)) },
-      { formula: formula("EXPLAIN", [`"${name}"`, ...refs]), result: cached(call("EXPLAIN", [name, ...args])) },
+      stored(formula(name, refs), cached(call(name, args))),
+      stored(formula("EXPLAIN", [`"${name}"`, ...refs]), cached(call("EXPLAIN", [name, ...args]))),
     ]);
     added.getCell(4).numFmt = numberFormats.yuan;
     added.getCell(5).alignment = { wrapText: false };

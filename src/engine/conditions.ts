@@ -2,17 +2,15 @@ import type { Condition, LeafCondition } from "./catalog/schema";
 import type { Facts, Tri } from "./facts";
 import { Decimal, ZERO } from "./money";
 
-/** A compiled condition: a fast test, and its words for the trace. */
+/** A compiled condition: a fast test, and the condition itself for the trace to word. */
 export interface CompiledCondition {
   readonly test: (facts: Facts) => Tri;
-  readonly text: string;
+  readonly condition: Condition;
   /** The facts it reads, to name the missing ones. */
   readonly reads: readonly string[];
   /** It compares amounts (decimal arithmetic), as opposed to codes and flags. */
   readonly costly: boolean;
 }
-
-const opText = { gte: "≥", gt: ">", lt: "<", lte: "≤" } as const;
 
 /** The sum of one or several money facts; undefined if any is missing. */
 export function readAmount(facts: Facts, ref: string | readonly string[]): Decimal | undefined {
@@ -26,10 +24,6 @@ export function readAmount(facts: Facts, ref: string | readonly string[]): Decim
   return sum;
 }
 
-export function refText(ref: string | readonly string[]): string {
-  return typeof ref === "string" ? ref : ref.join(" + ");
-}
-
 function compileLeaf(c: LeafCondition): CompiledCondition {
   const reads = typeof c.fact === "string" ? [c.fact] : c.fact;
   if (c.op === "in") {
@@ -38,7 +32,7 @@ function compileLeaf(c: LeafCondition): CompiledCondition {
     return {
       reads,
       costly: false,
-      text: `${name} ∈ {${allowed.join(", ")}}`,
+      condition: c,
       test: (facts) => {
         const v = facts[name];
         if (v === undefined) return "unknown";
@@ -51,7 +45,7 @@ function compileLeaf(c: LeafCondition): CompiledCondition {
     return {
       reads,
       costly: false,
-      text: `${name} = ${value}`,
+      condition: c,
       test: (facts) => {
         const v = facts[name];
         if (v === undefined) return "unknown";
@@ -66,7 +60,7 @@ function compileLeaf(c: LeafCondition): CompiledCondition {
   return {
     reads,
     costly: true,
-    text: `${refText(fact)} ${opText[op]} ${bound.toFixed()}`,
+    condition: c,
     test: (facts) => {
       const x = readAmount(facts, fact);
       if (x === undefined) return "unknown";
@@ -107,7 +101,7 @@ export function compileCondition(c: Condition): CompiledCondition {
   return {
     reads: branches.flat().flatMap((b) => b.reads),
     costly: branches.flat().some((b) => b.costly),
-    text: branches.map((b) => b.map((x) => x.text).join(" and ")).join(" or "),
+    condition: c,
     test: (facts) => {
       let result: Tri = "not-met";
       for (const t of tests) {

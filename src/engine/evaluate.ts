@@ -1,7 +1,8 @@
 import { buildCatalog, catalogFiles, referencedFacts, type Catalog } from "./catalog";
 import { topics, type Clause, type Jurisdiction, type PolicyDocument, type Topic } from "./catalog/schema";
 import { allMet, allOf, compileCondition, type CompiledCondition } from "./conditions";
-import type { Facts, Tri } from "./facts";
+import type { Reason } from "./explain/trace";
+import type { Facts, FactValue, Tri } from "./facts";
 import { compileAmount, type AmountFn, type Working } from "./formula";
 import { Decimal, ZERO } from "./money";
 import { jurisdictionsOf, regions, type Region } from "./regions";
@@ -32,8 +33,8 @@ export interface ClauseLine {
   /** What the clause allows; for an outranked clause, what it would have allowed. */
   readonly amount: Decimal;
   readonly working?: Working;
-  /** Conditions not met, or facts missing, in words. */
-  readonly reasons: readonly string[];
+  /** Conditions not met, or facts missing, as codes (explain/ words them). */
+  readonly reasons: readonly Reason[];
   readonly outrankedBy?: string;
 }
 
@@ -110,7 +111,7 @@ function compileClause(clause: Clause, document: PolicyDocument): CompiledClause
     conditions,
     eligible: allOf(conditions),
     met: allMet(conditions),
-    amount: clause.formula ? compileAmount(clause.formula, clause.caps) : () => ZERO,
+    amount: clause.formula ? compileAmount(clause.formula, clause.caps, clause.sentence) : () => ZERO,
     window: validityWindow(document),
     ceiling: ceilingOf(clause),
   };
@@ -172,19 +173,30 @@ export function createEngine(catalog: Catalog): Engine {
     const window = windowOf(c, query);
     const base = { clause: c.clause, document: c.document, window, amount: ZERO };
     if (!inForceDuring(window, query.year)) {
-      return { ...base, status: "out-of-validity", reasons: [`not in force in ${query.year} (${window.from ?? "…"} to ${window.to ?? "…"})`] };
+      return { ...base, status: "out-of-validity", reasons: [{ code: "outOfValidity", year: query.year, from: window.from, to: window.to }] };
     }
     if (otherSector(c, facts)) {
-      return { ...base, status: "other-sector", reasons: [`applies to ${c.document.sectors.join(", ")}, not ${String(facts.sector)}`] };
+      return { ...base, status: "other-sector", reasons: [{ code: "otherSector", sectors: c.document.sectors, sector: facts.sector! }] };
     }
+    const given = (reads: readonly string[]) => {
+      const out: Record<string, FactValue> = {};
+      for (const f of reads) if (facts[f] !== undefined) out[f] = facts[f];
+      return out;
+    };
     const notMet = c.conditions.filter((k) => k.test(facts) === "not-met");
-    if (notMet.length > 0) return { ...base, status: "not-met", reasons: notMet.map((k) => `not met: ${k.text}`) };
+    if (notMet.length > 0) return { ...base, status: "not-met", reasons: notMet.map((k) => ({ code: "notMet", condition: k.condition, given: given(k.reads) })) };
     const unknown = c.conditions.filter((k) => k.test(facts) === "unknown");
     const working: Working = { steps: [] };
-    const y = unknown.length > 0 ? undefined : c.amount(facts, query.assumptions?.[c.clause.id], working);
+    const assumption = query.assumptions?.[c.clause.id];
+    const y = unknown.length > 0 ? undefined : c.amount(facts, assumption, working);
     if (y === undefined) {
       const missing = [...new Set([...unknown.flatMap((k) => k.reads), ...referencedFacts(c.clause)])].filter((f) => facts[f] === undefined);
-      return { ...base, status: "unknown", reasons: [`missing: ${missing.join(", ")}`] };
+      // What it pays should the missing facts go its way: its amount if the facts given work it
+      // out, else the most its text allows.
+      const would: Working = { steps: [] };
+      const wouldPay = c.amount(facts, assumption, would);
+      const reason: Reason = { code: "unknown", facts: missing, wouldPay: wouldPay ?? c.ceiling, upTo: wouldPay === undefined, unspecified: would.unspecified === true };
+      return { ...base, status: "unknown", reasons: [reason] };
     }
     return { ...base, status: "applied", amount: y, working, reasons: [] };
   }

@@ -1,6 +1,7 @@
 import { aggregate, ENTITLED, type Band, type FigureMethod, type LineSpread, type View, type YearRow } from "./aggregation";
 import { engine, type ClauseLine, type Engine, type Evaluation } from "./evaluate";
-import { flagsOf, type Flag } from "./explain";
+import { flagsOf, type Flag } from "./explain/flags";
+import type { MatterTitle, Note } from "./explain/trace";
 import { Decimal } from "./money";
 import type { Region } from "./regions";
 import { mattersOf, type Matter } from "./matters";
@@ -16,6 +17,8 @@ export { ForecastTimeout } from "./worlds";
 export interface ForecastLine {
   readonly year: number;
   readonly matter: string;
+  /** The matter's title as data, for each language (formatTitle). */
+  readonly title: MatterTitle;
   readonly trace: ClauseLine;
   /** Everything happens and every discretionary ceiling is granted in full. */
   readonly ceiling: Decimal;
@@ -23,8 +26,8 @@ export interface ForecastLine {
   readonly expected: Decimal;
   readonly expectedMethod: FigureMethod;
   readonly flags: readonly Flag[];
-  /** What the portfolio did to it: an annual cap, a "three years at most" limit. */
-  readonly notes: readonly string[];
+  /** What the portfolio did to it: an annual cap, a "three years at most" limit (formatNote). */
+  readonly notes: readonly Note[];
 }
 
 /** What a projection sees of a line. */
@@ -97,6 +100,7 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
     lines.push({
       year: l.year,
       matter: l.matter,
+      title: l.title,
       trace: l.trace,
       ceiling: settled.ceiling[i],
       expected: result.lineExpected[i],

@@ -1,14 +1,16 @@
 import type { Cap, Formula } from "./catalog/schema";
-import { readAmount, refText } from "./conditions";
+import { readAmount } from "./conditions";
+import { statedAmount } from "./explain/stated";
+import type { BindingCap, Step } from "./explain/trace";
 import type { Facts } from "./facts";
-import { Decimal, formatRate, formatYuan, ZERO } from "./money";
+import { Decimal, ZERO } from "./money";
 
-/** The arithmetic of one clause, for the trace. */
+/** The arithmetic of one clause, for the trace: codes and numbers, worded by explain/. */
 export interface Working {
-  /** Each step in words with its numbers: "30% × rdCost 5,000,000 = 1,500,000". */
-  readonly steps: string[];
+  /** Each step with its numbers: 30% × the R&D cost 5,000,000 = 1,500,000. */
+  readonly steps: Step[];
   /** The cap that lowered the amount, if one did. */
-  bindingCap?: string;
+  bindingCap?: BindingCap;
   /** The text gives no number and none was assumed (ruling 3). */
   unspecified?: boolean;
   /** The amount rests on a rate or amount the user assumed. */
@@ -30,7 +32,7 @@ interface Tier {
 const tiersOf = (tiers: { threshold: string; amount: string }[]): Tier[] =>
   tiers.map((t) => ({ threshold: new Decimal(t.threshold), amount: new Decimal(t.amount) }));
 
-function gross(formula: Formula): AmountFn {
+function gross(formula: Formula, sentence: string): AmountFn {
   switch (formula.kind) {
     case "rate": {
       const rate = new Decimal(formula.rate);
@@ -39,14 +41,15 @@ function gross(formula: Formula): AmountFn {
         const x = readAmount(facts, base);
         if (x === undefined) return undefined;
         const y = rate.times(x);
-        w?.steps.push(`${formatRate(rate)} × ${refText(base)} ${formatYuan(x)} = ${formatYuan(y)}`);
+        w?.steps.push({ code: "rate", rate, base, value: x, result: y, assumed: false });
         return y;
       };
     }
     case "fixed": {
       const amount = new Decimal(formula.amount);
+      const step: Step = { code: "fixed", amount, ...statedAmount(amount, sentence) };
       return (_facts, _assumption, w) => {
-        w?.steps.push(`amount ${formatYuan(amount)} as the text states it`);
+        w?.steps.push(step);
         return amount;
       };
     }
@@ -57,7 +60,7 @@ function gross(formula: Formula): AmountFn {
         const key = facts[fact];
         if (key === undefined) return undefined;
         const y = table.get(String(key)) ?? ZERO;
-        w?.steps.push(`${fact} ${String(key)} → ${formatYuan(y)}`);
+        w?.steps.push({ code: "lookup", fact, key: key as string | number, result: y });
         return y;
       };
     }
@@ -77,11 +80,7 @@ function gross(formula: Formula): AmountFn {
             break;
           }
         }
-        w?.steps.push(
-          hit
-            ? `${fact} ${formatYuan(now)} first reaches ${formatYuan(hit.threshold)} (before: ${formatYuan(before)}) → ${formatYuan(hit.amount)}`
-            : `${fact} ${formatYuan(now)} crosses no threshold for the first time (before: ${formatYuan(before)}) → 0`,
-        );
+        w?.steps.push({ code: "milestone", fact, now, before, threshold: hit?.threshold, result: hit ? hit.amount : ZERO });
         return hit ? hit.amount : ZERO;
       };
     }
@@ -93,9 +92,7 @@ function gross(formula: Formula): AmountFn {
         if (now === undefined) return undefined;
         let hit: Tier | undefined;
         for (const t of tiers) if (now.gte(t.threshold)) hit = t;
-        w?.steps.push(
-          hit ? `${fact} ${now.toFixed()} ≥ ${hit.threshold.toFixed()} → ${formatYuan(hit.amount)}` : `${fact} ${now.toFixed()} reaches no step → 0`,
-        );
+        w?.steps.push({ code: "tier", fact, now, threshold: hit?.threshold, result: hit ? hit.amount : ZERO });
         return hit ? hit.amount : ZERO;
       };
     }
@@ -105,19 +102,19 @@ function gross(formula: Formula): AmountFn {
         if (assumption === undefined) {
           if (w) {
             w.unspecified = true;
-            w.steps.push("the text gives no amount (一定比例 / 一定支持) → 0");
+            w.steps.push({ code: "unspecified" });
           }
           return ZERO;
         }
         if (w) w.assumed = true;
         if (base === undefined) {
-          w?.steps.push(`assumed amount ${formatYuan(assumption)}`);
+          w?.steps.push({ code: "assumedAmount", amount: assumption });
           return assumption;
         }
         const x = readAmount(facts, base);
         if (x === undefined) return undefined;
         const y = assumption.times(x);
-        w?.steps.push(`assumed ${formatRate(assumption)} × ${refText(base)} ${formatYuan(x)} = ${formatYuan(y)}`);
+        w?.steps.push({ code: "rate", rate: assumption, base, value: x, result: y, assumed: true });
         return y;
       };
     }
@@ -125,9 +122,9 @@ function gross(formula: Formula): AmountFn {
 }
 
 /** Applies every cap: the result is min(gross, cap₁, cap₂, …) (ruling 2). */
-export function compileAmount(formula: Formula, caps: readonly Cap[]): AmountFn {
-  const before = gross(formula);
-  const compiled = caps.map((c) => ({ amount: new Decimal(c.amount), base: c.base, label: c.per.en }));
+export function compileAmount(formula: Formula, caps: readonly Cap[], sentence = ""): AmountFn {
+  const before = gross(formula, sentence);
+  const compiled = caps.map((c) => ({ amount: new Decimal(c.amount), base: c.base, per: c.per }));
   if (compiled.length === 0) return before;
   return (facts, assumption, w) => {
     let y = before(facts, assumption, w);
@@ -138,14 +135,14 @@ export function compileAmount(formula: Formula, caps: readonly Cap[]): AmountFn 
         const units = facts[cap.base] as Decimal | undefined;
         if (units === undefined) return undefined;
         limit = cap.amount.times(units);
-        w?.steps.push(`cap ${formatYuan(cap.amount)} per ${cap.label} × ${units.toFixed()} = ${formatYuan(limit)}`);
+        w?.steps.push({ code: "unitCap", amount: cap.amount, per: cap.per, fact: cap.base, units, limit });
       }
       if (limit.lt(y)) {
         y = limit;
-        if (w) w.bindingCap = cap.base ? `${formatYuan(cap.amount)} per ${cap.label}` : `${formatYuan(limit)} per ${cap.label}`;
+        if (w) w.bindingCap = { amount: cap.amount, per: cap.per, perUnit: cap.base !== undefined };
       }
     }
-    if (w?.bindingCap) w.steps.push(`capped at ${formatYuan(y)} (${w.bindingCap})`);
+    if (w?.bindingCap) w.steps.push({ code: "capped", result: y, cap: w.bindingCap });
     return y;
   };
 }

@@ -4,8 +4,9 @@ export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog"
 export { topics, type Topic } from "./catalog/schema";
 export { createEngine, engine } from "./evaluate";
 export type { ClauseLine, CompiledClause, Engine, Evaluation, Query, Status } from "./evaluate";
-export { flagsOf, flagText, renderExplanation, type Flag, type FlagCode } from "./explain";
-export { factsFrom, type Facts, type FactValue, type Tri } from "./facts";
+export * from "./explain";
+export { AMOUNT_DIGITS, AMOUNT_LIMIT, AMOUNT_PLACES, amountProblemText, checkAmount, isAmountProblem, shown, type AmountProblem } from "./amounts";
+export { checkFact, factProblemText, factsFrom, isFactProblem, type FactProblem, type Facts, type FactValue, type Tri } from "./facts";
 export { undeclaredOverlaps } from "./stacking";
 export { clauseColumns, clauseRow, listClauses } from "./listing";
 export { Decimal, formatYuan, toNumber, WAN, ZERO } from "./money";

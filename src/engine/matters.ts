@@ -1,6 +1,7 @@
 import type { Topic } from "./catalog/schema";
 import { engine } from "./evaluate";
 import { factsFrom, type FactValue } from "./facts";
+import type { MatterTitle } from "./explain/trace";
 import { Decimal, formatYuan, ZERO } from "./money";
 import type { Scenario, ScenarioEvent } from "./scenario";
 
@@ -8,6 +9,8 @@ import type { Scenario, ScenarioEvent } from "./scenario";
 export interface Matter {
   readonly year: number;
   readonly label: string;
+  /** The label as data, for each language's words (explain/): the user's own label, or what happened. */
+  readonly title: MatterTitle;
   readonly topic: Topic;
   readonly facts: Record<string, FactValue>;
   /** Matters of one event happen together or not at all in a draw. */
@@ -39,12 +42,12 @@ export function mattersOf(s: Scenario, catalogFacts = engine().catalog.facts): M
       // 连续三年研发投入保持正增长: growth in each of the three years before this one.
       const r = [1, 2, 3, 4].map((k) => rd.get(y - k));
       if (r.every((x) => x !== undefined)) facts.rdGrowthThreeYears = r[0]!.gt(r[1]!) && r[1]!.gt(r[2]!) && r[2]!.gt(r[3]!);
-      matters.push({ ...base, event, label: `R&D of ${y - 1}`, topic: "rd", facts });
+      matters.push({ ...base, event, label: `R&D of ${y - 1}`, title: { kind: "rd", year: y - 1 }, topic: "rd", facts });
     }
     if (revenue.has(y)) {
       const before = [...revenue].filter(([k]) => k < y).map(([, v]) => v);
       const best = before.reduce((a, b) => (b.gt(a) ? b : a), ZERO);
-      matters.push({ ...base, event: event + 1, label: `Revenue of ${y}`, topic: "revenue", facts: { ...enterprise, revenue: revenue.get(y)!, bestRevenueBefore: best } });
+      matters.push({ ...base, event: event + 1, label: `Revenue of ${y}`, title: { kind: "revenue", year: y }, topic: "revenue", facts: { ...enterprise, revenue: revenue.get(y)!, bestRevenueBefore: best } });
     }
   }
   const bestOutput = new Map<string, Decimal>();
@@ -58,7 +61,8 @@ export function mattersOf(s: Scenario, catalogFacts = engine().catalog.facts): M
       realisation: e.realisation ?? s.defaults.realisation,
     };
     const label = e.label ?? defaultLabel(e);
-    const push = (topic: Topic, facts: Record<string, FactValue>) => matters.push({ ...base, label, topic, facts: { ...enterprise, ...facts } });
+    const title: MatterTitle = e.label !== undefined ? { kind: "label", text: e.label } : titleOf(e);
+    const push = (topic: Topic, facts: Record<string, FactValue>) => matters.push({ ...base, label, title, topic, facts: { ...enterprise, ...facts } });
     switch (e.type) {
       case "certificate":
         push("registration", { deviceClass: e.class, pathway: e.pathway, rdCost: d(e.rdCost) });
@@ -112,5 +116,20 @@ function defaultLabel(e: ScenarioEvent): string {
       return `${e.topic}`;
     default:
       return "product" in e ? `${e.product}: ${e.type}` : e.type;
+  }
+}
+
+function titleOf(e: ScenarioEvent): MatterTitle {
+  switch (e.type) {
+    case "certificate":
+      return { kind: "certificate", product: e.product, deviceClass: e.class, pathway: e.pathway };
+    case "clinical":
+      return { kind: "clinical", product: e.product, phase: e.phase };
+    case "output":
+      return { kind: "output", product: e.product, value: new Decimal(e.value) };
+    case "other":
+      return { kind: "other", topic: e.topic };
+    default:
+      return { kind: "event", type: e.type, product: "product" in e ? e.product : undefined };
   }
 }

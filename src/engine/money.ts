@@ -22,8 +22,14 @@ export function max(a: Decimal, b: Decimal): Decimal {
 
 /** Plain notation with thousands separators, as a reader of the trace expects: 1,500,000. */
 export function formatYuan(x: Decimal): string {
-  const [int, frac] = x.toFixed().split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const [whole, frac] = x.toFixed().split(".");
+  const sign = whole.startsWith("-") ? "-" : "";
+  const digits = sign ? whole.slice(1) : whole;
+  // Groups of three from the right, in one pass: linear in the number of digits.
+  const head = digits.length % 3 || 3;
+  const groups = [digits.slice(0, head)];
+  for (let i = head; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+  const grouped = sign + groups.join(",");
   return frac ? `${grouped}.${frac}` : grouped;
 }
 

@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { regions } from "./regions";
+import { amountProblemText, checkAmount, isAmountProblem } from "./amounts";
 import { topics } from "./catalog/schema";
+import { engine } from "./evaluate";
+import { checkFact, factProblemText, isFactProblem } from "./facts";
+import { regions } from "./regions";
 
 /**
  * A scenario: the enterprise and its plan, year by year. Versioned; `schema/scenario.schema.json`
@@ -8,10 +11,19 @@ import { topics } from "./catalog/schema";
  */
 export const SCENARIO_VERSION = 1;
 
-const money = z.union([
-  z.string().regex(/^\d+(\.\d+)?$/, "an amount in yuan, such as \"5000000\""),
-  z.number().finite().nonnegative(),
-]);
+/**
+ * An amount as a file writes it: a plain decimal text or a number ≥ 0 (the JSON schema says
+ * so), then the engine's bounds on size and digits (amounts.ts), reported with the problem's
+ * code in `params.amount` so each door can say it in its language.
+ */
+const bounded = (unit: string) => (v: string | number, ctx: z.RefinementCtx) => {
+  const checked = checkAmount(v);
+  if (isAmountProblem(checked)) ctx.addIssue({ code: "custom", message: amountProblemText(checked, unit, "en-US"), params: { amount: checked, unit } });
+};
+const amountOf = (unit: "yuan" | "m²", example: string) =>
+  z.union([z.string().regex(/^\d+(\.\d+)?$/, `an amount in ${unit}, such as "${example}"`), z.number().finite().nonnegative()]).superRefine(bounded(unit));
+const money = amountOf("yuan", "5000000");
+const area = amountOf("m²", "2000");
 const share = z.number().min(0).max(1);
 const year = z.number().int().min(1990).max(2100);
 const isoDate = z.iso.date();
@@ -58,13 +70,20 @@ export const event = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("vbp"), ...uncertain, product, bidValue: money, wonBefore: z.boolean().optional() }),
   z.strictObject({ type: z.literal("firstSet"), ...uncertain, product, sales: money }),
   z.strictObject({ type: z.literal("insurance"), ...uncertain, premium: money }),
-  z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: money }),
+  z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: area }),
   /** Any other clause of the catalog, by topic and the facts its conditions read. */
   z.strictObject({
     type: z.literal("other"),
     ...uncertain,
     topic: z.enum(topics),
     facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  }).superRefine((e, ctx) => {
+    // Typed by the catalog's definitions: a flag where money is expected, NaN or −1 is refused here.
+    const definitions = engine().catalog.facts;
+    for (const [name, value] of Object.entries(e.facts)) {
+      const fact = checkFact(name, value, definitions);
+      if (isFactProblem(fact)) ctx.addIssue({ code: "custom", path: ["facts", name], message: factProblemText(name, fact, definitions, "en-US"), params: { fact: name, problem: fact } });
+    }
   }),
 ]);
 export type ScenarioEvent = z.infer<typeof event>;
@@ -84,7 +103,7 @@ export const scenario = z
     financials: z.array(z.strictObject({ year, revenue: money.optional(), rd: money.optional() })).default([]),
     defaults: z.strictObject({ probability: share.default(1), realisation: share.default(1) }).prefault({}),
     /** Assumed rates (or amounts) for clauses the text leaves open ("一定比例"), by clause id. */
-    assumptions: z.record(z.string(), z.string().regex(/^\d+(\.\d+)?$/)).default({}),
+    assumptions: z.record(z.string(), z.string().regex(/^\d+(\.\d+)?$/).superRefine(bounded(""))).default({}),
     /** Issue dates the texts do not state, by document id (Shenzhen's 有效期5年). */
     issueDates: z.record(z.string(), isoDate).default({}),
     simulation: z.strictObject({ draws: z.number().int().min(1).max(100000).default(2000), seed: z.number().int().default(1) }).prefault({}),

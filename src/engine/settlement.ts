@@ -1,5 +1,6 @@
 import type { ClauseLine, Evaluation } from "./evaluate";
-import { Decimal, formatYuan, ZERO } from "./money";
+import type { Bilingual, MatterTitle, Note } from "./explain/trace";
+import { Decimal, ZERO } from "./money";
 import type { Matter } from "./matters";
 import { mostFavourable } from "./stacking";
 
@@ -7,6 +8,7 @@ import { mostFavourable } from "./stacking";
 export interface PlanLine {
   readonly year: number;
   readonly matter: string;
+  readonly title: MatterTitle;
   readonly event: number;
   readonly trace: ClauseLine;
 }
@@ -24,7 +26,9 @@ export interface Payer {
 
 export interface AnnualCap {
   readonly amount: Decimal;
-  readonly label: string;
+  /** The document and article that set it, for the note. */
+  readonly title: Bilingual;
+  readonly article: string;
 }
 
 /** The plan settled as written: what is fixed before any draw (rulings 5, 9, 16, 17, 18). */
@@ -33,7 +37,7 @@ export interface Settlement {
   /** Per line: what it pays when everything happens and every ceiling is granted. */
   readonly ceiling: readonly Decimal[];
   /** Per line: what the portfolio did to it, in the plan as written. */
-  readonly notes: readonly string[][];
+  readonly notes: readonly Note[][];
   /** In line order: the only amounts a world can pay; which of them it pays is its events. */
   readonly payers: readonly Payer[];
   readonly caps: ReadonlyMap<string, AnnualCap>;
@@ -76,13 +80,13 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
       if (clause.enterpriseAnnualCap) {
         // One article's cap covers all the entries split from it (深圳（五）'s class II and III).
         cap = `${document.id} ${clause.article} ${clause.enterpriseAnnualCap}`;
-        caps.set(cap, { amount: new Decimal(clause.enterpriseAnnualCap), label: `${document.title} ${clause.article}` });
+        caps.set(cap, { amount: new Decimal(clause.enterpriseAnnualCap), title: { en: document.titleEn, zh: document.title }, article: clause.article });
       }
       const key = `${document.jurisdiction} ${clause.matter}`;
       const group = byGroup.get(key) ?? [];
       byGroup.set(key, group);
       group.push({
-        line: lines.push({ year: matter.year, matter: matter.label, event: matter.event, trace }) - 1,
+        line: lines.push({ year: matter.year, matter: matter.label, title: matter.title, event: matter.event, trace }) - 1,
         limitKey: key,
         amount: trace.amount,
         discretionary: clause.flags.includes("discretionary"),
@@ -102,7 +106,7 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
   const byYear = new Map(years.map((y) => [y, prepared.filter((p) => p.matter.year === y)]));
 
   // The ceiling: every matter, every ceiling granted, limits counted as they are used.
-  const notes = lines.map(() => [] as string[]);
+  const notes = lines.map(() => [] as Note[]);
   const ceiling = lines.map(() => ZERO);
   const yearsPaid = new Map<string, number>();
   /** "key year": the years the ceiling pays a limited matter, its years of support in every world. */
@@ -112,7 +116,7 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
     for (const { groups } of byYear.get(y)!) {
       for (const group of groups) {
         const usable = group.filter((c) => c.maxYears === undefined || (yearsPaid.get(c.limitKey) ?? 0) < c.maxYears);
-        for (const c of group) if (!usable.includes(c)) notes[c.line].push(`not paid: 累计不超过${c.maxYears}年, the ${c.maxYears} years of this support are used up`);
+        for (const c of group) if (!usable.includes(c)) notes[c.line].push({ code: "yearsUsedUp", maxYears: c.maxYears! });
         const best = mostFavourable(usable, (c) => c.amount);
         if (best && !best.amount.isZero()) thisYear.set(best.line, best.amount);
       }
@@ -152,17 +156,17 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
 }
 
 /** Per-enterprise annual caps (ruling 9): lines keep their amounts in plan order until a cap is reached. */
-function applyCaps(thisYear: Map<number, Decimal>, capOf: ReadonlyMap<number, string>, caps: ReadonlyMap<string, AnnualCap>, notes: string[][]): void {
+function applyCaps(thisYear: Map<number, Decimal>, capOf: ReadonlyMap<number, string>, caps: ReadonlyMap<string, AnnualCap>, notes: Note[][]): void {
   const used = new Map<string, Decimal>();
   for (const [line, amount] of [...thisYear].sort(([a], [b]) => a - b)) {
     const key = capOf.get(line);
     if (!key) continue;
-    const { amount: cap, label } = caps.get(key)!;
+    const { amount: cap, title, article } = caps.get(key)!;
     const before = used.get(key) ?? ZERO;
     const room = Decimal.max(cap.minus(before), ZERO);
     if (amount.gt(room)) {
       thisYear.set(line, room);
-      notes[line].push(`reduced from ${formatYuan(amount)} to ${formatYuan(room)}: per-enterprise annual cap ${formatYuan(cap)} (${label})`);
+      notes[line].push({ code: "annualCapReduced", from: amount, to: room, cap, title, article });
     }
     used.set(key, before.plus(Decimal.min(amount, room)));
   }

@@ -1,4 +1,4 @@
-import { Decimal, parseRegion, type Region } from "../engine";
+import { amountProblemText, checkAmount, isAmountProblem, parseRegion, shown, type Decimal, type Region } from "../engine";
 import { CellError, type Cell } from "./cells";
 
 /**
@@ -9,25 +9,21 @@ import { CellError, type Cell } from "./cells";
 const isBlank = (v: unknown): v is null | undefined | "" => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 const numeric = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** An amount in yuan (or m²): a finite number ≥ 0, or a numeric text. */
-export function amount(name: string, v: Cell): Decimal | CellError {
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) return new CellError("#NUM!", `${name} must be a finite number, got ${v}`);
-    if (v < 0) return new CellError("#NUM!", `${name} must be ≥ 0 yuan, got ${v}`);
-    return new Decimal(v === 0 ? 0 : v); // -0 is 0 yuan
-  }
-  if (typeof v === "string" && numeric.test(v.trim())) {
-    // A number typed as text: checked as a number, kept exact as written.
-    const checked = amount(name, Number(v.trim()));
-    return checked instanceof CellError ? checked : new Decimal(v.trim());
-  }
-  if (isBlank(v)) return new CellError("#VALUE!", `${name} is required: an amount in yuan`);
-  return new CellError("#VALUE!", `${name} must be an amount in yuan, got ${describe(v)}`);
+/**
+ * An amount in yuan (or m² for an area), by the engine's one rule (amounts.ts): a wrong type or
+ * a blank is #VALUE!, a number out of bounds (negative, non-finite, too large or too precise)
+ * #NUM!, as DESIGN's contract has it.
+ */
+export function amount(name: string, v: Cell, unit: "yuan" | "m²" = "yuan"): Decimal | CellError {
+  const checked = checkAmount(v);
+  if (!isAmountProblem(checked)) return checked;
+  const code = checked.code === "required" || checked.code === "notAmount" ? "#VALUE!" : "#NUM!";
+  return new CellError(code, `${name} ${amountProblemText(checked, unit, "en-US")}`);
 }
 
 export function region(v: Cell): Region | CellError {
   const r = typeof v === "string" ? parseRegion(v) : undefined;
-  return r ?? new CellError("#VALUE!", `region must be changping, beijing or shenzhen (昌平, 北京, 深圳), got ${describe(v)}`);
+  return r ?? new CellError("#VALUE!", `region must be changping, beijing or shenzhen (昌平, 北京, 深圳), got ${shown(v)}`);
 }
 
 /** A code from a fixed list, by any of its spellings; `fallback` when omitted, if it may be. */
@@ -41,7 +37,7 @@ export function code<T extends string | number>(
   if (isBlank(v) && fallback !== undefined) return fallback;
   // A number indexes the table as its own spelling ("3"); text is trimmed and lower-cased.
   const found = typeof v === "number" ? spellings[v] : typeof v === "string" ? (spellings[v] ?? spellings[v.trim().toLowerCase()]) : undefined;
-  return found ?? new CellError("#VALUE!", `${name} must be ${accepts}, got ${describe(v)}`);
+  return found ?? new CellError("#VALUE!", `${name} must be ${accepts}, got ${shown(v)}`);
 }
 
 /** An optional calendar year (1900–9999), for validity windows. */
@@ -49,18 +45,12 @@ export function year(v: Cell): number | undefined | CellError {
   if (isBlank(v)) return undefined;
   const n = typeof v === "number" ? v : typeof v === "string" && numeric.test(v.trim()) ? Number(v) : NaN;
   if (Number.isInteger(n) && n >= 1900 && n <= 9999) return n;
-  return new CellError("#VALUE!", `year must be a calendar year such as 2026, got ${describe(v)}`);
+  return new CellError("#VALUE!", `year must be a calendar year such as 2026, got ${shown(v)}`);
 }
 
 /** A spelling table without a prototype, so "constructor" or "__proto__" spell nothing. */
 function lookup<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
   return Object.assign(Object.create(null) as Record<string, T>, entries);
-}
-
-function describe(v: unknown): string {
-  if (isBlank(v)) return "an empty value";
-  if (typeof v === "string") return `"${v}"`;
-  return String(v);
 }
 
 export const deviceClasses: Readonly<Record<string, 1 | 2 | 3>> = lookup({

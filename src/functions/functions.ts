@@ -1,3 +1,4 @@
+import { langOf, type Lang } from "../engine";
 import { CellError, type CellResult, type Scalar } from "./cells";
 import { callAmount, clauses as clauseTable, explain as explanation, forecastCells } from "./subsidy";
 
@@ -23,6 +24,16 @@ function excelError(e: CellError): CustomFunctions.Error {
     "#N/A": CustomFunctions.ErrorCode.notAvailable,
   }[e.code];
   return new CustomFunctions.Error(code, e.message);
+}
+
+/**
+ * The language of EXPLAIN's text: Office's display language (Office.context.displayLanguage, the
+ * language of Office's own interface), passed to the engine as a plain code. Outside Office, or
+ * before it is ready, en-US.
+ */
+function displayLanguage(): Lang {
+  const office = typeof Office === "undefined" ? undefined : Office;
+  return langOf(office?.context?.displayLanguage) ?? "en-US";
 }
 
 /** For a function that returns a matrix: always 2-D, each error in its own cell. */
@@ -147,14 +158,14 @@ export function clinical(drugClass: any[][], phase: any[][], region: any[][]): a
 }
 
 /**
- * Explains a SUBSIDY result in words: the clauses considered (document and article), the arithmetic, the cap that binds and flags such as draft or discretionary.
+ * Explains a SUBSIDY result in words, in Office's display language (English or Chinese): the clauses considered (document and article), the arithmetic, the cap that binds and flags such as draft or discretionary.
  * @customfunction
  * @param functionName The function to explain, e.g. "REGISTRATION" or "SUBSIDY.RD".
  * @param args The same arguments you give that function, one value each (not ranges).
  * @returns The explanation, as text.
  */
 export function explain(functionName: string, args: any[]): string {
-  return String(single(explanation(functionName, args ?? [])));
+  return String(single(explanation(functionName, args ?? [], { lang: displayLanguage() })));
 }
 
 /**

@@ -1,12 +1,20 @@
-import { CellError, type Cell, type Scalar } from "./cells";
+import { cellOf, CellError, type Cell, type Scalar } from "./cells";
 
 /**
  * Excel's lifting: a function written for single values, given ranges, returns a range of the
  * same shape. A 1-row or 1-column argument is broadcast; a cell outside a smaller range is #N/A,
- * as Excel's own functions do.
+ * as Excel's own functions do. Each cell is computed on its own: an odd value in one (an object
+ * with no prototype, say) is that cell's error, and the rest of the range still computes.
  */
 export function lift(fn: (args: Cell[]) => Scalar, args: readonly unknown[]): Scalar | Scalar[][] {
-  if (!args.some(Array.isArray)) return fn(args as Cell[]);
+  const one = (cells: unknown[]): Scalar => {
+    try {
+      return fn(cells.map(cellOf) as Cell[]);
+    } catch (e) {
+      return new CellError("#VALUE!", `unexpected input: ${e instanceof Error ? e.message : "not a cell value"}`);
+    }
+  };
+  if (!args.some(Array.isArray)) return one([...args]);
   let rows = 1;
   let cols = 1;
   for (const a of args) {
@@ -23,13 +31,13 @@ export function lift(fn: (args: Cell[]) => Scalar, args: readonly unknown[]): Sc
     for (let j = 0; j < cols; j++) {
       let outside = false;
       const cellArgs = args.map((a) => {
-        if (!Array.isArray(a)) return a as Cell;
+        if (!Array.isArray(a)) return a;
         const r = a.length === 1 ? a[0] : a[i];
         const c = r?.length === 1 ? r[0] : r?.[j];
         if (r === undefined || (r.length !== 1 && j >= r.length)) outside = true;
-        return c as Cell;
+        return c;
       });
-      row.push(outside ? new CellError("#N/A", "this cell is outside a smaller range argument") : fn(cellArgs));
+      row.push(outside ? new CellError("#N/A", "this cell is outside a smaller range argument") : one(cellArgs));
     }
     out.push(row);
   }

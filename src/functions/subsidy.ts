@@ -5,18 +5,21 @@ import {
   forecast,
   forecastTable,
   ForecastTimeout,
+  formatExplanation,
+  furtherAwards,
   listClauses,
-  renderExplanation,
   scenarioFromInputs,
   ScenarioError,
+  shown,
   toNumber,
   topics,
   type FactValue,
   type InputCell,
+  type Lang,
   type Query,
   type Topic,
 } from "../engine";
-import { CellError, type Cell, type CellResult, type Scalar } from "./cells";
+import { cellOf, CellError, fitCells, type Cell, type CellResult, type Scalar } from "./cells";
 import { amount, code, deviceClasses, drugClasses, pathways, phases, region, year } from "./coerce";
 import { lift } from "./lift";
 import zhCn from "./zh-cn.json";
@@ -100,7 +103,7 @@ export const definitions = {
   FACILITY: {
     params: ["cost", "areaM2", "region"],
     required: 3,
-    query: (a) => matter("facility", { facilityCost: amount("cost", a[0]), areaM2: amount("areaM2", a[1]) }, a[2]),
+    query: (a) => matter("facility", { facilityCost: amount("cost", a[0]), areaM2: amount("areaM2", a[1], "m²") }, a[2]),
   },
   CLINICAL: {
     params: ["drugClass", "phase", "region"],
@@ -133,40 +136,57 @@ export function evaluateCell(name: AmountFunction, args: readonly Cell[]): Scala
 export function callAmount(name: AmountFunction, args: readonly unknown[]): CellResult {
   try {
     const wrong = arity(name, definitions[name], args);
-    return wrong ?? lift((cells) => evaluateCell(name, cells), args);
+    return wrong ?? fitCells(lift((cells) => evaluateCell(name, cells), args));
   } catch (e) {
     return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
   }
 }
 
+/** An argument as a formula shows it: text in quotes, a number as it is, an omitted one empty. */
+const shownArg = (a: unknown) => (typeof a === "string" ? `"${a}"` : a === null || a === undefined ? "" : String(a));
+
+export interface ExplainOptions {
+  readonly lang?: Lang;
+  /** The call as the user typed it (the CLI's words), echoed instead of a formula. */
+  readonly typed?: string;
+}
+
 /** EXPLAIN(functionName, args…): the clauses considered, the arithmetic, the binding cap, flags. */
-export function explain(functionName: unknown, args: readonly unknown[]): Scalar {
+export function explain(functionName: unknown, rawArgs: readonly unknown[], options: ExplainOptions = {}): Scalar {
   try {
-    const name = functionKey(functionName);
+    const name = functionKey(cellOf(functionName));
     if (!name || name === "EXPLAIN" || name === "CLAUSES" || name === "FORECAST") {
-      return new CellError("#VALUE!", `functionName must be one of ${amountFunctions.join(", ")}, got ${String(functionName)}`);
+      return new CellError("#VALUE!", `functionName must be one of ${amountFunctions.join(", ")}, got ${shown(cellOf(functionName))}`);
     }
-    if (args.some(Array.isArray)) return new CellError("#VALUE!", "EXPLAIN takes single values, not ranges");
+    if (rawArgs.some(Array.isArray)) return new CellError("#VALUE!", "EXPLAIN takes single values, not ranges");
+    const args = rawArgs.map(cellOf);
     const wrong = arity(name, definitions[name], args);
     if (wrong) return wrong;
     const q = definitions[name].query(args as Cell[]);
     if (q instanceof CellError) return q;
-    const shown = args.map((a) => (typeof a === "string" ? `"${a}"` : a === null || a === undefined ? "" : String(a))).join(", ");
-    return renderExplanation(`SUBSIDY.${name}(${shown})`, engine().evaluate(q));
+    // Excel's text limit is kept by the formatter, which cuts at a line break in the reader's language.
+    const call = options.typed ?? `${String(cellOf(functionName)).trim()}(${args.map(shownArg).join(", ")})`;
+    const eng = engine();
+    return formatExplanation({ call, evaluation: eng.evaluate(q), further: furtherAwards(eng, q) }, options.lang ?? "en-US");
   } catch (e) {
     return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
   }
 }
 
 /** CLAUSES([region], [topic]): the catalog as a table with a header row. */
-export function clauses(where?: unknown, topic?: unknown): Scalar | Scalar[][] {
-  const blank = (v: unknown) => v === null || v === undefined || v === "";
-  const r = blank(where) ? undefined : region(where as Cell);
-  if (r instanceof CellError) return r;
-  const t = blank(topic) ? undefined : topics.find((x) => typeof topic === "string" && x.toLowerCase() === topic.trim().toLowerCase());
-  if (!blank(topic) && !t) return new CellError("#VALUE!", `topic must be one of ${topics.join(", ")}, got ${String(topic)}`);
-  const rows = listClauses(engine().catalog, r, t).map(clauseRow);
-  return [[...clauseColumns], ...rows];
+export function clauses(rawWhere?: unknown, rawTopic?: unknown): Scalar | Scalar[][] {
+  try {
+    const [where, topic] = [cellOf(rawWhere), cellOf(rawTopic)];
+    const blank = (v: unknown) => v === null || v === undefined || v === "";
+    const r = blank(where) ? undefined : region(where as Cell);
+    if (r instanceof CellError) return r;
+    const t = blank(topic) ? undefined : topics.find((x) => typeof topic === "string" && x.toLowerCase() === topic.trim().toLowerCase());
+    if (!blank(topic) && !t) return new CellError("#VALUE!", `topic must be one of ${topics.join(", ")}, got ${shown(topic)}`);
+    const rows = listClauses(engine().catalog, r, t).map(clauseRow);
+    return fitCells([[...clauseColumns], ...rows]);
+  } catch (e) {
+    return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
+  }
 }
 
 /**
@@ -183,10 +203,16 @@ export function forecastCells(inputs: unknown, budgetMs = CELL_BUDGET_MS): Scala
     return new CellError("#VALUE!", "inputs must be the Inputs table: a range whose first row is the header");
   }
   try {
-    const scenario = scenarioFromInputs(inputs as InputCell[][]);
+    // A cell Excel hands over as an object: its basicValue, or, for any other object, the text
+    // of Excel's own #VALUE!, which the Inputs parser then refuses at its row.
+    const plain = (v: unknown): InputCell => {
+      const c = cellOf(v);
+      return typeof c === "object" && c !== null ? "#VALUE!" : (c as InputCell);
+    };
+    const scenario = scenarioFromInputs(inputs.map((row: unknown[]) => row.map(plain)));
     const draws = Math.min(scenario.simulation.draws, CELL_DRAWS);
     const { header, rows } = forecastTable(forecast(scenario, { draws, deadline: Date.now() + budgetMs }));
-    return [header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
+    return fitCells([header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))]);
   } catch (e) {
     if (e instanceof ForecastTimeout) {
       return new CellError(
@@ -215,11 +241,11 @@ export function functionKey(name: unknown): AmountFunction | "EXPLAIN" | "CLAUSE
   return key in definitions ? (key as AmountFunction) : undefined;
 }
 
-/** Any SUBSIDY function by name, as the CLI calls it. */
-export function call(name: string, args: readonly unknown[]): CellResult {
+/** Any SUBSIDY function by name, as the CLI calls it; `options` reach EXPLAIN. */
+export function call(name: string, args: readonly unknown[], options: ExplainOptions = {}): CellResult {
   const key = functionKey(name);
   if (key === undefined) return new CellError("#VALUE!", `unknown function ${name}; try ${[...amountFunctions, "EXPLAIN", "CLAUSES", "FORECAST"].join(", ")}`);
-  if (key === "EXPLAIN") return explain(args[0], args.slice(1));
+  if (key === "EXPLAIN") return explain(args[0], args.slice(1), options);
   if (key === "FORECAST") return args.length === 1 ? forecastCells(args[0]) : new CellError("#VALUE!", "FORECAST(inputs) takes one range");
   if (key === "CLAUSES") return args.length > 2 ? new CellError("#VALUE!", "CLAUSES([region], [topic]) takes at most 2 arguments") : clauses(args[0], args[1]);
   return callAmount(key, args);

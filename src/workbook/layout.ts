@@ -1,4 +1,4 @@
-import { catalogFiles, inputColumns } from "../engine";
+import { catalogFiles } from "../engine";
 
 /**
  * The shape of a forecast workbook, shared by the two writers: the CLI's template (ExcelJS) and
@@ -8,14 +8,19 @@ import { catalogFiles, inputColumns } from "../engine";
 export const sheets = { inputs: "Inputs", forecast: "Forecast", about: "About" } as const;
 export const inputsTableName = "Inputs";
 
-/** Rows FORECAST reads, so that rows a consultant adds below the Inputs table still count. */
-export const INPUT_ROWS = 300;
+/**
+ * The most rows an Inputs table may have, header included: both writers refuse a longer
+ * scenario (FORECAST recalculates on every edit of Inputs, in Excel's shared runtime).
+ */
+export const MAX_INPUT_ROWS = 300;
 
-const lastColumn = String.fromCharCode(64 + inputColumns.length);
-export const inputsRange = `${sheets.inputs}!$A$1:$${lastColumn}$${INPUT_ROWS}`;
-
-/** The live formula of the Forecast sheet's A1, spilling the year table. */
-export const forecastFormula = `=SUBSIDY.FORECAST(${inputsRange})`;
+/**
+ * The live formula of the Forecast sheet's A1, spilling the year table. It reads the Inputs
+ * table by name (`[#All]`: header and every row), so a row added to the table, below it or in
+ * it, is read however long the table grows.
+ */
+export const forecastFormulaFor = (table: string): string => `=SUBSIDY.FORECAST(${table}[#All])`;
+export const forecastFormula = forecastFormulaFor(inputsTableName);
 
 /** Yuan and 万元 number formats; a dash for zero, as finance sheets show it. */
 export const numberFormats = {
@@ -45,3 +50,11 @@ export const forecastExtent = { rows: 30 + 2, columns: 6 + catalogFiles.length }
 export const forecastAmounts = `B2:${columnLetter(forecastExtent.columns - 1)}${forecastExtent.rows}`;
 export const forecastHeader = `A1:${columnLetter(forecastExtent.columns - 1)}1`;
 export const forecastChart = { from: `${columnLetter(forecastExtent.columns + 1)}2`, to: `${columnLetter(forecastExtent.columns + 8)}20` } as const;
+
+/**
+ * The 万元 view: the spilled table with every amount divided by 10,000 (years, headers and the
+ * total's label kept), itself a spill that follows A1#; the first column is told apart by
+ * SEQUENCE rather than COLUMN(A1#), which spreadsheet engines other than Excel read as one number. It sits below the largest table the
+ * forecast can spill, so a longer horizon never runs into it.
+ */
+export const wanView = { label: `A${forecastExtent.rows + 2}`, anchor: `A${forecastExtent.rows + 3}`, formula: "=IF(ISNUMBER(A1#)*(SEQUENCE(1,COLUMNS(A1#))>1),A1#/10000,A1#)" } as const;

@@ -113,8 +113,19 @@ describe("EXPLAIN and CLAUSES", () => {
     const text = fn("EXPLAIN")("REGISTRATION", [3, 40000000, "changping", "innovative"]);
     expect(typeof text).toBe("string");
     expect(text).toContain("10,000,000");
-    expect(text).toContain("changping-device/5.2");
+    expect(text).toContain("第五条（二）: pays 8,000,000");
     expect(text).toBe(call("EXPLAIN", ["REGISTRATION", 3, 40000000, "changping", "innovative"]));
+  });
+
+  test("EXPLAIN follows Office's display language: zh-CN gives the Chinese text", () => {
+    const zh = loadFunctions("zh-CN").get("EXPLAIN")!;
+    const text = zh("REGISTRATION", [3, 40000000, "changping", "innovative"]);
+    expect(text).toBe(call("EXPLAIN", ["REGISTRATION", 3, 40000000, "changping", "innovative"], { lang: "zh-CN" }));
+    // 30% × 4000万元 = 1200万元, capped at 第五条（二）'s 800万元; Beijing 一、3 adds 200万元.
+    expect(text).toContain("= 10,000,000元");
+    expect(text).toContain("第五条（二）：支持8,000,000元");
+    expect(text).toContain("取证产品研发投入40,000,000元 × 30% = 12,000,000元");
+    expect(text).not.toContain("pays");
   });
 
   test("EXPLAIN of an unknown function is #VALUE!, thrown as Excel expects of a single-value function", () => {

@@ -30,9 +30,10 @@ export type ExcelFunction = (...args: unknown[]) => unknown;
 
 /**
  * dist/functions.js run the way Excel's runtime runs it: a fresh global scope holding only a
- * minimal CustomFunctions (associate records each id, Error and ErrorCode as Office.js has them).
+ * minimal CustomFunctions (associate records each id, Error and ErrorCode as Office.js has them),
+ * and, when given, an Office whose context reports a display language.
  */
-export function loadFunctions(): Map<string, ExcelFunction> {
+export function loadFunctions(displayLanguage?: string): Map<string, ExcelFunction> {
   const associated = new Map<string, ExcelFunction>();
   const CustomFunctions = {
     associate(idOrMappings: string | Record<string, ExcelFunction>, fn?: ExcelFunction) {
@@ -46,7 +47,8 @@ export function loadFunctions(): Map<string, ExcelFunction> {
     Error: ExcelError,
     ErrorCode,
   };
-  vm.runInNewContext(readDist("functions.js"), { CustomFunctions }, { filename: "dist/functions.js" });
+  const office = displayLanguage === undefined ? {} : { Office: { context: { displayLanguage } } };
+  vm.runInNewContext(readDist("functions.js"), { CustomFunctions, ...office }, { filename: "dist/functions.js" });
   return associated;
 }
 

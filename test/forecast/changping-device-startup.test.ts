@@ -1,3 +1,4 @@
+import { formatNote } from "../../src/engine";
 import { forecastExample, paidLines, yearTable } from "./support";
 
 // examples/changping-device-startup.json, worked out by hand from the clauses.
@@ -26,7 +27,7 @@ test("the year table", () => {
 test("the per-enterprise annual cap binds on the fifth insurance policy", () => {
   const capped = f.lines.filter((l) => l.year === 2027 && l.trace.clause.id === "changping-device/3.2");
   expect(capped.map((l) => l.ceiling.toFixed())).toEqual(["300000", "500000", "500000", "500000", "200000"]);
-  expect(capped[4].notes.join()).toContain("per-enterprise annual cap 2,000,000");
+  expect(capped[4].notes.map((n) => formatNote(n, "en-US")).join()).toContain("per-enterprise annual cap 2,000,000");
 });
 
 test("the three-year limit binds in 2029, for the device and the pharma R&D clause alike", () => {
@@ -34,7 +35,7 @@ test("the three-year limit binds in 2029, for the device and the pharma R&D clau
   expect(rd2029.length).toBeGreaterThan(0);
   for (const l of rd2029) {
     expect(l.ceiling.toFixed()).toBe("0");
-    expect(l.notes.join()).toContain("累计不超过3年");
+    expect(l.notes.map((n) => formatNote(n, "zh-CN")).join()).toContain("累计不超过3年");
   }
 });
 

@@ -1,3 +1,4 @@
+import { formatNote } from "../../src/engine";
 import { forecastExample, paidLines, yearTable } from "./support";
 
 // examples/shenzhen-imaging-plant.json, worked out by hand from 深圳（五）（七）（十五）.
@@ -29,7 +30,7 @@ test("both annual caps bind, in plan order", () => {
     "2029 shenzhen-device/15": "4500000",
   });
   const petct = f.lines.find((l) => l.year === 2027 && l.trace.clause.id === "shenzhen-device/5.innovative-class3")!;
-  expect(petct.notes.join()).toContain("reduced from 6,000,000 to 3,000,000: per-enterprise annual cap 10,000,000");
+  expect(petct.notes.map((n) => formatNote(n, "en-US")).join()).toContain("reduced from 6,000,000 to 3,000,000: per-enterprise annual cap 10,000,000");
 });
 
 test("the band of 2028 over the four worlds", () => {

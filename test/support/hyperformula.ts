@@ -1,10 +1,14 @@
 import { ArraySize, CellError as HfError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import { CellError, type Cell, type CellResult } from "../../src/functions/cells";
 import { call } from "../../src/functions/subsidy";
+import { NAMESPACE } from "../../src/workbook/formula";
 
 /**
  * The SUBSIDY functions as a HyperFormula plugin (tests only: HyperFormula is GPLv3 and never
- * ships). Each calls the same implementation Excel calls; this file only converts values.
+ * ships). Each calls the same implementation Excel calls; this file only converts values. It
+ * takes formulas in the typed form (SUBSIDY.FORECAST): a template's stored form
+ * (_xldudf_SUBSIDY_FORECAST) comes back to it through src/workbook/formula.ts's typedFormula,
+ * as test/support/template-reader.ts reads it.
  */
 type Ast = { args: unknown[] };
 type State = unknown;
@@ -25,7 +29,7 @@ const argsOf = (values: unknown[]): unknown[] => values.map((v) => (v instanceof
 export class SubsidyPlugin extends FunctionPlugin {
   static implementedFunctions = Object.fromEntries(
     names.map((n) => [
-      `SUBSIDY.${n}`,
+      `${NAMESPACE}.${n}`,
       n === "FORECAST"
         ? { method: "forecast", arraySizeMethod: "forecastSize", parameters: [{ argumentType: FunctionArgumentType.RANGE }] }
         : { method: "scalar", parameters: [{ argumentType: FunctionArgumentType.ANY }], repeatLastArgs: 1 },
@@ -47,13 +51,13 @@ export class SubsidyPlugin extends FunctionPlugin {
   }
 
   scalar(ast: Ast & { procedureName: string }, state: State) {
-    const name = ast.procedureName.replace(/^SUBSIDY\./, "");
+    const name = ast.procedureName.slice(NAMESPACE.length + 1);
     const values = ast.args.map((a) => this.evaluateAst(a as never, state as never));
     return toHf(call(name, argsOf(values)));
   }
 }
 
 export function buildWorkbookEngine(sheets: Record<string, unknown[][]>): HyperFormula {
-  HyperFormula.registerFunctionPlugin(SubsidyPlugin, { enGB: Object.fromEntries(names.map((n) => [`SUBSIDY.${n}`, `SUBSIDY.${n}`])) });
-  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3" });
+  HyperFormula.registerFunctionPlugin(SubsidyPlugin, { enGB: Object.fromEntries(names.map((n) => [`${NAMESPACE}.${n}`, `${NAMESPACE}.${n}`])) });
+  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3", useArrayArithmetic: true });
 }

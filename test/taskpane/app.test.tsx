@@ -174,7 +174,7 @@ describe("in Excel", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook" }));
     fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Replace" }));
-    await waitFor(() => expect(screen.getByTestId("workbook-notice").textContent).toMatch(/^Written: the scenario in Inputs!A1:K\d+, the live forecast in Forecast!A1\.$/));
+    await waitFor(() => expect(screen.getByTestId("workbook-notice").textContent).toMatch(/^Written: the scenario in Inputs!A1:K\d+, the live forecast in Forecast!A1, the figures as plain values in Figures!A1:[A-Z]+\d+\.$/));
     expect(excel.cell("Inputs", "A1")).toEqual({ value: "Item", format: "@" });
     expect(excel.cell("Forecast", "A1")).toEqual({ formula: forecastFormula });
   });

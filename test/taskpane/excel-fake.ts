@@ -264,6 +264,7 @@ export class FakeExcel {
       freezePanes: { freezeRows: (n: number) => this.queue(`${name} freeze ${n}`, () => (sheet().frozenRows = n)) },
       activate: () => this.queue(`${name} activate`, () => undefined),
       getRange: (address?: string) => this.range(name, address),
+      getUsedRangeOrNullObject: () => this.usedRange(name),
     });
     const tables = this.collection(
       () => sheet().tables,
@@ -321,6 +322,27 @@ export class FakeExcel {
     Object.defineProperty(w, "tables", { value: tables });
     Object.defineProperty(w, "charts", { value: charts });
     return w;
+  }
+
+  /** The block from A1's corner to the last cell written (the fake's used range), read at sync. */
+  private usedRange(sheetName: string) {
+    const result = this.mock({ formulas: [] as unknown[][], values: [] as unknown[][], rowIndex: 0, columnIndex: 0, isNullObject: true });
+    this.queue(`${sheetName} used range`, () => {
+      const at = [...this.sheet(sheetName).cells.keys()].map((a) => /^([A-Z]+)(\d+)$/.exec(a)!);
+      const set = (name: string, value: unknown) => (result as unknown as { setValue(name: string, value: unknown): void }).setValue(name, value);
+      if (at.length) {
+        const [r0, c0] = [Math.min(...at.map((m) => Number(m[2]))), Math.min(...at.map((m) => columnIndex(m[1])))];
+        const [r1, c1] = [Math.max(...at.map((m) => Number(m[2]))), Math.max(...at.map((m) => columnIndex(m[1])))];
+        const block = cellsOf(`${columnName(c0)}${r0}:${columnName(c1)}${r1}`).map((row) => row.map((a) => this.sheet(sheetName).cells.get(a)));
+        set("values", block.map((row) => row.map((c) => c?.value ?? "")));
+        set("formulas", block.map((row) => row.map((c) => c?.formula ?? c?.value ?? "")));
+        set("rowIndex", r0 - 1);
+        set("columnIndex", c0);
+        set("isNullObject", false);
+      }
+      result.load("formulas,values,rowIndex,columnIndex,isNullObject");
+    });
+    return result;
   }
 
   private range(sheetName: string, address?: string) {

@@ -13,7 +13,7 @@ import { FakeExcel, cellsOf } from "./excel-fake";
 
 const example = (file: string): Scenario => parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", file), "utf8")));
 const changping = example("changping-device-startup.json");
-const options = (o: Partial<WriteOptions> = {}): WriteOptions => ({ format: "yuan", replace: [], chartTitle: "Support by year", api17: true, ...o });
+const options = (o: Partial<WriteOptions> = {}): WriteOptions => ({ format: "yuan", replace: [], chartTitle: "Support by year", api17: true, api15: true, lang: "en-US", computed: "2026-12-01", ...o });
 
 let excel: FakeExcel;
 const use = (fake: FakeExcel) => {
@@ -29,19 +29,19 @@ describe("a workbook without our sheets", () => {
   beforeEach(() => use(new FakeExcel({ sheets: ["Sheet1"] })));
 
   test("nothing in the way", async () => {
-    await expect(sheetsInTheWay()).resolves.toEqual([]);
+    await expect(sheetsInTheWay("en-US")).resolves.toEqual([]);
   });
 
   test("Inputs: the scenario's rows as an Excel table named Inputs, header first", async () => {
     const report = await writeScenario(changping, options());
     const rows = scenarioToInputs(changping);
-    expect(report).toEqual({ inputs: `Inputs!A1:K${rows.length}`, forecast: "Forecast!A1", replaced: [] });
-    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "Inputs", "Forecast"]);
+    expect(report).toEqual({ inputs: `Inputs!A1:K${rows.length}`, forecast: "Forecast!A1", figures: expect.stringMatching(/^Figures!A1:[A-Z]+\d+$/), replaced: [] });
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "Inputs", "Forecast", "Figures"]);
     expect(inputsBlock(rows.length)).toEqual(rows.map((r) => r.map((v) => v ?? "")));
     expect(excel.sheet("Inputs").tables).toEqual([{ name: inputsTableName, address: `A1:K${rows.length}`, hasHeaders: true, style: "TableStyleMedium2" }]);
     expect(excel.sheet("Inputs").frozenRows).toBe(1);
     expect(excel.sheet("Inputs").autofit).toEqual(["A:K"]);
-    // Nothing written past the table: FORECAST reads A1:K300.
+    // Nothing written past the table: FORECAST reads the table, Inputs[#All].
     expect([...excel.sheet("Inputs").cells.keys()].every((a) => /^[A-K]\d+$/.test(a) && Number(a.slice(1)) <= rows.length)).toBe(true);
   });
 
@@ -78,7 +78,7 @@ describe("a workbook without our sheets", () => {
     await writeScenario(changping, options());
     const sheet = excel.sheet("Forecast");
     expect(excel.cell("Forecast", "A1")).toEqual({ formula: forecastFormula });
-    expect(forecastFormula).toBe("=SUBSIDY.FORECAST(Inputs!$A$1:$K$300)");
+    expect(forecastFormula).toBe("=SUBSIDY.FORECAST(Inputs[#All])");
     // No value pasted anywhere: the spill is Excel's.
     expect([...sheet.cells.values()].some((c) => "value" in c)).toBe(false);
     const block = cellsOf(forecastAmounts).flat();
@@ -145,7 +145,7 @@ describe("a workbook that has an Inputs or Forecast sheet already", () => {
 
   test("sheetsInTheWay names them as the workbook spells them", async () => {
     use(seeded());
-    await expect(sheetsInTheWay()).resolves.toEqual(["Inputs", "forecast"]);
+    await expect(sheetsInTheWay("en-US")).resolves.toEqual(["Inputs", "forecast"]);
   });
 
   test("without the person's word nothing is written", async () => {
@@ -168,7 +168,7 @@ describe("a workbook that has an Inputs or Forecast sheet already", () => {
     use(seeded());
     const report = await writeScenario(changping, options({ replace: ["inputs", "FORECAST"] }));
     expect(report.replaced).toEqual(["Inputs", "forecast"]);
-    expect(excel.sheets.map((s) => s.name)).toEqual(["Inputs", "Data", "forecast"]); // kept, so references to them survive
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Inputs", "Data", "forecast", "Figures"]); // kept, so references to them survive
     expect(excel.cell("Inputs", "A1")).toEqual({ value: "Item", format: "@" });
     expect(excel.cell("forecast", "Z9")).toBeUndefined();
     expect(excel.cell("forecast", "A1")).toEqual({ formula: forecastFormula });
@@ -178,12 +178,13 @@ describe("a workbook that has an Inputs or Forecast sheet already", () => {
     expect(excel.sheet("Inputs").cleared).toBe(1);
   });
 
-  test("an Inputs table on another sheet keeps its name; ours keeps Excel's", async () => {
+  test("an Inputs table on another sheet keeps its name; ours takes the next free one, and FORECAST reads ours", async () => {
     const fake = new FakeExcel({ sheets: ["Data"] });
     fake.sheet("Data").tables.push({ name: "Inputs", address: "A1:C4", hasHeaders: true });
     use(fake);
     await writeScenario(changping, options());
     expect(excel.sheet("Data").tables[0].name).toBe("Inputs");
-    expect(excel.sheet("Inputs").tables[0].name).toMatch(/^Table\d+$/);
+    expect(excel.sheet("Inputs").tables[0].name).toBe("Inputs_2");
+    expect(excel.cell("Forecast", "A1")).toEqual({ formula: "=SUBSIDY.FORECAST(Inputs_2[#All])" });
   });
 });

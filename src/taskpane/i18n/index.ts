@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import type { Lang } from "../../engine";
 import { enUS } from "./en-US";
 import { zhCN } from "./zh-CN";
 
@@ -7,20 +8,15 @@ import { zhCN } from "./zh-CN";
  * it). The language follows Office's display language (Office.context.displayLanguage) until the
  * person switches; in a plain browser, the browser's language or `?lang=zh-CN`.
  */
-export type Lang = "en-US" | "zh-CN";
+export type { Lang } from "../../engine";
 export type MessageKey = keyof typeof enUS;
 export type Params = Readonly<Record<string, string | number>>;
 
 export const catalogs: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { "en-US": enUS, "zh-CN": zhCN };
 export const langs: readonly Lang[] = ["en-US", "zh-CN"];
 
-/** zh, zh-CN, zh-Hans-CN… → zh-CN; en-… → en-US; anything else: undefined (the caller's default). */
-export function langOf(tag: string | undefined | null): Lang | undefined {
-  const t = (tag ?? "").trim().toLowerCase();
-  if (t.startsWith("zh")) return "zh-CN";
-  if (t.startsWith("en")) return "en-US";
-  return undefined;
-}
+/** Office's, the browser's or `?lang=` tag as one of the two: the engine's reading, shared with EXPLAIN. */
+export { langOf } from "../../engine";
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   return catalogs[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));

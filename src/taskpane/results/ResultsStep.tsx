@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { engine, forecast, forecastTable, formatYuan, toNumber, type Decimal, type Forecast, type ForecastLine, type PolicyDocument, type Scenario } from "../../engine";
+import { engine, forecast, forecastTable, formatCap, formatNote, formatStep, formatTitle, formatYuan, toNumber, type Decimal, type Forecast, type ForecastLine, type PolicyDocument, type Scenario } from "../../engine";
 import { ScrollRegion } from "./ScrollRegion";
 import { catalogs, useI18n, type I18n, type MessageKey } from "../i18n";
 import { BarChart } from "./BarChart";
@@ -208,10 +208,10 @@ function ClauseLineView({ line }: { readonly line: ForecastLine }) {
   const flags = classifyFlags(line.flags);
   const sentenceId = `sentence-${clause.id.replace(/[^a-z0-9]/gi, "-")}-${line.year}-${line.matter.length}`;
   return (
-    <article className={styles.line} aria-label={`${line.year} ${line.matter}`}>
+    <article className={styles.line} aria-label={`${line.year} ${formatTitle(line.title, lang)}`}>
       <div className={styles.lineHead}>
         <h4 className={styles.lineTitle}>
-          {line.year} · {line.matter}
+          {line.year} · {formatTitle(line.title, lang)}
         </h4>
         <span className={styles.num}>
           {t("line.amounts", { expected: formatYuan(line.expected), ceiling: formatYuan(line.ceiling) })}
@@ -234,15 +234,15 @@ function ClauseLineView({ line }: { readonly line: ForecastLine }) {
       )}
       {working && working.steps.length > 0 && (
         <ol className={styles.steps} aria-label={t("line.arithmetic")}>
-          {working.steps.map((s) => (
-            <li key={s}>{s}</li>
+          {working.steps.map((s, i) => (
+            <li key={i}>{formatStep(s, lang)}</li>
           ))}
-          {working.bindingCap && <li>{t("line.bindingCap", { cap: working.bindingCap })}</li>}
+          {working.bindingCap && <li>{t("line.bindingCap", { cap: formatCap(working.bindingCap, lang) })}</li>}
         </ol>
       )}
-      {line.notes.map((n) => (
-        <p key={n} className={styles.cite}>
-          {n}
+      {line.notes.map((n, i) => (
+        <p key={i} className={styles.cite}>
+          {formatNote(n, lang)}
         </p>
       ))}
       <Button size="small" appearance="secondary" aria-expanded={open} aria-controls={sentenceId} onClick={() => setOpen(!open)}>

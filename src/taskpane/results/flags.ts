@@ -1,5 +1,5 @@
 import type { Flag as EngineFlag, FlagCode } from "../../engine";
-import { flagText } from "../../engine";
+import { formatFlag } from "../../engine";
 import type { MessageKey, Params } from "../i18n";
 
 /**
@@ -10,7 +10,7 @@ export interface Flag {
   readonly kind: "draft" | "discretionary" | "unspecified" | "assumed" | "expiring" | "info";
   readonly key: MessageKey;
   readonly params: Params;
-  /** The engine's English words, for a tooltip. */
+  /** The engine's English words (formatFlag), for a tooltip. */
   readonly text: string;
 }
 
@@ -31,7 +31,7 @@ const known: Record<FlagCode, [Flag["kind"], MessageKey]> = {
 
 export function classifyFlag(flag: EngineFlag): Flag {
   const [kind, key] = known[flag.code];
-  return { kind, key, params: { value: flag.value ?? "" }, text: flagText(flag) };
+  return { kind, key, params: { value: flag.value ?? "" }, text: formatFlag(flag, "en-US") };
 }
 
 /** The four a reader must not miss come first. */

@@ -303,6 +303,8 @@ export interface Problem {
   readonly maximum?: number;
   /** For a custom message with a number in it ("2027 appears twice"). */
   readonly input?: unknown;
+  /** The engine's problem code for an amount or a fact (amounts.ts, facts.ts), said in each language. */
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 export interface Validation {
@@ -319,6 +321,7 @@ interface ZodIssueLike {
   maximum?: number | bigint;
   errors?: ZodIssueLike[][];
   input?: unknown;
+  params?: Record<string, unknown>;
 }
 
 /** A union's issue says only "Invalid input": take the branch that says more (the money regex). */
@@ -340,10 +343,11 @@ export function validate(d: Draft): Validation {
   const problems = new Map<string, Problem>();
   for (const original of result.error.issues as ZodIssueLike[]) {
     const issue = unwrap(original);
-    const path = issue.path.map(String).join(".");
+    // A fact's problem (events.3.facts.rdCost) belongs to the event's one Facts field.
+    const path = (issue.params?.fact !== undefined ? issue.path.slice(0, -1) : issue.path).map(String).join(".");
     if (problems.has(path)) continue;
     const num = (v: number | bigint | undefined) => (v === undefined ? undefined : Number(v));
-    problems.set(path, { path, code: issue.code, message: issue.message, minimum: num(issue.minimum), maximum: num(issue.maximum), input: issue.input });
+    problems.set(path, { path, code: issue.code, message: issue.message, minimum: num(issue.minimum), maximum: num(issue.maximum), input: issue.input, params: issue.params });
   }
   return { problems };
 }

@@ -1,3 +1,4 @@
+import { amountProblemText, engine, factProblemText, type AmountProblem, type FactProblem } from "../../engine";
 import type { I18n } from "../i18n";
 import type { Problem } from "./draft";
 
@@ -9,6 +10,9 @@ const isShare = (path: string) => /(^|\.)(probability|realisation)$/.test(path);
  * generic ones ("Too small: expected number to be >=1990") are said again by kind, with the
  * schema's limits, and the percentages the wizard shows in place of the schema's shares.
  */
+/** A phrase as the pane's sentences are written: capital first, full stop last. */
+const sentence = (phrase: string): string => phrase.charAt(0).toUpperCase() + phrase.slice(1) + (/[。.]$/.test(phrase) ? "" : /[\u4e00-\u9fff）]$/.test(phrase) ? "。" : ".");
+
 export function problemText(p: Problem, { lang, t }: I18n): string {
   switch (p.code) {
     case "invalid_type":
@@ -28,6 +32,9 @@ export function problemText(p: Problem, { lang, t }: I18n): string {
     case "invalid_value":
       return t("error.choose");
     case "custom": {
+      // The engine's own input checks, said by the engine in either language.
+      if (p.params?.amount) return sentence(amountProblemText(p.params.amount as AmountProblem, String(p.params.unit ?? ""), lang));
+      if (typeof p.params?.fact === "string") return sentence(factProblemText(p.params.fact, p.params.problem as FactProblem, engine().catalog.facts, lang));
       if (/must not be before/.test(p.message)) return t("error.horizonOrder");
       if (/at most 30 years/.test(p.message)) return t("error.horizonLength");
       const twice = /^(\d+) appears twice/.exec(p.message);

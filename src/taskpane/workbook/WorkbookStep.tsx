@@ -16,14 +16,16 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Scenario } from "../../engine";
+import { engine, type Scenario } from "../../engine";
+import { describeChange, factLabel } from "../../workbook/catalog-record";
+import { MAX_INPUT_ROWS } from "../../workbook/layout";
 import { useConfirm } from "../ConfirmDialog";
 import { supportsExcelApi, type HostState } from "../host";
 import { ScrollRegion } from "../results/ScrollRegion";
 import { useI18n, type I18n } from "../i18n";
 import { Compare } from "./Compare";
 import { copyName, deleteScenario, listScenarios, saveScenario, type StoredScenario, type Unreadable } from "./scenarios";
-import { SheetsInTheWay, TooManyRows, sheetsInTheWay, writeScenario, type AmountFormat } from "./write";
+import { NoInputs, SheetsInTheWay, TooManyRows, checkStoredCatalog, reenterFormulas, refreshFigures, sheetsInTheWay, writeScenario, type AmountFormat, type CatalogCheck } from "./write";
 
 const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center", margin: `${tokens.spacingVerticalS} 0` },
@@ -31,6 +33,35 @@ const useStyles = makeStyles({
 });
 
 type Notice = { readonly intent: "success" | "error" | "info" | "warning"; readonly text: string };
+
+/** Today as the values sheet and the catalog record date it (YYYY-MM-DD, local). */
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+/** What the pane says when the workbook's catalog record differs from the catalog in hand. */
+function CatalogNotice({ check }: { check: CatalogCheck }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const fact = factLabel(engine().catalog, lang);
+  const params = { stored: check.stored.version, computed: check.stored.computed, current: check.current };
+  return (
+    <MessageBar intent="warning" className={styles.notice} data-testid="catalog-change">
+      <MessageBarBody>
+        {check.changes.length > 0 ? t("catalog.changed", params) : t("catalog.newer", params)}
+        {check.changes.length > 0 && (
+          <ul>
+            {check.changes.map((c) => (
+              <li key={`${c.clause} ${c.kind} ${c.key ?? ""}`}>{describeChange(c, lang, fact)}</li>
+            ))}
+          </ul>
+        )}
+        {t("catalog.then", params)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
 function unreadableText(u: Unreadable, t: I18n["t"]): string {
   switch (u.kind) {
@@ -64,6 +95,7 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
   const [notice, setNotice] = useState<Notice>();
   const [stored, setStored] = useState<StoredScenario[]>();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [catalogCheck, setCatalogCheck] = useState<CatalogCheck>();
 
   const run = async (action: () => Promise<Notice | undefined>) => {
     setBusy(true);
@@ -80,21 +112,51 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
   useEffect(() => {
     if (canStore) void run(async () => (await refresh(), undefined));
   }, [canStore, refresh]);
+  // A workbook computed under another catalog says so as soon as the pane opens on it.
+  useEffect(() => {
+    if (canStore)
+      void run(async () => {
+        const check = await checkStoredCatalog();
+        setCatalogCheck(check && (check.changes.length > 0 || check.stored.version !== check.current) ? check : undefined);
+        return undefined;
+      });
+  }, [canStore]);
 
   const write = () =>
     run(async () => {
       if (!scenario) return undefined;
-      const inTheWay = await sheetsInTheWay();
+      const inTheWay = await sheetsInTheWay(lang);
       if (inTheWay.length > 0) {
         const ok = await ask({ title: t("write.confirmTitle"), body: t("write.confirmBody", { sheets: inTheWay.join(", ") }), confirm: t("write.replace") });
         if (!ok) return { intent: "info", text: t("write.cancelled") };
       }
       try {
-        const report = await writeScenario(scenario, { format, replace: inTheWay, chartTitle: t("write.chartTitle"), api17: supportsExcelApi("1.7") });
-        return { intent: "success", text: t("write.done", { inputs: report.inputs, forecast: report.forecast }) };
+        const report = await writeScenario(scenario, {
+          format,
+          replace: inTheWay,
+          chartTitle: t("write.chartTitle"),
+          api17: supportsExcelApi("1.7"),
+          api15: supportsExcelApi("1.5"),
+          lang,
+          computed: today(),
+        });
+        setCatalogCheck(undefined);
+        return { intent: "success", text: t("write.done", { inputs: report.inputs, forecast: report.forecast, figures: report.figures }) };
       } catch (e) {
         if (e instanceof SheetsInTheWay) return { intent: "warning", text: t("write.inTheWay", { sheets: e.names.join(", ") }) };
-        if (e instanceof TooManyRows) return { intent: "error", text: t("write.tooManyRows", { rows: e.rows }) };
+        if (e instanceof TooManyRows) return { intent: "error", text: t("write.tooManyRows", { rows: e.rows, max: MAX_INPUT_ROWS }) };
+        throw e;
+      }
+    });
+
+  const reenter = () =>
+    run(async () => {
+      const { cells } = await reenterFormulas();
+      try {
+        const figures = await refreshFigures({ lang, computed: today() });
+        return { intent: "success", text: t("reenter.done", { count: cells.length, figures }) };
+      } catch (e) {
+        if (e instanceof NoInputs) return { intent: "warning", text: t("reenter.noInputs", { count: cells.length, detail: e.detail }) };
         throw e;
       }
     });
@@ -165,6 +227,8 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
         )}
       </div>
 
+      {catalogCheck && <CatalogNotice check={catalogCheck} />}
+
       <h3>{t("write.title")}</h3>
       <p>{t("write.help")}</p>
       <Field label={t("write.format")}>
@@ -176,6 +240,14 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
       <div className={styles.actions}>
         <Button appearance="primary" disabled={!inExcel || !scenario || busy} onClick={() => void write()}>
           {t("write.button")}
+        </Button>
+      </div>
+
+      <h3>{t("reenter.title")}</h3>
+      <p>{t("reenter.help")}</p>
+      <div className={styles.actions}>
+        <Button disabled={!inExcel || busy} onClick={() => void reenter()}>
+          {t("reenter.button")}
         </Button>
       </div>
 

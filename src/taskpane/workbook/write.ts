@@ -1,11 +1,14 @@
-import { inputColumns, scenarioToInputs, type InputCell, type Scenario } from "../../engine";
+import { engine, forecast as forecastOf, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Scenario } from "../../engine";
+import { CATALOG_PART_NAMESPACE, catalogRecord, catalogRecordXml, compareCatalog, figuresIn, parseCatalogRecord, type CatalogRecord, type FigureChange, type Lang } from "../../workbook/catalog-record";
+import { figuresLayout, figuresSheetNames } from "../../workbook/figures";
+import { subsidyCalls, typedFormula } from "../../workbook/formula";
 import {
-  INPUT_ROWS,
+  MAX_INPUT_ROWS,
   columnLetter,
   forecastAmounts,
   forecastChart,
   forecastExtent,
-  forecastFormula,
+  forecastFormulaFor,
   forecastHeader,
   inputsTableName,
   numberFormats,
@@ -14,10 +17,12 @@ import {
 
 /**
  * Writing a scenario into the workbook (Excel.run): an Inputs sheet holding the scenario as an
- * Excel table (the engine's scenarioToInputs rows) and a Forecast sheet whose A1 is the live
- * =SUBSIDY.FORECAST formula over it, formatted in yuan or 万元, with a chart. The same layout as
- * the CLI's template (src/workbook/layout.ts). Nothing of the person's is overwritten unasked:
- * a sheet of either name that exists is replaced only when the caller says the person agreed.
+ * Excel table (the engine's scenarioToInputs rows), a Forecast sheet whose A1 is the live
+ * =SUBSIDY.FORECAST formula over the whole table, formatted in yuan or 万元, with a chart, the
+ * values sheet (Figures / 数值) for readers without the add-in, and the catalog record (a custom
+ * XML part) a later catalog compares itself with. The same layout as the CLI's template
+ * (src/workbook). Nothing of the person's is overwritten unasked: a sheet of one of these names
+ * that exists is replaced only when the caller says the person agreed.
  */
 
 export type AmountFormat = "yuan" | "wanYuan";
@@ -30,11 +35,18 @@ export interface WriteOptions {
   readonly chartTitle: string;
   /** ExcelApi 1.7 (chart category names, frozen header rows). */
   readonly api17: boolean;
+  /** ExcelApi 1.5 (custom XML parts: the catalog record). */
+  readonly api15: boolean;
+  /** The pane's language: the values sheet's name and words. */
+  readonly lang: Lang;
+  /** Today (YYYY-MM-DD), the date the figures are computed. */
+  readonly computed: string;
 }
 
 export interface WriteReport {
   readonly inputs: string;
   readonly forecast: string;
+  readonly figures: string;
   readonly replaced: readonly string[];
 }
 
@@ -46,25 +58,34 @@ export class SheetsInTheWay extends Error {
   }
 }
 
-/** The Inputs table has more rows than =SUBSIDY.FORECAST reads (layout.INPUT_ROWS). */
+/** The Inputs table would have more rows than a workbook's FORECAST takes (layout.MAX_INPUT_ROWS); the CLI refuses it too. */
 export class TooManyRows extends Error {
   constructor(readonly rows: number) {
-    super(`the Inputs table would have ${rows} rows; FORECAST reads ${INPUT_ROWS}`);
+    super(`the Inputs table would have ${rows} rows; a workbook takes ${MAX_INPUT_ROWS}`);
     this.name = "TooManyRows";
   }
 }
 
-const ours = [sheets.inputs, sheets.forecast] as const;
+const oursIn = (lang: Lang) => [sheets.inputs, sheets.forecast, figuresSheetNames[lang]];
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Which of the sheets a write would replace exist already (Excel's names, case-insensitive). */
-export async function sheetsInTheWay(): Promise<string[]> {
+export async function sheetsInTheWay(lang: Lang): Promise<string[]> {
   return Excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
     await context.sync();
-    return worksheets.items.map((s) => s.name).filter((name) => ours.some((o) => same(o, name)));
+    return worksheets.items.map((s) => s.name).filter((name) => oursIn(lang).some((o) => same(o, name)));
   });
+}
+
+/** A table name of ours that no other table of the workbook holds: Inputs, else Inputs_2, Inputs_3… */
+function freeTableName(taken: readonly string[]): string {
+  const used = (n: string) => taken.some((t) => same(t, n));
+  if (!used(inputsTableName)) return inputsTableName;
+  let i = 2;
+  while (used(`${inputsTableName}_${i}`)) i++;
+  return `${inputsTableName}_${i}`;
 }
 
 /** Value cells that are amounts; the other items keep their text (rates, dates) as text. */
@@ -86,7 +107,9 @@ export function inputFormats(rows: readonly (readonly InputCell[])[]): string[][
 
 export async function writeScenario(scenario: Scenario, options: WriteOptions): Promise<WriteReport> {
   const rows = scenarioToInputs(scenario);
-  if (rows.length > INPUT_ROWS) throw new TooManyRows(rows.length);
+  if (rows.length > MAX_INPUT_ROWS) throw new TooManyRows(rows.length);
+  const ours = oursIn(options.lang);
+  const f = forecastOf(scenario);
   const values = rows.map((row) => row.map((v) => (v === null || v === undefined ? "" : v)));
   const last = columnLetter(inputColumns.length - 1);
   const inputsAddress = `A1:${last}${rows.length}`;
@@ -98,6 +121,8 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
     worksheets.load("items/name");
     const tables = workbook.tables;
     tables.load("items/name");
+    const catalogParts = options.api15 ? workbook.customXmlParts.getByNamespace(CATALOG_PART_NAMESPACE) : undefined;
+    catalogParts?.load("items/id");
     await context.sync();
 
     const existing = worksheets.items.map((s) => s.name);
@@ -132,14 +157,15 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
     range.numberFormat = inputFormats(rows);
     range.values = values;
     const table = inputs.tables.add(inputsAddress, true);
-    // A table name is the workbook's: keep Excel's own if another sheet holds an "Inputs" table.
-    if (!tables.items.some((t) => same(t.name, inputsTableName) && !gone.has(t.name))) table.name = inputsTableName;
+    // A table name is the workbook's: another sheet may hold an "Inputs" table already.
+    const tableName = freeTableName(tables.items.map((t) => t.name).filter((n) => !gone.has(n)));
+    table.name = tableName;
     table.style = "TableStyleMedium2";
     inputs.getRange(`A:${last}`).format.autofitColumns();
 
     // Forecast: the live formula; amounts in yuan or 万元 over the largest table it can spill.
     const forecast = sheetFor(sheets.forecast);
-    forecast.getRange("A1").formulas = [[forecastFormula]];
+    forecast.getRange("A1").formulas = [[forecastFormulaFor(tableName)]];
     const format = options.format === "wanYuan" ? numberFormats.wanYuanDisplay : numberFormats.yuan;
     forecast.getRange(forecastAmounts).numberFormat = Array.from({ length: forecastExtent.rows - 1 }, () => Array.from({ length: forecastExtent.columns - 1 }, () => format));
     forecast.getRange(forecastHeader).format.font.bold = true;
@@ -154,8 +180,131 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
       inputs.freezePanes.freezeRows(1);
       forecast.freezePanes.freezeRows(1);
     }
+    const figures = writeFigures(sheetFor(figuresSheetNames[options.lang]), f, options);
+    // One catalog record per workbook: the earlier ones go, this one comes.
+    if (catalogParts) {
+      catalogParts.items.forEach((p) => p.delete());
+      workbook.customXmlParts.add(catalogRecordXml(catalogRecord(f, options.computed)));
+    }
     forecast.activate();
     await context.sync();
-    return { inputs: `${sheets.inputs}!${inputsAddress}`, forecast: `${sheets.forecast}!A1`, replaced };
+    return { inputs: `${sheets.inputs}!${inputsAddress}`, forecast: `${sheets.forecast}!A1`, figures, replaced };
+  });
+}
+
+/** The values sheet's cells, formats before values so that text stays text. Returns its address. */
+function writeFigures(sheet: Excel.Worksheet, f: ReturnType<typeof forecastOf>, options: { lang: Lang; computed: string }): string {
+  const layout = figuresLayout(f, options.lang, options.computed);
+  const address = `A1:${columnLetter(layout.rows[0].length - 1)}${layout.rows.length}`;
+  const range = sheet.getRange(address);
+  range.numberFormat = layout.formats.map((r) => [...r]);
+  range.values = layout.rows.map((r) => [...r]);
+  sheet.getRange(`A${layout.tableRow + 1}:${columnLetter(layout.rows[0].length - 1)}${layout.tableRow + 1}`).format.font.bold = true;
+  return `${layout.sheet}!${address}`;
+}
+
+
+/** The catalog a workbook recorded, and what differs in the catalog in hand. */
+export interface CatalogCheck {
+  readonly stored: CatalogRecord;
+  readonly current: string;
+  readonly changes: readonly FigureChange[];
+}
+
+/**
+ * The catalog record a workbook carries (from this pane or `subsidy template`) compared with the
+ * catalog in hand; undefined when the workbook has none. ExcelApi 1.5.
+ */
+export async function checkStoredCatalog(): Promise<CatalogCheck | undefined> {
+  return Excel.run(async (context) => {
+    const parts = context.workbook.customXmlParts.getByNamespace(CATALOG_PART_NAMESPACE);
+    parts.load("items/id");
+    await context.sync();
+    const xml = parts.items.map((p) => p.getXml());
+    await context.sync();
+    const records = xml.map((x) => parseCatalogRecord(x.value)).filter((r): r is CatalogRecord => r !== undefined);
+    const stored = records[records.length - 1];
+    if (!stored) return undefined;
+    const { catalog } = engine();
+    return { stored, current: catalog.version, changes: compareCatalog(stored, figuresIn(catalog)) };
+  });
+}
+
+export interface ReenterReport {
+  /** Cells whose SUBSIDY formula was entered again, as "Sheet!A1". */
+  readonly cells: readonly string[];
+}
+
+/**
+ * Enter every SUBSIDY formula of the workbook again, as typed: Microsoft's remedy for formulas
+ * that opened unbound to the add-in (a formula saved in another form, or while the add-in was
+ * not loaded, stays #NAME? until re-entered; OfficeDev/Excel-Custom-Functions#108,
+ * office-js#6611). A formula still shown in its stored form (_xldudf_SUBSIDY_…) is entered in
+ * the typed form. Only the formula cells are written, so spills are not blocked.
+ */
+export async function reenterFormulas(): Promise<ReenterReport> {
+  return Excel.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const used = worksheets.items.map((sheet) => {
+      const range = sheet.getUsedRangeOrNullObject();
+      range.load("formulas,rowIndex,columnIndex,isNullObject");
+      return { sheet, range };
+    });
+    await context.sync();
+    const cells: string[] = [];
+    for (const { sheet, range } of used) {
+      if (range.isNullObject) continue;
+      range.formulas.forEach((row, r) =>
+        row.forEach((formula, c) => {
+          if (typeof formula !== "string" || !formula.startsWith("=") || subsidyCalls(formula).length === 0) return;
+          const address = `${columnLetter(range.columnIndex + c)}${range.rowIndex + r + 1}`;
+          sheet.getRange(address).formulas = [[typedFormula(formula)]];
+          cells.push(`${sheet.name}!${address}`);
+        }),
+      );
+    }
+    await context.sync();
+    return { cells };
+  });
+}
+
+/** There is no Inputs sheet to compute the values sheet from, or it does not read as a scenario. */
+export class NoInputs extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+    this.name = "NoInputs";
+  }
+}
+
+/**
+ * Write the values sheet again from the workbook's own Inputs sheet (after a re-entry, or when
+ * asked): the sheet is ours, so no confirmation. Returns its address.
+ */
+export async function refreshFigures(options: { lang: Lang; computed: string }): Promise<string> {
+  return Excel.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const named = (name: string) => worksheets.items.find((s) => same(s.name, name));
+    const inputsSheet = named(sheets.inputs);
+    if (!inputsSheet) throw new NoInputs(`no ${sheets.inputs} sheet`);
+    const used = worksheets.getItem(inputsSheet.name).getUsedRangeOrNullObject();
+    used.load("values,isNullObject");
+    await context.sync();
+    if (used.isNullObject) throw new NoInputs(`${inputsSheet.name} is empty`);
+    let scenario: Scenario;
+    try {
+      scenario = scenarioFromInputs(used.values as InputCell[][]);
+    } catch (e) {
+      throw new NoInputs(e instanceof ScenarioError ? e.problems.join("; ") : String(e));
+    }
+    const existing = Object.values(figuresSheetNames).map(named).find((s) => s !== undefined);
+    const sheet = existing ? worksheets.getItem(existing.name) : worksheets.add(figuresSheetNames[options.lang]);
+    if (existing) sheet.getRange().clear("All");
+    const address = writeFigures(sheet, forecastOf(scenario), options);
+    await context.sync();
+    return existing ? address.replace(/^[^!]+/, existing.name) : address;
   });
 }

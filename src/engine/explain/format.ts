@@ -1,0 +1,111 @@
+import { engine, type ClauseLine, type Evaluation } from "../evaluate";
+import type { ForecastLine } from "../forecast";
+import { formatYuan } from "../money";
+import { enUS } from "./en-US";
+import { flagsOf, type Flag } from "./flags";
+import type { BindingCap, Lang, MatterTitle, Note, Reason, Step } from "./trace";
+import { zhCN } from "./zh-CN";
+import type { FurtherEvent, Words } from "./words";
+
+/** Excel's limit on the text of one cell: no explanation is longer. */
+export const CELL_LIMIT = 32767;
+
+/** What EXPLAIN says, as data: the call as the user typed it, the evaluation, what else a scenario reaches. */
+export interface Explanation {
+  /** The call echoed as typed: SUBSIDY.REGISTRATION(3, 40000000, "changping"). */
+  readonly call: string;
+  readonly evaluation: Evaluation;
+  /** Awards that further events of the same product reach (a registration's local production, …). */
+  readonly further?: readonly FurtherAward[];
+}
+
+export interface FurtherAward {
+  readonly event: FurtherEvent;
+  /** The clauses that pay for it, or could, with what they pay. */
+  readonly lines: readonly ClauseLine[];
+}
+
+const made = new Map<Lang, Words>();
+
+/** One language's words over the bundled catalog's fact labels. */
+export function wordsFor(lang: Lang): Words {
+  let w = made.get(lang);
+  if (!w) {
+    const facts = engine().catalog.facts;
+    w = lang === "zh-CN" ? zhCN(facts) : enUS(facts);
+    made.set(lang, w);
+  }
+  return w;
+}
+
+/** A fact's label in a language, as the catalog gives it. */
+export function factLabel(name: string, lang: Lang): string {
+  const def = engine().catalog.facts[name];
+  return def ? (lang === "zh-CN" ? def.zh : def.en) : name;
+}
+
+export const formatFlag = (flag: Flag, lang: Lang): string => wordsFor(lang).flag(flag.code, flag.value ?? "");
+export const formatStep = (step: Step, lang: Lang): string => wordsFor(lang).step(step);
+export const formatNote = (note: Note, lang: Lang): string => wordsFor(lang).note(note);
+export const formatTitle = (title: MatterTitle, lang: Lang): string => wordsFor(lang).title(title);
+/** The cap that bound, as a capped step says it. */
+export const formatCap = (cap: BindingCap, lang: Lang): string => {
+  const w = wordsFor(lang);
+  return lang === "zh-CN" ? `${cap.per.zh}${w.yuan(formatYuan(cap.amount))}` : `${formatYuan(cap.amount)} per ${cap.per.en}`;
+};
+export const formatReason = (reason: Reason, lang: Lang): string => wordsFor(lang).reason(reason);
+
+/** One clause considered: its citation and status, then why, the arithmetic, flags and the sentence. */
+function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], indent = ""): string[] {
+  const paid = line.status === "applied" || line.status === "outranked";
+  const by = all.find((l) => l.clause.id === line.outrankedBy);
+  const summary = w.lang === "zh-CN" ? line.clause.summary.zh : line.clause.summary.en;
+  const out = [`${indent}• ${w.cite(line)}${w.colon}${w.status(line.status, paid ? w.yuan(formatYuan(line.amount)) : "", by && w.cite(by), by !== undefined && by.amount.eq(line.amount))}`, `${indent}  ${summary}`];
+  for (const r of line.reasons) out.push(`${indent}  ${w.reason(r)}`);
+  for (const s of line.working?.steps ?? []) out.push(`${indent}  ${w.step(s)}`);
+  if (line.status === "applied") {
+    const flags = flagsOf(line);
+    if (flags.length) out.push(`${indent}  ${w.flagsHeading}${w.colon}${flags.map((f) => w.flag(f.code, f.value ?? "")).join(w.semicolon)}`);
+    out.push(`${indent}  “${line.clause.sentence}”`);
+  }
+  return out;
+}
+
+/** A cell-sized explanation in one language: the total, then each clause considered. */
+export function formatExplanation(x: Explanation, language: Lang): string {
+  const w = wordsFor(language);
+  const { evaluation } = x;
+  const out = [w.total(x.call, formatYuan(evaluation.amount))];
+  if (evaluation.lines.length === 0) out.push(w.noClause);
+  for (const line of evaluation.lines) out.push(...clauseLines(w, line, evaluation.lines));
+  const further = (x.further ?? []).filter((f) => f.lines.length > 0);
+  if (further.length) {
+    out.push(w.furtherHeading);
+    for (const f of further) {
+      out.push(`  ${w.further(f.event)}${w.colon.trim()}`);
+      for (const line of f.lines) out.push(...clauseLines(w, line, f.lines, "  "));
+    }
+  }
+  return fit(out, w.cut);
+}
+
+/** A forecast line in one language: year, title, citation, ceiling / expected, then its trace. */
+export function formatLine(line: ForecastLine, language: Lang): string {
+  const w = wordsFor(language);
+  const out = [
+    `${line.year}  ${w.title(line.title)} — ${w.cite(line.trace)}${w.colon}${w.lineAmounts(w.yuan(formatYuan(line.ceiling)), w.yuan(formatYuan(line.expected)))}`,
+  ];
+  for (const s of line.trace.working?.steps ?? []) out.push(`      ${w.step(s)}`);
+  for (const n of line.notes) out.push(`      ${w.note(n)}`);
+  if (line.flags.length) out.push(`      ${w.flagsHeading}${w.colon}${line.flags.map((f) => w.flag(f.code, f.value ?? "")).join(w.semicolon)}`);
+  return out.join("\n");
+}
+
+/** Lines joined, cut at a line break to stay within one cell. */
+function fit(lines: readonly string[], cut: string): string {
+  const text = lines.join("\n");
+  if (text.length <= CELL_LIMIT) return text;
+  const room = CELL_LIMIT - cut.length - 1;
+  const at = text.lastIndexOf("\n", room);
+  return `${text.slice(0, at > 0 ? at : room)}\n${cut}`;
+}

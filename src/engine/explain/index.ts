@@ -1,0 +1,20 @@
+/** Explanations: the trace as data (trace.ts, flags.ts) and one formatter per language (format.ts). */
+export { flagsOf, type Flag, type FlagCode } from "./flags";
+export {
+  CELL_LIMIT,
+  factLabel,
+  formatCap,
+  formatExplanation,
+  formatFlag,
+  formatLine,
+  formatNote,
+  formatReason,
+  formatStep,
+  formatTitle,
+  wordsFor,
+  type Explanation,
+  type FurtherAward,
+} from "./format";
+export { furtherAwards } from "./further";
+export { langOf, langs, type Bilingual, type BindingCap, type Lang, type MatterTitle, type Note, type Reason, type Step } from "./trace";
+export type { Words } from "./words";

@@ -1,0 +1,85 @@
+import type { Condition } from "../catalog/schema";
+import type { FactValue } from "../facts";
+import type { Decimal } from "../money";
+
+/**
+ * The trace as data: every step of arithmetic, reason, note and flag is a code with its numbers,
+ * so that each language's formatter (en-US.ts, zh-CN.ts) says the same thing in its own words.
+ * Nothing here is text a reader sees, except what the catalog quotes and what the user typed.
+ */
+
+export type Lang = "en-US" | "zh-CN";
+export const langs: readonly Lang[] = ["en-US", "zh-CN"];
+
+/**
+ * A language tag as Office, a browser or the environment gives it (zh, zh-CN, zh-Hans-CN,
+ * zh_CN.UTF-8 → zh-CN; en-… → en-US); undefined for anything else (the caller's default).
+ */
+export function langOf(tag: string | undefined | null): Lang | undefined {
+  const t = (tag ?? "").trim().toLowerCase();
+  if (t.startsWith("zh")) return "zh-CN";
+  if (t.startsWith("en")) return "en-US";
+  return undefined;
+}
+
+/** A fact, or the sum of several (上两年研发投入总额). */
+export type FactRef = string | readonly string[];
+
+/** Words the catalog gives in both languages (a cap's "per": 单个产品 / product). */
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** The cap that lowered an amount: a ceiling per unit of a fact (3,000 yuan/m²) or a plain one. */
+export interface BindingCap {
+  readonly amount: Decimal;
+  readonly per: Bilingual;
+  readonly perUnit: boolean;
+}
+
+/** One step of a clause's arithmetic. */
+export type Step =
+  | { readonly code: "rate"; readonly rate: Decimal; readonly base: FactRef; readonly value: Decimal; readonly result: Decimal; readonly assumed: boolean }
+  /** A fixed amount; `quoted` is how the sentence states it ("不超过200万元"), `ceiling` whether it says 最高/不超过. */
+  | { readonly code: "fixed"; readonly amount: Decimal; readonly quoted?: string; readonly ceiling: boolean }
+  | { readonly code: "lookup"; readonly fact: string; readonly key: string | number; readonly result: Decimal }
+  /** First crossing (ruling 7): the highest threshold crossed for the first time, if any. */
+  | { readonly code: "milestone"; readonly fact: string; readonly now: Decimal; readonly before: Decimal; readonly threshold?: Decimal; readonly result: Decimal }
+  /** The highest step reached, if any. */
+  | { readonly code: "tier"; readonly fact: string; readonly now: Decimal; readonly threshold?: Decimal; readonly result: Decimal }
+  /** The text gives no number and none was assumed (ruling 3). */
+  | { readonly code: "unspecified" }
+  | { readonly code: "assumedAmount"; readonly amount: Decimal }
+  /** A ceiling per unit worked out: amount × units of the fact. */
+  | { readonly code: "unitCap"; readonly amount: Decimal; readonly per: Bilingual; readonly fact: string; readonly units: Decimal; readonly limit: Decimal }
+  | { readonly code: "capped"; readonly result: Decimal; readonly cap: BindingCap };
+
+/** Why a clause did not pay, or could not tell. */
+export type Reason =
+  | { readonly code: "outOfValidity"; readonly year?: number; readonly from?: string; readonly to?: string }
+  | { readonly code: "otherSector"; readonly sectors: readonly string[]; readonly sector: FactValue }
+  /** A condition of the text the facts do not meet, with the values given for the facts it reads. */
+  | { readonly code: "notMet"; readonly condition: Condition; readonly given: Readonly<Record<string, FactValue>> }
+  /**
+   * Facts nobody gave: the clause cannot tell. `wouldPay` is what it pays if they go its way
+   * (`upTo`: at most that, when its amount needs the missing facts too; `unspecified`: the text
+   * gives no amount, ruling 3).
+   */
+  | { readonly code: "unknown"; readonly facts: readonly string[]; readonly wouldPay?: Decimal; readonly upTo: boolean; readonly unspecified: boolean };
+
+/** What the portfolio did to a forecast line. */
+export type Note =
+  | { readonly code: "annualCapReduced"; readonly from: Decimal; readonly to: Decimal; readonly cap: Decimal; readonly title: Bilingual; readonly article: string }
+  | { readonly code: "yearsUsedUp"; readonly maxYears: number };
+
+/** The title of a forecast line: the user's own label, or what the plan says happened. */
+export type MatterTitle =
+  | { readonly kind: "label"; readonly text: string }
+  | { readonly kind: "rd"; readonly year: number }
+  | { readonly kind: "revenue"; readonly year: number }
+  | { readonly kind: "certificate"; readonly product: string; readonly deviceClass: number; readonly pathway: string }
+  | { readonly kind: "clinical"; readonly product: string; readonly phase: number }
+  | { readonly kind: "output"; readonly product: string; readonly value: Decimal }
+  | { readonly kind: "other"; readonly topic: string }
+  | { readonly kind: "event"; readonly type: string; readonly product?: string };

@@ -1,0 +1,154 @@
+import JSZip from "jszip";
+import { escapeXml } from "./xml-text";
+
+/**
+ * What ExcelJS does not write, added to its .xlsx package in this one place:
+ *
+ * - Dynamic arrays. A cell whose formula spills carries `cm="1"`, pointing at the XLDAPR cell
+ *   metadata in xl/metadata.xml (`xda:dynamicArrayProperties fDynamic="1"`), with the part's
+ *   content type and the workbook's sheetMetadata relationship. Without it Excel reads
+ *   `<f t="array">` as a legacy fixed-size (Ctrl+Shift+Enter) array that cannot grow. Shape as
+ *   Excel writes it: [MS-XLSX] 2.6.x (dynamicArrayProperties, in
+ *   DocumentFormat.OpenXml.Office2019.Excel.DynamicArray), and the parts other writers emit for
+ *   Excel (SheetJS modules/51_xlmeta.js, XlsxWriter's dynamic array support).
+ * - The calculation engine id. ExcelJS writes calcId 171027 (Excel 2016); a workbook whose calcId
+ *   is below the opening Excel's engine is recalculated in full on open ([MS-XLS] RecalcId, the
+ *   same identifier: "If the value is less than the recalculation engine identifier associated
+ *   with the application, the application will recalculate the results of all formulas on this
+ *   workbook immediately after loading the file"), and a reader without the add-in would then
+ *   see #NAME? in place of the cached figures. 191029 is the id Excel 2019 and Microsoft 365 write; a later engine still
+ *   recalculates, which only real Excel can show.
+ * - The add-in, travelling with the file: xl/webextensions/webextension1.xml (a reference to the
+ *   add-in's id, version and store, and Office.AutoShowTaskpaneWithDocument) and taskpanes.xml,
+ *   related from the package root, as [MS-OWEXML] 2.2 and Microsoft's "Automatically open a
+ *   task pane with a document" describe.
+ * - Custom XML parts (customXml/itemN.xml with its itemProps), which Office.js reads through
+ *   workbook.customXmlParts.
+ */
+
+export type StoreType = "Registry" | "FileSystem" | "EXCatalog" | "OMEX";
+
+/** Where Excel finds the add-in's manifest ([MS-OWEXML] 2.2.5 CT_OsfWebExtensionReference). */
+export interface AddinReference {
+  /** The manifest's <Id> (an AppSource asset id for OMEX). */
+  readonly id: string;
+  /** The manifest's <Version>. */
+  readonly version: string;
+  readonly storeType: StoreType;
+  /** The catalog: the share's UNC path (FileSystem), "developer" (Registry), "EXCatalog", or a locale (OMEX). */
+  readonly store: string;
+}
+
+export interface PackageAdditions {
+  /** Cells whose formula spills: the anchors, by sheet name. */
+  readonly dynamicArrays: readonly { readonly sheet: string; readonly cell: string }[];
+  readonly addin?: AddinReference;
+  /** Custom XML parts, each a complete XML document. */
+  readonly customXml: readonly string[];
+}
+
+const CURRENT_CALC_ID = "191029";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+export const partNames = {
+  metadata: "xl/metadata.xml",
+  webextension: "xl/webextensions/webextension1.xml",
+  taskpanes: "xl/webextensions/taskpanes.xml",
+  taskpanesRels: "xl/webextensions/_rels/taskpanes.xml.rels",
+} as const;
+
+const metadataXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`;
+
+/** The web extension's instance id: the add-in's id as a braced GUID, so one template names one instance. */
+const instanceId = (id: string) => `{${id.toUpperCase()}}`;
+
+function webextensionXml(a: AddinReference): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="${escapeXml(instanceId(a.id))}"><we:reference id="${escapeXml(a.id)}" version="${escapeXml(a.version)}" store="${escapeXml(a.store)}" storeType="${a.storeType}"/><we:alternateReferences/><we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties><we:bindings/><we:snapshot xmlns:r="${REL}"/></we:webextension>`;
+}
+
+const taskpanesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"><wetp:taskpane dockstate="right" visibility="0" width="350" row="4"><wetp:webextensionref xmlns:r="${REL}" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`;
+
+const rels = (items: readonly { id: string; type: string; target: string }[]) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
+
+/** Add a relationship to a .rels part, with the next free rId. */
+function addRelationship(xml: string, type: string, target: string): string {
+  const used = new Set([...xml.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
+  let n = 1;
+  while (used.has(`rId${n}`)) n++;
+  return xml.replace("</Relationships>", `<Relationship Id="rId${n}" Type="${type}" Target="${target}"/></Relationships>`);
+}
+
+const addOverride = (types: string, part: string, contentType: string) => types.replace("</Types>", `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`);
+
+async function text(zip: JSZip, name: string): Promise<string> {
+  const file = zip.file(name);
+  if (!file) throw new Error(`the package has no ${name}`);
+  return file.async("string");
+}
+
+/** The worksheet part of each sheet name, from workbook.xml and its relationships. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = await text(zip, "xl/workbook.xml");
+  const relsXml = await text(zip, "xl/_rels/workbook.xml.rels");
+  const targets = new Map([...relsXml.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const out = new Map<string, string>();
+  for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) out.set(m[1], `xl/${targets.get(m[2])}`);
+  return out;
+}
+
+const guid = (n: number) => `{5D1C0A7E-0000-4000-8000-${String(n).padStart(12, "0")}}`;
+
+export async function completePackage(xlsx: Uint8Array, add: PackageAdditions): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  let types = await text(zip, "[Content_Types].xml");
+  let workbookRels = await text(zip, "xl/_rels/workbook.xml.rels");
+
+  if (add.dynamicArrays.length) {
+    const parts = await sheetParts(zip);
+    for (const { sheet, cell } of add.dynamicArrays) {
+      const part = parts.get(sheet);
+      if (!part) throw new Error(`no sheet ${sheet} in the package`);
+      const xml = await text(zip, part);
+      const anchor = new RegExp(`<c r="${cell}"(?=[ >])`);
+      if (!anchor.test(xml) || !new RegExp(`<c r="${cell}"[^>]*><f t="array"`).test(xml)) throw new Error(`${sheet}!${cell} holds no array formula`);
+      zip.file(part, xml.replace(anchor, `<c r="${cell}" cm="1"`));
+    }
+    zip.file(partNames.metadata, metadataXml);
+    types = addOverride(types, partNames.metadata, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml");
+    workbookRels = addRelationship(workbookRels, `${REL}/sheetMetadata`, "metadata.xml");
+  }
+
+  const workbook = await text(zip, "xl/workbook.xml");
+  zip.file("xl/workbook.xml", workbook.replace(/<calcPr calcId="\d+"/, `<calcPr calcId="${CURRENT_CALC_ID}"`));
+
+  if (add.addin) {
+    zip.file(partNames.webextension, webextensionXml(add.addin));
+    zip.file(partNames.taskpanes, taskpanesXml);
+    zip.file(partNames.taskpanesRels, rels([{ id: "rId1", type: "http://schemas.microsoft.com/office/2011/relationships/webextension", target: "webextension1.xml" }]));
+    types = addOverride(types, partNames.webextension, "application/vnd.ms-office.webextension+xml");
+    types = addOverride(types, partNames.taskpanes, "application/vnd.ms-office.webextensiontaskpanes+xml");
+    const root = await text(zip, "_rels/.rels");
+    zip.file("_rels/.rels", addRelationship(root, "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes", partNames.taskpanes));
+  }
+
+  add.customXml.forEach((xml, i) => {
+    const n = i + 1;
+    zip.file(`customXml/item${n}.xml`, xml);
+    zip.file(
+      `customXml/itemProps${n}.xml`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${guid(n)}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`,
+    );
+    zip.file(`customXml/_rels/item${n}.xml.rels`, rels([{ id: "rId1", type: `${REL}/customXmlProps`, target: `itemProps${n}.xml` }]));
+    types = addOverride(types, `customXml/itemProps${n}.xml`, "application/vnd.openxmlformats-officedocument.customXmlProperties+xml");
+    workbookRels = addRelationship(workbookRels, `${REL}/customXml`, `../customXml/item${n}.xml`);
+  });
+
+  zip.file("[Content_Types].xml", types);
+  zip.file("xl/_rels/workbook.xml.rels", workbookRels);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}

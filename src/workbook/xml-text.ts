@@ -1,0 +1,37 @@
+/**
+ * Text that goes into a workbook's XML. XML 1.0 (§2.2, production [2] Char) allows tab, line
+ * feed, carriage return, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF; anything else (C0
+ * controls such as U+0001 or a vertical tab, a lone surrogate, the non-characters U+FFFE and
+ * U+FFFF) makes the part not well-formed, and Excel then offers to "repair" the file. Writers
+ * refuse such text before anything is written, naming the field.
+ */
+
+const forbidden = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** The first character XML cannot hold, as "U+FFFE", or undefined when the text is fine. */
+export function forbiddenCharacter(text: string): string | undefined {
+  const m = forbidden.exec(text);
+  return m ? `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` : undefined;
+}
+
+/** Every text in a value (an object read from a scenario file, say) that XML cannot hold: "events[2].label: U+FFFE". */
+export function forbiddenTexts(value: unknown, path = ""): { path: string; character: string }[] {
+  if (typeof value === "string") {
+    const character = forbiddenCharacter(value);
+    return character ? [{ path: path || "(text)", character }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => forbiddenTexts(v, `${path}[${i}]`));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => [
+      ...(forbiddenCharacter(k) ? [{ path: path ? `${path}.${k}` : k, character: forbiddenCharacter(k)! }] : []),
+      ...forbiddenTexts(v, path ? `${path}.${k}` : k),
+    ]);
+  return [];
+}
+
+export const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+
+export const unescapeXml = (s: string): string =>
+  s.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) =>
+    e === "amp" ? "&" : e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : e === "apos" ? "'" : String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
+  );

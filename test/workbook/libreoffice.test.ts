@@ -1,0 +1,93 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { main } from "../../src/cli/main";
+import { CATALOG_VERSION, forecast, parseScenario, toNumber, ZERO, type Band } from "../../src/engine";
+
+/*
+ * What a reader without the add-in sees: each example's template opened in LibreOffice Calc
+ * headless (Debian's libreoffice-calc-nogui; .ci/run installs it) and its sheets saved as CSV,
+ * raw values. The values sheet must read back as the engine's forecast, exactly, with no error
+ * cell. Runs wherever soffice is on the PATH; skipped only where it is not.
+ */
+
+const soffice = (process.env.PATH ?? "").split(delimiter).map((d) => join(d, "soffice")).find((p) => existsSync(p));
+const root = join(__dirname, "..", "..");
+const examples = ["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json"];
+
+/** RFC 4180 as LibreOffice writes it: commas, double quotes doubled inside quoted fields. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (ch !== "\r") field += ch;
+  }
+  if (field !== "" || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+(soffice ? describe : describe.skip)("the templates in LibreOffice Calc (headless)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "lo-"));
+  const sheets: Record<string, Record<string, string[][]>> = {};
+
+  beforeAll(async () => {
+    const files = [];
+    for (const file of examples) {
+      const out = join(dir, file.replace(".json", ".xlsx"));
+      expect(await main(["template", out, "--scenario", join(root, "examples", file), "--lang", "en-US"], { out: () => undefined, err: () => undefined })).toBe(0);
+      files.push(out);
+    }
+    // One run for all three; a private profile so parallel runs do not share LibreOffice's lock.
+    // Filter options: comma, double quote, UTF-8, from line 1, raw values (not as shown), every sheet.
+    const run = spawnSync(
+      soffice!,
+      [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", join(dir, "csv"), ...files],
+      { encoding: "utf8", timeout: 120_000 },
+    );
+    expect(run.status).toBe(0);
+    for (const file of examples) {
+      const base = file.replace(".json", "");
+      sheets[file] = Object.fromEntries(
+        ["Inputs", "Forecast", "Events", "Figures", "About"].map((s) => [s, parseCsv(readFileSync(join(dir, "csv", `${base}-${s}.csv`), "utf8"))]),
+      );
+    }
+  }, 180_000);
+
+  describe.each(examples)("%s", (file) => {
+    const scenario = parseScenario(JSON.parse(readFileSync(join(root, "examples", file), "utf8")));
+    const f = forecast(scenario);
+
+    test("the values sheet reads back as the engine's forecast, to the yuan and beyond, with no error cell", () => {
+      const figures = sheets[file].Figures;
+      expect(figures.flat().filter((cell) => /^(#[A-Z/0!?]+|Err:\d+)/.test(cell))).toEqual([]);
+      expect(figures[1].slice(0, 2)).toEqual(["Scenario", scenario.name]);
+      expect(figures[2].slice(0, 2)).toEqual(["Catalog version", CATALOG_VERSION]);
+      expect(figures[3][1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(figures[5][0]).toMatch(/only in Excel with the Subsidy Forecast add-in/);
+      const header = figures.findIndex((r) => r[0] === "Year");
+      const policies = [...new Set(f.years.flatMap((y) => Object.keys(y.byPolicy)))].sort();
+      const band = (b: Band) => [b.ceiling, b.expected, b.p10, b.p50, b.p90].map(toNumber);
+      const expected = [
+        ...f.years.map((y) => [y.year, ...band(y), ...policies.map((p) => toNumber(y.byPolicy[p]?.expected ?? ZERO))]),
+        ["Total", ...band(f.total), ...policies.map((p) => toNumber(f.years.reduce((s, y) => s.plus(y.byPolicy[p]?.expected ?? ZERO), ZERO)))],
+      ];
+      const read = figures.slice(header + 1, header + 1 + expected.length).map((r) => r.slice(0, expected[0].length).map((v, c) => (c === 0 && v === "Total" ? v : Number(v))));
+      expect(read).toEqual(expected);
+    });
+
+    test("without the add-in, the live Forecast cells are errors: that is why the values sheet exists", () => {
+      expect(sheets[file].Forecast[0][0]).toBe("#NAME?");
+    });
+  });
+});

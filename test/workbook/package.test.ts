@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { manifestIdentity } from "../../src/cli/template-command";
+import { engine } from "../../src/engine";
+import { CATALOG_PART_NAMESPACE, parseCatalogRecord } from "../../src/workbook/catalog-record";
+import { malformedParts, readTemplate, type Template } from "../support/template-reader";
+
+/*
+ * The template's package, unzipped: what Excel reads that ExcelJS cannot show (formulas in the
+ * stored form, dynamic-array metadata, the web extension parts, the catalog record), and every
+ * XML part well formed.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), "package-"));
+const root = join(__dirname, "..", "..");
+const manifest = manifestIdentity(readFileSync(join(root, "manifest.xml"), "utf8"))!;
+const examples = ["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json"];
+
+async function template(file: string, ...args: string[]): Promise<Template> {
+  const out = join(dir, `${file}-${args.join("_").replace(/\W/g, "")}.xlsx`);
+  const err: string[] = [];
+  expect(await main(["template", out, "--scenario", join(root, "examples", file), "--force", ...args], { out: () => undefined, err: (t) => err.push(t) })).toBe(0);
+  expect(err).toEqual([]);
+  return readTemplate(out);
+}
+
+/** Every <f> of every worksheet part, unescaped. */
+const formulas = (t: Template) =>
+  Object.entries(t.parts)
+    .filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+    .flatMap(([, xml]) => [...xml.matchAll(/<f\b[^>]*>([^<]*)<\/f>/g)].map((m) => m[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&")));
+
+const sheetPart = (t: Template, name: string) => {
+  const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(t.parts["xl/workbook.xml"])![1];
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(t.parts["xl/_rels/workbook.xml.rels"])![1];
+  return t.parts[`xl/${target}`];
+};
+
+describe.each(examples)("the package of %s", (file) => {
+  let t: Template;
+  beforeAll(async () => {
+    t = await template(file);
+  });
+
+  test("every part is well-formed XML", async () => {
+    expect(await malformedParts(t.parts)).toEqual([]);
+  });
+
+  test("every SUBSIDY formula is in the stored form: _xldudf_SUBSIDY_NAME, none typed", () => {
+    const all = formulas(t);
+    const code = all.map((f) => f.split(/"(?:[^"]|"")*"/).join(""));
+    expect(code.filter((f) => /SUBSIDY\./.test(f))).toEqual([]);
+    const names = new Set(all.flatMap((f) => [...f.matchAll(/_xldudf_SUBSIDY_([A-Z]+)\(/g)].map((m) => m[1])));
+    expect(names.has("FORECAST")).toBe(true);
+    expect(names.has("EXPLAIN")).toBe(true);
+  });
+
+  test("the Forecast's A1 and the 万元 view are dynamic arrays: cm=1 on the cell, XLDAPR cell metadata, its content type and relationship", () => {
+    const forecast = sheetPart(t, "Forecast");
+    expect(forecast).toMatch(/<c r="A1" cm="1"[^>]*><f t="array" ref="A1:[A-Z]+\d+">_xldudf_SUBSIDY_FORECAST\(Inputs\[#All\]\)<\/f>/);
+    expect(forecast).toMatch(/<c r="A35" cm="1"[^>]*><f t="array" ref="A35:[A-Z]+\d+">IF\(ISNUMBER\(_xlfn\.ANCHORARRAY\(A1\)\)/);
+    const metadata = t.parts["xl/metadata.xml"];
+    expect(metadata).toContain('<metadataType name="XLDAPR"');
+    expect(metadata).toMatch(/<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"\/>/);
+    expect(metadata).toMatch(/<cellMetadata count="1"><bk><rc t="1" v="0"\/><\/bk><\/cellMetadata>/);
+    expect(t.parts["[Content_Types].xml"]).toContain('<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>');
+    expect(t.parts["xl/_rels/workbook.xml.rels"]).toMatch(/Type="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/sheetMetadata" Target="metadata\.xml"/);
+    // Excel 2019/365's engine id, so an Excel without the add-in keeps the cached figures.
+    expect(t.parts["xl/workbook.xml"]).toContain('<calcPr calcId="191029"');
+  });
+
+  test("the web extension names the manifest's add-in, opens its pane with the document, and is related from the package root", () => {
+    const we = t.parts["xl/webextensions/webextension1.xml"];
+    expect(we).toContain(`<we:reference id="${manifest.id}" version="${manifest.version}" store="developer" storeType="Registry"/>`);
+    expect(we).toContain('<we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>');
+    expect(t.parts["xl/webextensions/taskpanes.xml"]).toMatch(/<wetp:taskpane dockstate="right" visibility="0" width="350" row="4"><wetp:webextensionref [^>]*r:id="rId1"\/>/);
+    expect(t.parts["xl/webextensions/_rels/taskpanes.xml.rels"]).toContain('Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"');
+    expect(t.parts["_rels/.rels"]).toContain('Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"');
+    expect(t.parts["[Content_Types].xml"]).toContain('ContentType="application/vnd.ms-office.webextension+xml"');
+    expect(t.parts["[Content_Types].xml"]).toContain('ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"');
+  });
+
+  test("the catalog part records the catalog version and the figures of the clauses used", () => {
+    const part = Object.entries(t.parts).find(([name, xml]) => /^customXml\/item\d+\.xml$/.test(name) && xml.includes(CATALOG_PART_NAMESPACE));
+    expect(part).toBeDefined();
+    const record = parseCatalogRecord(part![1])!;
+    expect(record.version).toBe(engine().catalog.version);
+    expect(record.computed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(record.clauses.length).toBeGreaterThan(0);
+    expect(t.parts["xl/_rels/workbook.xml.rels"]).toMatch(/relationships\/customXml" Target="\.\.\/customXml\/item1\.xml"/);
+  });
+});
+
+test("the manifest's pane button is the one a document opens: TaskpaneId Office.AutoShowTaskpaneWithDocument", () => {
+  // [MS-OWEMXML]: a ShowTaskpane action with this TaskpaneId is shown when a file whose web
+  // extension references the add-in and sets Office.AutoShowTaskpaneWithDocument to true opens.
+  expect(readFileSync(join(root, "manifest.xml"), "utf8")).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>Office\.AutoShowTaskpaneWithDocument<\/TaskpaneId>/);
+});
+
+test("the Changping startup's record holds 第五条（一）'s figures as the text sets them: 30%, 300万元 a certificate, 3000万元 a year", async () => {
+  // 昌平 第五条（一）: "按照不超过取证产品研发投入的30%，单个注册证给予最高300万元支持，单个企业每年最高支持3000万元"; a draft.
+  const t = await template("changping-device-startup.json");
+  const record = parseCatalogRecord(Object.values(t.parts).find((x) => x.includes(CATALOG_PART_NAMESPACE))!)!;
+  expect(record.clauses.find((c) => c.id === "changping-device/5.1")?.figures).toEqual([
+    { kind: "rate", value: "0.3" },
+    { kind: "cap", value: "3000000" },
+    { kind: "annualCap", value: "30000000" },
+    { kind: "status", value: "draft" },
+  ]);
+});
+
+test.each([
+  ["share=\\\\fileserver\\addins", 'store="\\\\fileserver\\addins" storeType="FileSystem"'],
+  ["admin", 'store="EXCatalog" storeType="EXCatalog"'],
+  ["appsource=WA200000001", 'id="WA200000001" version="0.1.0.0" store="en-US" storeType="OMEX"'],
+])("--store %s names the add-in in that catalog", async (store, expected) => {
+  const t = await template("changping-device-startup.json", "--store", store);
+  expect(t.parts["xl/webextensions/webextension1.xml"]).toContain(expected);
+  expect(await malformedParts(t.parts)).toEqual([]);
+});
+
+test("--store none writes no web extension; a wrong --store is refused", async () => {
+  const t = await template("changping-device-startup.json", "--store", "none");
+  expect(Object.keys(t.parts).filter((p) => p.includes("webextension"))).toEqual([]);
+  expect(t.parts["_rels/.rels"]).not.toContain("webextension");
+  const err: string[] = [];
+  expect(await main(["template", join(dir, "x.xlsx"), "--store", "sharepoint"], { out: () => undefined, err: (e) => err.push(e) })).toBe(2);
+  expect(err.join("\n")).toMatch(/--store must be registry, share=PATH, admin, appsource=ASSETID or none/);
+});
+
+test("--lang zh-CN names the values sheet 数值 and writes it in Chinese", async () => {
+  const t = await template("changping-device-startup.json", "--lang", "zh-CN");
+  expect(t.workbook.worksheets.map((w) => w.name)).toEqual(["Inputs", "Forecast", "Events", "数值", "About"]);
+  expect(t.workbook.getWorksheet("数值")!.getCell("A2").value).toBe("情景");
+});
