@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
-import { parseScenario, type Scenario } from "../engine";
+import { parseScenario, type Scenario } from "./engine";
 import changpingDevice from "../../examples/changping-device-startup.json";
 import changpingDrug from "../../examples/changping-drug-developer.json";
 import shenzhenPlant from "../../examples/shenzhen-imaging-plant.json";

@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { engine, forecast, forecastTable, formatCap, formatNote, formatStep, formatTitle, formatYuan, toNumber, type Decimal, type Forecast, type ForecastLine, type PolicyDocument, type Scenario } from "../../engine";
+import { engine, forecast, forecastTable, formatCap, formatNote, formatStep, formatTitle, formatYuan, toNumber, type Decimal, type Forecast, type ForecastLine, type PolicyDocument, type Scenario } from "../engine";
 import { ScrollRegion } from "./ScrollRegion";
 import { catalogs, useI18n, type I18n, type MessageKey } from "../i18n";
 import { BarChart } from "./BarChart";

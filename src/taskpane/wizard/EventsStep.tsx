@@ -1,6 +1,6 @@
 import { Button, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useState } from "react";
-import { topics } from "../../engine";
+import { topics } from "../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { emptyEvent, type Draft, type DraftEvent, type EventType } from "./draft";
 import { useFocusAfterRender } from "./focus";

@@ -1,4 +1,4 @@
-import { Decimal, engine, SCENARIO_VERSION, scenarioSchema, type Scenario, type ScenarioEvent } from "../../engine";
+import { Decimal, engine, SCENARIO_VERSION, scenarioSchema, type Scenario, type ScenarioEvent } from "../engine";
 
 /**
  * The wizard's form state: what the person typed, as text, until the scenario schema accepts

@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { forecast, formatYuan, toNumber, type Forecast, type Scenario } from "../../engine";
+import { forecast, formatYuan, toNumber, type Forecast, type Scenario } from "../engine";
 import { ScrollRegion } from "../results/ScrollRegion";
 import { useI18n } from "../i18n";
 import { BarChart } from "../results/BarChart";
