@@ -71,9 +71,11 @@ module.exports = async (env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: {
       rules: [
+        // The clause catalog, checked and parsed at build time: no schema runs on load.
+        { test: path.resolve(__dirname, "src/engine/catalog/compiled.ts"), use: path.resolve(__dirname, "scripts/catalog-loader.js"), type: "javascript/auto" },
         {
           test: /\.tsx?$/,
-          exclude: /node_modules/,
+          exclude: [/node_modules/, path.resolve(__dirname, "src/engine/catalog/compiled.ts")],
           use: {
             loader: "ts-loader",
             options: { transpileOnly: true, onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true, jsx: "react-jsx" } },

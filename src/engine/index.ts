@@ -1,5 +1,5 @@
 /** The engine's public surface: everything the functions, task pane and CLI may use. */
-export { buildCatalog, catalogFiles, CatalogError, CATALOG_VERSION, parseDocument, referencedFacts } from "./catalog";
+export { CatalogError, CATALOG_VERSION, referencedFacts } from "./catalog";
 export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog";
 export { topics, type Topic } from "./catalog/schema";
 export { createEngine, engine } from "./evaluate";
