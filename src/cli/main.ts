@@ -14,8 +14,10 @@ const usage = `Usage:
                                      list the clause catalog with citations
   subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S] [--lang zh-CN|en-US]
                                      year-by-year forecast of a scenario file (see examples/)
-  subsidy template out.xlsx [--scenario scenario.json] [--force]
-                                     a shareable workbook: Inputs, live SUBSIDY formulas, 万元 view
+  subsidy template out.xlsx [--scenario scenario.json] [--force] [--lang zh-CN|en-US]
+                 [--store registry|share=PATH|admin|appsource=ID|none] [--manifest manifest.xml]
+                                     a shareable workbook: Inputs, live SUBSIDY formulas, 万元 view,
+                                     a values sheet, the add-in named so Excel offers it
   subsidy schema                     the scenario file's JSON Schema
 Examples:
   subsidy call REGISTRATION 3 5000000 shenzhen
@@ -102,7 +104,7 @@ const console_: Io = {
 /** Runs one command line; resolves to the exit code. */
 export async function main(argv: string[], io: Io = console_, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [verb, ...all] = argv;
-  const texts = verb === "call" || verb === "forecast" ? takeLang(all, env) : { lang: "en-US" as const, rest: all };
+  const texts = verb === "call" || verb === "forecast" || verb === "template" ? takeLang(all, env) : { lang: "en-US" as const, rest: all };
   if (typeof texts === "string") {
     io.err(`subsidy ${verb}: ${texts}`);
     return 2;
@@ -122,7 +124,7 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
       case "forecast":
         return forecastCommand(rest, io, lang);
       case "template":
-        return await templateCommand(rest, io);
+        return await templateCommand(rest, io, lang);
       case "schema":
         io.out(scenarioJsonSchema().trimEnd());
         return 0;

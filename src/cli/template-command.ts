@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { parseScenario, scenarioToInputs, ScenarioError } from "../engine";
-import type { Lang } from "../workbook/catalog-record";
+import { parseScenario, scenarioToInputs, ScenarioError, type Lang } from "../engine";
 import { figuresSheetNames } from "../workbook/figures";
 import { MAX_INPUT_ROWS } from "../workbook/layout";
 import type { AddinReference } from "../workbook/package";
@@ -25,7 +24,7 @@ export const starterScenario = {
   events: [{ type: "certificate", year: 2027, product: "Product A", class: 3, pathway: "standard", rdCost: "10000000" }],
 };
 
-const usage = `Usage: subsidy template out.xlsx [--scenario scenario.json] [--force] [--store registry|share=\\\\server\\folder|admin|appsource=ASSETID|none] [--manifest manifest.xml] [--lang en-US|zh-CN]`;
+const usage = `Usage: subsidy template out.xlsx [--scenario scenario.json] [--force] [--lang zh-CN|en-US] [--store registry|share=\\\\server\\folder|admin|appsource=ASSETID|none] [--manifest manifest.xml]`;
 
 /**
  * Where Excel opening the template looks for the add-in (the web extension's storeType and store,
@@ -67,26 +66,16 @@ function defaultManifest(): string | undefined {
   return undefined;
 }
 
-const langOf = (value: string | undefined): Lang | undefined => {
-  const v = (value ?? "").toLowerCase();
-  return v.startsWith("zh") ? "zh-CN" : v.startsWith("en") || v === "" || v === "c" || v.startsWith("c.") || v === "posix" ? "en-US" : undefined;
-};
-
-/** `subsidy template out.xlsx [--scenario file] [--force] [--store …] [--manifest file] [--lang …]` */
-export async function templateCommand(argv: string[], io: Io): Promise<number> {
+/** `subsidy template out.xlsx [--scenario file] [--force] [--store …] [--manifest file]`; `lang` (main's --lang or the environment's) words the values sheet. */
+export async function templateCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { scenario: { type: "string" }, force: { type: "boolean" }, store: { type: "string" }, manifest: { type: "string" }, lang: { type: "string" } },
+    options: { scenario: { type: "string" }, force: { type: "boolean" }, store: { type: "string" }, manifest: { type: "string" } },
   });
   const [out] = positionals;
   if (positionals.length !== 1 || !out.toLowerCase().endsWith(".xlsx")) {
     io.err(usage);
-    return 2;
-  }
-  const lang = values.lang !== undefined ? langOf(values.lang) : (langOf(process.env.LANG) ?? "en-US");
-  if (!lang) {
-    io.err(`subsidy: --lang must be en-US or zh-CN, got "${values.lang}"`);
     return 2;
   }
   const manifestPath = values.manifest ?? defaultManifest();

@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
-import { CATALOG_VERSION, certificateOption, engine, forecast, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Decimal, type InputCell, type Scenario } from "../engine";
+import { CATALOG_VERSION, certificateOption, engine, forecast, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Decimal, type InputCell, type Lang, type Scenario } from "../engine";
 import { CellError, type CellResult } from "../functions/cells";
 import { call } from "../functions/subsidy";
-import { catalogRecord, catalogRecordXml, type Lang } from "../workbook/catalog-record";
+import { catalogRecord, catalogRecordXml } from "../workbook/catalog-record";
 import { figuresLayout } from "../workbook/figures";
 import { storedFormula } from "../workbook/formula";
-import { columnLetter as column, forecastExtent, forecastFormula, inputsTableName, numberFormats, sheets, wanView } from "../workbook/layout";
+import { chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormula, inputsTableName, numberFormats, sheets, wanView } from "../workbook/layout";
 import { completePackage, type AddinReference } from "../workbook/package";
 
 export interface TemplateOptions {
@@ -16,6 +16,8 @@ export interface TemplateOptions {
   /** The day the figures are computed (YYYY-MM-DD). */
   readonly computed: string;
 }
+
+const chartTitle: Record<Lang, string> = { "en-US": "Support by year: ceiling and expected (元)", "zh-CN": "各年度支持：上限与预期（元）" };
 
 /** A formula cell as ExcelJS writes it: the stored form (src/workbook/formula.ts) and the cached result. */
 const stored = (typed: string, result: ExcelJS.CellFormulaValue["result"]) => ({ formula: storedFormula(typed), result }) as ExcelJS.CellFormulaValue;
@@ -101,7 +103,20 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
   about.getColumn(1).width = 70;
 
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const name = (n: { name: string; formula: string }) => ({ name: n.name, formula: storedFormula(n.formula) });
   return completePackage(bytes, {
+    chart: {
+      sheet: sheets.forecast,
+      title: chartTitle[options.lang],
+      from: forecastChart.from,
+      to: forecastChart.to,
+      categories: name(chartNames.years),
+      categoryCache: f.years.map((y) => y.year),
+      series: [
+        { label: table.header[1], labelRef: `${sheets.forecast}!$B$1`, values: name(chartNames.ceiling), cache: f.years.map((y) => toNumber(y.ceiling)) },
+        { label: table.header[2], labelRef: `${sheets.forecast}!$C$1`, values: name(chartNames.expected), cache: f.years.map((y) => toNumber(y.expected)) },
+      ],
+    },
     dynamicArrays: [
       { sheet: sheets.forecast, cell: "A1" },
       { sheet: sheets.forecast, cell: wanView.anchor },
@@ -154,7 +169,7 @@ function addEventsSheet(wb: ExcelJS.Workbook, scenario: Scenario, rows: InputCel
       "first set": ["FIRSTSET", [at("Value", row), region], [value("Value"), scenario.enterprise.region]],
       insurance: ["INSURANCE", [at("Value", row), region], [value("Value"), scenario.enterprise.region]],
       facility: ["FACILITY", [at("Value", row), at("Area", row), region], [value("Value"), value("Area"), scenario.enterprise.region]],
-      clinical: ["CLINICAL", [at("Class", row), at("Option", row), region], [value("Class"), option, scenario.enterprise.region]],
+      clinical: ["CLINICAL", [at("Class", row), at("Option", row), region], [value("Class"), value("Option"), scenario.enterprise.region]],
     };
     const entry = priced[String(value("Item"))];
     if (!entry) return;

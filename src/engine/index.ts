@@ -17,3 +17,5 @@ export { forecastTable } from "./forecast-table";
 export { certificateOption, inputColumns, inputItems, scenarioFromInputs, scenarioToInputs, type InputCell } from "./inputs";
 export { parseScenario, scenario as scenarioSchema, SCENARIO_VERSION, ScenarioError, type Scenario, type ScenarioEvent } from "./scenario";
 export { inForceDuring, validityWindow } from "./validity";
+export { AMOUNT_PLAUSIBLE_MAX, amountUnits, formatAmountIn, formatSignedIn, parseAmountText, YI, type AmountText, type AmountTextProblem, type AmountUnit } from "./amount-text";
+export { causesOf, compareForecasts, outcomesByEvent, type Cause, scenarioChanges, summarise, type ForecastSummary, type Delta, type DiffReason, type EventDelta, type EventOutcome, type EventRef, type ForecastDiff, type ScenarioChange, type Unpaid } from "./compare";

@@ -1,11 +1,13 @@
+import { CELL_LIMIT } from "../engine";
+
 /** What a worksheet cell can hand a function, and what a function can hand back. */
 export type Cell = number | string | boolean | null | undefined;
 
 /** Excel's error values that these functions return, never throw. */
 export type ErrorCode = "#VALUE!" | "#NUM!" | "#N/A";
 
-/** Excel's limit on the characters of one cell's text (Excel specifications and limits). */
-export const TEXT_LIMIT = 32767;
+/** Excel's limit on the characters of one cell's text (Excel specifications and limits): the engine's, which its explanations keep. */
+export const TEXT_LIMIT = CELL_LIMIT;
 const cut = "… (cut at Excel's 32,767-character cell limit; 已按 Excel 单元格 32,767 字符上限截断)";
 
 /** A text that fits a cell: a longer one is cut, never inside a surrogate pair, and says so. */

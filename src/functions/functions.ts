@@ -27,9 +27,11 @@ function excelError(e: CellError): CustomFunctions.Error {
 }
 
 /**
- * The language of EXPLAIN's text: Office's display language (Office.context.displayLanguage, the
- * language of Office's own interface), passed to the engine as a plain code. Outside Office, or
- * before it is ready, en-US.
+ * The language of EXPLAIN's text: Office's display language (Office.context.displayLanguage, "the
+ * locale specified by the user for the UI of the Office application",
+ * learn.microsoft.com/javascript/api/office/office.context), passed to the engine as a plain code.
+ * The manifest's shared runtime loads Office.js beside the functions; where Office is absent (a
+ * JavaScript-only runtime, the vm tests) or not ready, en-US.
  */
 function displayLanguage(): Lang {
   const office = typeof Office === "undefined" ? undefined : Office;

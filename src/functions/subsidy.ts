@@ -147,7 +147,7 @@ const shownArg = (a: unknown) => (typeof a === "string" ? `"${a}"` : a === null 
 
 export interface ExplainOptions {
   readonly lang?: Lang;
-  /** The call as the user typed it (the CLI's words), echoed instead of a formula. */
+  /** The call as the user typed it (the CLI's words), echoed instead of the formula SUBSIDY.NAME(args). */
   readonly typed?: string;
 }
 
@@ -165,7 +165,7 @@ export function explain(functionName: unknown, rawArgs: readonly unknown[], opti
     const q = definitions[name].query(args as Cell[]);
     if (q instanceof CellError) return q;
     // Excel's text limit is kept by the formatter, which cuts at a line break in the reader's language.
-    const call = options.typed ?? `${String(cellOf(functionName)).trim()}(${args.map(shownArg).join(", ")})`;
+    const call = options.typed ?? `SUBSIDY.${name}(${args.map(shownArg).join(", ")})`;
     const eng = engine();
     return formatExplanation({ call, evaluation: eng.evaluate(q), further: furtherAwards(eng, q) }, options.lang ?? "en-US");
   } catch (e) {

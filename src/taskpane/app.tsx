@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   FluentProvider,
   MessageBar,
@@ -12,7 +13,15 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
-import { parseScenario, type Scenario } from "./engine";
+import { parseScenario, type AmountUnit, type Scenario } from "./engine";
+import { useConfirm } from "./ConfirmDialog";
+import { UnitContext } from "./results/amounts";
+import { emptyBench, syncActive, withVariant, type Bench } from "./state/bench";
+import { useHistory } from "./state/history";
+import { load as loadStored, save } from "./state/storage";
+import { ConfirmContext } from "./wizard/confirm";
+import { ImportButton } from "./wizard/ImportButton";
+import { usePlausibility } from "./wizard/plausibility";
 import changpingDevice from "../../examples/changping-device-startup.json";
 import changpingDrug from "../../examples/changping-drug-developer.json";
 import shenzhenPlant from "../../examples/shenzhen-imaging-plant.json";
@@ -22,7 +31,7 @@ import { ResultsStep } from "./results/ResultsStep";
 import { AssumptionsSection } from "./wizard/AssumptionsSection";
 import { EnterpriseStep } from "./wizard/EnterpriseStep";
 import { EventsStep } from "./wizard/EventsStep";
-import { emptyDraft, fromScenario, investmentEventTypes, problemsUnder, productEventTypes, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
+import { emptyDraft, fromScenario, investmentEventTypes, isEmpty, problemsUnder, productEventTypes, rekey, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
 import { FormContext, type FormState } from "./wizard/fields";
 import { WorkbookStep } from "./workbook/WorkbookStep";
 
@@ -61,12 +70,16 @@ const useStyles = makeStyles({
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   h1: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   langs: { display: "flex", gap: tokens.spacingHorizontalXS },
-  nav: { margin: `${tokens.spacingVerticalM} 0` },
+  nav: { margin: `${tokens.spacingVerticalM} 0`, "@media print": { display: "none" } },
+  tools: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap", "@media print": { display: "none" } },
+  unit: { minWidth: 0 },
+  badge: { marginLeft: tokens.spacingHorizontalXS },
   stepList: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, listStyle: "none", padding: 0, margin: 0 },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`, outline: "none" },
-  footer: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalXL, paddingTop: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  footer: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalXL, paddingTop: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, "@media print": { display: "none" } },
   banner: { margin: `${tokens.spacingVerticalS} 0` },
-  example: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", margin: `${tokens.spacingVerticalS} 0` },
+  example: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", margin: `${tokens.spacingVerticalS} 0`, "& select": { maxWidth: "100%" } },
+  exampleSelect: { minWidth: 0, maxWidth: "100%" },
   problems: { margin: `${tokens.spacingVerticalS} 0` },
 });
 
@@ -84,24 +97,61 @@ function initialLang(): Lang {
   return langOf(query) ?? langOf(host.get().displayLanguage) ?? langOf(typeof navigator === "undefined" ? undefined : navigator.language) ?? "en-US";
 }
 
+/** What a reload must not lose: the draft, the bench, the language and unit, kept by storage.ts. */
+interface Kept {
+  readonly draft: Draft;
+  readonly bench: Bench;
+}
+
+function restored(): Kept | undefined {
+  const kept = loadStored<Kept>("work");
+  if (!kept?.draft || !Array.isArray(kept.draft.events)) return undefined;
+  return {
+    draft: rekey(kept.draft),
+    bench: {
+      ...kept.bench,
+      baseline: kept.bench?.baseline && { ...kept.bench.baseline, draft: rekey(kept.bench.baseline.draft) },
+      variants: (kept.bench?.variants ?? []).map((v) => ({ ...v, draft: rekey(v.draft) })),
+    },
+  };
+}
+
+const units: readonly AmountUnit[] = ["yuan", "wan", "yi"];
+
 export function App() {
   const styles = useStyles();
   const hostState = useSyncExternalStore(host.subscribe, host.get);
-  const [chosenLang, setChosenLang] = useState<Lang>();
+  const [kept] = useState(restored);
+  const [chosenLang, setChosenLang] = useState<Lang | undefined>(() => langOf(loadStored<string>("lang")));
   const lang = chosenLang ?? langOf(hostState.displayLanguage) ?? initialLang();
   const i18n = useMemo<I18n>(() => ({ lang, t: (key, params) => translate(lang, key, params) }), [lang]);
   const { t } = i18n;
+  const [unit, setUnit] = useState<AmountUnit>(() => loadStored<AmountUnit>("unit") ?? "yuan");
 
-  const [draft, setDraft] = useState<Draft>(() => emptyDraft(new Date().getFullYear()));
+  const history = useHistory<{ draft: Draft; bench: Bench }>(() => kept ?? { draft: emptyDraft(new Date().getFullYear()), bench: emptyBench });
+  const { draft, bench } = history.present;
   const [step, setStep] = useState(0);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState<ReadonlySet<number>>(new Set());
+  const [visited, setVisited] = useState<ReadonlySet<number>>(new Set([0]));
   const [example, setExample] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  const [confirmDialog, ask] = useConfirm();
 
   const validation = useMemo(() => validate(draft), [draft]);
-  const change = useCallback((patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch })), []);
+  const warnings = usePlausibility(step > 0 && step < RESULTS ? validation.scenario : undefined, i18n);
+  /** Every edit of the draft: one step of history per field typed into; the active what-if follows. */
+  const change = useCallback(
+    (patch: Partial<Draft>, group?: string) =>
+      history.set((p) => {
+        const next = { ...p.draft, ...patch };
+        return { draft: next, bench: syncActive(p.bench, next) };
+      }, group ?? Object.keys(patch).join()),
+    [history],
+  );
+  /** A change that is a step of its own (a card removed, an example loaded, a what-if made). */
+  const replace = useCallback((next: (p: Kept) => Kept) => history.set(next), [history]);
   const form = useMemo<FormState>(
     () => ({
       problems: validation.problems,
@@ -114,6 +164,11 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  useEffect(() => save("work", history.present), [history.present]);
+  useEffect(() => {
+    if (chosenLang) save("lang", chosenLang);
+  }, [chosenLang]);
+  useEffect(() => save("unit", unit), [unit]);
   useEffect(() => {
     performance.mark("taskpane:first-render");
   }, []);
@@ -121,7 +176,22 @@ export function App() {
     // A new step: focus its heading, so keyboard and screen-reader users start at its top.
     if (moved.current) heading.current?.focus();
     moved.current = true;
+    setVisited((prev) => (prev.has(step) ? prev : new Set(prev).add(step)));
   }, [step]);
+  useEffect(() => {
+    // Ctrl+Z / Ctrl+Y outside a text box (a text box keeps the browser's own undo of typing).
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (!(e.ctrlKey || e.metaKey) || (el && /^(INPUT|TEXTAREA)$/.test(el.tagName))) return;
+      const key = e.key.toLowerCase();
+      if (key === "z" && !e.shiftKey) history.undo();
+      else if (key === "y" || (key === "z" && e.shiftKey)) history.redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [history]);
 
   const stepProblems = (i: number): Problem[] =>
     problemsUnder(validation.problems, steps[i].prefixes, (k) => {
@@ -139,24 +209,75 @@ export function App() {
     }
     go(step + 1);
   };
-  const load = (s: Scenario) => {
-    setDraft(fromScenario(s));
+  /** Anything that replaces typed work asks first (undo can still bring it back). */
+  const confirmReplace = async (what: string): Promise<boolean> =>
+    isEmpty(draft) || ask({ title: t("replace.title"), body: t("replace.body", { what }), confirm: t("replace.confirm") });
+  const load = async (s: Scenario, what = s.name) => {
+    if (!(await confirmReplace(what))) return;
+    replace((p) => ({ draft: fromScenario(s, unit), bench: { ...p.bench, active: undefined } }));
     setTouched(new Set());
     setSubmitted(new Set());
     go(0);
   };
+  const scenarioOf = useCallback((d: Draft) => validate(d).scenario, []);
+  const benchActions = {
+    bench,
+    scenarioOf,
+    setBaseline: () => replace((p) => ({ ...p, bench: { ...p.bench, baseline: { name: p.draft.name || t("whatif.baseline"), draft: p.draft }, active: undefined } })),
+    newWhatIf: () => replace((p) => ({ ...p, bench: withVariant(p.bench, p.draft, t("whatif.name", { n: p.bench.variants.length + 1 })) })),
+    backToBaseline: () => replace((p) => (p.bench.baseline ? { draft: p.bench.baseline.draft, bench: { ...p.bench, active: undefined } } : p)),
+    openVariant: (id: string) => replace((p) => ({ draft: p.bench.variants.find((v) => v.id === id)?.draft ?? p.draft, bench: { ...p.bench, active: id } })),
+    removeVariant: (id: string) => replace((p) => ({ ...p, bench: { ...p.bench, variants: p.bench.variants.filter((v) => v.id !== id), active: p.bench.active === id ? undefined : p.bench.active } })),
+    renameVariant: (id: string, name: string) =>
+      history.set((p) => ({ ...p, bench: { ...p.bench, variants: p.bench.variants.map((v) => (v.id === id ? { ...v, name } : v)) } }), `rename ${id}`),
+  };
 
+  /** Problems of a step once it has been left, tried, or typed in: the nav button says how many. */
+  const badge = (i: number): number => {
+    if (i >= RESULTS) return 0;
+    const problems = stepProblems(i);
+    const seen = submitted.has(i) || (visited.has(i) && i !== step) || problems.some((p) => touched.has(p.path));
+    return seen ? problems.length : 0;
+  };
   const current = steps[step];
   const problemsHere = step < RESULTS && submitted.has(step) ? stepProblems(step) : [];
   const blocking = step >= RESULTS ? steps.slice(0, RESULTS).map((_, i) => ({ i, n: stepProblems(i).length })).filter((x) => x.n > 0) : [];
 
+  const removeCard = useCallback(
+    async (what: string, typed: boolean, next: Partial<Draft>) => {
+      if (typed && !(await ask({ title: t("removeCard.title"), body: t("removeCard.body", { what }), confirm: t("remove") }))) return;
+      replace((p) => {
+        const d = { ...p.draft, ...next };
+        return { draft: d, bench: syncActive(p.bench, d) };
+      });
+    },
+    [ask, replace, t],
+  );
+
   return (
     <I18nContext.Provider value={i18n}>
+      <UnitContext.Provider value={unit}>
+      <ConfirmContext.Provider value={removeCard}>
       <FormContext.Provider value={form}>
         <div className={styles.app} data-testid="wizard" data-mode={hostState.mode}>
           <header>
             <div className={styles.header}>
               <h1 className={styles.h1}>{t("app.title")}</h1>
+              <div className={styles.tools}>
+                <Button size="small" disabled={!history.canUndo} onClick={history.undo} aria-keyshortcuts="Control+Z" data-testid="undo">
+                  {t("undo")}
+                </Button>
+                <Button size="small" disabled={!history.canRedo} onClick={history.redo} aria-keyshortcuts="Control+Y" data-testid="redo">
+                  {t("redo")}
+                </Button>
+                <Select size="small" className={styles.unit} aria-label={t("unit.choose")} value={unit} onChange={(_, d) => setUnit(d.value as AmountUnit)} data-testid="unit">
+                  {units.map((u) => (
+                    <option key={u} value={u}>
+                      {t(`unit.${u}`)}
+                    </option>
+                  ))}
+                </Select>
+              </div>
               <div className={styles.langs} role="group" aria-label={t("lang.switch")}>
                 {langs.map((l) => (
                   <ToggleButton key={l} size="small" checked={l === lang} lang={l} onClick={() => setChosenLang(l)}>
@@ -179,8 +300,13 @@ export function App() {
             <ol className={styles.stepList}>
               {steps.map((s, i) => (
                 <li key={s.id}>
-                  <Button size="small" appearance={i === step ? "primary" : "subtle"} aria-current={i === step ? "step" : undefined} onClick={() => go(i)}>
+                  <Button size="small" appearance={i === step ? "primary" : "subtle"} aria-current={i === step ? "step" : undefined} onClick={() => go(i)} data-testid={`step-${i + 1}`}>
                     {i + 1}. {t(s.title)}
+                    {badge(i) > 0 && (
+                      <Badge size="small" color="danger" className={styles.badge} aria-label={t("steps.problems", { n: badge(i) })} data-testid={`step-badge-${i + 1}`}>
+                        {badge(i)}
+                      </Badge>
+                    )}
                   </Button>
                 </li>
               ))}
@@ -202,7 +328,7 @@ export function App() {
             {current.id === "enterprise" && (
               <>
                 <div className={styles.example}>
-                  <Select aria-label={t("example.label")} value={example} onChange={(_, d) => setExample(d.value)}>
+                  <Select className={styles.exampleSelect} aria-label={t("example.label")} value={example} onChange={(_, d) => setExample(d.value)}>
                     <option value="">{t("example.choose")}</option>
                     {examples.map((e) => (
                       <option key={e.id} value={e.id}>
@@ -210,17 +336,18 @@ export function App() {
                       </option>
                     ))}
                   </Select>
-                  <Button disabled={!example} onClick={() => load(parseScenario(examples.find((e) => e.id === example)!.raw))}>
+                  <Button disabled={!example} onClick={() => void load(parseScenario(examples.find((e) => e.id === example)!.raw), t(`example.${example as "changping-device-startup"}`))}>
                     {t("example.load")}
                   </Button>
+                  <ImportButton onScenario={(s) => void load(s)} />
                 </div>
                 <EnterpriseStep draft={draft} change={change} />
               </>
             )}
-            {current.id === "products" && <EventsStep draft={draft} change={change} types={productEventTypes} addLabel="event.addMilestone" empty="event.noneProducts" />}
+            {current.id === "products" && <EventsStep draft={draft} change={change} types={productEventTypes} addLabel="event.addMilestone" empty="event.noneProducts" warnings={warnings} />}
             {current.id === "investments" && (
               <>
-                <EventsStep draft={draft} change={change} types={investmentEventTypes} addLabel="event.addInvestment" empty="event.noneInvestments" />
+                <EventsStep draft={draft} change={change} types={investmentEventTypes} addLabel="event.addInvestment" empty="event.noneInvestments" warnings={warnings} />
                 <AssumptionsSection draft={draft} change={change} />
               </>
             )}
@@ -244,8 +371,8 @@ export function App() {
                 </MessageBarBody>
               </MessageBar>
             )}
-            {current.id === "results" && validation.scenario && <ResultsStep scenario={validation.scenario} />}
-            {current.id === "workbook" && <WorkbookStep scenario={validation.scenario} hostState={hostState} onLoad={load} />}
+            {current.id === "results" && validation.scenario && <ResultsStep scenario={validation.scenario} draft={draft} change={change} {...benchActions} />}
+            {current.id === "workbook" && <WorkbookStep scenario={validation.scenario} hostState={hostState} onLoad={(s) => void load(s)} />}
           </main>
 
           <footer className={styles.footer}>
@@ -258,8 +385,11 @@ export function App() {
               </Button>
             )}
           </footer>
+          {confirmDialog}
         </div>
       </FormContext.Provider>
+      </ConfirmContext.Provider>
+      </UnitContext.Provider>
     </I18nContext.Provider>
   );
 }

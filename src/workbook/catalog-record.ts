@@ -1,4 +1,4 @@
-import { Decimal, formatRate, formatYuan, type Catalog, type Clause, type Forecast, type PolicyDocument } from "../engine";
+import { Decimal, formatRate, formatYuan, type Catalog, type Clause, type Forecast, type Lang, type PolicyDocument } from "../engine";
 import { escapeXml, unescapeXml } from "./xml-text";
 
 /**
@@ -126,8 +126,6 @@ export function figuresIn(catalog: Catalog): (id: string) => Figure[] | undefine
 
 /** A fact's name for a reader, from the catalog's definitions. */
 export const factLabel = (catalog: Catalog, lang: Lang) => (id: string) => (catalog.facts[id] ? catalog.facts[id][lang === "zh-CN" ? "zh" : "en"] : id);
-
-export type Lang = "en-US" | "zh-CN";
 
 const labels: Record<Lang, Record<FigureKind, (key: string, fact: (id: string) => string) => string>> = {
   "en-US": {

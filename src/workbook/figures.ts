@@ -1,5 +1,4 @@
-import { engine, toNumber, ZERO, type Decimal, type Forecast } from "../engine";
-import type { Lang } from "./catalog-record";
+import { engine, toNumber, ZERO, type Decimal, type Forecast, type Lang } from "../engine";
 
 /**
  * The values sheet: the forecast as plain numbers, for whoever opens the workbook without the

@@ -58,3 +58,14 @@ export const forecastChart = { from: `${columnLetter(forecastExtent.columns + 1)
  * forecast can spill, so a longer horizon never runs into it.
  */
 export const wanView = { label: `A${forecastExtent.rows + 2}`, anchor: `A${forecastExtent.rows + 3}`, formula: "=IF(ISNUMBER(A1#)*(SEQUENCE(1,COLUMNS(A1#))>1),A1#/10000,A1#)" } as const;
+
+/**
+ * The chart's data as names over the spill (a series cannot name `A1#` itself): the years, the
+ * ceiling and the expected column, header and total row left out, so the chart grows with A1#.
+ */
+const spillColumn = (column: string) => `=OFFSET(${sheets.forecast}!$${column}$2,0,0,ROWS(${sheets.forecast}!$A$1#)-2,1)`;
+export const chartNames = {
+  years: { name: "SubsidyYears", formula: spillColumn("A") },
+  ceiling: { name: "SubsidyCeiling", formula: spillColumn("B") },
+  expected: { name: "SubsidyExpected", formula: spillColumn("C") },
+} as const;

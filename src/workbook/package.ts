@@ -24,6 +24,11 @@ import { escapeXml } from "./xml-text";
  *   task pane with a document" describe.
  * - Custom XML parts (customXml/itemN.xml with its itemProps), which Office.js reads through
  *   workbook.customXmlParts.
+ * - A column chart over a spill. A chart series cannot name `A1#` itself; it names a defined
+ *   name whose formula does (OFFSET(…, ROWS(A1#)…)), so the chart grows with the table. Parts
+ *   as ECMA-376 Part 1 lays them out: xl/drawings/drawing1.xml (§20.5, a twoCellAnchor holding
+ *   the chart's graphicFrame), xl/charts/chart1.xml (§21.2), the sheet's <drawing r:id> and
+ *   the names in workbook.xml's <definedNames> (sheet-scoped, localSheetId).
  */
 
 export type StoreType = "Registry" | "FileSystem" | "EXCatalog" | "OMEX";
@@ -39,12 +44,39 @@ export interface AddinReference {
   readonly store: string;
 }
 
+/** A defined name scoped to one sheet, its formula in the stored form (src/workbook/formula.ts). */
+export interface SheetName {
+  readonly name: string;
+  readonly formula: string;
+}
+
+export interface ChartSeries {
+  /** The series' title, and the cell holding it (sheet-qualified). */
+  readonly label: string;
+  readonly labelRef: string;
+  readonly values: SheetName;
+  /** The values as cached, so the chart shows before anything recalculates. */
+  readonly cache: readonly number[];
+}
+
+export interface ColumnChart {
+  readonly sheet: string;
+  readonly title: string;
+  /** Top-left and bottom-right cells ("M2", "T20"). */
+  readonly from: string;
+  readonly to: string;
+  readonly categories: SheetName;
+  readonly categoryCache: readonly number[];
+  readonly series: readonly ChartSeries[];
+}
+
 export interface PackageAdditions {
   /** Cells whose formula spills: the anchors, by sheet name. */
   readonly dynamicArrays: readonly { readonly sheet: string; readonly cell: string }[];
   readonly addin?: AddinReference;
   /** Custom XML parts, each a complete XML document. */
   readonly customXml: readonly string[];
+  readonly chart?: ColumnChart;
 }
 
 const CURRENT_CALC_ID = "191029";
@@ -103,6 +135,73 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 
 const guid = (n: number) => `{5D1C0A7E-0000-4000-8000-${String(n).padStart(12, "0")}}`;
 
+const DRAWING = "http://schemas.openxmlformats.org/drawingml/2006";
+
+/** "M2" → 0-based column and row, as a drawing anchor counts them. */
+function cellIndex(address: string): { col: number; row: number } {
+  const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(address)!;
+  return { col: [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(row) - 1 };
+}
+
+const numCache = (values: readonly number[], format: string) =>
+  `<c:numCache><c:formatCode>${escapeXml(format)}</c:formatCode><c:ptCount val="${values.length}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join("")}</c:numCache>`;
+
+function chartXml(chart: ColumnChart): string {
+  const ref = (n: SheetName) => escapeXml(`${quoteSheet(chart.sheet)}!${n.name}`);
+  const series = chart.series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${escapeXml(s.labelRef)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXml(s.label)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+        `<c:invertIfNegative val="0"/><c:cat><c:numRef><c:f>${ref(chart.categories)}</c:f>${numCache(chart.categoryCache, "General")}</c:numRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${ref(s.values)}</c:f>${numCache(s.cache, "#,##0")}</c:numRef></c:val></c:ser>`,
+    )
+    .join("");
+  const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+  const axes =
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<c:chartSpace xmlns:c="${DRAWING}/chart" xmlns:a="${DRAWING}/main" xmlns:r="${REL}"><c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>${axes}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+}
+
+function drawingXml(chart: ColumnChart): string {
+  const anchor = (tag: string, at: { col: number; row: number }) => `<xdr:${tag}><xdr:col>${at.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<xdr:wsDr xmlns:xdr="${DRAWING}/spreadsheetDrawing" xmlns:a="${DRAWING}/main"><xdr:twoCellAnchor editAs="oneCell">${anchor("from", cellIndex(chart.from))}${anchor("to", cellIndex(chart.to))}<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${DRAWING}/chart"><c:chart xmlns:c="${DRAWING}/chart" xmlns:r="${REL}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`;
+}
+
+const quoteSheet = (name: string) => (/^[A-Za-z_][\w.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+/** Put the chart's parts in the package and its names in workbook.xml. */
+async function addChart(zip: JSZip, chart: ColumnChart, types: string): Promise<string> {
+  const parts = await sheetParts(zip);
+  const part = parts.get(chart.sheet);
+  if (!part) throw new Error(`no sheet ${chart.sheet} in the package`);
+  const sheetIndex = [...parts.keys()].indexOf(chart.sheet);
+  zip.file("xl/charts/chart1.xml", chartXml(chart));
+  zip.file("xl/drawings/drawing1.xml", drawingXml(chart));
+  zip.file("xl/drawings/_rels/drawing1.xml.rels", rels([{ id: "rId1", type: `${REL}/chart`, target: "../charts/chart1.xml" }]));
+  const relsName = part.replace(/([^/]+)$/, "_rels/$1.rels");
+  const sheetRels = zip.file(relsName) ? await text(zip, relsName) : rels([]);
+  const withDrawing = addRelationship(sheetRels, `${REL}/drawing`, "../drawings/drawing1.xml");
+  const id = [...withDrawing.matchAll(/Id="([^"]+)"[^>]*Target="\.\.\/drawings\/drawing1\.xml"/g)][0][1];
+  zip.file(relsName, withDrawing);
+  const sheet = await text(zip, part);
+  // In CT_Worksheet's sequence <drawing> follows the page setup and precedes legacyDrawing, tableParts and extLst.
+  const before = /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(sheet);
+  const at = before ? before.index : sheet.lastIndexOf("</worksheet>");
+  zip.file(part, `${sheet.slice(0, at)}<drawing r:id="${id}"/>${sheet.slice(at)}`);
+  const names = [chart.categories, ...chart.series.map((s) => s.values)]
+    .map((n) => `<definedName name="${escapeXml(n.name)}" localSheetId="${sheetIndex}">${escapeXml(n.formula)}</definedName>`)
+    .join("");
+  const workbook = await text(zip, "xl/workbook.xml");
+  zip.file(
+    "xl/workbook.xml",
+    workbook.includes("<definedNames>") ? workbook.replace("<definedNames>", `<definedNames>${names}`) : workbook.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`),
+  );
+  return addOverride(addOverride(types, "xl/drawings/drawing1.xml", "application/vnd.openxmlformats-officedocument.drawing+xml"), "xl/charts/chart1.xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
+}
+
 export async function completePackage(xlsx: Uint8Array, add: PackageAdditions): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   let types = await text(zip, "[Content_Types].xml");
@@ -135,6 +234,8 @@ export async function completePackage(xlsx: Uint8Array, add: PackageAdditions): 
     const root = await text(zip, "_rels/.rels");
     zip.file("_rels/.rels", addRelationship(root, "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes", partNames.taskpanes));
   }
+
+  if (add.chart) types = await addChart(zip, add.chart, types);
 
   add.customXml.forEach((xml, i) => {
     const n = i + 1;

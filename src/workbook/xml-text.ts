@@ -14,20 +14,26 @@ export function forbiddenCharacter(text: string): string | undefined {
   return m ? `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` : undefined;
 }
 
-/** Every text in a value (an object read from a scenario file, say) that XML cannot hold: "events[2].label: U+FFFE". */
-export function forbiddenTexts(value: unknown, path = ""): { path: string; character: string }[] {
+/** Every text in a value (a scenario, say) that XML cannot hold, keys too, with where it is ("events[2].label"). */
+export function forbiddenTexts(value: unknown, path = ""): { path: string; character: string; text: string }[] {
   if (typeof value === "string") {
     const character = forbiddenCharacter(value);
-    return character ? [{ path: path || "(text)", character }] : [];
+    return character ? [{ path: path || "(text)", character, text: value }] : [];
   }
   if (Array.isArray(value)) return value.flatMap((v, i) => forbiddenTexts(v, `${path}[${i}]`));
   if (value && typeof value === "object")
-    return Object.entries(value).flatMap(([k, v]) => [
-      ...(forbiddenCharacter(k) ? [{ path: path ? `${path}.${k}` : k, character: forbiddenCharacter(k)! }] : []),
-      ...forbiddenTexts(v, path ? `${path}.${k}` : k),
-    ]);
+    return Object.entries(value).flatMap(([k, v]) => {
+      const at = path ? `${path}.${k}` : k;
+      return [...forbiddenTexts(k, at), ...forbiddenTexts(v, at)];
+    });
   return [];
 }
+
+/** A text as a message may quote it: what XML forbids shown as U+FFFD, at most 40 characters. */
+export const quotable = (text: string): string => {
+  const shown = text.replace(new RegExp(forbidden.source, "gu"), "\uFFFD");
+  return [...shown].length > 40 ? `${[...shown].slice(0, 39).join("")}…` : shown;
+};
 
 export const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 

@@ -1,7 +1,7 @@
 // Jest globalSetup: the add-in tests check the BUILT dist/, which is what Excel runs. On a fresh
 // clone, or when a source of the build is newer than dist/functions.js, run the production build
 // once before the tests (CI builds first, so this does nothing there). Runs that select no
-// test/addin test (e.g. `npx jest test/clauses`) never build.
+// test/addin or test/fuzz test (e.g. `npx jest test/clauses`) never build.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -11,7 +11,8 @@ function addinTestsSelected(globalConfig) {
   const patterns = globalConfig.testPathPatterns;
   if (!patterns || !patterns.isSet()) return true;
   const matcher = patterns.toExecutor({ rootDir: globalConfig.rootDir });
-  return fs.readdirSync(__dirname).some((name) => name.endsWith(".test.ts") && matcher.isMatch(path.join(__dirname, name)));
+  const dirs = [__dirname, path.join(__dirname, "..", "fuzz")].filter((dir) => fs.existsSync(dir));
+  return dirs.some((dir) => fs.readdirSync(dir).some((name) => name.endsWith(".test.ts") && matcher.isMatch(path.join(dir, name))));
 }
 
 module.exports = async function buildDist(globalConfig) {

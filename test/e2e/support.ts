@@ -42,6 +42,14 @@ export function launch(): Promise<{ context: BrowserContext; close: () => Promis
 /** A fresh page on the task pane, in preview mode, with any page error collected. */
 export async function openPane(context: BrowserContext, base: string, query = ""): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
+  // The pane keeps its work in localStorage (one origin for every test): each new tab starts
+  // from nothing, and a reload of the same tab finds what was kept.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("e2e-tab")) {
+      localStorage.clear();
+      sessionStorage.setItem("e2e-tab", "1");
+    }
+  });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${base}taskpane.html?officeTimeout=300${query}`);

@@ -21,7 +21,7 @@ describe("REGISTRATION(3, 5000000, \"shenzhen\") = 2,000,000", () => {
   test("en-US", () => {
     expect(call("EXPLAIN", ["REGISTRATION", 3, 5000000, "shenzhen"], { lang: "en-US" })).toBe(
       lines(
-        'REGISTRATION(3, 5000000, "shenzhen") = 2,000,000 yuan',
+        'SUBSIDY.REGISTRATION(3, 5000000, "shenzhen") = 2,000,000 yuan',
         `• ${shenzhen}, （五）: does not apply`,
         "  First class II certificate produced in Shenzhen: 40% of R&D, up to 3M per product; 10M per enterprise a year",
         "  condition not met: device class of the registration certificate is class II (here: class III)",
@@ -50,7 +50,7 @@ describe("REGISTRATION(3, 5000000, \"shenzhen\") = 2,000,000", () => {
   test("zh-CN", () => {
     expect(call("EXPLAIN", ["REGISTRATION", 3, 5000000, "shenzhen"], { lang: "zh-CN" })).toBe(
       lines(
-        'REGISTRATION(3, 5000000, "shenzhen") = 2,000,000元',
+        'SUBSIDY.REGISTRATION(3, 5000000, "shenzhen") = 2,000,000元',
         `• ${深圳}（五）：不适用`,
         "  首次获批二类注册证并在本市生产：研发费用的40%，单个品种最高300万元；单个企业每年最高1000万元",
         "  条件不满足：医疗器械注册证类别须为二类（此处为三类）",
@@ -81,7 +81,7 @@ describe("FACILITY(20000000, 2000, \"shenzhen\") = 6,000,000", () => {
   test("en-US", () => {
     expect(call("EXPLAIN", ["FACILITY", 20000000, 2000, "shenzhen"], { lang: "en-US" })).toBe(
       lines(
-        'FACILITY(20000000, 2000, "shenzhen") = 6,000,000 yuan',
+        'SUBSIDY.FACILITY(20000000, 2000, "shenzhen") = 6,000,000 yuan',
         `• ${shenzhen}, （七）: pays 6,000,000`,
         "  GMP plant built or refitted with a production licence: 40% of the cost, at most 3,000 yuan/m², up to 10M",
         "  40% × actual cost of building or refitting the GMP plant 20,000,000 = 8,000,000",
@@ -96,7 +96,7 @@ describe("FACILITY(20000000, 2000, \"shenzhen\") = 6,000,000", () => {
   test("zh-CN", () => {
     expect(call("EXPLAIN", ["FACILITY", 20000000, 2000, "shenzhen"], { lang: "zh-CN" })).toBe(
       lines(
-        'FACILITY(20000000, 2000, "shenzhen") = 6,000,000元',
+        'SUBSIDY.FACILITY(20000000, 2000, "shenzhen") = 6,000,000元',
         `• ${深圳}（七）：支持6,000,000元`,
         "  新建或改造GMP厂房并获批生产许可证：费用的40%，最高3000元/㎡，最高1000万元",
         "  GMP厂房实际新建或改造费用20,000,000元 × 40% = 8,000,000元",
@@ -118,7 +118,7 @@ describe("REGISTRATION(2, 5000000, \"changping\") = 0", () => {
   test("en-US", () => {
     expect(call("EXPLAIN", ["REGISTRATION", 2, 5000000, "changping"], { lang: "en-US" })).toBe(
       lines(
-        'REGISTRATION(2, 5000000, "changping") = 0 yuan',
+        'SUBSIDY.REGISTRATION(2, 5000000, "changping") = 0 yuan',
         `• ${changping}, 第五条（一）: does not apply`,
         "  Class III certificate (or a recognised major class II): 30% of the product's R&D, up to 3M per certificate; 30M per enterprise a year",
         "  condition not met: device class of the registration certificate is class III; or device class of the registration certificate is class II and review pathway is recognition as a major class II product (here: device class of the registration certificate: class II; review pathway: ordinary registration)",
@@ -146,7 +146,7 @@ describe("REGISTRATION(2, 5000000, \"changping\") = 0", () => {
   test("zh-CN", () => {
     expect(call("EXPLAIN", ["REGISTRATION", 2, 5000000, "changping"], { lang: "zh-CN" })).toBe(
       lines(
-        'REGISTRATION(2, 5000000, "changping") = 0元',
+        'SUBSIDY.REGISTRATION(2, 5000000, "changping") = 0元',
         `• ${昌平}第五条（一）：不适用`,
         "  三类注册证（或经认定的重大二类）：取证产品研发投入的30%，单证最高300万元，单个企业每年最高3000万元",
         "  条件不满足：医疗器械注册证类别须为三类；或医疗器械注册证类别须为二类且审评路径须为经认定的重大二类（此处为医疗器械注册证类别为二类；审评路径为常规注册）",

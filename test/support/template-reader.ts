@@ -80,7 +80,8 @@ function sheetData(ws: ExcelJS.Worksheet, tables: Map<string, { sheet: string; r
           for (let i = Number(from.row); i <= Number(to.row); i++) for (let j = Number(from.col); j <= Number(to.col); j++) if (i !== r || j !== c) spill.add(`${i},${j}`);
         }
       } else if (v && typeof v === "object" && "sharedFormula" in v) data[r - 1][c - 1] = null;
-      else data[r - 1][c - 1] = v ?? null;
+      // A text cell stays text, as in Excel: HyperFormula would read "1" as a number unless quoted.
+      else data[r - 1][c - 1] = typeof v === "string" ? `'${v}` : (v ?? null);
     });
   });
   for (const key of spill) {

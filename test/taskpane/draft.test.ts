@@ -47,26 +47,44 @@ test("an empty wizard names every required field by its path", () => {
   });
 });
 
-test("wrong values: the schema's own words for amounts, the limits for years and shares", () => {
+test("wrong values: one message for each way a field is wrong (issue 11), the schema's limits for the rest", () => {
   const base = fromScenario(example("changping-device-startup.json"));
   const d: Draft = {
     ...base,
     from: "1980",
-    financials: [{ ...base.financials[0], revenue: "12万" }, ...base.financials.slice(1)],
-    events: base.events.map((e, i) => (i === 6 ? { ...e, rdCost: "-5", probability: "120", year: "20x8" } : e)),
+    to: "2026.5",
+    defaultProbability: "-10%",
+    financials: [{ ...base.financials[0], revenue: "1e20", rd: "200万" }, { ...base.financials[1], revenue: "-5" }, ...base.financials.slice(2)],
+    events: base.events.map((e, i) => (i === 6 ? { ...e, rdCost: "12%", probability: "120", year: "20x8" } : e)),
   };
   expect(messages(d)).toEqual({
     "horizon.from": "Must be at least 1990.",
-    "financials.0.revenue": 'an amount in yuan, such as "5000000"', // the engine's message, as written
-    "events.6.rdCost": 'an amount in yuan, such as "5000000"',
-    "events.6.probability": "A percentage from 0 to 100.",
-    "events.6.year": "Enter a number.",
+    "horizon.to": "A year is a whole number (2026.5 is not).",
+    "defaults.probability": "A percentage cannot be negative.",
+    "financials.0.revenue": "Write the amount in digits or with 万 / 亿 (1.5亿), not as a power of ten.",
+    // 200万 is 2,000,000 yuan: accepted.
+    "financials.1.revenue": "An amount cannot be negative.",
+    "events.6.rdCost": "An amount here, not a percentage.",
+    "events.6.probability": "At most 100%.",
+    "events.6.year": "A year such as 2027.",
+  });
+  expect(messages({ ...base, financials: [{ ...base.financials[0], revenue: "100000000000000000000" }] })).toEqual({
+    "financials.0.revenue": 'Must be at most 10^15 yuan, got "100000000000000000000".', // the engine's bound, amounts.ts
   });
   expect(messages(d, "zh-CN")).toMatchObject({
     "horizon.from": "不能小于 1990。",
-    "financials.0.revenue": "请输入以元为单位的金额，例如 5000000。",
-    "events.6.probability": "请输入 0 到 100 之间的百分比。",
+    "horizon.to": "年份须为整数（2026.5 不是）。",
+    "defaults.probability": "百分比不能为负数。",
+    "financials.1.revenue": "金额不能为负数。",
   });
+});
+
+test("amounts typed in 万 and 亿 reach the scenario in yuan", () => {
+  const base = fromScenario(example("changping-device-startup.json"));
+  const d: Draft = { ...base, financials: [{ ...base.financials[0], revenue: "200万", rd: "0.05亿" }, ...base.financials.slice(1)] };
+  // 200 × 10,000 = 2,000,000; 0.05 × 100,000,000 = 5,000,000: the example's 2023 figures.
+  expect(validate(d).scenario).toEqual(example("changping-device-startup.json"));
+  expect(fromScenario(example("changping-device-startup.json"), "wan").financials[6].revenue).toBe("15,000万"); // 150,000,000 / 10,000
 });
 
 test("the schema's cross-field rules, in both languages", () => {

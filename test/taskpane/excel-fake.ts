@@ -1,4 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
+import { utf8Length } from "../../src/taskpane/workbook/scenarios";
 
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose package entry
 // also pulls in ESM-only modules that jest (on Node 20) cannot require: give it the enum's own
@@ -79,6 +80,33 @@ const whereOf = (range: object): string => (range as Record<symbol, string>)[whe
 
 const namespaceOf = (xml: string) => /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
 
+/*
+ * What Excel refuses, and where that is written down:
+ *
+ * - A custom XML part must be a well-formed XML document (CustomXmlPartCollection.add and
+ *   CustomXmlPart.setXml, ExcelApi 1.5: "xml: XML content. Must be a valid XML fragment."). XML
+ *   1.0 §2.2 (Char) leaves out U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF and
+ *   lone surrogates, even written as &#…; references (§4.1, well-formedness constraint "Legal
+ *   Character"). The sync that carries such XML fails with InvalidArgument.
+ * - Excel on the web refuses a request or response over 5 MB ("Resource limits and performance
+ *   optimization for Office Add-ins", section Excel add-ins): RequestPayloadSizeLimitExceeded.
+ *   The fake counts UTF-8 bytes of the XML a batch sends and the XML its getXml calls bring back,
+ *   against 5,000,000 (the smaller reading of "5 MB").
+ */
+export const PAYLOAD_LIMIT = 5_000_000;
+const notXmlChar = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+const isXmlChar = (code: number) => code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+
+function refuseMalformed(xml: string): void {
+  const reference = [...xml.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)].find((m) => !isXmlChar(m[1][0].toLowerCase() === "x" ? parseInt(m[1].slice(1), 16) : Number(m[1])));
+  const bad = notXmlChar.exec(xml) ?? reference;
+  if (bad) throw Object.assign(new Error(`InvalidArgument: the XML holds ${JSON.stringify(bad[0])}, which XML 1.0 does not allow`), { code: "InvalidArgument" });
+  if (typeof DOMParser !== "undefined") {
+    const doc = new DOMParser().parseFromString(xml, "application/xml");
+    if (doc.getElementsByTagName("parsererror").length) throw Object.assign(new Error("InvalidArgument: the XML is not well formed"), { code: "InvalidArgument" });
+  }
+}
+
 export class FakeExcel {
   readonly sheets: SheetState[] = [];
   readonly parts: PartState[] = [];
@@ -86,7 +114,12 @@ export class FakeExcel {
   readonly log: string[] = [];
   runs = 0;
   syncs = 0;
-  private pending: { what: string; apply: () => void }[] = [];
+  /**
+   * What other writers (a second pane, a co-author) do between this pane's requests: each
+   * function runs once, before the sync it is queued for (the next one first).
+   */
+  readonly between: (() => void)[] = [];
+  private pending: { what: string; apply: () => void; bytes?: () => number }[] = [];
   private mocks: OfficeMockObject[] = [];
   private nextPart = 1;
 
@@ -130,8 +163,8 @@ export class FakeExcel {
     return { name, cells: new Map(), tables: [], charts: [], autofit: [], columnWidths: {}, bold: [], cleared: 0 };
   }
 
-  private queue(what: string, apply: () => void): void {
-    this.pending.push({ what, apply });
+  private queue(what: string, apply: () => void, bytes?: () => number): void {
+    this.pending.push({ what, apply, bytes });
   }
 
   /** An office-addin-mock object whose scalar properties must be loaded and synced before they are read. */
@@ -143,8 +176,13 @@ export class FakeExcel {
 
   private async sync(): Promise<void> {
     this.syncs++;
+    this.between.shift()?.();
     const queued = this.pending;
     this.pending = [];
+    const payload = queued.reduce((n, op) => n + (op.bytes?.() ?? 0), 0);
+    if (payload > PAYLOAD_LIMIT) {
+      throw Object.assign(new Error(`RequestPayloadSizeLimitExceeded: the request payload size has exceeded the limit (${payload} bytes)`), { code: "RequestPayloadSizeLimitExceeded" });
+    }
     for (const op of queued) {
       op.apply();
       this.log.push(op.what);
@@ -215,7 +253,14 @@ export class FakeExcel {
         getItem: (id: string) => this.part(id),
         add: (xml: string) => {
           const id = this.partId();
-          this.queue(`add part ${id}`, () => this.parts.push({ id, namespace: namespaceOf(xml), xml }));
+          this.queue(
+            `add part ${id}`,
+            () => {
+              refuseMalformed(xml);
+              this.parts.push({ id, namespace: namespaceOf(xml), xml });
+            },
+            () => utf8Length(xml),
+          );
           return this.part(id);
         },
       },
@@ -237,15 +282,27 @@ export class FakeExcel {
       getXml: () => {
         const result = this.mock({ value: "" });
         result.load("value");
-        this.queue(`getXml ${id}`, () => {
-          // The value the sync brings back.
-          // setValue is the mock's documented setter (typed private in its .d.ts).
-          (result as unknown as { setValue(name: string, value: unknown): void }).setValue("value", state().xml);
-          result.load("value");
-        });
+        this.queue(
+          `getXml ${id}`,
+          () => {
+            // The value the sync brings back.
+            // setValue is the mock's documented setter (typed private in its .d.ts).
+            (result as unknown as { setValue(name: string, value: unknown): void }).setValue("value", state().xml);
+            result.load("value");
+          },
+          () => utf8Length(this.parts.find((x) => x.id === id)?.xml ?? ""),
+        );
         return result;
       },
-      setXml: (xml: string) => this.queue(`setXml ${id}`, () => (state().xml = xml)),
+      setXml: (xml: string) =>
+        this.queue(
+          `setXml ${id}`,
+          () => {
+            refuseMalformed(xml);
+            state().xml = xml;
+          },
+          () => utf8Length(xml),
+        ),
       delete: () =>
         this.queue(`delete part ${id}`, () => {
           state();

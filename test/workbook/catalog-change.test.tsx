@@ -90,6 +90,14 @@ describe("in Excel (office-addin-mock)", () => {
     expect(block.map((row) => row.map((a) => excel.cell("Figures", a)?.format))).toEqual(layout.formats);
   });
 
+  test("a text XML forbids (a vertical tab pasted into a label) is refused before Excel is touched", async () => {
+    use(new FakeExcel({ sheets: ["Sheet1"] }));
+    const s = { ...changping, events: [{ ...changping.events[0], label: "Class III\u000Bcertificate" }, ...changping.events.slice(1)] };
+    const options = { format: "yuan", replace: [], chartTitle: "t", api17: true, api15: true, lang: "en-US", computed: today } as const;
+    await expect(writeScenario(s, options)).rejects.toMatchObject({ name: "ForbiddenText", text: "Class III\uFFFDcertificate", character: "U+000B" });
+    expect(excel.runs).toBe(0);
+  });
+
   test("checkStoredCatalog: the workbook's older record, compared with the catalog in hand", async () => {
     use(new FakeExcel({ parts: [{ xml: catalogRecordXml(olderRecord()) }] }));
     const check = await checkStoredCatalog();

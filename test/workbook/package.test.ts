@@ -71,6 +71,20 @@ describe.each(examples)("the package of %s", (file) => {
     expect(t.parts["xl/workbook.xml"]).toContain('<calcPr calcId="191029"');
   });
 
+  test("the chart reads the spill through sheet names over A1#, with the figures cached", () => {
+    const workbook = t.parts["xl/workbook.xml"];
+    for (const [name, column] of [["SubsidyYears", "A"], ["SubsidyCeiling", "B"], ["SubsidyExpected", "C"]])
+      expect(workbook).toContain(`<definedName name="${name}" localSheetId="1">OFFSET(Forecast!$${column}$2,0,0,ROWS(_xlfn.ANCHORARRAY(Forecast!$A$1))-2,1)</definedName>`);
+    const chart = t.parts["xl/charts/chart1.xml"];
+    expect([...chart.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1])).toEqual(["Forecast!$B$1", "Forecast!SubsidyYears", "Forecast!SubsidyCeiling", "Forecast!$C$1", "Forecast!SubsidyYears", "Forecast!SubsidyExpected"]);
+    expect(sheetPart(t, "Forecast")).toMatch(/<drawing r:id="rId\d+"\/><\/worksheet>$/);
+    expect(t.parts["xl/drawings/_rels/drawing1.xml.rels"]).toContain('Target="../charts/chart1.xml"');
+    // The cached years are the forecast's horizon.
+    const years = [...chart.matchAll(/<c:cat>.*?<\/c:cat>/g)][0][0];
+    const scenario = JSON.parse(readFileSync(join(root, "examples", file), "utf8"));
+    expect([...years.matchAll(/<c:v>(\d+)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual(Array.from({ length: scenario.horizon.to - scenario.horizon.from + 1 }, (_, i) => scenario.horizon.from + i));
+  });
+
   test("the web extension names the manifest's add-in, opens its pane with the document, and is related from the package root", () => {
     const we = t.parts["xl/webextensions/webextension1.xml"];
     expect(we).toContain(`<we:reference id="${manifest.id}" version="${manifest.version}" store="developer" storeType="Registry"/>`);

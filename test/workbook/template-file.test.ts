@@ -77,7 +77,7 @@ test("the characters XML forbids are found wherever they are, by field", () => {
   expect(forbiddenCharacter("\u0001")).toBe("U+0001");
   expect(forbiddenCharacter("\uD800 alone")).toBe("U+D800");
   expect(forbiddenCharacter("tab\tnew\nline 昌平 \u{1F600} \uFFFD")).toBeUndefined();
-  expect(forbiddenTexts({ name: "ok", events: [{ label: "x" }, { label: "\uFFFF" }] })).toEqual([{ path: "events[1].label", character: "U+FFFF" }]);
+  expect(forbiddenTexts({ name: "ok", events: [{ label: "x" }, { label: "\uFFFF" }] })).toEqual([{ path: "events[1].label", character: "U+FFFF", text: "\uFFFF" }]);
 });
 
 test.each([

@@ -1,5 +1,6 @@
 import type { Condition, LeafCondition, Topic } from "../catalog/schema";
 import { codeText } from "./codes";
+import type { BindingCap } from "./trace";
 import { boundText, factName, lowerFirst, rate, refs, sep, valueText, type FactTable } from "./common";
 import { sourceOf } from "./sources";
 import type { Source, Words } from "./words";
@@ -80,6 +81,7 @@ export function enUS(facts: FactTable): Words {
     if (c.op === "in") return `${fact(c.fact)} is ${c.value.map((v) => code(c.fact, v)).join(" or ")}`;
     return `${sum(c.fact)} ${ops[c.op]} ${boundText(facts, c, { yuan, quantity })}`;
   };
+  const cap = (c: BindingCap) => `${c.perUnit ? "" : "up to "}${sep(c.amount)} per ${c.per.en}`;
   const condition = (c: Condition): string => ("any" in c ? c.any.map((b) => b.map(leaf).join(" and ")).join("; or ") : leaf(c));
 
   return {
@@ -112,9 +114,10 @@ export function enUS(facts: FactTable): Words {
         case "unitCap":
           return `cap ${sep(s.amount)} per ${s.per.en} × ${value(s.fact, s.units)} = ${sep(s.limit)}`;
         case "capped":
-          return s.cap.perUnit ? `capped at ${sep(s.result)} (${sep(s.cap.amount)} per ${s.cap.per.en})` : `capped at ${sep(s.result)} (up to ${sep(s.cap.amount)} per ${s.cap.per.en})`;
+          return `capped at ${sep(s.result)} (${cap(s.cap)})`;
       }
     },
+    cap,
     reason(r) {
       switch (r.code) {
         case "outOfValidity":

@@ -49,11 +49,10 @@ export const formatStep = (step: Step, lang: Lang): string => wordsFor(lang).ste
 export const formatNote = (note: Note, lang: Lang): string => wordsFor(lang).note(note);
 export const formatTitle = (title: MatterTitle, lang: Lang): string => wordsFor(lang).title(title);
 /** The cap that bound, as a capped step says it. */
-export const formatCap = (cap: BindingCap, lang: Lang): string => {
-  const w = wordsFor(lang);
-  return lang === "zh-CN" ? `${cap.per.zh}${w.yuan(formatYuan(cap.amount))}` : `${formatYuan(cap.amount)} per ${cap.per.en}`;
-};
+export const formatCap = (cap: BindingCap, lang: Lang): string => wordsFor(lang).cap(cap);
 export const formatReason = (reason: Reason, lang: Lang): string => wordsFor(lang).reason(reason);
+
+const flagList = (w: Words, flags: readonly Flag[]): string => `${w.flagsHeading}${w.colon}${flags.map((f) => w.flag(f.code, f.value ?? "")).join(w.semicolon)}`;
 
 /** One clause considered: its citation and status, then why, the arithmetic, flags and the sentence. */
 function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], indent = ""): string[] {
@@ -65,7 +64,7 @@ function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], ind
   for (const s of line.working?.steps ?? []) out.push(`${indent}  ${w.step(s)}`);
   if (line.status === "applied") {
     const flags = flagsOf(line);
-    if (flags.length) out.push(`${indent}  ${w.flagsHeading}${w.colon}${flags.map((f) => w.flag(f.code, f.value ?? "")).join(w.semicolon)}`);
+    if (flags.length) out.push(`${indent}  ${flagList(w, flags)}`);
     out.push(`${indent}  “${line.clause.sentence}”`);
   }
   return out;
@@ -97,7 +96,7 @@ export function formatLine(line: ForecastLine, language: Lang): string {
   ];
   for (const s of line.trace.working?.steps ?? []) out.push(`      ${w.step(s)}`);
   for (const n of line.notes) out.push(`      ${w.note(n)}`);
-  if (line.flags.length) out.push(`      ${w.flagsHeading}${w.colon}${line.flags.map((f) => w.flag(f.code, f.value ?? "")).join(w.semicolon)}`);
+  if (line.flags.length) out.push(`      ${flagList(w, line.flags)}`);
   return out.join("\n");
 }
 

@@ -1,6 +1,6 @@
 import type { ClauseLine, Status } from "../evaluate";
 import type { FlagCode } from "./flags";
-import type { Lang, MatterTitle, Note, Reason, Step } from "./trace";
+import type { BindingCap, Lang, MatterTitle, Note, Reason, Step } from "./trace";
 
 /**
  * Where a scenario states a fact. A single function's arguments give every fact it reads, so a
@@ -38,6 +38,8 @@ export interface Words {
   /** A code's value in words ("class III", "三类"). */
   value(fact: string, value: unknown): string;
   step(step: Step): string;
+  /** The cap that bound: "up to 8,000,000 per certificate", "3,000 per m² of plant". */
+  cap(cap: BindingCap): string;
   reason(reason: Reason): string;
   note(note: Note): string;
   flag(code: FlagCode, value: string): string;

@@ -1,5 +1,6 @@
 import type { Condition, LeafCondition, Topic } from "../catalog/schema";
 import { codeText } from "./codes";
+import type { BindingCap } from "./trace";
 import { boundText, factName, rate, refs, sep, valueText, type FactTable } from "./common";
 import { sourceOf } from "./sources";
 import type { Source, Words } from "./words";
@@ -81,6 +82,7 @@ export function zhCN(facts: FactTable): Words {
     if (c.op === "in") return `${fact(c.fact)}须为${c.value.map((v) => code(c.fact, v)).join("或")}`;
     return `${sum(c.fact)}须${ops[c.op]}${boundText(facts, c, { yuan, quantity })}`;
   };
+  const cap = (c: BindingCap) => `${c.per.zh}${c.perUnit ? "" : "不超过"}${yuan(sep(c.amount))}`;
   const condition = (c: Condition): string => ("any" in c ? c.any.map((b) => b.map(leaf).join("且")).join("；或") : leaf(c));
 
   return {
@@ -113,11 +115,10 @@ export function zhCN(facts: FactTable): Words {
         case "unitCap":
           return `上限：${s.per.zh}${yuan(sep(s.amount))} × ${value(s.fact, s.units)} = ${yuan(sep(s.limit))}`;
         case "capped":
-          return s.cap.perUnit
-            ? `受上限约束，为${yuan(sep(s.result))}（${s.cap.per.zh}${yuan(sep(s.cap.amount))}）`
-            : `受上限约束，为${yuan(sep(s.result))}（${s.cap.per.zh}不超过${yuan(sep(s.cap.amount))}）`;
+          return `受上限约束，为${yuan(sep(s.result))}（${cap(s.cap)}）`;
       }
     },
+    cap,
     reason(r) {
       switch (r.code) {
         case "outOfValidity":

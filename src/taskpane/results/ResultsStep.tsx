@@ -1,44 +1,53 @@
-import {
-  Badge,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { engine, forecast, forecastTable, formatCap, formatNote, formatStep, formatTitle, formatYuan, toNumber, type Decimal, type Forecast, type ForecastLine, type PolicyDocument, type Scenario } from "../engine";
-import { ScrollRegion } from "./ScrollRegion";
+import { Badge, Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useMemo, useState } from "react";
+import { Decimal, engine, forecast, forecastTable, formatCap, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type PolicyDocument, type Scenario } from "../engine";
 import { catalogs, useI18n, type I18n, type MessageKey } from "../i18n";
-import { BarChart } from "./BarChart";
+import type { Draft } from "../wizard/draft";
+import { useAmounts } from "./amounts";
+import { BarChart, colourOf, type Marker } from "./BarChart";
+import { ExportBar } from "./Export";
 import { classifyFlags, type Flag } from "./flags";
+import { ScrollRegion } from "./ScrollRegion";
+import { DeltaDetail, useDiff, VariantList, WhatIfLines, WhatIfPanel, type BenchActions } from "./WhatIf";
+import { clauseName, eventTitle, unpaidText } from "./words";
 
 const useStyles = makeStyles({
-  totals: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9em, 1fr))", gap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalM} 0` },
-  total: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM },
+  sticky: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    margin: `0 -${tokens.spacingHorizontalM}`,
+    background: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontVariantNumeric: "tabular-nums",
+    "@media print": { position: "static" },
+  },
+  stickyValue: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  summary: { margin: `${tokens.spacingVerticalS} 0`, "& p": { margin: `${tokens.spacingVerticalXS} 0` } },
+  totals: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9.5em, 1fr))", gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalS} 0` },
+  total: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, minWidth: 0 },
   totalLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
-  totalValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, fontVariantNumeric: "tabular-nums" },
+  totalValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
+  list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: "1.2em" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  /** Columns as wide as their numbers; the region around the table scrolls in a narrow pane. */
   table: { tableLayout: "auto", width: "auto", minWidth: "100%" },
-  line: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0` },
-  lineHead: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
-  lineTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  cite: { margin: `${tokens.spacingVerticalXS} 0`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  flags: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: `${tokens.spacingVerticalXS} 0` },
-  steps: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: "1.2em" },
+  details: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0`, "& > summary": { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 }, "@media print": { display: "none" } },
+  event: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0` },
+  eventHead: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalM, flexWrap: "wrap", margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  line: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  cite: { margin: `${tokens.spacingVerticalXXS} 0`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  product: { margin: `${tokens.spacingVerticalXXS} 0`, fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
+  flags: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: `${tokens.spacingVerticalXS} 0`, listStyle: "none", padding: 0 },
+  steps: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: "1.2em", overflowWrap: "anywhere" },
   sentence: { margin: `${tokens.spacingVerticalXS} 0`, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, borderLeft: `3px solid ${tokens.colorBrandStroke1}`, background: tokens.colorNeutralBackground2 },
   json: { maxHeight: "16em", overflow: "auto", fontSize: tokens.fontSizeBase200, background: tokens.colorNeutralBackground2, padding: tokens.spacingHorizontalS },
+  neg: { color: tokens.colorPaletteRedForeground1 },
 });
-
-/** An amount as the pane shows it: the engine's formatting, and the unit. */
-export const yuan = (x: Decimal, t: I18n["t"]): string => t("amount.yuan", { amount: formatYuan(x) });
 
 export function documentName(doc: PolicyDocument | undefined, id: string, lang: I18n["lang"]): string {
   if (!doc) return id;
@@ -55,12 +64,21 @@ export function useDocuments(): ReadonlyMap<string, PolicyDocument> {
   return useMemo(() => new Map(engine().catalog.documents.map((d) => [d.id, d])), []);
 }
 
-/** Step 4: the engine's forecast of the scenario, by year, by policy and clause by clause. */
-export function ResultsStep({ scenario }: { readonly scenario: Scenario }) {
+interface Props extends BenchActions {
+  readonly scenario: Scenario;
+  readonly draft: Draft;
+  readonly change: (patch: Partial<Draft>) => void;
+}
+
+/**
+ * Step 4: what a CFO reads first (the summary), the bench for what-ifs with the Δ against the
+ * baseline always in view, then the chart, and the detail on demand: lines grouped by event,
+ * what is not paid and why, the tables by policy and by year, export.
+ */
+export function ResultsStep(props: Props) {
+  const { scenario } = props;
   const i18n = useI18n();
-  const { t, lang } = i18n;
-  const styles = useStyles();
-  const documents = useDocuments();
+  const { t } = i18n;
   const result = useMemo((): { f: Forecast } | { error: string } => {
     try {
       return { f: forecast(scenario) };
@@ -75,101 +93,222 @@ export function ResultsStep({ scenario }: { readonly scenario: Scenario }) {
       </MessageBar>
     );
   }
-  const { f } = result;
+  return <Results {...props} f={result.f} />;
+}
+
+function Results(props: Props & { readonly f: Forecast }) {
+  const { scenario, f, bench } = props;
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const styles = useStyles();
+  const amounts = useAmounts();
+  const documents = useDocuments();
+  const summary = useMemo(() => summarise(scenario, f), [scenario, f]);
+  const baseline = useMemo(() => (bench.baseline ? props.scenarioOf(bench.baseline.draft) : undefined), [bench.baseline, props]);
+  const diff = useDiff(baseline, scenario, f);
   const table = forecastTable(f);
   const policies = table.header.slice(6).map((h) => h.replace(/^expected: /, ""));
-  const totalRow = table.rows[table.rows.length - 1];
-  const headerText = [t("col.year"), t("col.ceiling"), t("col.expected"), "P10", "P50", "P90"];
-  const cell = (v: number | Decimal | string) => (typeof v === "object" ? formatYuan(v) : v === "total" ? t("col.total") : String(v));
+  const yearHeader = [t("col.year"), t("col.ceiling"), t("col.expected"), "P10", "P50", "P90", ...policies.map((p) => t("col.expectedOf", { policy: shortDocumentName(documents.get(p), p, i18n) }))];
+  const title = (o: EventOutcome) => `${eventTitle(o.event === undefined ? undefined : scenario.events[o.event], o.topic, o.year, i18n)} (${o.year})`;
+  const markers: Marker[] = summary.expiries
+    .map((e) => ({ after: f.years.findIndex((y) => String(y.year) === e.until.slice(0, 4)), label: t("chart.expires", { policy: shortDocumentName(documents.get(e.document), e.document, i18n), date: e.until }) }))
+    .filter((m) => m.after >= 0 && m.after < f.years.length - 1);
+  const notPaid = summary.outcomes.filter((o) => o.lines.length === 0 && (o.event !== undefined || o.unpaid.some((u) => u.code === "capped" || u.code === "outOfValidity")));
+  const byPolicy = policies.map((p) => ({
+    p,
+    ceiling: f.years.reduce((a, y) => a.plus(y.byPolicy[p]?.ceiling ?? 0), new Decimal(0)),
+    expected: f.years.reduce((a, y) => a.plus(y.byPolicy[p]?.expected ?? 0), new Decimal(0)),
+  }));
+  const share = (x: Decimal) => (f.total.expected.isZero() ? "–" : `${x.dividedBy(f.total.expected).times(100).toDecimalPlaces(1).toFixed()}%`);
 
   return (
     <>
-      <div className={styles.totals}>
-        <Total label={t("total.expected")} value={yuan(f.total.expected, t)} testId="total-expected" />
-        <Total label={t("total.ceiling")} value={yuan(f.total.ceiling, t)} testId="total-ceiling" />
-        <Total label={t("total.band")} value={`${formatYuan(f.total.p10)} – ${formatYuan(f.total.p90)}`} testId="total-band" />
-        <Total label={t("total.p50")} value={yuan(f.total.p50, t)} testId="total-p50" />
+      <div className={styles.sticky} data-testid="sticky" role="status" aria-live="polite">
+        <span>
+          {t("total.expected")}: <span className={styles.stickyValue} data-testid="sticky-total">{amounts.money(f.total.expected)}</span>
+        </span>
+        {diff && (
+          <span>
+            {t("whatif.vsBaseline")}:{" "}
+            <span className={`${styles.stickyValue} ${diff.total.delta.isNegative() ? styles.neg : ""}`} data-testid="sticky-delta">
+              {amounts.signed(diff.total.delta)}
+            </span>
+          </span>
+        )}
       </div>
-      <p>
-        {f.method.kind === "exact" ? t("method.exact", { worlds: f.method.worlds }) : t("method.monteCarlo", { draws: f.method.draws, seed: f.method.seed })}{" "}
-        {t("method.catalog", { version: f.catalogVersion })}
-      </p>
-      {f.total.assumed && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t("results.assumed")}</MessageBarBody>
-        </MessageBar>
+
+      <section className={styles.summary} aria-labelledby="summary-title" data-testid="summary">
+        <h3 id="summary-title">{t("summary.title")}</h3>
+        <div className={styles.totals}>
+          <Total label={t("total.expected")} value={amounts.money(f.total.expected)} testId="total-expected" />
+          <Total label={t("total.band")} value={`${amounts.bare(f.total.p10)} – ${amounts.money(f.total.p90)}`} testId="total-band" />
+          <Total label={t("total.ceiling")} value={amounts.money(f.total.ceiling)} testId="total-ceiling" />
+        </div>
+        <p data-testid="summary-draft">{t("summary.draft", { share: share(summary.draftExpected), amount: amounts.money(summary.draftExpected) })}</p>
+        {summary.expiries.map((e) => (
+          <div key={e.document} data-testid="summary-expiry">
+            <Badge appearance="tint" color="warning">
+              {t("summary.expires", { policy: shortDocumentName(documents.get(e.document), e.document, i18n), date: e.until })}
+            </Badge>
+          </div>
+        ))}
+        <p>{t("summary.drivers")}</p>
+        <ol className={styles.list} data-testid="summary-drivers">
+          {summary.drivers.map((o, k) => (
+            <li key={k}>
+              {title(o)}: <strong>{amounts.money(o.expected)}</strong>
+            </li>
+          ))}
+        </ol>
+        {summary.unpaid.length > 0 && (
+          <>
+            <p>{t("summary.unpaid")}</p>
+            <ul className={styles.list} data-testid="summary-unpaid">
+              {summary.unpaid.map((o, k) => (
+                <li key={k}>
+                  {title(o)}: {o.unpaid.map((u) => unpaidText(u, i18n)).join("; ")}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {f.total.assumed && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t("results.assumed")}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+
+      <WhatIfPanel {...props} />
+      {diff && (
+        <section aria-labelledby="delta-title" data-testid="delta">
+          <h3 id="delta-title">{t("delta.title", { name: bench.baseline?.name ?? "" })}</h3>
+          <WhatIfLines diff={diff} testId="whatif-lines" />
+          <details className={styles.details}>
+            <summary>{t("delta.detail")}</summary>
+            <DeltaDetail diff={diff} />
+          </details>
+        </section>
       )}
+      {baseline && <VariantList {...props} baseline={baseline} />}
 
       <h3>{t("results.byYear")}</h3>
       <BarChart
         lang={lang}
         title={t("chart.title")}
-        summary={t("chart.summary", { from: scenario.horizon.from, to: scenario.horizon.to, total: formatYuan(f.total.expected) })}
+        summary={t("chart.summary", { from: scenario.horizon.from, to: scenario.horizon.to, total: amounts.money(f.total.expected) })}
         categories={f.years.map((y) => String(y.year))}
-        series={policies.map((p) => ({ name: shortDocumentName(documents.get(p), p, i18n), values: f.years.map((y) => (y.byPolicy[p] ? toNumber(y.byPolicy[p].expected) : 0)) }))}
-        stacked
+        series={policies.map((p) => ({ name: shortDocumentName(documents.get(p), p, i18n), color: colourOf(p), values: f.years.map((y) => (y.byPolicy[p] ? toNumber(y.byPolicy[p].expected) : 0)) }))}
         ceiling={f.years.map((y) => toNumber(y.ceiling))}
         band={{ low: f.years.map((y) => toNumber(y.p10)), high: f.years.map((y) => toNumber(y.p90)) }}
+        markers={markers}
         ceilingLabel={t("col.ceiling")}
         bandLabel={t("total.band")}
+        format={(v) => amounts.money(new Decimal(v))}
+        testId="chart"
       />
-      <ScrollRegion label={t("results.byYear")}>
-        <Table size="small" className={styles.table} aria-label={t("results.byYear")} data-testid="year-table">
-          <TableHeader>
-            <TableRow>
-              {table.header.map((h, i) => (
-                <TableHeaderCell key={h} scope="col" className={i > 0 ? styles.num : undefined} title={i < 6 ? undefined : documentName(documents.get(policies[i - 6]), policies[i - 6], lang)}>
-                  {i < 6 ? headerText[i] : t("col.expectedOf", { policy: shortDocumentName(documents.get(policies[i - 6]), policies[i - 6], i18n) })}
+      <p className={styles.cite}>
+        {f.method.kind === "exact" ? t("method.exact", { worlds: f.method.worlds }) : t("method.monteCarlo", { draws: f.method.draws, seed: f.method.seed })}{" "}
+        {t("method.catalog", { version: f.catalogVersion })}
+      </p>
+
+      <details className={styles.details} data-testid="by-event">
+        <summary>{t("results.byEvent", { n: summary.outcomes.filter((o) => o.lines.length > 0).length })}</summary>
+        <p>{t("results.byEventHelp")}</p>
+        {summary.outcomes
+          .filter((o) => o.lines.length > 0)
+          .map((o, k) => (
+            <EventView key={k} outcome={o} title={title(o)} />
+          ))}
+      </details>
+
+      <details className={styles.details} data-testid="not-paid">
+        <summary>{t("results.notPaid", { n: notPaid.length })}</summary>
+        {notPaid.length === 0 ? (
+          <p>{t("results.allPaid")}</p>
+        ) : (
+          <ul className={styles.list}>
+            {notPaid.map((o, k) => (
+              <li key={k}>
+                {title(o)}: {o.unpaid.map((u) => unpaidText(u, i18n)).join("; ") || t("results.paysNothing")}
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+
+      <details className={styles.details}>
+        <summary>{t("results.byPolicy")}</summary>
+        <ScrollRegion label={t("results.byPolicy")}>
+          <Table size="small" className={styles.table} aria-label={t("results.byPolicy")} data-testid="policy-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t("col.policy")}</TableHeaderCell>
+                <TableHeaderCell scope="col" className={styles.num}>
+                  {t("col.ceilingIn", { unit: amounts.unitName })}
                 </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {table.rows.map((row) => (
-              <TableRow key={String(row[0])}>
-                {row.map((v, i) => (
-                  <TableCell key={i} className={i > 0 ? styles.num : undefined}>
-                    {cell(v)}
+                <TableHeaderCell scope="col" className={styles.num}>
+                  {t("col.expectedIn", { unit: amounts.unitName })}
+                </TableHeaderCell>
+                <TableHeaderCell scope="col" className={styles.num}>
+                  {t("col.share")}
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {byPolicy.map(({ p, ceiling, expected }) => (
+                <TableRow key={p}>
+                  <TableCell>
+                    {shortDocumentName(documents.get(p), p, i18n)} · {documents.get(p)?.status === "draft" ? t("status.draft") : t("status.inForce")}
                   </TableCell>
+                  <TableCell className={styles.num}>{amounts.bare(ceiling)}</TableCell>
+                  <TableCell className={styles.num}>{amounts.bare(expected)}</TableCell>
+                  <TableCell className={styles.num}>{share(expected)}</TableCell>
+                </TableRow>
+              ))}
+              <TableRow>
+                <TableCell>{t("col.total")}</TableCell>
+                <TableCell className={styles.num}>{amounts.bare(f.total.ceiling)}</TableCell>
+                <TableCell className={styles.num}>{amounts.bare(f.total.expected)}</TableCell>
+                <TableCell className={styles.num}>{share(f.total.expected)}</TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+        </ScrollRegion>
+      </details>
+
+      <details className={styles.details}>
+        <summary>{t("results.yearTable")}</summary>
+        <ScrollRegion label={t("results.yearTable")}>
+          <Table size="small" className={styles.table} aria-label={t("results.yearTable")} data-testid="year-table">
+            <TableHeader>
+              <TableRow>
+                {yearHeader.map((h, i) => (
+                  <TableHeaderCell key={h} scope="col" className={i > 0 ? styles.num : undefined}>
+                    {h}
+                  </TableHeaderCell>
                 ))}
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </ScrollRegion>
+            </TableHeader>
+            <TableBody>
+              {table.rows.map((row) => (
+                <TableRow key={String(row[0])}>
+                  {row.map((v, i) => (
+                    <TableCell key={i} className={i > 0 ? styles.num : undefined}>
+                      {typeof v === "object" ? amounts.bare(v) : v === "total" ? t("col.total") : String(v)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollRegion>
+        <p className={styles.cite}>{t("results.unitNote", { unit: amounts.unitName })}</p>
+      </details>
 
-      <h3>{t("results.byPolicy")}</h3>
-      <ScrollRegion label={t("results.byPolicy")}>
-        <Table size="small" className={styles.table} aria-label={t("results.byPolicy")}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t("col.policy")}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t("col.status")}</TableHeaderCell>
-              <TableHeaderCell scope="col" className={styles.num}>
-                {t("col.expected")}
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {policies.map((p, i) => (
-              <TableRow key={p}>
-                <TableCell>{documentName(documents.get(p), p, lang)}</TableCell>
-                <TableCell>{documents.get(p)?.status === "draft" ? t("status.draft") : t("status.inForce")}</TableCell>
-                <TableCell className={styles.num}>{cell(totalRow[6 + i])}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </ScrollRegion>
+      <ExportBar scenario={scenario} f={f} header={yearHeader} />
 
-      <h3>{t("results.byClause")}</h3>
-      <p>{t("results.byClauseHelp")}</p>
-      {f.lines.length === 0 && <p>{t("results.noLines")}</p>}
-      {f.lines.map((line, i) => (
-        <ClauseLineView key={`${line.year}-${line.trace.clause.id}-${i}`} line={line} />
-      ))}
-
-      <details>
+      <details className={styles.details}>
         <summary>{t("results.json")}</summary>
         <pre className={styles.json} data-testid="scenario-json">
           {JSON.stringify(scenario, null, 2)}
@@ -200,29 +339,51 @@ const flagColor: Record<Flag["kind"], "danger" | "warning" | "important" | "info
   info: "informative",
 };
 
-function ClauseLineView({ line }: { readonly line: ForecastLine }) {
-  const { t, lang } = useI18n();
+/** One event: its total, and each clause that pays, as ceiling × chance (× share) → expected. */
+function EventView({ outcome, title }: { readonly outcome: EventOutcome; readonly title: string }) {
   const styles = useStyles();
+  const amounts = useAmounts();
+  return (
+    <article className={styles.event} aria-label={title}>
+      <h4 className={styles.eventHead}>
+        <span>{title}</span>
+        <span className={styles.num}>{amounts.money(outcome.expected)}</span>
+      </h4>
+      {outcome.lines.map((line) => (
+        <LineView key={line.trace.clause.id} line={line} outcome={outcome} />
+      ))}
+    </article>
+  );
+}
+
+function LineView({ line, outcome }: { readonly line: ForecastLine; readonly outcome: EventOutcome }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const styles = useStyles();
+  const amounts = useAmounts();
   const [open, setOpen] = useState(false);
+  const sentenceId = useId();
   const { clause, document, working } = line.trace;
   const flags = classifyFlags(line.flags);
-  const sentenceId = `sentence-${clause.id.replace(/[^a-z0-9]/gi, "-")}-${line.year}-${line.matter.length}`;
+  const discretionary = clause.flags.includes("discretionary");
+  const factors = [
+    `${t("line.ceiling")} ${amounts.money(line.ceiling)}`,
+    outcome.probability !== 1 ? `${t("line.chance")} ${new Decimal(outcome.probability).times(100).toFixed()}%` : undefined,
+    discretionary && outcome.realisation !== 1 ? `${t("line.share")} ${new Decimal(outcome.realisation).times(100).toFixed()}%` : undefined,
+  ].filter(Boolean);
+  // "=" only where the product is the expected figure; a cap met in some worlds makes it "→".
+  const product = new Decimal(line.ceiling).times(outcome.probability).times(discretionary ? outcome.realisation : 1);
+  const sign = product.equals(line.expected) ? "=" : "→";
   return (
-    <article className={styles.line} aria-label={`${line.year} ${formatTitle(line.title, lang)}`}>
-      <div className={styles.lineHead}>
-        <h4 className={styles.lineTitle}>
-          {line.year} · {formatTitle(line.title, lang)}
-        </h4>
-        <span className={styles.num}>
-          {t("line.amounts", { expected: formatYuan(line.expected), ceiling: formatYuan(line.ceiling) })}
-        </span>
-      </div>
+    <div className={styles.line}>
       <p className={styles.cite}>
-        {lang === "zh-CN" ? clause.summary.zh : clause.summary.en} — <cite lang="zh-CN">{document.title}</cite> {clause.article}
-        {lang === "en-US" && ` (${document.titleEn})`} · {document.status === "draft" ? t("status.draft") : t("status.inForce")}
+        <strong>{clauseName(clause.id, i18n)}</strong> · {lang === "zh-CN" ? clause.summary.zh : clause.summary.en}
+      </p>
+      <p className={styles.product} data-testid="line-product">
+        {factors.join(" × ")} {sign} <strong>{amounts.money(line.expected)}</strong>
       </p>
       {flags.length > 0 && (
-        <ul className={styles.flags} aria-label={t("line.flags")} style={{ listStyle: "none", padding: 0 }}>
+        <ul className={styles.flags} aria-label={t("line.flags")}>
           {flags.map((flag) => (
             <li key={flag.text}>
               <Badge appearance={flag.kind === "info" ? "outline" : "tint"} color={flagColor[flag.kind]} title={flag.text}>
@@ -249,8 +410,8 @@ function ClauseLineView({ line }: { readonly line: ForecastLine }) {
         {open ? t("line.hideSentence") : t("line.showSentence")}
       </Button>
       <blockquote id={sentenceId} className={styles.sentence} lang="zh-CN" hidden={!open}>
-        {clause.sentence}
+        <cite>{document.title}</cite> {clause.article}: {clause.sentence}
       </blockquote>
-    </article>
+    </div>
   );
 }

@@ -4,15 +4,19 @@ import { useI18n } from "../i18n";
 import { emptyFinancial, type Draft, type DraftFinancial } from "./draft";
 import { MoneyField, SelectField, TextField, YearField, useFieldRowStyles } from "./fields";
 import { useFocusAfterRender } from "./focus";
+import { useRemoveCard } from "./confirm";
 
 const useStyles = makeStyles({
+  /** Year and two amounts on one line where they fit; at 350 px the amounts wrap, never clip. */
   financial: {
-    display: "grid",
-    gridTemplateColumns: "minmax(4.5em, 5.5em) minmax(0, 1fr) minmax(0, 1fr) auto",
+    display: "flex",
+    flexWrap: "wrap",
     columnGap: tokens.spacingHorizontalS,
-    alignItems: "end",
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "flex-end",
     marginBottom: tokens.spacingVerticalS,
   },
+  amount: { flexGrow: 1, flexBasis: "10em", minWidth: 0 },
   remove: { marginBottom: "2px" },
 });
 
@@ -27,6 +31,7 @@ export function EnterpriseStep({ draft, change }: Props) {
   const rows = useFieldRowStyles();
   const styles = useStyles();
   const focusLater = useFocusAfterRender();
+  const remove = useRemoveCard();
   const setFinancial = (i: number, patch: Partial<DraftFinancial>) => change({ financials: draft.financials.map((f, k) => (k === i ? { ...f, ...patch } : f)) });
   const addYear = () => {
     const years = draft.financials.map((f) => Number(f.year)).filter(Number.isInteger);
@@ -96,14 +101,18 @@ export function EnterpriseStep({ draft, change }: Props) {
       {draft.financials.map((f, i) => (
         <div className={styles.financial} key={f.key} role="group" aria-label={t("financials.row", { year: f.year || i + 1 })}>
           <YearField path={`financials.${i}.year`} label={t("field.year")} value={f.year} onChange={(year) => setFinancial(i, { year })} />
-          <MoneyField path={`financials.${i}.revenue`} label={t("field.revenue")} value={f.revenue} onChange={(revenue) => setFinancial(i, { revenue })} hint="" />
-          <MoneyField path={`financials.${i}.rd`} label={t("field.rd")} value={f.rd} onChange={(rd) => setFinancial(i, { rd })} hint="" />
+          <div className={styles.amount}>
+            <MoneyField path={`financials.${i}.revenue`} label={t("field.revenue")} value={f.revenue} onChange={(revenue) => setFinancial(i, { revenue })} hint="" />
+          </div>
+          <div className={styles.amount}>
+            <MoneyField path={`financials.${i}.rd`} label={t("field.rd")} value={f.rd} onChange={(rd) => setFinancial(i, { rd })} hint="" />
+          </div>
           <Button
             className={styles.remove}
             appearance="subtle"
             size="small"
             aria-label={t("financials.remove", { year: f.year || i + 1 })}
-            onClick={() => change({ financials: draft.financials.filter((_, k) => k !== i) })}
+            onClick={() => void remove(t("financials.row", { year: f.year || i + 1 }), f.revenue.trim() !== "" || f.rd.trim() !== "", { financials: draft.financials.filter((_, k) => k !== i) })}
           >
             {t("remove")}
           </Button>

@@ -1,8 +1,10 @@
-import { Button, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useState } from "react";
 import { topics } from "../engine";
 import { useI18n, type MessageKey } from "../i18n";
+import { useRemoveCard } from "./confirm";
 import { emptyEvent, type Draft, type DraftEvent, type EventType } from "./draft";
+import { FactsField } from "./FactsField";
 import { useFocusAfterRender } from "./focus";
 import { CheckField, MoneyField, PercentField, SelectField, TextField, YearField, useFieldRowStyles } from "./fields";
 
@@ -19,7 +21,8 @@ const useStyles = makeStyles({
   },
   head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  add: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", marginTop: tokens.spacingVerticalM },
+  add: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", marginTop: tokens.spacingVerticalM, maxWidth: "100%" },
+  kind: { minWidth: 0, maxWidth: "100%", flexGrow: 1 },
 });
 
 interface Props {
@@ -29,15 +32,18 @@ interface Props {
   readonly types: readonly EventType[];
   readonly addLabel: MessageKey;
   readonly empty: MessageKey;
+  /** Plausibility warnings by event index (plausibility.ts). */
+  readonly warnings?: ReadonlyMap<number, readonly string[]>;
 }
 
 /** Steps 2 and 3: the scenario's events of some kinds, one card each, in plan order. */
-export function EventsStep({ draft, change, types, addLabel, empty }: Props) {
+export function EventsStep({ draft, change, types, addLabel, empty, warnings }: Props) {
   const { t } = useI18n();
   const styles = useStyles();
   const [kind, setKind] = useState<EventType>(types[0]);
   const kindId = useId("kind");
   const focusLater = useFocusAfterRender();
+  const remove = useRemoveCard();
   const mine = draft.events.map((e, i) => ({ e, i })).filter(({ e }) => types.includes(e.type));
   const setEvent = (i: number, patch: Partial<DraftEvent>) => change({ events: draft.events.map((e, k) => (k === i ? { ...e, ...patch } : e)) });
   const add = () => {
@@ -55,16 +61,23 @@ export function EventsStep({ draft, change, types, addLabel, empty }: Props) {
             <h3 className={styles.title} id={`${e.key}-title`}>
               {n + 1}. {t(`event.${e.type}`)}
             </h3>
-            <Button appearance="subtle" aria-label={t("event.remove", { n: n + 1, kind: t(`event.${e.type}`) })} onClick={() => change({ events: draft.events.filter((_, k) => k !== i) })}>
+            <Button appearance="subtle" aria-label={t("event.remove", { n: n + 1, kind: t(`event.${e.type}`) })} onClick={() => void remove(`${n + 1}. ${t(`event.${e.type}`)}`, typedIn(e), { events: draft.events.filter((_, k) => k !== i) })} data-testid="remove-event">
               {t("remove")}
             </Button>
           </div>
+          {warnings?.get(i)?.length ? (
+            <MessageBar intent="warning" data-testid="event-warning">
+              <MessageBarBody>
+                {t("warn.title")} {warnings.get(i)!.join(" ")}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
           <EventFields event={e} index={i} set={(patch) => setEvent(i, patch)} />
         </div>
       ))}
       <div className={styles.add}>
         <label htmlFor={kindId}>{t("event.kind")}</label>
-        <Select id={kindId} value={kind} onChange={(_, data) => setKind(data.value as EventType)}>
+        <Select id={kindId} className={styles.kind} value={kind} onChange={(_, data) => setKind(data.value as EventType)}>
           {types.map((type) => (
             <option key={type} value={type}>
               {t(`event.${type}`)}
@@ -78,6 +91,12 @@ export function EventsStep({ draft, change, types, addLabel, empty }: Props) {
     </>
   );
 }
+
+/** Whether anything beyond the kind and year was typed into a card. */
+const typedIn = (e: DraftEvent): boolean => {
+  const blank = emptyEvent(e.type, e.year);
+  return (Object.keys(e) as (keyof DraftEvent)[]).some((k) => k !== "key" && k !== "year" && e[k] !== blank[k]);
+};
 
 function EventFields({ event: e, index, set }: { readonly event: DraftEvent; readonly index: number; readonly set: (patch: Partial<DraftEvent>) => void }) {
   const { t } = useI18n();
@@ -169,11 +188,11 @@ function EventFields({ event: e, index, set }: { readonly event: DraftEvent; rea
             value={e.topic}
             required
             placeholder={t("choose")}
-            options={topics.map((topic) => ({ value: topic, label: topic }))}
+            options={topics.map((topic) => ({ value: topic, label: t(`topic.${topic}`) }))}
             onChange={(topic) => set({ topic })}
           />
           <div className={rows.grow}>
-            <TextField path={path("facts")} label={t("field.facts")} value={e.facts} onChange={(facts) => set({ facts })} hint={t("hint.facts")} />
+            <FactsField path={path("facts")} topic={e.topic} value={e.facts} onChange={(facts) => set({ facts })} />
           </div>
         </div>
       )}

@@ -1,4 +1,5 @@
-import { Decimal, engine, SCENARIO_VERSION, scenarioSchema, type Scenario, type ScenarioEvent } from "../engine";
+import { factKey, fieldProblems } from "./checks";
+import { Decimal, engine, formatAmountIn, parseAmountText, SCENARIO_VERSION, scenarioSchema, type AmountUnit, type Scenario, type ScenarioEvent } from "../engine";
 
 /**
  * The wizard's form state: what the person typed, as text, until the scenario schema accepts
@@ -131,8 +132,27 @@ export function emptyDraft(thisYear: number): Draft {
 
 const decimalText = /^\d+(\.\d+)?$/;
 
-/** Money as typed: thousands separators and spaces are dropped; the schema checks the rest. */
-export const moneyText = (text: string): string => text.replace(/[\s,，_]/g, "");
+/**
+ * Money as typed ("15,000,000", "1,500万", "1.5亿"): the engine's parser turns it into yuan;
+ * text it cannot read goes to the schema as it is, and fieldProblems says what is wrong with it.
+ */
+export function moneyText(text: string): string {
+  const r = parseAmountText(text);
+  return r.ok || r.yuan ? r.yuan!.toFixed() : text.trim();
+}
+
+const suffix: Record<AmountUnit, string> = { yuan: "", wan: "万", yi: "亿" };
+
+/** An amount as the fields show it in the chosen unit, with separators: 150000000 → "15,000万". */
+export function amountInput(yuan: string | number | Decimal, unit: AmountUnit): string {
+  return `${formatAmountIn(new Decimal(yuan), unit)}${suffix[unit]}`;
+}
+
+/** A typed amount said again in the chosen unit, once it reads; else the text as typed. */
+export function tidyAmount(text: string, unit: AmountUnit): string {
+  const r = parseAmountText(text);
+  return r.ok ? amountInput(r.yuan, unit) : text;
+}
 
 /** A number field: the number when the text is one, else the text itself (the schema says why). */
 function numberOrText(text: string): number | string | undefined {
@@ -150,7 +170,6 @@ function percentToShare(text: string): number | string | undefined {
 
 export const shareToPercent = (share: number): string => new Decimal(share).times(100).toString();
 
-const amountText = (v: string | number): string => (typeof v === "number" ? new Decimal(v).toFixed() : v);
 
 /**
  * "drugClass=1; industrialised=yes": yes/no are flags; a number is a number, except an amount
@@ -159,12 +178,13 @@ const amountText = (v: string | number): string => (typeof v === "number" ? new 
 function parseFacts(text: string): Record<string, string | number | boolean> {
   const facts: Record<string, string | number | boolean> = {};
   for (const part of text.split(/[;；]/)) {
-    const [k, ...rest] = part.split("=");
-    const key = k?.trim();
+    const [k, ...rest] = part.split(/[=＝]/);
+    const key = factKey(k ?? "") ?? k?.trim();
     if (!key) continue;
     const v = rest.join("=").trim();
-    const number = /^-?\d+(\.\d+)?$/.test(v) && engine().catalog.facts[key]?.kind !== "money";
-    facts[key] = /^(yes|true|是)$/i.test(v) ? true : /^(no|false|否)$/i.test(v) ? false : number ? Number(v) : v;
+    const kind = engine().catalog.facts[key]?.kind;
+    const number = /^-?\d+(\.\d+)?$/.test(v) && kind !== "money";
+    facts[key] = /^(yes|true|是)$/i.test(v) ? true : /^(no|false|否)$/i.test(v) ? false : number ? Number(v) : kind === "money" ? moneyText(v) : v;
   }
   return facts;
 }
@@ -188,7 +208,6 @@ function eventToRaw(e: DraftEvent): Record<string, unknown> {
     realisation: percentToShare(e.realisation),
   };
   const product = e.product.trim();
-  const money = (text: string) => (text.trim() === "" ? undefined : moneyText(text));
   switch (e.type) {
     case "certificate":
       return compact({
@@ -220,6 +239,8 @@ function eventToRaw(e: DraftEvent): Record<string, unknown> {
   }
 }
 
+const money = (text: string) => (text.trim() === "" ? undefined : moneyText(text));
+
 /** The scenario object the schema checks; required fields left empty stay missing, so the schema names them. */
 export function toRaw(d: Draft): Record<string, unknown> {
   return {
@@ -233,7 +254,7 @@ export function toRaw(d: Draft): Record<string, unknown> {
     }),
     horizon: compact({ from: numberOrText(d.from), to: numberOrText(d.to) }),
     financials: d.financials.map((f) =>
-      compact({ year: numberOrText(f.year), revenue: f.revenue.trim() ? moneyText(f.revenue) : undefined, rd: f.rd.trim() ? moneyText(f.rd) : undefined }),
+      compact({ year: numberOrText(f.year), revenue: money(f.revenue), rd: money(f.rd) }),
     ),
     defaults: compact({ probability: percentToShare(d.defaultProbability), realisation: percentToShare(d.defaultRealisation) }),
     assumptions: Object.fromEntries(d.assumptions.filter((a) => a.clause).map((a) => [a.clause, a.rate.trim()])),
@@ -244,7 +265,8 @@ export function toRaw(d: Draft): Record<string, unknown> {
 }
 
 /** A scenario (an example, a stored one) as a draft the wizard can show and edit. */
-export function fromScenario(s: Scenario): Draft {
+export function fromScenario(s: Scenario, unit: AmountUnit = "yuan"): Draft {
+  const amountText = (v: string | number) => amountInput(v, unit);
   const percent = (share: number | undefined) => (share === undefined ? "" : shareToPercent(share));
   const events = s.events.map((e): DraftEvent => {
     const base = { ...emptyEvent(e.type, String(e.year)), label: e.label ?? "", probability: percent(e.probability), realisation: percent(e.realisation) };
@@ -266,7 +288,7 @@ export function fromScenario(s: Scenario): Draft {
       case "insurance":
         return { ...base, premium: amountText(e.premium) };
       case "facility":
-        return { ...base, cost: amountText(e.cost), areaM2: amountText(e.areaM2) };
+        return { ...base, cost: amountText(e.cost), areaM2: new Decimal(e.areaM2).toFixed() };
       case "other":
         return { ...base, topic: e.topic, facts: formatFacts(e.facts) };
     }
@@ -339,8 +361,8 @@ function unwrap(issue: ZodIssueLike): ZodIssueLike {
 export function validate(d: Draft): Validation {
   const raw = toRaw(d);
   const result = scenarioSchema.safeParse(raw);
-  if (result.success) return { scenario: result.data, problems: new Map() };
-  const problems = new Map<string, Problem>();
+  const problems = new Map<string, Problem>(fieldProblems(d).map((p) => [p.path, p]));
+  if (result.success) return problems.size === 0 ? { scenario: result.data, problems } : { problems };
   for (const original of result.error.issues as ZodIssueLike[]) {
     const issue = unwrap(original);
     // A fact's problem (events.3.facts.rdCost) belongs to the event's one Facts field.
@@ -359,4 +381,19 @@ export function problemsUnder(problems: ReadonlyMap<string, Problem>, prefixes: 
     if (m) return events ? events(Number(m[1])) : false;
     return prefixes.some((prefix) => p.path === prefix || p.path.startsWith(`${prefix}.`));
   });
+}
+
+/** Nothing typed yet: replacing it loses nothing. */
+export function isEmpty(d: Draft): boolean {
+  return !d.name.trim() && !d.enterpriseName.trim() && !d.region && d.events.length === 0 && d.financials.length === 0 && d.assumptions.length === 0;
+}
+
+/** A draft read back from storage, with fresh React keys (the counter starts again on reload). */
+export function rekey(d: Draft): Draft {
+  return {
+    ...d,
+    events: d.events.map((e) => ({ ...emptyEvent(e.type), ...e, key: newKey("e") })),
+    financials: d.financials.map((f) => ({ ...f, key: newKey("f") })),
+    assumptions: d.assumptions.map((a) => ({ ...a, key: newKey("a") })),
+  };
 }

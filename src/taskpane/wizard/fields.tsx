@@ -1,7 +1,9 @@
 import { Checkbox, Field, Input, Select, makeStyles, mergeClasses, tokens, type InputProps } from "@fluentui/react-components";
 import { createContext, useContext } from "react";
+import { AMOUNT_PLAUSIBLE_MAX, formatAmountIn, parseAmountText } from "../engine";
 import { useI18n } from "../i18n";
-import type { Problem } from "./draft";
+import { UnitContext } from "../results/amounts";
+import { tidyAmount, type Problem } from "./draft";
 import { problemText } from "./messages";
 
 /**
@@ -43,6 +45,10 @@ interface TextFieldProps {
   readonly inputMode?: InputProps["inputMode"];
   readonly after?: InputProps["contentAfter"];
   readonly narrow?: boolean;
+  /** A plausibility warning (shown when there is no error). */
+  readonly warning?: string;
+  /** The text said again once the field is left (an amount with its separators). */
+  readonly tidy?: (value: string) => string;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -55,8 +61,8 @@ export function TextField(props: TextFieldProps) {
       label={props.label}
       hint={props.hint}
       required={props.required}
-      validationState={message ? "error" : "none"}
-      validationMessage={message}
+      validationState={message ? "error" : props.warning ? "warning" : "none"}
+      validationMessage={message ?? props.warning}
     >
       <Input
         className={styles.input}
@@ -72,15 +78,38 @@ export function TextField(props: TextFieldProps) {
           touch(props.path);
           props.onChange(data.value);
         }}
-        onBlur={() => touch(props.path)}
+        onBlur={() => {
+          touch(props.path);
+          const tidy = props.tidy?.(props.value);
+          if (tidy !== undefined && tidy !== props.value) props.onChange(tidy);
+        }}
       />
     </Field>
   );
 }
 
-export function MoneyField(props: Omit<TextFieldProps, "inputMode" | "after">) {
+/**
+ * An amount: typed as 15000000, 15,000,000, 1,500万 or 1.5亿 (the engine's parser reads it),
+ * said again in the chosen unit with separators once the field is left, the amount in 元
+ * beside it while it is typed in 万 or 亿, and a warning for an implausible size.
+ */
+export function MoneyField(props: Omit<TextFieldProps, "inputMode" | "after" | "tidy" | "warning">) {
   const { t } = useI18n();
-  return <TextField {...props} inputMode="decimal" after={<span aria-hidden="true">{t("unit.yuan")}</span>} hint={props.hint ?? t("hint.yuan")} />;
+  const unit = useContext(UnitContext);
+  const parsed = parseAmountText(props.value);
+  const suffixed = /[万亿元]\s*$/.test(props.value.trim());
+  const inYuan = parsed.ok && suffixed ? t("hint.inYuan", { amount: formatAmountIn(parsed.yuan, "yuan") }) : undefined;
+  const warning = parsed.ok && parsed.yuan.gt(AMOUNT_PLAUSIBLE_MAX) ? t("warn.large") : undefined;
+  return (
+    <TextField
+      {...props}
+      inputMode="text"
+      after={suffixed ? undefined : <span aria-hidden="true">{t("unit.yuan")}</span>}
+      hint={inYuan ?? (props.hint === undefined ? t("hint.yuan") : props.hint || undefined)}
+      warning={warning}
+      tidy={(v) => tidyAmount(v, unit)}
+    />
+  );
 }
 
 export function YearField(props: Omit<TextFieldProps, "inputMode" | "narrow">) {

@@ -1,6 +1,22 @@
 import { amountProblemText, engine, factProblemText, type AmountProblem, type FactProblem } from "../engine";
-import type { I18n } from "../i18n";
+import type { I18n, MessageKey } from "../i18n";
 import type { Problem } from "./draft";
+
+const fieldMessages: Readonly<Record<string, MessageKey>> = {
+  "year.negative": "error.year.negative",
+  "year.fraction": "error.year.fraction",
+  "year.notNumber": "error.year.notNumber",
+  "percent.negative": "error.percent.negative",
+  "percent.over": "error.percent.over",
+  "percent.notNumber": "error.percent.notNumber",
+  "amount.negative": "error.amount.negative",
+  "amount.exponent": "error.amount.exponent",
+  "amount.percent": "error.amount.percent",
+  "amount.belowFen": "error.amount.belowFen",
+  "amount.notAmount": "error.amount.notAmount",
+  "amount.empty": "error.required",
+  "facts.unknown": "error.facts.unknown",
+};
 
 const isShare = (path: string) => /(^|\.)(probability|realisation)$/.test(path);
 
@@ -14,6 +30,8 @@ const isShare = (path: string) => /(^|\.)(probability|realisation)$/.test(path);
 const sentence = (phrase: string): string => phrase.charAt(0).toUpperCase() + phrase.slice(1) + (/[。.]$/.test(phrase) ? "" : /[\u4e00-\u9fff）]$/.test(phrase) ? "。" : ".");
 
 export function problemText(p: Problem, { lang, t }: I18n): string {
+  // The pane's own checks (checks.ts): one message per way a field is wrong.
+  if (p.code in fieldMessages) return t(fieldMessages[p.code], { input: String(p.input ?? "") });
   switch (p.code) {
     case "invalid_type":
       return /received undefined/.test(p.message) ? t("error.required") : t("error.number");

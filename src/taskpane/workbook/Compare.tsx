@@ -4,6 +4,10 @@ import { forecast, formatYuan, toNumber, type Forecast, type Scenario } from "..
 import { ScrollRegion } from "../results/ScrollRegion";
 import { useI18n } from "../i18n";
 import { BarChart } from "../results/BarChart";
+import { Decimal } from "../engine";
+
+/** One colour per compared scenario, in the order they are listed. */
+const palette = ["#0f6cbd", "#c239b3", "#ca5010", "#038387", "#8764b8", "#986f0b"];
 
 const useStyles = makeStyles({
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
@@ -54,8 +58,9 @@ export function Compare({ scenarios }: { readonly scenarios: readonly { readonly
         title={t("compare.chart")}
         summary={forecasts.map(({ scenario, f }) => `${scenario.name}: ${formatYuan(f.total.expected)}`).join("; ")}
         categories={years.map(String)}
-        series={forecasts.map(({ scenario, f }) => ({ name: scenario.name, values: years.map((y) => { const v = expectedIn(f, y); return v ? toNumber(v) : 0; }) }))}
-        stacked={false}
+        format={(v) => formatYuan(new Decimal(v))}
+        sideBySide
+        series={forecasts.map(({ scenario, f }, k) => ({ name: scenario.name, color: palette[k % palette.length], values: years.map((y) => { const v = expectedIn(f, y); return v ? toNumber(v) : 0; }) }))}
       />
       <ScrollRegion label={t("compare.byYear")}>
         <Table size="small" className={styles.table} aria-label={t("compare.byYear")}>

@@ -24,8 +24,8 @@ import { supportsExcelApi, type HostState } from "../host";
 import { ScrollRegion } from "../results/ScrollRegion";
 import { useI18n, type I18n } from "../i18n";
 import { Compare } from "./Compare";
-import { copyName, deleteScenario, listScenarios, saveScenario, type StoredScenario, type Unreadable } from "./scenarios";
-import { NoInputs, SheetsInTheWay, TooManyRows, checkStoredCatalog, reenterFormulas, refreshFigures, sheetsInTheWay, writeScenario, type AmountFormat, type CatalogCheck } from "./write";
+import { copyName, deleteScenario, listScenarios, saveScenario, ScenarioChanged, ScenarioTooLarge, type StoredScenario, type Unreadable } from "./scenarios";
+import { ForbiddenText, NoInputs, SheetsInTheWay, TooManyRows, checkStoredCatalog, reenterFormulas, refreshFigures, sheetsInTheWay, writeScenario, type AmountFormat, type CatalogCheck } from "./write";
 
 const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center", margin: `${tokens.spacingVerticalS} 0` },
@@ -73,6 +73,8 @@ function unreadableText(u: Unreadable, t: I18n["t"]): string {
       return t("stored.badJson", { detail: u.detail });
     case "schema":
       return t("stored.badSchema", { detail: u.detail });
+    case "size":
+      return t("stored.badSize");
   }
 }
 
@@ -144,6 +146,7 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
         return { intent: "success", text: t("write.done", { inputs: report.inputs, forecast: report.forecast, figures: report.figures }) };
       } catch (e) {
         if (e instanceof SheetsInTheWay) return { intent: "warning", text: t("write.inTheWay", { sheets: e.names.join(", ") }) };
+        if (e instanceof ForbiddenText) return { intent: "error", text: t("write.forbiddenText", { text: e.text, character: e.character }) };
         if (e instanceof TooManyRows) return { intent: "error", text: t("write.tooManyRows", { rows: e.rows, max: MAX_INPUT_ROWS }) };
         throw e;
       }
@@ -170,8 +173,15 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
         const ok = await ask({ title: t("save.confirmTitle"), body: t("save.confirmBody", { name: scenario.name }), confirm: t("save.replace") });
         if (!ok) return { intent: "info", text: t("save.cancelled") };
       }
-      await saveScenario(scenario, { replaceId: same?.id });
-      await refresh();
+      try {
+        const saved = await saveScenario(scenario, { replace: same });
+        await refresh();
+        // Someone else saved over it or deleted it since the list: both versions are kept.
+        if (saved.conflict) return { intent: "warning", text: t("save.kept", { name: scenario.name }) };
+      } catch (e) {
+        if (e instanceof ScenarioTooLarge) return { intent: "error", text: t("save.tooLarge", { name: scenario.name }) };
+        throw e;
+      }
       return { intent: "success", text: t("save.done", { name: scenario.name }) };
     });
 
@@ -186,9 +196,16 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
 
   const remove = (s: StoredScenario) =>
     run(async () => {
-      const ok = await ask({ title: t("delete.confirmTitle"), body: t("delete.confirmBody", { name: s.name ?? s.id }), confirm: t("delete.confirm") });
+      const body = s.unreadable ? t("delete.confirmUnreadable", { name: s.name ?? s.id }) : t("delete.confirmBody", { name: s.name ?? s.id });
+      const ok = await ask({ title: t("delete.confirmTitle"), body, confirm: t("delete.confirm") });
       if (!ok) return undefined;
-      await deleteScenario(s.id);
+      try {
+        await deleteScenario(s);
+      } catch (e) {
+        if (!(e instanceof ScenarioChanged)) throw e;
+        await refresh();
+        return { intent: "warning", text: t("delete.changed", { name: s.name ?? s.id }) };
+      }
       setSelected((prev) => new Set([...prev].filter((id) => id !== s.id)));
       await refresh();
       return { intent: "success", text: t("delete.done", { name: s.name ?? s.id }) };
@@ -287,6 +304,11 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
                       <MessageBar intent="error">
                         <MessageBarBody>{unreadableText(s.unreadable, t)}</MessageBarBody>
                       </MessageBar>
+                    )}
+                    {s.unreadable && (
+                      <Button size="small" disabled={busy} onClick={() => void remove(s)} aria-label={t("stored.deleteOne", { name: s.name ?? s.id })}>
+                        {t("stored.delete")}
+                      </Button>
                     )}
                   </TableCell>
                   <TableCell>{s.savedAt ? new Date(s.savedAt).toLocaleString(lang) : ""}</TableCell>

@@ -26,7 +26,9 @@ export type Unreadable =
   | { readonly kind: "xml"; readonly detail: string }
   | { readonly kind: "version"; readonly version: string }
   | { readonly kind: "json"; readonly detail: string }
-  | { readonly kind: "schema"; readonly detail: string };
+  | { readonly kind: "schema"; readonly detail: string }
+  /** Too large for one request of Excel on the web (see `REQUEST_LIMIT`). */
+  | { readonly kind: "size" };
 
 export interface StoredScenario {
   /** The custom XML part's id. */
@@ -34,24 +36,62 @@ export interface StoredScenario {
   readonly name?: string;
   readonly savedAt?: string;
   readonly scenario?: Scenario;
-  /** Why it cannot be read; such a part is never changed by the pane. */
+  /** Why it cannot be read; such a part is changed only when the person confirms its deletion. */
   readonly unreadable?: Unreadable;
+  /** The part's XML as it was listed: save and delete go ahead only while it is still this. */
+  readonly xml?: string;
 }
+
+/**
+ * Excel on the web refuses a request or response over 5 MB ("Resource limits and performance
+ * optimization for Office Add-ins", section Excel add-ins:
+ * learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization),
+ * with the error code RequestPayloadSizeLimitExceeded. A part the pane writes is at most
+ * PART_LIMIT bytes of UTF-8, and parts are read PARTS_PER_REQUEST at a time, so a request stays
+ * near 4 MiB, under the limit with room for the response's own framing.
+ */
+export const PART_LIMIT = 1024 * 1024;
+export const PARTS_PER_REQUEST = 4;
+
+/** The UTF-8 size of a text, as Excel's payload limit counts it (TextEncoder is not everywhere the pane runs its tests). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** XML 1.0's Char production (§2.2): anything else cannot be in a document, even as &#…;. */
+const notXmlChar = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 const escapeXml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 
+/**
+ * The part's XML. The JSON carries the scenario exactly: JSON.stringify already escapes control
+ * characters and lone surrogates, and U+FFFE and U+FFFF are escaped here, so no character XML
+ * forbids reaches the part. The <name> element is a label for a part that cannot be read: a
+ * character XML forbids is shown there as U+FFFD.
+ */
 export function scenarioXml(s: Scenario, savedAt: string): string {
+  const json = JSON.stringify(s).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   return (
-    `<scenario xmlns="${SCENARIO_NAMESPACE}" schemaVersion="${SCENARIO_VERSION}" savedAt="${escapeXml(savedAt)}">` +
-    `<name>${escapeXml(s.name)}</name>` +
-    `<json>${escapeXml(JSON.stringify(s))}</json>` +
+    `<scenario xmlns="${SCENARIO_NAMESPACE}" schemaVersion="${SCENARIO_VERSION}" savedAt="${escapeXml(savedAt.replace(notXmlChar, ""))}">` +
+    `<name>${escapeXml(s.name.replace(notXmlChar, "\ufffd"))}</name>` +
+    `<json>${escapeXml(json)}</json>` +
     `</scenario>`
   );
 }
 
 /** A part's XML as a stored scenario, or why it cannot be read. Never throws. */
-export function readScenarioXml(xml: string): Omit<StoredScenario, "id"> {
+export function readScenarioXml(xml: string): Omit<StoredScenario, "id" | "xml"> {
   let doc: Document;
   try {
     doc = new DOMParser().parseFromString(xml, "application/xml");
@@ -75,58 +115,130 @@ export function readScenarioXml(xml: string): Omit<StoredScenario, "id"> {
     return { name, savedAt, unreadable: { kind: "json", detail: e instanceof Error ? e.message : String(e) } };
   }
   try {
-    return { name, savedAt, scenario: parseScenario(raw) };
+    const scenario = parseScenario(raw);
+    // The JSON's name is the exact one; <name> may show U+FFFD for a character XML forbids.
+    return { name: scenario.name, savedAt, scenario };
   } catch (e) {
     if (e instanceof ScenarioError) return { name, savedAt, unreadable: { kind: "schema", detail: e.problems.join("; ") } };
     throw e;
   }
 }
 
-/** Every scenario stored in the workbook, readable or not, in the workbook's order. */
+const tooLarge = (e: unknown): boolean => /PayloadSizeLimitExceeded/i.test(String((e as { code?: unknown })?.code ?? ""));
+
+/**
+ * Every scenario stored in the workbook, readable or not, in the workbook's order: the ids in
+ * one request, then the parts PARTS_PER_REQUEST at a time. A batch Excel still finds too large
+ * (a part some other writer made huge) is read in halves, and a part too large alone is listed
+ * as unreadable for its size.
+ */
 export async function listScenarios(): Promise<StoredScenario[]> {
   return Excel.run(async (context) => {
     const parts = context.workbook.customXmlParts.getByNamespace(SCENARIO_NAMESPACE);
     parts.load("items/id");
     await context.sync();
-    const xml = parts.items.map((part) => ({ id: part.id, xml: part.getXml() }));
-    await context.sync();
-    return xml.map(({ id, xml }) => ({ id, ...readScenarioXml(xml.value) }));
+    const ids = parts.items.map((part) => part.id);
+    const read = async (batch: readonly string[]): Promise<StoredScenario[]> => {
+      const xml = batch.map((id) => ({ id, xml: context.workbook.customXmlParts.getItem(id).getXml() }));
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!tooLarge(e)) throw e;
+        if (batch.length === 1) return [{ id: batch[0], unreadable: { kind: "size" } }];
+        const half = Math.ceil(batch.length / 2);
+        return [...(await read(batch.slice(0, half))), ...(await read(batch.slice(half)))];
+      }
+      return xml.map(({ id, xml }) => ({ id, ...readScenarioXml(xml.value), xml: xml.value }));
+    };
+    const out: StoredScenario[] = [];
+    for (let i = 0; i < ids.length; i += PARTS_PER_REQUEST) out.push(...(await read(ids.slice(i, i + PARTS_PER_REQUEST))));
+    return out;
   });
 }
 
+/** A save or delete that found the part no longer as it was listed: nothing of it was lost. */
+export class ScenarioChanged extends Error {
+  constructor(
+    readonly id: string,
+    /** "changed": someone saved over it since; "gone": someone deleted it. */
+    readonly how: "changed" | "gone",
+  ) {
+    super(`scenario ${id} was ${how === "gone" ? "deleted" : "changed"} in the workbook since it was listed`);
+    this.name = "ScenarioChanged";
+  }
+}
+
+export class ScenarioTooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super(`the scenario is ${bytes} bytes as stored, more than the ${PART_LIMIT} a workbook part may hold here`);
+    this.name = "ScenarioTooLarge";
+  }
+}
+
+export interface Saved {
+  /** The part the scenario is now in. */
+  readonly id: string;
+  /**
+   * Set when the part to replace was no longer as listed: the scenario went to a new part, and
+   * the other version stays where it was (or was already deleted), so both are kept.
+   */
+  readonly conflict?: ScenarioChanged;
+}
+
+/** The part's XML now, or undefined when it is gone. */
+async function currentXml(context: Excel.RequestContext, id: string): Promise<string | undefined> {
+  const parts = context.workbook.customXmlParts.getByNamespace(SCENARIO_NAMESPACE);
+  parts.load("items/id");
+  await context.sync();
+  if (!parts.items.some((p) => p.id === id)) return undefined;
+  const xml = context.workbook.customXmlParts.getItem(id).getXml();
+  await context.sync();
+  return xml.value;
+}
+
 /**
- * Saves a scenario: a new part, or in place of the readable stored scenario `replaceId` (the
- * caller asked the person first). Returns the part's id.
+ * Saves a scenario: a new part, or in place of the listed readable scenario `replace` (the
+ * caller asked the person first) while that part is still as listed. If it changed or went
+ * since, the scenario is saved as a new part and the result says so. Office.js has no
+ * compare-and-swap for parts: between the check and the write there is one round trip in
+ * which another writer could still land; the check closes the window a person's confirm opens.
  */
-export async function saveScenario(s: Scenario, options: { readonly replaceId?: string; readonly now?: Date } = {}): Promise<string> {
+export async function saveScenario(s: Scenario, options: { readonly replace?: StoredScenario; readonly now?: Date } = {}): Promise<Saved> {
   const xml = scenarioXml(s, (options.now ?? new Date()).toISOString());
+  const bytes = utf8Length(xml);
+  if (bytes > PART_LIMIT) throw new ScenarioTooLarge(bytes);
+  const replace = options.replace;
+  if (replace && (replace.unreadable || replace.xml === undefined)) throw new Error(`scenario ${replace.id} cannot be read; it is left untouched`);
   return Excel.run(async (context) => {
     const parts = context.workbook.customXmlParts;
-    if (options.replaceId) {
-      const part = parts.getItem(options.replaceId);
-      // A ClientResult, read after sync (it has no load of its own).
-      const current = { xml: part.getXml() };
-      await context.sync();
-      // Only a part the pane can read is ever replaced.
-      if (readScenarioXml(current.xml.value).unreadable) throw new Error(`scenario ${options.replaceId} cannot be read; it is left untouched`);
-      part.setXml(xml);
-      await context.sync();
-      return options.replaceId;
+    let conflict: ScenarioChanged | undefined;
+    if (replace) {
+      const now = await currentXml(context, replace.id);
+      if (now === replace.xml) {
+        parts.getItem(replace.id).setXml(xml);
+        await context.sync();
+        return { id: replace.id };
+      }
+      conflict = new ScenarioChanged(replace.id, now === undefined ? "gone" : "changed");
     }
     const part = parts.add(xml);
     part.load("id");
     await context.sync();
-    return part.id;
+    return conflict ? { id: part.id, conflict } : { id: part.id };
   });
 }
 
-export async function deleteScenario(id: string): Promise<void> {
+/**
+ * Deletes the listed scenario, readable or not (the caller asked the person first, and said
+ * when it cannot be read), while its part is still as listed. A part that changed since is kept
+ * and ScenarioChanged thrown; one already gone is nothing to do.
+ */
+export async function deleteScenario(listed: StoredScenario): Promise<void> {
   await Excel.run(async (context) => {
-    const part = context.workbook.customXmlParts.getItem(id);
-    const current = { xml: part.getXml() };
-    await context.sync();
-    if (readScenarioXml(current.xml.value).unreadable) throw new Error(`scenario ${id} cannot be read; it is left untouched`);
-    part.delete();
+    const now = await currentXml(context, listed.id);
+    if (now === undefined) return;
+    if (listed.xml === undefined || now !== listed.xml) throw new ScenarioChanged(listed.id, "changed");
+    context.workbook.customXmlParts.getItem(listed.id).delete();
     await context.sync();
   });
 }

@@ -1,7 +1,8 @@
-import { engine, forecast as forecastOf, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Scenario } from "../engine";
-import { CATALOG_PART_NAMESPACE, catalogRecord, catalogRecordXml, compareCatalog, figuresIn, parseCatalogRecord, type CatalogRecord, type FigureChange, type Lang } from "../../workbook/catalog-record";
+import { engine, forecast as forecastOf, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Lang, type Scenario } from "../engine";
+import { CATALOG_PART_NAMESPACE, catalogRecord, catalogRecordXml, compareCatalog, figuresIn, parseCatalogRecord, type CatalogRecord, type FigureChange } from "../../workbook/catalog-record";
 import { figuresLayout, figuresSheetNames } from "../../workbook/figures";
 import { subsidyCalls, typedFormula } from "../../workbook/formula";
+import { forbiddenTexts, quotable } from "../../workbook/xml-text";
 import {
   MAX_INPUT_ROWS,
   columnLetter,
@@ -66,6 +67,17 @@ export class TooManyRows extends Error {
   }
 }
 
+/** A text of the scenario holds a character XML forbids (xml-text.ts); nothing was written. */
+export class ForbiddenText extends Error {
+  constructor(
+    readonly text: string,
+    readonly character: string,
+  ) {
+    super(`“${text}” contains ${character}, which a workbook cannot hold`);
+    this.name = "ForbiddenText";
+  }
+}
+
 const oursIn = (lang: Lang) => [sheets.inputs, sheets.forecast, figuresSheetNames[lang]];
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -108,6 +120,8 @@ export function inputFormats(rows: readonly (readonly InputCell[])[]): string[][
 export async function writeScenario(scenario: Scenario, options: WriteOptions): Promise<WriteReport> {
   const rows = scenarioToInputs(scenario);
   if (rows.length > MAX_INPUT_ROWS) throw new TooManyRows(rows.length);
+  const [bad] = forbiddenTexts(scenario);
+  if (bad) throw new ForbiddenText(quotable(bad.text), bad.character);
   const ours = oursIn(options.lang);
   const f = forecastOf(scenario);
   const values = rows.map((row) => row.map((v) => (v === null || v === undefined ? "" : v)));
