@@ -17,19 +17,28 @@ export interface BundleFigures {
   readonly builtAt: Date;
 }
 
+/** The chunks taskpane.js loads for one of its named imports (webpack's chunk map), as file names. */
+function chunksOf(taskpane: string, name: string, files: readonly string[]): string[] {
+  const names = Object.fromEntries([...taskpane.matchAll(/(\d+):"(\w+)"/g)].map((m) => [m[2], m[1]]));
+  const loads = [...taskpane.matchAll(/Promise\.all\(\[([^\]]*)\]\)/g)].map((m) => [...m[1].matchAll(/\.e\((\d+)\)/g)].map((e) => e[1]));
+  const ids = loads.find((l) => l.includes(names[name])) ?? [];
+  return files.filter((f) => ids.some((id) => f.startsWith(`${id}.`) || (names[name] === id && f.startsWith(`${name}.`))));
+}
+
 export function bundleFigures(dist = join(__dirname, "..", "..", "dist")): BundleFigures | undefined {
   if (!existsSync(join(dist, "functions.js"))) return undefined;
   const js = readdirSync(dist).filter((f) => f.endsWith(".js"));
   const gz = (f: string) => gzipSync(readFileSync(join(dist, f)), { level: 6 }).length;
   const text = (f: string) => readFileSync(join(dist, f), "utf8");
-  // The engine chunk is the one that carries the engine without React; the rest are the pane's.
+  const taskpane = text("taskpane.js");
+  // Inside Excel: taskpane.js and the wizard's chunks; outside, the engine's chunks besides.
+  const pane = ["taskpane.js", ...chunksOf(taskpane, "wizard", js)];
+  const preview = chunksOf(taskpane, "engine", js);
   const carriesEngine = (f: string) => text(f).includes("are not adjacent in plan order");
-  const engineChunk = js.filter((f) => f.startsWith("engine.") && carriesEngine(f));
-  const pane = js.filter((f) => f !== "functions.js" && !engineChunk.includes(f));
   return {
     functionsGzip: gz("functions.js"),
     paneGzip: pane.reduce((a, f) => a + gz(f), 0),
-    previewEngineGzip: engineChunk.reduce((a, f) => a + gz(f), 0),
+    previewEngineGzip: preview.reduce((a, f) => a + gz(f), 0),
     engineCopies: ["functions.js", ...pane].filter(carriesEngine).length,
     builtAt: statSync(join(dist, "functions.js")).mtime,
   };

@@ -488,6 +488,7 @@ function forecastSection(): void {
   console.log(`  forecast            ${lpad(ms(f.ms.forecast), 7)} ms   ${r.method.kind === "exact" ? "exact" : `expected ${r.total.methods.expected}, band ${r.total.methods.band}`}`);
   console.log(`  plain-number floor  ${lpad(ms(f.ms.floor), 7)} ms   (hand-written Monte Carlo over the same precomputed amounts)`);
   console.log(`  old engine          ${lpad(ms(f.ms.baseline), 7)} ms   (bench/baseline-forecast.ts, every draw in decimal.js)`);
+  console.log(`  of the forecast, before any draw: ${ms(f.ms.prepare)} ms, ${times(f.ratios.prepare)} the floor (each matter evaluated with its trace, the plan settled)`);
   console.log(`  forecast / floor ${times(f.ratios.floor)}; old / forecast ${times(f.ratios.baseline)}; ceiling ${formatYuan(r.total.ceiling)}, expected ${formatYuan(r.total.expected)}`);
   console.log("\nGrowth, products × 10 years, 1,000 draws (the forecast alone):");
   const first = f.scaling[0];
@@ -522,7 +523,7 @@ function bundleSection(): void {
     target("task pane initial JS in Excel, gzip", "-", "≤ 250 KB", undefined);
     return;
   }
-  console.log(`\nBundles in dist/ (built ${b.builtAt.toISOString()}), gzip: functions.js ${kb(b.functionsGzip)}; task pane in Excel ${kb(b.paneGzip)} (taskpane.js and the wizard's chunks), plus ${kb(b.previewEngineGzip)} of engine outside Excel only; engine in ${b.engineCopies} of the files Excel loads`);
+  console.log(`\nBundles in dist/ (built ${b.builtAt.toISOString()}), gzip: functions.js ${kb(b.functionsGzip)}; task pane in Excel ${kb(b.paneGzip)} (taskpane.js and the wizard's chunks; outside Excel the engine's chunks add ${kb(b.previewEngineGzip)}); engine in ${b.engineCopies} of the files Excel loads`);
   console.log("  first render: npm run bench:taskpane (headless Chromium, target ≤ 1 s)");
   target("dist/functions.js gzip", kb(b.functionsGzip), "≤ 60 KB", b.functionsGzip <= 60 * 1024);
   target("engine copies in what Excel loads", String(b.engineCopies), "1", b.engineCopies === 1);
