@@ -346,32 +346,38 @@ export function sample(
   const num: (x: bigint) => number = plain ? Number : (x) => x as unknown as number;
   const zero = num(0n);
 
-  // Flat arrays, payer by payer in plan order: a cap is numbered across all years.
+  // Flat arrays, payer by payer in plan order: a cap is numbered across all years. Typed arrays
+  // in plain mode, so every call sees the same element kinds (V8 keeps one optimised loop).
+  const amounts = (xs: readonly bigint[]): number[] => (plain ? (Float64Array.from(xs, Number) as unknown as number[]) : (xs as unknown as number[]));
+  const ints = (xs: readonly number[]): Int32Array => Int32Array.from(xs);
   const capBase = w.years.map((_, yi) => w.years.slice(0, yi).reduce((n, y) => n + y.caps.length, 0));
-  const caps = w.years.flatMap((y) => y.caps.map(num));
-  const amount = payers.map((c) => num(c.amount));
-  const cap = payers.map((c) => (c.cap >= 0 ? capBase[c.year] + c.cap : -1));
-  const event = payers.map((c) => c.uncertain);
-  const line = payers.map((c) => c.line);
-  const termStart = [0];
-  const termFigure: number[] = [];
-  const termCoefficient: number[] = [];
+  const caps = amounts(w.years.flatMap((y) => y.caps));
+  const amount = amounts(payers.map((c) => c.amount));
+  const cap = ints(payers.map((c) => (c.cap >= 0 ? capBase[c.year] + c.cap : -1)));
+  const event = ints(payers.map((c) => c.uncertain));
+  const line = ints(payers.map((c) => c.line));
+  const starts = [0];
+  const figureOf: number[] = [];
+  const coefficients: bigint[] = [];
   const byLine = new Map<number, { f: number; c: bigint }[]>();
   figures.forEach((fig, f) => fig.terms.forEach((c, l) => byLine.set(l, [...(byLine.get(l) ?? []), { f, c }])));
   for (const c of payers) {
     for (const t of byLine.get(c.line) ?? []) {
-      termFigure.push(t.f);
-      termCoefficient.push(num(t.c));
+      figureOf.push(t.f);
+      coefficients.push(t.c);
     }
-    termStart.push(termFigure.length);
+    starts.push(figureOf.length);
   }
-  const threshold = w.uncertain.map((u) => Math.floor(u.chance * 2 ** 32));
+  const termStart = ints(starts);
+  const termFigure = ints(figureOf);
+  const termCoefficient = amounts(coefficients);
+  const threshold = Float64Array.from(w.uncertain, (u) => Math.floor(u.chance * 2 ** 32));
 
   const values = figures.map(() => (plain ? new Float64Array(draws) : new Array<bigint>(draws)) as unknown as number[]);
-  const lineSums = new Array<number>(w.lineCount).fill(zero);
+  const lineSums = amounts(new Array<bigint>(w.lineCount).fill(0n));
   const happens = new Uint8Array(w.uncertain.length);
-  const used = caps.map(() => zero);
-  const acc = figures.map(() => zero);
+  const used = amounts(w.years.flatMap((y) => y.caps.map(() => 0n)));
+  const acc = amounts(figures.map(() => 0n));
   const rng = xoroshiro128plus(seed);
   const n = payers.length;
   for (let k = 0; k < draws; k++) {
@@ -396,7 +402,7 @@ export function sample(
     if (onProgress && ((k + 1) % 100 === 0 || k + 1 === draws)) onProgress(k + 1, draws);
   }
   const constant = figures.map((fig) => fixed.reduce((a, c) => a + (fig.terms.get(c.line) ?? 0n) * c.amount, 0n));
-  const sums = lineSums.map((x) => BigInt(x));
+  const sums = Array.from(lineSums, (x) => BigInt(x));
   for (const c of fixed) sums[c.line] += c.amount * BigInt(draws);
   // Nearest rank: the ⌈q·n⌉-th smallest draw (a Float64Array sorts numerically, exact integers).
   const ranks = qs.map(([num, den]) => Math.max(0, Number((num * BigInt(draws) + den - 1n) / den) - 1));
