@@ -102,7 +102,7 @@ export function baselineForecast(s: Scenario, options: ForecastOptions = {}, eng
   const capGroups = new Map<string, CapGroup>();
   const evaluated: { matter: Matter; evaluation: Evaluation }[] = [];
   const prepared: Prepared[] = mattersOf(s, eng.catalog.facts).map((matter) => {
-    const evaluation = eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates });
+    const evaluation = eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates, onceTaken: matter.onceTaken });
     evaluated.push({ matter, evaluation });
     const byGroup = new Map<string, Candidate[]>();
     for (const trace of evaluation.lines) {

@@ -40,7 +40,8 @@ module.exports = function catalogLoader() {
     "// Generated at build time by scripts/catalog-loader.js from the checked catalog.",
     `const documents = ${JSON.stringify(documents)};`,
     `const facts = ${JSON.stringify(catalog.facts)};`,
-    `const catalog = { version: ${JSON.stringify(catalog.version)}, documents, clauses: documents.flatMap((d) => d.clauses), facts };`,
+    `const accounting = ${JSON.stringify(catalog.accounting)};`,
+    `const catalog = { version: ${JSON.stringify(catalog.version)}, documents, clauses: documents.flatMap((d) => d.clauses), facts, accounting };`,
     "export function compiledCatalog() { return catalog; }",
   ].join("\n");
 };

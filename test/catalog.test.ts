@@ -29,6 +29,19 @@ describe("catalog schema", () => {
     expect(() => parseDocument(withEntry(bad))).toThrow(/changping-device\/3\.2: sentence/);
   });
 
+  test("an annual cap or a year limit without its sentence is refused (ruling 14)", () => {
+    const { enterpriseAnnualCapSentence: _cap, ...noCapSentence } = insurance;
+    expect(() => parseDocument(withEntry(noCapSentence))).toThrow(/changping-device\/3\.2: enterpriseAnnualCapSentence/);
+    const rd = good.clauses.find((c) => c.id === "changping-device/3.1")!;
+    const { maxYearsSentence: _years, ...noYearsSentence } = rd;
+    expect(() => parseDocument(withEntry(noYearsSentence))).toThrow(/changping-device\/3\.1: maxYearsSentence/);
+  });
+
+  test("every enterprise annual cap and year limit carries its sentence", () => {
+    const bare = catalog.clauses.filter((c) => (c.enterpriseAnnualCap && !c.enterpriseAnnualCapSentence) || (c.maxYears && !c.maxYearsSentence));
+    expect(bare.map((c) => c.id)).toEqual([]);
+  });
+
   test("a rate written as a float is refused", () => {
     const bad = { ...insurance, caps: [{ amount: 500000, per: { en: "policy", zh: "单个保单" } }] };
     expect(() => parseDocument(withEntry(bad))).toThrow(/changping-device\/3\.2: caps\.0\.amount/);
@@ -50,6 +63,21 @@ describe("citations", () => {
     const text = squeeze(readFileSync(join(root, "policies", doc.file), "utf8"));
     const misquoted = doc.clauses.filter((c) => !text.includes(squeeze(c.sentence))).map((c) => c.id);
     expect(misquoted).toEqual([]);
+    // Ruling 14: every cap and limit quotes the words that set it, from the same text.
+    const quoted = doc.clauses.flatMap((c) =>
+      [
+        c.baseSentence,
+        c.enterpriseAnnualCapSentence,
+        c.maxYearsSentence,
+        c.window?.sentence,
+        c.once?.sentence,
+        c.advance?.because,
+        ...c.caps.map((cap) => cap.sentence),
+      ]
+        .filter((q): q is string => q !== undefined)
+        .map((q) => [c.id, q] as const),
+    );
+    expect(quoted.filter(([, q]) => !text.includes(squeeze(q))).map(([id, q]) => `${id}: ${q}`)).toEqual([]);
     if (doc.stacking) expect(text).toContain(squeeze(doc.stacking.sentence));
   });
 

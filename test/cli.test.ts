@@ -36,6 +36,18 @@ describe("subsidy call", () => {
     expect(r.out).toContain("（七）: pays 6,000,000");
   });
 
+  test("clauses --json carries every cap and limit with its sentence, quoted from the text", async () => {
+    const r = await run("clauses", "--json");
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as { id: string; limits: { caps: { sentence?: string }[]; enterpriseAnnualCap?: { amount: string; sentence: string }; maxYears?: { years: number; sentence: string } } }[];
+    const byId = Object.fromEntries(rows.map((row) => [row.id, row.limits]));
+    expect(byId["changping-pharma/5.1"].enterpriseAnnualCap).toEqual({ amount: "100000000", sentence: "每个企业每年支持金额不超过1亿元" });
+    expect(byId["shenzhen-device/5.class3"].enterpriseAnnualCap).toEqual({ amount: "10000000", sentence: "单个企业每年累计获得资助最高不超过1000万元" });
+    expect(byId["changping-device/3.1"].maxYears).toEqual({ years: 3, sentence: "累计支持不超过三年" });
+    // Every enterprise annual cap and year limit in the listing has its sentence.
+    expect(rows.filter((row) => (row.limits.enterpriseAnnualCap && !row.limits.enterpriseAnnualCap.sentence) || (row.limits.maxYears && !row.limits.maxYears.sentence))).toEqual([]);
+  });
+
   test("CLAUSES prints a tab-separated table", async () => {
     const r = await run("call", "CLAUSES", "shenzhen", "facility");
     expect(r.out.split("\n")[0].split("\t")[0]).toBe("id");
@@ -79,8 +91,8 @@ describe("subsidy forecast", () => {
     const r = await run("forecast", example);
     expect(r.code).toBe(0);
     expect(r.out).toContain("exact over 2 combinations of uncertain events");
-    expect(r.out).toMatch(/^2028\s+14,200,000\s+11,600,000/m);
-    expect(r.out).toMatch(/^total\s+20,600,000\s+18,000,000/m);
+    expect(r.out).toMatch(/^2028\s+12,200,000\s+10,000,000/m);
+    expect(r.out).toMatch(/^total\s+18,600,000\s+16,400,000/m);
     // 第五条（二）'s local-production award: 落地生产的一次性再给予最高300万元支持, at probability 0.8 → 2,400,000 expected.
     expect(r.out).toContain("第五条（二）: 3,000,000 / 2,400,000\n      up to 3,000,000 (最高300万元)");
   });
@@ -88,12 +100,12 @@ describe("subsidy forecast", () => {
   test("--format csv gives plain numbers", async () => {
     const lines = (await run("forecast", example, "--format", "csv")).out.split("\n");
     expect(lines[0].split(",").slice(0, 6)).toEqual(["year", "ceiling", "expected", "p10", "p50", "p90"]);
-    expect(lines[3].split(",").slice(0, 3)).toEqual(["2028", "14200000", "11600000"]);
+    expect(lines[3].split(",").slice(0, 3)).toEqual(["2028", "12200000", "10000000"]);
   });
 
   test("--format json carries the citations", async () => {
     const json = JSON.parse((await run("forecast", example, "--format", "json")).out);
-    expect(json.total).toMatchObject({ ceiling: "20600000", expected: "18000000" });
+    expect(json.total).toMatchObject({ ceiling: "18600000", expected: "16400000" });
     expect(json.lines.find((l: { clause: string }) => l.clause === "beijing-device/3")).toMatchObject({ article: "一、3", ceiling: "2000000" });
   });
 

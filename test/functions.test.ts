@@ -25,6 +25,26 @@ describe("each function by hand", () => {
     ["REGISTRATION", [2, 2000000, "changping", "major"], 600000],
     // Changping class II innovative: 30% × 10M = 3M (5.2, cap 8M) + Beijing 2M.
     ["REGISTRATION", [2, 10000000, "changping", "innovative"], 5000000],
+    // DESIGN's pathways, each text paying the reviews it names. National priority review, Changping
+    // class III, R&D 5M: 5.1 and 5.2 both give 30% × 5M = 1.5M (从优, one of them) + Beijing 一、3 2M = 3.5M.
+    ["REGISTRATION", [3, 5000000, "changping", "priority"], 3500000],
+    ["REGISTRATION", [3, 5000000, "changping", "国家优先"], 3500000],
+    // Beijing's own innovative review (市级创新): Changping 5.2 does not name it; 5.1 1.5M + Beijing 2M = 3.5M.
+    // R&D 40M shows the difference: 5.1 caps at 3M (not 5.2's 8M), + 2M = 5M.
+    ["REGISTRATION", [3, 40000000, "changping", "provincial"], 5000000],
+    ["REGISTRATION", [3, 40000000, "changping", "市级创新"], 5000000],
+    // Beijing's priority approval (市级优先): only Beijing 一、3 names it: 3M + 2M = 5M.
+    ["REGISTRATION", [3, 40000000, "changping", "provincial-priority"], 5000000],
+    // The national innovative review (国家创新): 30% × 40M = 12M → 8M, + 2M = 10M (DESIGN's example).
+    ["REGISTRATION", [3, 40000000, "changping", "国家创新"], 10000000],
+    // Shenzhen （五） names the national and provincial special reviews: 40% × 20M = 8M → 6M;
+    // the national priority review raises nothing: 5M.
+    ["REGISTRATION", [3, 20000000, "shenzhen", "provincial"], 6000000],
+    ["REGISTRATION", [3, 20000000, "shenzhen", "省级创新"], 6000000],
+    ["REGISTRATION", [3, 20000000, "shenzhen", "priority"], 5000000],
+    ["REGISTRATION", [3, 20000000, "shenzhen", "provincial-priority"], 5000000],
+    // Elsewhere in Beijing, a priority approval: the municipal 2M.
+    ["REGISTRATION", [3, 40000000, "beijing", "provincial-priority"], 2000000],
     // Elsewhere in Beijing: the municipal 2M only.
     ["REGISTRATION", [3, 40000000, "beijing", "innovative"], 2000000],
     ["REGISTRATION", [3, 40000000, "beijing"], 0],
@@ -182,7 +202,10 @@ describe("EXPLAIN", () => {
 describe("CLAUSES", () => {
   test("spills a header row and one row per clause, filtered", () => {
     const table = call("CLAUSES", ["shenzhen", "registration"]) as string[][];
-    expect(table[0]).toEqual(["id", "document", "article", "jurisdiction", "level", "status", "topic", "matter", "monetary", "summary", "sentence"]);
+    expect(table[0]).toEqual(["id", "document", "article", "jurisdiction", "level", "status", "topic", "matter", "monetary", "summary", "sentence", "limits", "workingDays", "validity"]);
+    // Ruling 14: the cap and the annual cap are quoted with the words that set them.
+    const class3 = table.find((r) => r[0] === "shenzhen-device/5.class3")!;
+    expect(class3[11]).toBe("“单个品种最高不超过500万元” “单个企业每年累计获得资助最高不超过1000万元” “首次获批三类医疗器械注册证”");
     expect(table.slice(1).map((r) => r[0])).toEqual([
       "shenzhen-device/5.class2",
       "shenzhen-device/5.class3",
@@ -193,7 +216,17 @@ describe("CLAUSES", () => {
 
   test("Changping reaches district and municipal clauses", () => {
     const ids = (call("CLAUSES", ["changping", "registration"]) as string[][]).slice(1).map((r) => r[0]);
-    expect(ids).toEqual(["changping-device/5.1", "changping-device/5.2", "beijing-device/3"]);
+    expect(ids).toEqual(["changping-device/5.1", "changping-device/5.1-major", "changping-device/5.2", "beijing-device/3"]);
+  });
+
+  test("Beijing's testing time limits and validity are in the listing", () => {
+    const table = call("CLAUSES", ["beijing", "regulatory"]) as string[][];
+    const days = Object.fromEntries(table.slice(1).map((r) => [r[0], r[12]]));
+    // 一、2: 无源…缩减至平均 60 个工作日, 有源…平均 90 个工作日.
+    expect(days["beijing-device/2.passive"]).toBe("60");
+    expect(days["beijing-device/2.active"]).toBe("90");
+    // 2025年11月24日 to 有效期至 2028 年 12 月 31 日.
+    expect(table.find((r) => r[0] === "beijing-device/2.passive")![13]).toBe("2025-11-24 – 2028-12-31");
   });
 
   test("bad filters are #VALUE!", () => {

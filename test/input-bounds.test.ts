@@ -50,7 +50,7 @@ describe("1. an `other` event's facts are typed by the catalog", () => {
       expect.arrayContaining([
         expect.stringMatching(/^events\[0\]\.facts\.rdCost: fact "rdCost" .* must be an amount in yuan, got "NaN"$/),
         expect.stringMatching(/^events\[0\]\.facts\.deviceClass: fact "deviceClass" .* must be one of 1, 2, 3, got 7$/),
-        expect.stringMatching(/^events\[0\]\.facts\.pathway: .* must be one of standard, innovative, major, got TRUE$/),
+        expect.stringMatching(/^events\[0\]\.facts\.pathway: .* must be one of standard, innovative, priority, provincial, provincial-priority, major, got TRUE$/),
         expect.stringMatching(/^events\[0\]\.facts\.localProduction: .* must be yes or no, got "maybe"$/),
       ]),
     );

@@ -55,8 +55,8 @@ describe.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "
       for (let c = 1; c < width; c++) expect(row[c] as number).toBeCloseTo((engineValues[i + 1][c] as number) / 10000, 6);
     });
     // Cached 万元 values are the engine's amounts divided exactly: 2028's expected in the startup
-    // example is 11,600,000 yuan = 1,160 万元 (test/forecast/changping-device-startup.test.ts).
-    if (file === "changping-device-startup.json") expect(wb.getWorksheet("Forecast")!.getCell("C38").value).toBe(1160);
+    // example is 10,000,000 yuan = 1,000 万元 (test/forecast/changping-device-startup.test.ts).
+    if (file === "changping-device-startup.json") expect(wb.getWorksheet("Forecast")!.getCell("C38").value).toBe(1000);
     // Every per-event formula recomputes to its cached value, and no formula is an error.
     const events = hf.getSheetValues(hf.getSheetId("Events")!);
     const cachedEvents: unknown[][] = [];

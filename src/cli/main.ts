@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { Decimal, langOf, parseRegion, topics, type Lang, type Topic } from "../engine";
+import { clauseRecord, Decimal, engine, langOf, listClauses as catalogClauses, parseRegion, topics, type Lang, type Topic } from "../engine";
 import { CellError, type CellResult, type Scalar } from "../functions/cells";
 import { call, clauses } from "../functions/subsidy";
 import { forecastCommand } from "./forecast";
@@ -63,16 +63,18 @@ function listClauses(argv: string[], io: Io): number {
     io.err(`--topic must be one of: ${topics.join(", ")}`);
     return 2;
   }
-  const table = clauses(region, values.topic) as string[][];
   if (values.json) {
-    const [header, ...rows] = table;
-    io.out(JSON.stringify(rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]]))), null, 2));
+    // Every cap and limit as data beside the words that set it (ruling 14).
+    io.out(JSON.stringify(catalogClauses(engine().catalog, region, values.topic as Topic | undefined).map(clauseRecord), null, 2));
     return 0;
   }
-  for (const [id, document, article, , , status, topic, , monetary, summary, sentence] of table.slice(1)) {
+  const table = clauses(region, values.topic) as string[][];
+  for (const [id, document, article, , , status, topic, , monetary, summary, sentence, limits, workingDays] of table.slice(1)) {
     io.out(`${id}  [${topic}${monetary === "yes" ? "" : ", non-monetary"}${status === "draft" ? ", draft" : ""}]`);
     io.out(`  ${summary}`);
     io.out(`  ${document} ${article}: “${sentence}”`);
+    if (limits) io.out(`  limits: ${limits}`);
+    if (workingDays) io.out(`  time limit: ${workingDays} working days`);
   }
   return 0;
 }

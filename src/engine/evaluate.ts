@@ -5,6 +5,7 @@ import { allMet, allOf, compileCondition, type CompiledCondition } from "./condi
 import type { Reason } from "./explain/trace";
 import type { Facts, FactValue, Tri } from "./facts";
 import { compileAmount, type AmountFn, type Working } from "./formula";
+import { ADVANCE_PAID, lessAdvance, onceKey, outsideWindow } from "./limits";
 import { Decimal, ZERO } from "./money";
 import { jurisdictionsOf, regions, type Region } from "./regions";
 import { mostFavourable } from "./stacking";
@@ -21,6 +22,8 @@ export interface Query {
   readonly assumptions?: Readonly<Record<string, Decimal>>;
   /** Issue dates the texts do not state (Shenzhen), by document id. */
   readonly issueDates?: Readonly<Record<string, string>>;
+  /** Once-only awards (limits.ts onceKey) the matter's product already had on the plan (ruling 12). */
+  readonly onceTaken?: ReadonlySet<string>;
 }
 
 export type Status = "applied" | "outranked" | "not-met" | "unknown" | "out-of-validity" | "other-sector";
@@ -37,6 +40,10 @@ export interface ClauseLine {
   /** Conditions not met, or facts missing, as codes (explain/ words them). */
   readonly reasons: readonly Reason[];
   readonly outrankedBy?: string;
+  /** Outranked by a clause paying the same amount: the texts give the same (a tie, cited once). */
+  readonly sameAmount?: boolean;
+  /** The policy came into force during the matter's year (Beijing: 2025-11-24): a figure for it counts from that day. */
+  readonly inForceFrom?: string;
 }
 
 export interface Evaluation {
@@ -56,6 +63,8 @@ export interface CompiledClause {
   readonly window: Window;
   /** The most it can pay (see ceilingOf), to skip it once a better amount is in hand. */
   readonly ceiling?: Decimal;
+  /** It has a window or pays once (rulings 11, 12): checked per matter. */
+  readonly limited: boolean;
 }
 
 /** Clauses of one jurisdiction and matter: the most favourable one is paid (ruling 5). */
@@ -115,6 +124,7 @@ function compileClause(clause: Clause, document: PolicyDocument): CompiledClause
     amount: clause.formula ? compileAmount(clause.formula, clause.caps, clause.sentence) : () => ZERO,
     window: validityWindow(document),
     ceiling: ceilingOf(clause),
+    limited: clause.window !== undefined || clause.once !== undefined,
   };
 }
 
@@ -150,6 +160,16 @@ export function createEngine(catalog: Catalog): Engine {
     return typeof sector === "string" && !c.document.sectors.includes(sector as "device" | "drug");
   };
 
+  /** Why a window or a once-only award keeps the clause from paying this matter, if it does. */
+  function limitReason(c: CompiledClause, query: Query): Reason | undefined {
+    const w = outsideWindow(c.clause, query.facts, query.year);
+    if (w) return { code: "outsideWindow", sentence: c.clause.window!.sentence, from: w.from, to: w.to, year: query.year! };
+    const key = query.onceTaken && onceKey(c.clause, c.document, query.facts);
+    if (key && query.onceTaken!.has(key)) return { code: "onceTaken", perClass: c.clause.once!.per === "product-class", sentence: c.clause.once!.sentence };
+    return undefined;
+  }
+  const limitedOut = (c: CompiledClause, query: Query): boolean => limitReason(c, query) !== undefined;
+
   function amount(query: Query): Decimal {
     const { facts, year, assumptions } = query;
     const sector = facts.sector !== undefined;
@@ -157,13 +177,17 @@ export function createEngine(catalog: Catalog): Engine {
     for (const group of groups(query.topic, query.region)) {
       // Ruling 5 inline, without allocating: the largest amount of the group (mostFavourable).
       let best: Decimal | undefined;
+      let advanced = false;
       for (const c of group.distinct) {
         if (year !== undefined && !inForceDuring(windowOf(c, query), year)) continue;
         if ((sector && otherSector(c, facts)) || !c.met(facts)) continue;
+        if (c.limited && limitedOut(c, query)) continue;
+        if (c.clause.advance) advanced = true;
         if (best !== undefined && c.ceiling !== undefined && c.ceiling.lte(best)) continue;
         const y = c.amount(facts, assumptions && assumptions[c.clause.id]);
         if (y !== undefined && (best === undefined || y.gt(best))) best = y;
       }
+      if (best && advanced) best = lessAdvance(best, facts);
       if (best) total = total === undefined ? best : total.plus(best);
     }
     return total ?? ZERO;
@@ -172,13 +196,16 @@ export function createEngine(catalog: Catalog): Engine {
   function line(c: CompiledClause, query: Query): ClauseLine {
     const { facts } = query;
     const window = windowOf(c, query);
-    const base = { clause: c.clause, document: c.document, window, amount: ZERO };
+    const startsWithin = query.year !== undefined && window.from?.startsWith(`${query.year}-`) && !window.from.endsWith("-01-01");
+    const base = { clause: c.clause, document: c.document, window, amount: ZERO, ...(startsWithin ? { inForceFrom: window.from } : {}) };
     if (!inForceDuring(window, query.year)) {
       return { ...base, status: "out-of-validity", reasons: [{ code: "outOfValidity", year: query.year, from: window.from, to: window.to }] };
     }
     if (otherSector(c, facts)) {
       return { ...base, status: "other-sector", reasons: [{ code: "otherSector", sectors: c.document.sectors, sector: facts.sector! }] };
     }
+    const limit = c.limited ? limitReason(c, query) : undefined;
+    if (limit) return { ...base, status: "not-met", reasons: [limit] };
     const given = (reads: readonly string[]) => {
       const out: Record<string, FactValue> = {};
       for (const f of reads) if (facts[f] !== undefined) out[f] = facts[f];
@@ -206,17 +233,34 @@ export function createEngine(catalog: Catalog): Engine {
     const lines: ClauseLine[] = [];
     let total = ZERO;
     for (const group of groups(query.topic, query.region)) {
-      const mine = group.clauses.map((c) => line(c, query));
+      const mine = lessAdvanceLines(
+        group.clauses.map((c) => line(c, query)),
+        query.facts,
+      );
       const best = mostFavourable(
         mine.filter((l) => l.status === "applied"),
         (l) => l.amount,
       );
       for (const l of mine) {
-        lines.push(l.status === "applied" && l !== best ? { ...l, status: "outranked", outrankedBy: best?.clause.id } : l);
+        lines.push(l.status === "applied" && l !== best ? { ...l, status: "outranked", outrankedBy: best?.clause.id, sameAmount: l.amount.eq(best!.amount) } : l);
       }
       if (best) total = total.plus(best.amount);
     }
     return { amount: total, lines };
+  }
+
+  /** Ruling 13: a certificate that meets a clause paid in advance gets what exceeds the advance, whichever clause of the matter pays. */
+  function lessAdvanceLines(lines: ClauseLine[], facts: Facts): ClauseLine[] {
+    const paid = facts[ADVANCE_PAID] as Decimal | undefined;
+    const from = lines.find((l) => l.status === "applied" && l.clause.advance)?.clause.advance?.from;
+    const article = from && catalog.clauses.find((c) => c.id === from)?.article;
+    if (paid === undefined || !article) return lines;
+    return lines.map((l) => {
+      if (l.status !== "applied") return l;
+      const net = lessAdvance(l.amount, facts);
+      const steps = [...(l.working?.steps ?? []), { code: "advance" as const, article, advance: paid, before: l.amount, result: net }];
+      return { ...l, amount: net, working: { ...l.working, steps, advance: paid } };
+    });
   }
 
   function evaluateClause(id: string, query: Omit<Query, "topic" | "region">): ClauseLine {

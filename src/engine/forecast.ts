@@ -30,8 +30,8 @@ export interface ForecastLine {
   readonly notes: readonly Note[];
 }
 
-/** What a projection sees of a line. */
-export type ForecastLineInfo = Pick<ForecastLine, "year" | "matter" | "trace">;
+/** What a projection sees of a line; `event` is the matter's event (a scenario event's index, for its useful life). */
+export type ForecastLineInfo = Pick<ForecastLine, "year" | "matter" | "trace"> & { readonly event: number };
 
 /**
  * Spreads a line's paid amount over years by fractions (cash: a payment lag; profit and loss:
@@ -128,9 +128,9 @@ const ONE = new Decimal(1);
 export function prepare(s: Scenario, eng: Engine = engine()) {
   const region = s.enterprise.region as Region;
   const assumptions = Object.fromEntries(Object.entries(s.assumptions).map(([k, v]) => [k, new Decimal(v)]));
-  const evaluated = mattersOf(s, eng.catalog.facts).map((matter) => ({
+  const evaluated = mattersOf(s, eng.catalog.facts, eng).map((matter) => ({
     matter,
-    evaluation: eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates }),
+    evaluation: eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates, onceTaken: matter.onceTaken }),
   }));
   const years: number[] = [];
   for (let y = s.horizon.from; y <= s.horizon.to; y++) years.push(y);

@@ -15,6 +15,8 @@ export interface Working {
   unspecified?: boolean;
   /** The amount rests on a rate or amount the user assumed. */
   assumed?: boolean;
+  /** An advance already paid (先期给予) was deducted from it (ruling 13). */
+  advance?: Decimal;
 }
 
 /**

@@ -1,8 +1,10 @@
-import type { Topic } from "./catalog/schema";
-import { engine } from "./evaluate";
+import type { FactDefinition, Topic } from "./catalog/schema";
+import { engine, type Engine } from "./evaluate";
 import { factsFrom, type FactValue } from "./facts";
 import type { MatterTitle } from "./explain/trace";
+import { ADVANCE_PAID, onceKey } from "./limits";
 import { Decimal, formatYuan, ZERO } from "./money";
+import type { Region } from "./regions";
 import type { Scenario, ScenarioEvent } from "./scenario";
 
 /** One matter of the plan in one year: an event, or a yearly matter derived from the financials. */
@@ -17,10 +19,21 @@ export interface Matter {
   readonly event: number;
   readonly probability: number;
   readonly realisation: number;
+  /** The product the matter is about, when it is about one. */
+  readonly product?: string;
+  /** Once-only awards its product already had on the plan as written (ruling 12). */
+  readonly onceTaken?: ReadonlySet<string>;
 }
 
 /** The matters of a scenario, in year order: its events, plus R&D and revenue from the financials. */
-export function mattersOf(s: Scenario, catalogFacts = engine().catalog.facts): Matter[] {
+export function mattersOf(s: Scenario, catalogFacts?: Readonly<Record<string, FactDefinition>>, eng: Engine = engine()): Matter[] {
+  const planned = planOf(s, catalogFacts ?? eng.catalog.facts);
+  openWindows(planned, eng);
+  return firstTimes(planned, s, eng);
+}
+
+/** The scenario's matters as written, before windows and first times are settled. */
+function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinition>>): Matter[] {
   const d = (v: string | number) => new Decimal(v);
   const revenue = new Map<number, Decimal>();
   const rd = new Map<number, Decimal>();
@@ -62,7 +75,8 @@ export function mattersOf(s: Scenario, catalogFacts = engine().catalog.facts): M
     };
     const label = e.label ?? defaultLabel(e);
     const title: MatterTitle = e.label !== undefined ? { kind: "label", text: e.label } : titleOf(e);
-    const push = (topic: Topic, facts: Record<string, FactValue>) => matters.push({ ...base, label, title, topic, facts: { ...enterprise, ...facts } });
+    const product = "product" in e ? e.product : undefined;
+    const push = (topic: Topic, facts: Record<string, FactValue>) => matters.push({ ...base, label, title, topic, product, facts: { ...enterprise, ...facts } });
     switch (e.type) {
       case "certificate":
         push("registration", { deviceClass: e.class, pathway: e.pathway, rdCost: d(e.rdCost) });
@@ -84,7 +98,13 @@ export function mattersOf(s: Scenario, catalogFacts = engine().catalog.facts): M
         break;
       }
       case "vbp":
-        push("vbp", { bidValue: d(e.bidValue), firstVbpWin: !e.wonBefore && !vbpWon.has(e.product) });
+        // 深圳（十五） pays each winning year on that year's procurement (当年采购总金额), the bid value unless stated.
+        push("vbp", {
+          bidValue: d(e.bidValue),
+          firstVbpWin: !e.wonBefore && !vbpWon.has(e.product),
+          nationalVbp: e.national ?? true,
+          procurementThisYear: d(e.procurementValue ?? e.bidValue),
+        });
         vbpWon.add(e.product);
         break;
       case "firstSet":
@@ -102,6 +122,68 @@ export function mattersOf(s: Scenario, catalogFacts = engine().catalog.facts): M
     }
   }
   return matters.sort((a, b) => a.year - b.year);
+}
+
+/**
+ * Ruling 11: a window opens in the year the scenario states for its event (entry, contract,
+ * production start: the first such fact of the plan), else in the first year a matter claims a
+ * clause the event opens. Every matter then carries the opening year, so each evaluation knows
+ * whether its own year falls inside.
+ */
+function openWindows(matters: Matter[], eng: Engine): void {
+  const windowed = eng.clauses.filter((c) => c.clause.window);
+  for (const opensWith of new Set(windowed.map((c) => c.clause.window!.opensWith))) {
+    const mine = windowed.filter((c) => c.clause.window!.opensWith === opensWith);
+    const stated = matters.find((m) => m.facts[opensWith] !== undefined)?.facts[opensWith];
+    const claimed = matters.find((m) => mine.some((c) => c.clause.topic === m.topic && c.eligible(m.facts) !== "not-met"))?.year;
+    const opens = stated ?? (claimed === undefined ? undefined : new Decimal(claimed));
+    if (opens === undefined) continue;
+    for (const m of matters) if (m.facts[opensWith] === undefined) m.facts[opensWith] = opens;
+  }
+}
+
+/**
+ * Rulings 12 and 13, settled on the plan as written: a product's once-only awards (首次获批,
+ * 一次性) are remembered as they are paid, and the advance paid on entering a review (先期给予)
+ * goes on the product's later certificates, which pay what exceeds it.
+ */
+function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
+  const onceTopics = new Set(eng.clauses.filter((c) => c.clause.once).map((c) => c.clause.topic));
+  const advanced = eng.clauses.filter((c) => c.clause.advance);
+  const advanceFrom = new Set(advanced.map((c) => c.clause.advance!.from));
+  const advanceTopics = new Set(advanced.map((c) => c.clause.topic));
+  const taken = new Map<string, Set<string>>();
+  const advances = new Map<string, Decimal>();
+  const concerned = (m: Matter) => m.product !== undefined && (onceTopics.has(m.topic) || advanceTopics.has(m.topic));
+  // A product's last such matter has nothing after it to remember for: it is not evaluated here.
+  const last = new Map<string, number>();
+  matters.forEach((m, i) => concerned(m) && last.set(m.product!, i));
+  return matters.map((m, i) => {
+    if (!concerned(m)) return m;
+    const product = m.product!;
+    const facts = { ...m.facts };
+    const paid = advances.get(product);
+    if (paid !== undefined && advanceTopics.has(m.topic)) facts[ADVANCE_PAID] = paid;
+    const mine = taken.get(product) ?? new Set<string>();
+    const matter: Matter = { ...m, facts, onceTaken: new Set(mine) };
+    if (last.get(product) === i) return matter;
+    const { lines } = eng.evaluate({
+      topic: m.topic,
+      region: s.enterprise.region as Region,
+      facts,
+      year: m.year,
+      issueDates: s.issueDates,
+      onceTaken: matter.onceTaken,
+    });
+    for (const l of lines) {
+      if (l.status !== "applied" && l.status !== "outranked") continue;
+      const key = onceKey(l.clause, l.document, facts);
+      if (key) mine.add(key);
+      if (advanceFrom.has(l.clause.id) && l.amount.gt(0)) advances.set(product, (advances.get(product) ?? ZERO).plus(l.amount));
+    }
+    taken.set(product, mine);
+    return matter;
+  });
 }
 
 function defaultLabel(e: ScenarioEvent): string {

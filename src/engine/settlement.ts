@@ -29,6 +29,8 @@ export interface AnnualCap {
   /** The document and article that set it, for the note. */
   readonly title: Bilingual;
   readonly article: string;
+  /** The words that set it, quoted (ruling 14). */
+  readonly sentence: string;
 }
 
 /** The plan settled as written: what is fixed before any draw (rulings 5, 9, 16, 17, 18). */
@@ -80,7 +82,12 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
       if (clause.enterpriseAnnualCap) {
         // One article's cap covers all the entries split from it (深圳（五）'s class II and III).
         cap = `${document.id} ${clause.article} ${clause.enterpriseAnnualCap}`;
-        caps.set(cap, { amount: new Decimal(clause.enterpriseAnnualCap), title: { en: document.titleEn, zh: document.title }, article: clause.article });
+        caps.set(cap, {
+          amount: new Decimal(clause.enterpriseAnnualCap),
+          title: { en: document.titleEn, zh: document.title },
+          article: clause.article,
+          sentence: clause.enterpriseAnnualCapSentence!,
+        });
       }
       const key = `${document.jurisdiction} ${clause.matter}`;
       const group = byGroup.get(key) ?? [];
@@ -161,12 +168,12 @@ function applyCaps(thisYear: Map<number, Decimal>, capOf: ReadonlyMap<number, st
   for (const [line, amount] of [...thisYear].sort(([a], [b]) => a - b)) {
     const key = capOf.get(line);
     if (!key) continue;
-    const { amount: cap, title, article } = caps.get(key)!;
+    const { amount: cap, title, article, sentence } = caps.get(key)!;
     const before = used.get(key) ?? ZERO;
     const room = Decimal.max(cap.minus(before), ZERO);
     if (amount.gt(room)) {
       thisYear.set(line, room);
-      notes[line].push({ code: "annualCapReduced", from: amount, to: room, cap, title, article });
+      notes[line].push({ code: "annualCapReduced", from: amount, to: room, cap, title, article, sentence });
     }
     used.set(key, before.plus(Decimal.min(amount, room)));
   }

@@ -59,11 +59,8 @@ export const deviceClasses: Readonly<Record<string, 1 | 2 | 3>> = lookup({
   "3": 3, iii: 3, "ⅲ": 3, 三类: 3, "class iii": 3,
 });
 
-export const pathways: Readonly<Record<string, "standard" | "innovative" | "major">> = lookup({
-  standard: "standard", 常规: "standard", 标准: "standard",
-  innovative: "innovative", 创新: "innovative", 优先: "innovative", priority: "innovative",
-  major: "major", 重大: "major", 重大二类: "major",
-});
+/** DESIGN.md's approval pathways with their aliases (常规, 国家创新, 国家优先, 省级创新, …): one table, the engine's. */
+export { pathwaySpellings as pathways } from "../engine";
 
 export const drugClasses: Readonly<Record<string, 1 | 2 | 3 | 4 | 5>> = lookup({
   "1": 1, "1类": 1, "2": 2, "2类": 2, "3": 3, "3类": 3, "4": 4, "4类": 4, "5": 5, "5类": 5,

@@ -57,7 +57,7 @@ function single(result: Scalar): number | string {
  * @param deviceClass Device class: 1, 2 or 3 (also I/II/III, 一类/二类/三类). Class 1 is a filing and gets 0.
  * @param rdCost R&D cost of the product, in yuan (元). 1万元 = 10000.
  * @param region Where the company is: "changping" (Changping District), "beijing" (elsewhere in Beijing) or "shenzhen". 昌平/北京/深圳 also work.
- * @param [pathway] How it was approved: "standard" (default), "innovative" (innovative or priority review) or "major" (a recognised major class II product, Changping).
+ * @param [pathway] How it was approved: "standard" (default), "innovative" (national innovative special review), "priority" (national priority review), "provincial" (the province's or city's innovative special review), "provincial-priority" (its priority approval) or "major" (a recognised major class II product, Changping).
  * @param [year] Year of approval, e.g. 2026: a policy not in force that year gives nothing. Leave out to ignore validity dates.
  * @returns Support in yuan.
  */
@@ -182,11 +182,12 @@ export function clauses(region?: string, topic?: string): any[][] {
 }
 
 /**
- * Year-by-year forecast of the support for the scenario in an Inputs table (header row first), spilled as a table with one row per year.
+ * Year-by-year forecast of the support for the scenario in an Inputs table (header row first), spilled as a table with one row per year: entitled, or as cash, profit or tax.
  * @customfunction
  * @param inputs The Inputs table with its header row: Item, Year, Product, Value, Class, Option, Area, Probability, Realisation, Label, Facts.
+ * @param [view] "entitled" (default: the year the company becomes entitled), "cash" (the year it is received), "pl" (what reaches profit), "deferred" (deferred income at year end), "tax" (income tax on it) or "aftertax". The settings used are listed under the table.
  * @returns The forecast table, spilled.
  */
-export function forecast(inputs: any[][]): any[][] {
-  return grid(forecastCells(inputs));
+export function forecast(inputs: any[][], view?: string): any[][] {
+  return grid(forecastCells(inputs, view));
 }

@@ -1,4 +1,6 @@
 import {
+  accountedForecast,
+  accountsTable,
   clauseColumns,
   clauseRow,
   engine,
@@ -8,11 +10,14 @@ import {
   formatExplanation,
   furtherAwards,
   listClauses,
+  parseView,
+  pathwayList,
   scenarioFromInputs,
   ScenarioError,
   shown,
   toNumber,
   topics,
+  viewCodes,
   type FactValue,
   type InputCell,
   type Lang,
@@ -58,7 +63,7 @@ export const definitions = {
         {
           deviceClass: code("class", a[0], deviceClasses, classes),
           rdCost: amount("rdCost", a[1]),
-          pathway: code("pathway", a[3], pathways, "standard, innovative or major", "standard"),
+          pathway: code("pathway", a[3], pathways, pathwayList, "standard"),
         },
         a[2],
         year(a[4]),
@@ -87,8 +92,12 @@ export const definitions = {
   VBP: {
     params: ["bidValue", "region"],
     required: 2,
-    // The function is the first win of a product (首次中标), which Changping's clause asks for.
-    query: (a) => matter("vbp", { bidValue: amount("bidValue", a[0]), firstVbpWin: true }, a[1]),
+    // The function is a product's first win (首次中标, Changping's clause) in national procurement;
+    // for Shenzhen's 当年采购总金额 the bid value stands for that year's procurement (docs/RULINGS.md).
+    query: (a) => {
+      const bid = amount("bidValue", a[0]);
+      return matter("vbp", { bidValue: bid, firstVbpWin: true, nationalVbp: true, procurementThisYear: bid }, a[1]);
+    },
   },
   FIRSTSET: {
     params: ["salesThisYear", "region"],
@@ -198,10 +207,13 @@ export const CELL_DRAWS = 10_000;
 export const CELL_BUDGET_MS = 1_000;
 
 /** FORECAST(inputs): the year table of the scenario in an Inputs range, header row first. */
-export function forecastCells(inputs: unknown, budgetMs = CELL_BUDGET_MS): Scalar | Scalar[][] {
+export function forecastCells(inputs: unknown, view?: unknown, budgetMs = CELL_BUDGET_MS): Scalar | Scalar[][] {
   if (!Array.isArray(inputs) || !inputs.every(Array.isArray)) {
     return new CellError("#VALUE!", "inputs must be the Inputs table: a range whose first row is the header");
   }
+  const v = cellOf(view);
+  const wanted = v === undefined || v === null || v === "" ? "entitled" : typeof v === "string" ? parseView(v) : undefined;
+  if (wanted === undefined) return new CellError("#VALUE!", `view must be one of ${viewCodes.join(", ")} (or 应享, 现金, 损益, 递延收益, 税, 税后)`);
   try {
     // A cell Excel hands over as an object: its basicValue, or, for any other object, the text
     // of Excel's own #VALUE!, which the Inputs parser then refuses at its row.
@@ -209,9 +221,9 @@ export function forecastCells(inputs: unknown, budgetMs = CELL_BUDGET_MS): Scala
       const c = cellOf(v);
       return typeof c === "object" && c !== null ? "#VALUE!" : (c as InputCell);
     };
-    const scenario = scenarioFromInputs(inputs.map((row: unknown[]) => row.map(plain)));
-    const draws = Math.min(scenario.simulation.draws, CELL_DRAWS);
-    const { header, rows } = forecastTable(forecast(scenario, { draws, deadline: Date.now() + budgetMs }));
+    const s = scenarioFromInputs(inputs.map((row: unknown[]) => row.map(plain)));
+    const bounds = { draws: Math.min(s.simulation.draws, CELL_DRAWS), deadline: Date.now() + budgetMs };
+    const { header, rows } = wanted === "entitled" ? forecastTable(forecast(s, bounds)) : accountsTable(accountedForecast(s, bounds, engine(), [wanted]).accounts, wanted);
     return fitCells([header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))]);
   } catch (e) {
     if (e instanceof ForecastTimeout) {
@@ -246,7 +258,7 @@ export function call(name: string, args: readonly unknown[], options: ExplainOpt
   const key = functionKey(name);
   if (key === undefined) return new CellError("#VALUE!", `unknown function ${name}; try ${[...amountFunctions, "EXPLAIN", "CLAUSES", "FORECAST"].join(", ")}`);
   if (key === "EXPLAIN") return explain(args[0], args.slice(1), options);
-  if (key === "FORECAST") return args.length === 1 ? forecastCells(args[0]) : new CellError("#VALUE!", "FORECAST(inputs) takes one range");
+  if (key === "FORECAST") return args.length === 1 || args.length === 2 ? forecastCells(args[0], args[1]) : new CellError("#VALUE!", "FORECAST(inputs, [view]) takes a range and at most a view");
   if (key === "CLAUSES") return args.length > 2 ? new CellError("#VALUE!", "CLAUSES([region], [topic]) takes at most 2 arguments") : clauses(args[0], args[1]);
   return callAmount(key, args);
 }

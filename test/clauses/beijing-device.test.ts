@@ -14,6 +14,14 @@ clauseTable([
   { name: "3 national project (揭榜挂帅)", clause: "beijing-device/3", facts: { deviceClass: 3, pathway: "standard", nationalProject: true }, expected: "2000000" },
   { name: "3 standard pathway, no national project", clause: "beijing-device/3", facts: { deviceClass: 3, pathway: "standard", nationalProject: false }, expected: "not-met" },
   { name: "3 standard pathway, national project not known", clause: "beijing-device/3", facts: { deviceClass: 3, pathway: "standard" }, expected: "unknown" },
+  // 进入国家和本市创新医疗器械特别审查、优先审批程序: all four reviews it names pay the 2,000,000 ceiling.
+  { name: "3 national priority review", clause: "beijing-device/3", facts: { deviceClass: 3, pathway: "priority" }, expected: "2000000" },
+  { name: "3 Beijing's innovative special review", clause: "beijing-device/3", facts: { deviceClass: 2, pathway: "provincial" }, expected: "2000000" },
+  { name: "3 Beijing's priority approval", clause: "beijing-device/3", facts: { deviceClass: 3, pathway: "provincial-priority" }, expected: "2000000" },
+  // A recognised major class II (Changping's route) is no review this item names.
+  { name: "3 Changping's major class II is not a review it names", clause: "beijing-device/3", facts: { deviceClass: 2, pathway: "major", nationalProject: false }, expected: "not-met" },
+  // 一次性, no class named (ruling 12): a product's later certificate of another class gets nothing.
+  { name: "3 once per product: a later certificate of another class", clause: "beijing-device/3", onceTaken: ["beijing-device 一、3 registration"], facts: { deviceClass: 2, pathway: "innovative" }, expected: "not-met" },
   // 有效期至 2028 年 12 月 31 日; issued 2025-11-24.
   { name: "3 in force in 2028", clause: "beijing-device/3", year: 2028, facts: { deviceClass: 3, pathway: "innovative" }, expected: "2000000" },
   { name: "3 in force from its issue in 2025", clause: "beijing-device/3", year: 2025, facts: { deviceClass: 3, pathway: "innovative" }, expected: "2000000" },
@@ -63,10 +71,12 @@ clauseTable([
 
   // 三、8: ≤30% of the approved investment, ≤30M.
   // 30% × 50,000,000 = 15,000,000; 30% × 100,000,000 = 30,000,000 exactly; 30% × 200,000,000 = 60,000,000 → 30,000,000.
-  { name: "8 challenge project 30% of 50M", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", projectInvestment: "50000000" }, expected: "15000000" },
-  { name: "8 challenge project at the 30M cap", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", projectInvestment: "100000000" }, expected: "30000000" },
-  { name: "8 challenge project above the cap", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", projectInvestment: "200000000" }, expected: "30000000", binds: "30,000,000" },
-  { name: "8 an early-stage project is not a challenge project", clause: "beijing-device/8", facts: { beijingInnovationProject: "earlyStage", projectInvestment: "50000000" }, expected: "not-met" },
+  { name: "8 challenge project 30% of 50M", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", approvedChallengeInvestment: "50000000" }, expected: "15000000" },
+  { name: "8 challenge project at the 30M cap", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", approvedChallengeInvestment: "100000000" }, expected: "30000000" },
+  { name: "8 challenge project above the cap", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", approvedChallengeInvestment: "200000000" }, expected: "30000000", binds: "30,000,000" },
+  // The base is 项目审定攻关投资: a project's total investment does not say it.
+  { name: "8 total investment is not the approved challenge investment", clause: "beijing-device/8", facts: { beijingInnovationProject: "chainChallenge", projectInvestment: "50000000" }, expected: "unknown" },
+  { name: "8 an early-stage project is not a challenge project", clause: "beijing-device/8", facts: { beijingInnovationProject: "earlyStage", approvedChallengeInvestment: "50000000" }, expected: "not-met" },
 
   // 三、9: start-up service organisations, 资金支持 with no amount → 0; an assumed amount is taken as it is.
   { name: "9 incubator: amount unspecified → 0", clause: "beijing-device/9.incubator", facts: { beijingBody: "startupService" }, expected: "0" },
@@ -103,14 +113,17 @@ clauseTable([
   { name: "12 an AI product project is not a smart factory", clause: "beijing-device/12", facts: { beijingDigitalProject: "aiDiagnosis", projectInvestment: "60000000" }, expected: "not-met" },
 
   // 五、13: 一定支持 of the registration costs → 0 (ruling 3), ≤1M per product.
-  { name: "13 overseas registration: unspecified → 0", clause: "beijing-device/13", facts: { overseasSales: "2000000", registrationCost: "5000000" }, expected: "0" },
+  { name: "13 overseas registration: unspecified → 0", clause: "beijing-device/13", facts: { newOverseasDeviceApproval: true, overseasSales: "2000000", registrationCost: "5000000" }, expected: "0" },
   // Assumed 10%: 0.1 × 5,000,000 = 500,000.
-  { name: "13 assumed 10% of 5M", clause: "beijing-device/13", facts: { overseasSales: "2000000", registrationCost: "5000000" }, assumption: "0.1", expected: "500000" },
+  { name: "13 assumed 10% of 5M", clause: "beijing-device/13", facts: { newOverseasDeviceApproval: true, overseasSales: "2000000", registrationCost: "5000000" }, assumption: "0.1", expected: "500000" },
   // Assumed 20%: 0.2 × 5,000,000 = 1,000,000: exactly the cap.
-  { name: "13 assumed 20% at the 1M cap", clause: "beijing-device/13", facts: { overseasSales: "2000000", registrationCost: "5000000" }, assumption: "0.2", expected: "1000000" },
+  { name: "13 assumed 20% at the 1M cap", clause: "beijing-device/13", facts: { newOverseasDeviceApproval: true, overseasSales: "2000000", registrationCost: "5000000" }, assumption: "0.2", expected: "1000000" },
   // Assumed 10%: 0.1 × 20,000,000 = 2,000,000 → 1,000,000.
-  { name: "13 assumed 10% above the cap", clause: "beijing-device/13", facts: { overseasSales: "2000000", registrationCost: "20000000" }, assumption: "0.1", expected: "1000000", binds: "1,000,000" },
-  { name: "13 approved but no sales abroad yet", clause: "beijing-device/13", facts: { overseasSales: "0", registrationCost: "5000000" }, assumption: "0.1", expected: "not-met" },
+  { name: "13 assumed 10% above the cap", clause: "beijing-device/13", facts: { newOverseasDeviceApproval: true, overseasSales: "2000000", registrationCost: "20000000" }, assumption: "0.1", expected: "1000000", binds: "1,000,000" },
+  // 新通过: an approval held before is not new.
+  { name: "13 an approval held before is not 新通过", clause: "beijing-device/13", facts: { newOverseasDeviceApproval: false, overseasSales: "2000000", registrationCost: "5000000" }, assumption: "0.1", expected: "not-met" },
+  { name: "13 whether the approval is new not given", clause: "beijing-device/13", facts: { overseasSales: "2000000", registrationCost: "5000000" }, assumption: "0.1", expected: "unknown" },
+  { name: "13 approved but no sales abroad yet", clause: "beijing-device/13", facts: { newOverseasDeviceApproval: true, overseasSales: "0", registrationCost: "5000000" }, assumption: "0.1", expected: "not-met" },
 
   // 五、14: 分级分档, 不超过1000万元 with no base → the ceiling, 10,000,000 (ruling 2).
   { name: "14 product line brought from abroad and produced here: 10M", clause: "beijing-device/14", facts: { introducedFromAbroad: true, localProduction: true }, expected: "10000000" },

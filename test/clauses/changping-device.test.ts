@@ -7,11 +7,11 @@ clauseTable([
   { name: "2.1 not landed", clause: "changping-device/2.1", facts: { techTransferLanded: false }, expected: "not-met" },
   { name: "2.1 landing not known", clause: "changping-device/2.1", facts: {}, expected: "unknown" },
 
-  // 第二条（二）: national or municipal special with directed support (揭榜挂帅): 最高300万元 → 3,000,000.
-  { name: "2.2 national special (揭榜挂帅): 3M", clause: "changping-device/2.2", facts: { nationalProject: true }, expected: "3000000" },
-  { name: "2.2 municipal special: 3M", clause: "changping-device/2.2", facts: { nationalProject: false, municipalSpecialProject: true }, expected: "3000000" },
-  { name: "2.2 neither special", clause: "changping-device/2.2", facts: { nationalProject: false, municipalSpecialProject: false }, expected: "not-met" },
-  { name: "2.2 not national, municipal not known", clause: "changping-device/2.2", facts: { nationalProject: false }, expected: "unknown" },
+  // 第二条（二）: 获得“揭榜挂帅”等定向支持的科学家和创新团队 in a national or municipal special: 最高300万元 → 3,000,000.
+  { name: "2.2 directed support in a national special (揭榜挂帅): 3M", clause: "changping-device/2.2", facts: { directedSupport: "national" }, expected: "3000000" },
+  { name: "2.2 directed support in a municipal special: 3M", clause: "changping-device/2.2", facts: { directedSupport: "municipal" }, expected: "3000000" },
+  // Undertaking a national project (Beijing 一、3's fact) is not directed support of a team: the clause cannot tell.
+  { name: "2.2 a national project alone is not directed support", clause: "changping-device/2.2", facts: { nationalProject: true }, expected: "unknown" },
 
   // 第二条（三）: the 2000万元 a year is a programme budget; no amount per project → 0 (ruling 3).
   { name: "2.3 concept verification: no amount in the text", clause: "changping-device/2.3", facts: { conceptVerificationProject: true }, expected: "0" },
@@ -20,8 +20,11 @@ clauseTable([
   { name: "2.3 not a concept-verification project", clause: "changping-device/2.3", facts: { conceptVerificationProject: false }, expected: "not-met" },
 
   // 第二条（四）: 经认定，每个项目给予最高1000万元 → 10,000,000.
-  { name: "2.4 digital project applied: 10M", clause: "changping-device/2.4", facts: { digitalProjectApplied: true }, expected: "10000000" },
-  { name: "2.4 not yet applied", clause: "changping-device/2.4", facts: { digitalProjectApplied: false }, expected: "not-met" },
+  { name: "2.4 digital-transformation project applied: 10M", clause: "changping-device/2.4", facts: { digitalProjectKind: "digitalTransformation", digitalProjectApplied: true }, expected: "10000000" },
+  { name: "2.4 medicine-engineering project applied: 10M", clause: "changping-device/2.4", facts: { digitalProjectKind: "medicalEngineering", digitalProjectApplied: true }, expected: "10000000" },
+  // 互联网+医疗 is the pharma measures' third list (第四条（二）), not this article's.
+  { name: "2.4 an Internet-plus healthcare project is not in this article", clause: "changping-device/2.4", facts: { digitalProjectKind: "internetHealthcare", digitalProjectApplied: true }, expected: "not-met" },
+  { name: "2.4 not yet applied", clause: "changping-device/2.4", facts: { digitalProjectKind: "digitalTransformation", digitalProjectApplied: false }, expected: "not-met" },
 
   // 第三条（一）: revenue < 30M, R&D of the last two years ≥ 10M; 10% of last year's R&D, cap 2M.
   // 10% × 8,000,000 = 800,000 (DESIGN example).
@@ -60,9 +63,16 @@ clauseTable([
   { name: "5.1 at the 3M cap", clause: "changping-device/5.1", facts: { deviceClass: 3, rdCost: "10000000", pathway: "standard" }, expected: "3000000" },
   // 30% × 40,000,000 = 12,000,000 → 3,000,000.
   { name: "5.1 above the cap", clause: "changping-device/5.1", facts: { deviceClass: 3, rdCost: "40000000", pathway: "standard" }, expected: "3000000", binds: "3,000,000" },
-  // 经认定的重大二类 may be supported as class III: 30% × 2,000,000 = 600,000.
-  { name: "5.1 recognised major class II", clause: "changping-device/5.1", facts: { deviceClass: 2, rdCost: "2000000", pathway: "major" }, expected: "600000" },
-  { name: "5.1 ordinary class II", clause: "changping-device/5.1", facts: { deviceClass: 2, rdCost: "2000000", pathway: "standard" }, expected: "not-met" },
+  // A class III certificate on any pathway meets 5.1: 30% × 5,000,000 = 1,500,000.
+  { name: "5.1 class III through the priority review still meets 5.1", clause: "changping-device/5.1", facts: { deviceClass: 3, rdCost: "5000000", pathway: "priority" }, expected: "1500000" },
+  { name: "5.1 class II is not the class III route", clause: "changping-device/5.1", facts: { deviceClass: 2, rdCost: "2000000", pathway: "major" }, expected: "not-met" },
+  // 经认定的重大二类 may be supported as class III (5.1-major): 30% × 2,000,000 = 600,000.
+  { name: "5.1-major recognised major class II", clause: "changping-device/5.1-major", facts: { deviceClass: 2, rdCost: "2000000", pathway: "major" }, expected: "600000" },
+  // 30% × 10,000,000 = 3,000,000: class III's cap, exactly; 30% × 20,000,000 = 6,000,000 → 3,000,000.
+  { name: "5.1-major at class III's 3M cap", clause: "changping-device/5.1-major", facts: { deviceClass: 2, rdCost: "10000000", pathway: "major" }, expected: "3000000" },
+  { name: "5.1-major above the cap", clause: "changping-device/5.1-major", facts: { deviceClass: 2, rdCost: "20000000", pathway: "major" }, expected: "3000000", binds: "3,000,000" },
+  { name: "5.1-major ordinary class II", clause: "changping-device/5.1-major", facts: { deviceClass: 2, rdCost: "2000000", pathway: "standard" }, expected: "not-met" },
+  { name: "5.1-major class III is 5.1's, not this route", clause: "changping-device/5.1-major", facts: { deviceClass: 3, rdCost: "2000000", pathway: "major" }, expected: "not-met" },
   { name: "5.1 class I is a filing", clause: "changping-device/5.1", facts: { deviceClass: 1, rdCost: "2000000", pathway: "standard" }, expected: "not-met" },
 
   // 第五条（二）: national innovative or priority review, 30%, cap 8M per certificate.
@@ -71,9 +81,16 @@ clauseTable([
   // 30% × 40,000,000 = 12,000,000 → 8,000,000 (DESIGN example's Changping part).
   { name: "5.2 innovative capped at 8M", clause: "changping-device/5.2", facts: { deviceClass: 3, rdCost: "40000000", pathway: "innovative" }, expected: "8000000", binds: "8,000,000" },
   { name: "5.2 standard pathway", clause: "changping-device/5.2", facts: { deviceClass: 3, rdCost: "40000000", pathway: "standard" }, expected: "not-met" },
+  // 国家…优先审查程序 is named too: 30% × 20,000,000 = 6,000,000.
+  { name: "5.2 national priority review: 30% of 20M", clause: "changping-device/5.2", facts: { deviceClass: 3, rdCost: "20000000", pathway: "priority" }, expected: "6000000" },
+  // Only the national reviews: Beijing's own innovative review or priority approval does not meet it.
+  { name: "5.2 Beijing's innovative review is not the national one", clause: "changping-device/5.2", facts: { deviceClass: 3, rdCost: "20000000", pathway: "provincial" }, expected: "not-met" },
+  { name: "5.2 Beijing's priority approval is not the national one", clause: "changping-device/5.2", facts: { deviceClass: 2, rdCost: "20000000", pathway: "provincial-priority" }, expected: "not-met" },
   // 落地生产的一次性再给予最高300万元.
   { name: "5.2 produced locally: a further 3M", clause: "changping-device/5.2-production", facts: { deviceClass: 3, pathway: "innovative", localProduction: true }, expected: "3000000" },
   { name: "5.2 not produced locally", clause: "changping-device/5.2-production", facts: { deviceClass: 3, pathway: "innovative", localProduction: false }, expected: "not-met" },
+  { name: "5.2 priority review, produced locally: a further 3M", clause: "changping-device/5.2-production", facts: { deviceClass: 2, pathway: "priority", localProduction: true }, expected: "3000000" },
+  { name: "5.2 Beijing's review, produced locally: not this clause", clause: "changping-device/5.2-production", facts: { deviceClass: 3, pathway: "provincial", localProduction: true }, expected: "not-met" },
   // 进入…审查程序的，单个产品可先期给予最高200万元.
   { name: "5.2 entering the review: 2M in advance", clause: "changping-device/5.2-entry", facts: { inInnovativeReview: true }, expected: "2000000" },
 
@@ -93,15 +110,17 @@ clauseTable([
   // 第六条（一）: globally leading project, 协议投资2亿元（含）以上, started within a year of signing;
   // 30% of fixed-asset investment (excl. buildings and land), cap 300M per project.
   // Investment exactly 200M qualifies (含); 30% × 100,000,000 = 30,000,000.
-  { name: "6.1 agreed investment of exactly 200M", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "200000000", constructionStartedWithinYear: true, fixedAssetInvestment: "100000000" }, expected: "30000000" },
-  { name: "6.1 agreed investment just below 200M", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "199999999.99", constructionStartedWithinYear: true, fixedAssetInvestment: "100000000" }, expected: "not-met" },
+  { name: "6.1 agreed investment of exactly 200M", clause: "changping-device/6.1", facts: { globalLeadingProject: true, internationalLeadingTeam: true, agreedInvestment: "200000000", constructionStartedWithinYear: true, fixedAssetInvestment: "100000000" }, expected: "30000000" },
+  { name: "6.1 agreed investment just below 200M", clause: "changping-device/6.1", facts: { globalLeadingProject: true, internationalLeadingTeam: true, agreedInvestment: "199999999.99", constructionStartedWithinYear: true, fixedAssetInvestment: "100000000" }, expected: "not-met" },
   // 30% × 1,000,000,000 = 300,000,000: exactly the cap.
-  { name: "6.1 at the 300M cap", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "1500000000", constructionStartedWithinYear: true, fixedAssetInvestment: "1000000000" }, expected: "300000000" },
+  { name: "6.1 at the 300M cap", clause: "changping-device/6.1", facts: { globalLeadingProject: true, internationalLeadingTeam: true, agreedInvestment: "1500000000", constructionStartedWithinYear: true, fixedAssetInvestment: "1000000000" }, expected: "300000000" },
   // 30% × 1,200,000,000 = 360,000,000 → 300,000,000.
-  { name: "6.1 above the cap", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "1500000000", constructionStartedWithinYear: true, fixedAssetInvestment: "1200000000" }, expected: "300000000", binds: "300,000,000" },
-  { name: "6.1 construction not started within a year", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "500000000", constructionStartedWithinYear: false, fixedAssetInvestment: "100000000" }, expected: "not-met" },
-  { name: "6.1 not a globally leading project", clause: "changping-device/6.1", facts: { globalLeadingProject: false, projectInvestment: "500000000", constructionStartedWithinYear: true, fixedAssetInvestment: "100000000" }, expected: "not-met" },
-  { name: "6.1 fixed-asset investment not known", clause: "changping-device/6.1", facts: { globalLeadingProject: true, projectInvestment: "500000000", constructionStartedWithinYear: true }, expected: "unknown" },
+  { name: "6.1 above the cap", clause: "changping-device/6.1", facts: { globalLeadingProject: true, internationalLeadingTeam: true, agreedInvestment: "1500000000", constructionStartedWithinYear: true, fixedAssetInvestment: "1200000000" }, expected: "300000000", binds: "300,000,000" },
+  { name: "6.1 construction not started within a year", clause: "changping-device/6.1", facts: { globalLeadingProject: true, internationalLeadingTeam: true, agreedInvestment: "500000000", constructionStartedWithinYear: false, fixedAssetInvestment: "100000000" }, expected: "not-met" },
+  { name: "6.1 not a globally leading project", clause: "changping-device/6.1", facts: { globalLeadingProject: false, internationalLeadingTeam: true, agreedInvestment: "500000000", constructionStartedWithinYear: true, fixedAssetInvestment: "100000000" }, expected: "not-met" },
+  // 拥有国际领先团队 is a condition of its own.
+  { name: "6.1 without an internationally leading team", clause: "changping-device/6.1", facts: { globalLeadingProject: true, internationalLeadingTeam: false, agreedInvestment: "500000000", constructionStartedWithinYear: true, fixedAssetInvestment: "100000000" }, expected: "not-met" },
+  { name: "6.1 fixed-asset investment not known", clause: "changping-device/6.1", facts: { globalLeadingProject: true, internationalLeadingTeam: true, agreedInvestment: "500000000", constructionStartedWithinYear: true }, expected: "unknown" },
 
   // 第六条（二）: 经认定后，可给予最高1亿元 → 100,000,000.
   { name: "6.2 strategic technology landed: 100M", clause: "changping-device/6.2", facts: { strategicTechLanding: true }, expected: "100000000" },
@@ -109,23 +128,28 @@ clauseTable([
 
   // 第六条（三）: up to 100% of the special funds received, 5M per enterprise a year.
   // 100% × 1,234,567.89 = 1,234,567.89.
-  { name: "6.3 matches the funds in full", clause: "changping-device/6.3", facts: { specialFunds: "1234567.89" }, expected: "1234567.89" },
+  { name: "6.3 matches the funds in full", clause: "changping-device/6.3", facts: { specialFundsLevel: "national", specialFunds: "1234567.89" }, expected: "1234567.89" },
   // 100% × 5,000,000 = 5,000,000: exactly the cap.
-  { name: "6.3 at the 5M cap", clause: "changping-device/6.3", facts: { specialFunds: "5000000" }, expected: "5000000" },
+  { name: "6.3 at the 5M cap", clause: "changping-device/6.3", facts: { specialFundsLevel: "national", specialFunds: "5000000" }, expected: "5000000" },
   // 100% × 8,000,000 = 8,000,000 → 5,000,000.
-  { name: "6.3 above the cap", clause: "changping-device/6.3", facts: { specialFunds: "8000000" }, expected: "5000000", binds: "5,000,000" },
-  { name: "6.3 funds not known", clause: "changping-device/6.3", facts: {}, expected: "unknown" },
+  { name: "6.3 above the cap", clause: "changping-device/6.3", facts: { specialFundsLevel: "national", specialFunds: "8000000" }, expected: "5000000", binds: "5,000,000" },
+  { name: "6.3 funds not known", clause: "changping-device/6.3", facts: { specialFundsLevel: "national" }, expected: "unknown" },
+  // 获国家级重大专项: municipal special funds are not matched.
+  { name: "6.3 municipal special funds are not matched", clause: "changping-device/6.3", facts: { specialFundsLevel: "municipal", specialFunds: "1000000" }, expected: "not-met" },
 
   // 第七条: rented area 100 m²（含）or more; 50% of rent paid, up to 5M a year.
   // 100 m² qualifies (含); 50% × 2,000,000 = 1,000,000.
-  { name: "7 exactly 100 m²", clause: "changping-device/7", facts: { rentedAreaM2: "100", rentPaid: "2000000" }, expected: "1000000" },
-  { name: "7 99.99 m² is below 100", clause: "changping-device/7", facts: { rentedAreaM2: "99.99", rentPaid: "2000000" }, expected: "not-met" },
+  { name: "7 exactly 100 m²", clause: "changping-device/7", facts: { industryAssociation: true, inDevicePark: true, rentedAreaM2: "100", rentPaid: "2000000" }, expected: "1000000" },
+  { name: "7 99.99 m² is below 100", clause: "changping-device/7", facts: { industryAssociation: true, inDevicePark: true, rentedAreaM2: "99.99", rentPaid: "2000000" }, expected: "not-met" },
   // 50% × 10,000,000 = 5,000,000: exactly the cap.
-  { name: "7 at the 5M cap", clause: "changping-device/7", facts: { rentedAreaM2: "5000", rentPaid: "10000000" }, expected: "5000000" },
+  { name: "7 at the 5M cap", clause: "changping-device/7", facts: { industryAssociation: true, inDevicePark: true, rentedAreaM2: "5000", rentPaid: "10000000" }, expected: "5000000" },
   // 50% × 12,000,000 = 6,000,000 → 5,000,000.
-  { name: "7 above the cap", clause: "changping-device/7", facts: { rentedAreaM2: "5000", rentPaid: "12000000" }, expected: "5000000", binds: "5,000,000" },
-  { name: "7 area not known", clause: "changping-device/7", facts: { rentPaid: "2000000" }, expected: "unknown" },
-  { name: "7 rent not known", clause: "changping-device/7", facts: { rentedAreaM2: "200" }, expected: "unknown" },
+  { name: "7 above the cap", clause: "changping-device/7", facts: { industryAssociation: true, inDevicePark: true, rentedAreaM2: "5000", rentPaid: "12000000" }, expected: "5000000", binds: "5,000,000" },
+  { name: "7 area not known", clause: "changping-device/7", facts: { industryAssociation: true, inDevicePark: true, rentPaid: "2000000" }, expected: "unknown" },
+  // 行业商协会、学会、产业联盟等机构 in a device park: an ordinary enterprise, or space outside a device park, does not qualify.
+  { name: "7 an ordinary enterprise is not an association", clause: "changping-device/7", facts: { industryAssociation: false, inDevicePark: true, rentedAreaM2: "500", rentPaid: "2000000" }, expected: "not-met" },
+  { name: "7 an association renting outside a device park", clause: "changping-device/7", facts: { industryAssociation: true, inDevicePark: false, rentedAreaM2: "500", rentPaid: "2000000" }, expected: "not-met" },
+  { name: "7 rent not known", clause: "changping-device/7", facts: { industryAssociation: true, inDevicePark: true, rentedAreaM2: "200" }, expected: "unknown" },
 
   // 第八条（一）: first crossing of 50M, 100M, 500M, 1B, 2B → 200k, 400k, 2M, 5M, 10M.
   // 120M after a best of 80M crosses 100M for the first time → 400,000 (DESIGN example).
@@ -149,17 +173,19 @@ clauseTable([
 
   // 第九条（一）: CRO/CDMO/CMO, 20% of the year's service amount, 10M per enterprise a year.
   // 20% × 20,000,000 = 4,000,000; 20% × 50,000,000 = 10,000,000 (the cap); 20% × 60,000,000 = 12,000,000 → 10,000,000.
-  { name: "9.1 20% of services", clause: "changping-device/9.1", facts: { serviceAmount: "20000000" }, expected: "4000000" },
-  { name: "9.1 at the 10M cap", clause: "changping-device/9.1", facts: { serviceAmount: "50000000" }, expected: "10000000" },
-  { name: "9.1 above the cap", clause: "changping-device/9.1", facts: { serviceAmount: "60000000" }, expected: "10000000", binds: "10,000,000" },
-  { name: "9.1 service amount not known", clause: "changping-device/9.1", facts: {}, expected: "unknown" },
+  { name: "9.1 20% of services", clause: "changping-device/9.1", facts: { contractServiceOrganisation: true, serviceAmount: "20000000" }, expected: "4000000" },
+  { name: "9.1 at the 10M cap", clause: "changping-device/9.1", facts: { contractServiceOrganisation: true, serviceAmount: "50000000" }, expected: "10000000" },
+  { name: "9.1 above the cap", clause: "changping-device/9.1", facts: { contractServiceOrganisation: true, serviceAmount: "60000000" }, expected: "10000000", binds: "10,000,000" },
+  { name: "9.1 service amount not known", clause: "changping-device/9.1", facts: { contractServiceOrganisation: true }, expected: "unknown" },
+  { name: "9.1 not a contract service organisation", clause: "changping-device/9.1", facts: { contractServiceOrganisation: false, serviceAmount: "20000000" }, expected: "not-met" },
 
   // 第九条（二）: new shared platform, 30% of total project investment, cap 30M.
   // 30% × 50,000,000 = 15,000,000; 30% × 100,000,000 = 30,000,000 (the cap); 30% × 150,000,000 = 45,000,000 → 30,000,000.
-  { name: "9.2 30% of the investment", clause: "changping-device/9.2", facts: { projectInvestment: "50000000" }, expected: "15000000" },
-  { name: "9.2 at the 30M cap", clause: "changping-device/9.2", facts: { projectInvestment: "100000000" }, expected: "30000000" },
-  { name: "9.2 above the cap", clause: "changping-device/9.2", facts: { projectInvestment: "150000000" }, expected: "30000000", binds: "30,000,000" },
-  { name: "9.2 investment not known", clause: "changping-device/9.2", facts: {}, expected: "unknown" },
+  { name: "9.2 30% of the investment", clause: "changping-device/9.2", facts: { newSharedPlatform: true, projectInvestment: "50000000" }, expected: "15000000" },
+  { name: "9.2 at the 30M cap", clause: "changping-device/9.2", facts: { newSharedPlatform: true, projectInvestment: "100000000" }, expected: "30000000" },
+  { name: "9.2 above the cap", clause: "changping-device/9.2", facts: { newSharedPlatform: true, projectInvestment: "150000000" }, expected: "30000000", binds: "30,000,000" },
+  { name: "9.2 investment not known", clause: "changping-device/9.2", facts: { newSharedPlatform: true }, expected: "unknown" },
+  { name: "9.2 not a new shared public platform", clause: "changping-device/9.2", facts: { newSharedPlatform: false, projectInvestment: "50000000" }, expected: "not-met" },
 
   // 第十条（一）: first-of-its-kind, 20% of this year's sales, cap 10M.
   // 20% × 30,000,000 = 6,000,000; 20% × 60,000,000 = 12,000,000 → 10,000,000.

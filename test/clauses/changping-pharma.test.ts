@@ -10,10 +10,12 @@ clauseTable([
   { name: "4.1 project status not known", clause: "changping-pharma/4.1", facts: {}, expected: "unknown" },
 
   // 第四条（二）: digital projects after application, 经认定, 一定资金支持 with no base → 0.
-  { name: "4.2 digital project: no amount in the text", clause: "changping-pharma/4.2", facts: { digitalProjectApplied: true }, expected: "0" },
+  { name: "4.2 digital project: no amount in the text", clause: "changping-pharma/4.2", facts: { digitalProjectKind: "medicalEngineering", digitalProjectApplied: true }, expected: "0" },
   // Assumed amount 1,000,000 per project → 1,000,000.
-  { name: "4.2 with an assumed 1M per project", clause: "changping-pharma/4.2", facts: { digitalProjectApplied: true }, assumption: "1000000", expected: "1000000" },
-  { name: "4.2 not yet applied", clause: "changping-pharma/4.2", facts: { digitalProjectApplied: false }, expected: "not-met" },
+  { name: "4.2 with an assumed 1M per project", clause: "changping-pharma/4.2", facts: { digitalProjectKind: "medicalEngineering", digitalProjectApplied: true }, assumption: "1000000", expected: "1000000" },
+  // Its third list, 互联网+医疗, is this article's own (the device measures' 第二条（四） does not name it).
+  { name: "4.2 Internet-plus healthcare project: no amount in the text", clause: "changping-pharma/4.2", facts: { digitalProjectKind: "internetHealthcare", digitalProjectApplied: true }, expected: "0" },
+  { name: "4.2 not yet applied", clause: "changping-pharma/4.2", facts: { digitalProjectKind: "medicalEngineering", digitalProjectApplied: false }, expected: "not-met" },
 
   // 第五条（一）: class 1 drugs entering phase Ⅰ, Ⅱ, Ⅲ: 50万元, 100万元, 200万元 per product.
   { name: "5.1 class 1 entering phase I: 500k", clause: "changping-pharma/5.1", facts: { drugClass: 1, phase: 1 }, expected: "500000" },
@@ -48,6 +50,8 @@ clauseTable([
   { name: "5.2 with an assumed 300k per product", clause: "changping-pharma/5.2", facts: { nonRegistrationTrial: true }, assumption: "300000", expected: "300000" },
   // Assumed 3,000,000 per product stays 3,000,000 here: the 200万元 is an enterprise annual cap, applied by the forecast (ruling 9).
   { name: "5.2 assumed amount above the enterprise annual cap", clause: "changping-pharma/5.2", facts: { nonRegistrationTrial: true }, assumption: "3000000", expected: "3000000" },
+  // 每个品种给予定额一次性奖励 (ruling 12): once per product.
+  { name: "5.2 once per product", clause: "changping-pharma/5.2", onceTaken: ["changping-pharma 第五条（二） nonRegistrationTrial"], facts: { nonRegistrationTrial: true }, assumption: "300000", expected: "not-met" },
   { name: "5.2 a registration trial", clause: "changping-pharma/5.2", facts: { nonRegistrationTrial: false }, expected: "not-met" },
 
   // 第六条（一）: class 1 certificate and industrialised: 最高1000万元 with no base → 10,000,000 (ruling 2).
@@ -136,10 +140,12 @@ clauseTable([
   { name: "12.1 reached before", clause: "changping-pharma/12.1", facts: { revenue: "600000000", bestRevenueBefore: "500000000" }, expected: "not-met" },
 
   // 第十二条（二）: matching of national special funds, 一定比例 → 0.
-  { name: "12.2 matching: rate unspecified", clause: "changping-pharma/12.2", facts: { specialFunds: "5000000" }, expected: "0" },
+  { name: "12.2 matching: rate unspecified", clause: "changping-pharma/12.2", facts: { specialFundsLevel: "national", specialFunds: "5000000" }, expected: "0" },
   // Assumed 10% × 5,000,000 = 500,000.
-  { name: "12.2 with an assumed 10%", clause: "changping-pharma/12.2", facts: { specialFunds: "5000000" }, assumption: "0.1", expected: "500000" },
-  { name: "12.2 assumed rate without the funds", clause: "changping-pharma/12.2", facts: {}, assumption: "0.1", expected: "unknown" },
+  { name: "12.2 with an assumed 10%", clause: "changping-pharma/12.2", facts: { specialFundsLevel: "national", specialFunds: "5000000" }, assumption: "0.1", expected: "500000" },
+  // 获国家级重大专项: municipal funds are not matched, as in the device measures' 第六条（三）.
+  { name: "12.2 municipal special funds", clause: "changping-pharma/12.2", facts: { specialFundsLevel: "municipal", specialFunds: "5000000" }, assumption: "0.1", expected: "not-met" },
+  { name: "12.2 assumed rate without the funds", clause: "changping-pharma/12.2", facts: { specialFundsLevel: "national" }, assumption: "0.1", expected: "unknown" },
 
   // 第十二条（三）: the same milestones as the device measures. 1B after a best of 600M → 5M.
   { name: "12.3 first crossing 1B", clause: "changping-pharma/12.3", facts: { output: "1000000000", bestOutputBefore: "600000000" }, expected: "5000000" },
@@ -159,10 +165,11 @@ clauseTable([
 
   // 第十五条（一）: CRO/CDMO/CMO: 20% of the year's actual service amount, no cap.
   // 20% × 30,000,000 = 6,000,000.
-  { name: "15.1 20% of 30M services", clause: "changping-pharma/15.1", facts: { serviceAmount: "30000000" }, expected: "6000000" },
+  { name: "15.1 20% of 30M services", clause: "changping-pharma/15.1", facts: { contractServiceOrganisation: true, serviceAmount: "30000000" }, expected: "6000000" },
   // 20% × 100,000,000 = 20,000,000: no ceiling here (the device measures stop at 10M a year).
-  { name: "15.1 no cap in the text", clause: "changping-pharma/15.1", facts: { serviceAmount: "100000000" }, expected: "20000000" },
-  { name: "15.1 service amount not known", clause: "changping-pharma/15.1", facts: {}, expected: "unknown" },
+  { name: "15.1 no cap in the text", clause: "changping-pharma/15.1", facts: { contractServiceOrganisation: true, serviceAmount: "100000000" }, expected: "20000000" },
+  { name: "15.1 service amount not known", clause: "changping-pharma/15.1", facts: { contractServiceOrganisation: true }, expected: "unknown" },
+  { name: "15.1 not a contract service organisation", clause: "changping-pharma/15.1", facts: { contractServiceOrganisation: false, serviceAmount: "30000000" }, expected: "not-met" },
 
   // 第十五条（二）: shared service platforms: 30% of actual construction investment, cap 30M.
   // 30% × 50,000,000 = 15,000,000, below the cap.

@@ -47,6 +47,18 @@ clauseTable([
   // Below the raised cap the rate decides: 40% × 13,000,000 = 5,200,000 < 6M.
   { name: "(5) innovative class III below its cap", clause: "shenzhen-device/5.innovative-class3", facts: { deviceClass: 3, rdCost: "13000000", pathway: "innovative" }, expected: "5200000" },
   { name: "(5) standard pathway gets no raise", clause: "shenzhen-device/5.innovative-class3", facts: { deviceClass: 3, rdCost: "20000000", pathway: "standard" }, expected: "not-met" },
+  // 国家、省级创新医疗器械特别审批程序: Guangdong's innovative special review raises the cap too; 40% × 20M = 8M → 6M.
+  { name: "(5) provincial innovative review: class III cap 6M", clause: "shenzhen-device/5.innovative-class3", facts: { deviceClass: 3, rdCost: "20000000", pathway: "provincial" }, expected: "6000000", binds: "6,000,000" },
+  // 40% × 9,000,000 = 3,600,000 < 4,000,000.
+  { name: "(5) provincial innovative review: class II below its 4M cap", clause: "shenzhen-device/5.innovative-class2", facts: { deviceClass: 2, rdCost: "9000000", pathway: "provincial" }, expected: "3600000" },
+  // It names the special review only: a national priority review gets no raise.
+  { name: "(5) national priority review gets no raise", clause: "shenzhen-device/5.innovative-class3", facts: { deviceClass: 3, rdCost: "20000000", pathway: "priority" }, expected: "not-met" },
+  { name: "(5) provincial priority approval gets no raise", clause: "shenzhen-device/5.innovative-class2", facts: { deviceClass: 2, rdCost: "20000000", pathway: "provincial-priority" }, expected: "not-met" },
+  // 首次获批 per class (ruling 12): a product's second class III certificate gets nothing from （五）; a first class II still pays.
+  { name: "(5) a second class III certificate of the product", clause: "shenzhen-device/5.class3", onceTaken: ["shenzhen-device （五） registration class 3"], facts: { deviceClass: 3, rdCost: "5000000" }, expected: "not-met" },
+  { name: "(5) a second class III certificate, innovative entry too", clause: "shenzhen-device/5.innovative-class3", onceTaken: ["shenzhen-device （五） registration class 3"], facts: { deviceClass: 3, rdCost: "5000000", pathway: "innovative" }, expected: "not-met" },
+  // 40% × 5,000,000 = 2,000,000: a class III before does not make this class II a repeat.
+  { name: "(5) a first class II after a class III", clause: "shenzhen-device/5.class2", onceTaken: ["shenzhen-device （五） registration class 3"], facts: { deviceClass: 2, rdCost: "5000000" }, expected: "2000000" },
 
   // （七）: 40% of the cost, at most 3000元/㎡, at most 10M.
   // 20,000,000 × 40% = 8,000,000; 2,000 m² × 3,000 = 6,000,000 → 6,000,000 (DESIGN example).
@@ -54,7 +66,7 @@ clauseTable([
   // 10,000,000 × 40% = 4,000,000 < 5,000 × 3,000 = 15,000,000 → 4,000,000.
   { name: "(7) the rate binds", clause: "shenzhen-device/7", facts: { facilityCost: "10000000", areaM2: "5000" }, expected: "4000000" },
   // 40,000,000 × 40% = 16,000,000; 10,000 m² × 3,000 = 30,000,000; → 10,000,000.
-  { name: "(7) the 10M cap binds", clause: "shenzhen-device/7", facts: { facilityCost: "40000000", areaM2: "10000" }, expected: "10000000", binds: "10,000,000" },
+  { name: "(7) the 10M cap binds, per award as the text words it", clause: "shenzhen-device/7", facts: { facilityCost: "40000000", areaM2: "10000" }, expected: "10000000", binds: "10,000,000 per award" },
   { name: "(7) no area given", clause: "shenzhen-device/7", facts: { facilityCost: "40000000" }, expected: "unknown" },
 
   // （八）: 20% of the actual cost, cap 15M per product (30M per enterprise a year is the forecast's, ruling 9).
@@ -87,8 +99,16 @@ clauseTable([
   { name: "(14) approved but no sales abroad yet", clause: "shenzhen-device/14", facts: { registrationCost: "4000000", overseasSales: "0" }, expected: "not-met" },
 
   // （十五）: 3% of this year's procurement, 3M per product. 3% × 60,000,000 = 1,800,000; 3% × 150,000,000 → 3,000,000.
-  { name: "(15) 3% of procurement", clause: "shenzhen-device/15", facts: { bidValue: "60000000" }, expected: "1800000" },
-  { name: "(15) capped at 3M", clause: "shenzhen-device/15", facts: { bidValue: "150000000" }, expected: "3000000", binds: "3,000,000" },
+  { name: "(15) 3% of procurement", clause: "shenzhen-device/15", facts: { nationalVbp: true, procurementThisYear: "60000000" }, expected: "1800000" },
+  // 3% × 100,000,000 = 3,000,000: exactly the cap.
+  { name: "(15) at the 3M cap", clause: "shenzhen-device/15", facts: { nationalVbp: true, procurementThisYear: "100000000" }, expected: "3000000" },
+  { name: "(15) capped at 3M", clause: "shenzhen-device/15", facts: { nationalVbp: true, procurementThisYear: "150000000" }, expected: "3000000", binds: "3,000,000" },
+  // 国家医疗器械集中带量采购 only: a provincial alliance's procurement does not meet it.
+  { name: "(15) not national procurement", clause: "shenzhen-device/15", facts: { nationalVbp: false, procurementThisYear: "60000000" }, expected: "not-met" },
+  // The base is 当年采购总金额: a bid value alone does not say it.
+  { name: "(15) the bid value is not the year's procurement", clause: "shenzhen-device/15", facts: { nationalVbp: true, bidValue: "60000000" }, expected: "unknown" },
+  // Every winning year pays, not only the first (unlike Changping's 首次中标): a later year's 40M → 3% = 1,200,000.
+  { name: "(15) a later winning year pays too", clause: "shenzhen-device/15", facts: { nationalVbp: true, procurementThisYear: "40000000", firstVbpWin: false }, expected: "1200000" },
 
   // （十九）: 达到10、20、40项以上 (inclusive) → lead unit 100/200/300万元, participating unit 50/100/150万元.
   { name: "(19) lead: 9 projects is below the first step", clause: "shenzhen-device/19.lead", facts: { trialServiceRole: "lead", trialServiceProjects: 9 }, expected: "0" },
@@ -122,11 +142,21 @@ clauseTable([
   { name: "(22) rent above the cap", clause: "shenzhen-device/22.rent", facts: { shenzhenParkRole: "tenant", benchmarkRent: "12000000" }, expected: "5000000", binds: "5,000,000" },
   { name: "(22) rent: the operator is not a tenant", clause: "shenzhen-device/22.rent", facts: { shenzhenParkRole: "operator", benchmarkRent: "2400000" }, expected: "not-met" },
   { name: "(22) rent: benchmark rent not given", clause: "shenzhen-device/22.rent", facts: { shenzhenParkRole: "tenant" }, expected: "unknown" },
+  // 连续3年 from entry in 2026 (ruling 11): 2026, 2027, 2028. 50% × 2,400,000 = 1,200,000 in 2026 and 2028; 0 in 2025 and 2029.
+  { name: "(22) rent in the year of entry", clause: "shenzhen-device/22.rent", year: 2026, facts: { shenzhenParkRole: "tenant", benchmarkRent: "2400000", parkEntryYear: 2026 }, expected: "1200000" },
+  { name: "(22) rent in the third year", clause: "shenzhen-device/22.rent", year: 2028, facts: { shenzhenParkRole: "tenant", benchmarkRent: "2400000", parkEntryYear: 2026 }, expected: "1200000" },
+  { name: "(22) rent in the fourth year: outside the window", clause: "shenzhen-device/22.rent", year: 2029, facts: { shenzhenParkRole: "tenant", benchmarkRent: "2400000", parkEntryYear: 2026 }, expected: "not-met" },
+  { name: "(22) rent before entry", clause: "shenzhen-device/22.rent", year: 2025, facts: { shenzhenParkRole: "tenant", benchmarkRent: "2400000", parkEntryYear: 2026 }, expected: "not-met" },
   // Tenant utilities: 50% of last year's cost, cap 2M a year.
   // 50% × 1,600,000 = 800,000; 50% × 4,000,000 = 2,000,000 exactly; 50% × 5,000,000 = 2,500,000 → 2,000,000.
   { name: "(22) utilities: half of last year's cost", clause: "shenzhen-device/22.utilities", facts: { shenzhenParkRole: "tenant", utilityCost: "1600000" }, expected: "800000" },
   { name: "(22) utilities at the 2M cap", clause: "shenzhen-device/22.utilities", facts: { shenzhenParkRole: "tenant", utilityCost: "4000000" }, expected: "2000000" },
   { name: "(22) utilities above the cap", clause: "shenzhen-device/22.utilities", facts: { shenzhenParkRole: "tenant", utilityCost: "5000000" }, expected: "2000000", binds: "2,000,000" },
+  // 从合同签订起共资助3年: contract in 2025 → 2025–2027; 50% × 1,600,000 = 800,000 in 2027, 0 in 2028.
+  { name: "(22) utilities in the third year from the contract", clause: "shenzhen-device/22.utilities", year: 2027, facts: { shenzhenParkRole: "tenant", utilityCost: "1600000", parkContractYear: 2025 }, expected: "800000" },
+  { name: "(22) utilities in the fourth year from the contract", clause: "shenzhen-device/22.utilities", year: 2028, facts: { shenzhenParkRole: "tenant", utilityCost: "1600000", parkContractYear: 2025 }, expected: "not-met" },
+  // The utilities window opens with the contract, not the entry: entry in 2028 does not move it.
+  { name: "(22) utilities: entry does not open the contract's window", clause: "shenzhen-device/22.utilities", year: 2028, facts: { shenzhenParkRole: "tenant", utilityCost: "1600000", parkContractYear: 2025, parkEntryYear: 2028 }, expected: "not-met" },
   { name: "(22) utilities: the builder is not a tenant", clause: "shenzhen-device/22.utilities", facts: { shenzhenParkRole: "builder", utilityCost: "1600000" }, expected: "not-met" },
   // Operator: 20% of operating cost, cap 5M a year.
   // 20% × 10,000,000 = 2,000,000; 20% × 25,000,000 = 5,000,000 exactly; 20% × 40,000,000 = 8,000,000 → 5,000,000.
@@ -134,6 +164,11 @@ clauseTable([
   { name: "(22) operator at the 5M cap", clause: "shenzhen-device/22.operator", facts: { shenzhenParkRole: "operator", operatingCost: "25000000" }, expected: "5000000" },
   { name: "(22) operator above the cap", clause: "shenzhen-device/22.operator", facts: { shenzhenParkRole: "operator", operatingCost: "40000000" }, expected: "5000000", binds: "5,000,000" },
   { name: "(22) operator: a tenant is not the operator", clause: "shenzhen-device/22.operator", facts: { shenzhenParkRole: "tenant", operatingCost: "10000000" }, expected: "not-met" },
+  // 自正式投产日起共资助3年: production from 2027 → 2027–2029; 20% × 10,000,000 = 2,000,000 in 2029, 0 in 2030.
+  { name: "(22) operator in the third year from production", clause: "shenzhen-device/22.operator", year: 2029, facts: { shenzhenParkRole: "operator", operatingCost: "10000000", productionStartYear: 2027 }, expected: "2000000" },
+  { name: "(22) operator in the fourth year from production", clause: "shenzhen-device/22.operator", year: 2030, facts: { shenzhenParkRole: "operator", operatingCost: "10000000", productionStartYear: 2027 }, expected: "not-met" },
+  // The tenant's entry year is not the operator's window.
+  { name: "(22) operator: a tenant's entry does not close the operator's window", clause: "shenzhen-device/22.operator", year: 2030, facts: { shenzhenParkRole: "operator", operatingCost: "10000000", productionStartYear: 2029, parkEntryYear: 2026 }, expected: "2000000" },
   { name: "(22) operator: role not given", clause: "shenzhen-device/22.operator", facts: { operatingCost: "10000000" }, expected: "unknown" },
 
   // （二十三）: 50% of training costs within 3 years, cap 5M.
@@ -144,10 +179,10 @@ clauseTable([
   { name: "(23) training cost not given", clause: "shenzhen-device/23.training", facts: {}, expected: "unknown" },
 
   // 有效期5年 from an issue date the text does not give: in force unless the user sets one.
-  { name: "validity: no issue date, in force in 2040", clause: "shenzhen-device/15", year: 2040, facts: { bidValue: "60000000" }, expected: "1800000" },
+  { name: "validity: no issue date, in force in 2040", clause: "shenzhen-device/15", year: 2040, facts: { nationalVbp: true, procurementThisYear: "60000000" }, expected: "1800000" },
   // Issued 2023-03-01 → in force to 2028-02-29: 2028 counts, 2029 does not.
-  { name: "validity: last year of a set window", clause: "shenzhen-device/15", year: 2028, issueDates: { "shenzhen-device": "2023-03-01" }, facts: { bidValue: "60000000" }, expected: "1800000" },
-  { name: "validity: after a set window", clause: "shenzhen-device/15", year: 2029, issueDates: { "shenzhen-device": "2023-03-01" }, facts: { bidValue: "60000000" }, expected: "out-of-validity" },
+  { name: "validity: last year of a set window", clause: "shenzhen-device/15", year: 2028, issueDates: { "shenzhen-device": "2023-03-01" }, facts: { nationalVbp: true, procurementThisYear: "60000000" }, expected: "1800000" },
+  { name: "validity: after a set window", clause: "shenzhen-device/15", year: 2029, issueDates: { "shenzhen-device": "2023-03-01" }, facts: { nationalVbp: true, procurementThisYear: "60000000" }, expected: "out-of-validity" },
 ]);
 
 // Stacking within Shenzhen (就高不就低, 不重复资助), worked by hand from the clauses above.

@@ -23,10 +23,10 @@ test("FORECAST spills the year table of the Inputs range", () => {
   expect(out.slice(1).map((r) => r.slice(0, 3))).toEqual([
     [2026, 800000, 800000],
     [2027, 5000000, 5000000],
-    [2028, 14200000, 11600000],
+    [2028, 12200000, 10000000],
     [2029, 200000, 200000],
     [2030, 400000, 400000],
-    ["total", 20600000, 18000000],
+    ["total", 18600000, 16400000],
   ]);
 });
 
@@ -57,5 +57,41 @@ describe("a bad Inputs table names the row", () => {
     const rows = base().map((r) => [...r].reverse());
     expect(rows[0]).toEqual([...inputColumns].reverse());
     expect(forecast(scenarioFromInputs(rows)).total.ceiling.toFixed()).toBe("29500000");
+  });
+});
+
+describe("a certificate's pathway in the Inputs table, by DESIGN's codes and aliases", () => {
+  const withCertificate = (option: string) => {
+    const rows = scenarioToInputs(load("shenzhen-imaging-plant.json"));
+    const header = rows[0] as readonly string[];
+    const row = header.map(() => null as string | number | null);
+    const put = (col: string, v: string | number) => (row[header.indexOf(col)] = v);
+    put("Item", "certificate");
+    put("Year", 2027);
+    put("Product", "X");
+    put("Value", 10000000);
+    put("Class", 3);
+    put("Option", option);
+    rows.push(row);
+    return scenarioFromInputs(rows).events.at(-1)!;
+  };
+
+  test.each([
+    ["provincial", "provincial"],
+    ["省级创新", "provincial"],
+    ["市级优先", "provincial-priority"],
+    ["国家优先, local", "priority"],
+    ["Priority", "priority"],
+    ["重大二类", "major"],
+  ])("%s is %s", (option, pathway) => {
+    expect(withCertificate(option)).toMatchObject({ type: "certificate", pathway });
+  });
+
+  test("local production rides along with the pathway", () => {
+    expect(withCertificate("国家优先, local")).toMatchObject({ pathway: "priority", localProduction: true });
+  });
+
+  test("an unknown pathway is refused by the scenario's schema", () => {
+    expect(() => withCertificate("fast-track")).toThrow(ScenarioError);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseScenario, ScenarioError } from "../../src/engine";
+import { forecast, parseScenario, ScenarioError } from "../../src/engine";
 import { scenarioJsonSchema } from "../../src/cli/schema";
 
 const example = () => JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "changping-device-startup.json"), "utf8"));
@@ -48,4 +48,29 @@ test("defaults are filled in", () => {
 
 test("schema/scenario.schema.json is generated from the engine's schema (npm run schema)", () => {
   expect(readFileSync(join(__dirname, "..", "..", "schema", "scenario.schema.json"), "utf8")).toBe(scenarioJsonSchema());
+});
+
+describe("certificate pathways (DESIGN's table)", () => {
+  const file = (pathway: string) => ({
+    schemaVersion: 1,
+    name: "pathways",
+    enterprise: { region: "changping", sector: "device" },
+    horizon: { from: 2027, to: 2027 },
+    events: [{ type: "certificate", year: 2027, product: "A", class: 3, pathway, rdCost: "40000000" }],
+  });
+
+  test.each(["standard", "innovative", "major", "priority", "provincial", "provincial-priority"])("%s loads", (pathway) => {
+    expect(parseScenario(file(pathway)).events[0]).toMatchObject({ pathway });
+  });
+
+  test("an unknown pathway names its field", () => {
+    expect(() => parseScenario(file("fast-track"))).toThrow(/events\[0\]\.pathway/);
+  });
+
+  test("each pathway is paid by the texts that name its review", () => {
+    const year = (pathway: string) => forecast(parseScenario(file(pathway))).years[0].ceiling.toFixed();
+    // Class III, R&D 40M, Changping. standard: 5.1 30% → 3M cap. innovative: 5.2 8M + Beijing 2M = 10M.
+    // priority: the same 10M. provincial (Beijing's review): 5.1 3M + Beijing 2M = 5M; provincial-priority alike.
+    expect(["standard", "innovative", "priority", "provincial", "provincial-priority"].map(year)).toEqual(["3000000", "10000000", "10000000", "5000000", "5000000"]);
+  });
 });

@@ -13,6 +13,8 @@ export interface ClauseCase {
   /** An assumed rate (or amount) for a clause whose text gives none. */
   readonly assumption?: string;
   readonly issueDates?: Readonly<Record<string, string>>;
+  /** Once-only awards the product already had (ruling 12), as limits.ts keys them. */
+  readonly onceTaken?: readonly string[];
   readonly expected: string | Exclude<Status, "applied" | "outranked">;
   /** Flags the explanation must carry, e.g. "unspecified", "assumed". */
   readonly binds?: string;
@@ -26,6 +28,7 @@ export function clauseTable(cases: readonly ClauseCase[]): void {
       year: c.year,
       assumptions: c.assumption === undefined ? undefined : { [c.clause]: new Decimal(c.assumption) },
       issueDates: c.issueDates,
+      onceTaken: c.onceTaken && new Set(c.onceTaken),
     });
     if (/^\d/.test(c.expected)) {
       expect({ status: line.status, reasons: line.reasons }).toEqual({ status: "applied", reasons: [] });

@@ -5,7 +5,7 @@
 export const designExamples: readonly (readonly [name: string, args: readonly (string | number)[], expected: number])[] = [
   // Shenzhen （五）: 40% of 5M = 2M, under the 5M class III cap.
   ["REGISTRATION", [3, 5000000, "shenzhen"], 2000000],
-  // Changping 第五条（一）: 30% of 5M = 1.5M (cap 3M); Beijing pays only the innovative pathway.
+  // Changping 第五条（一）: 30% of 5M = 1.5M (cap 3M); Beijing 一、3 pays only the reviews it names, not a standard path.
   ["REGISTRATION", [3, 5000000, "changping"], 1500000],
   // Changping supports class II only when recognised as major; Beijing only innovative.
   ["REGISTRATION", [2, 5000000, "changping"], 0],

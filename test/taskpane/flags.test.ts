@@ -28,6 +28,11 @@ test("the Changping startup: draft Changping texts, Beijing's measures expiring 
   });
 });
 
+test("a cap is shown with the words that set it (ruling 14)", () => {
+  const cap = classifyFlag({ code: "annualCap", value: "2,000,000", quote: "每年最高支持200万元" });
+  expect(cap).toMatchObject({ key: "flag.annualCap", params: { value: "2,000,000", quote: "“每年最高支持200万元”" } });
+});
+
 test("the four kinds a reader must not miss come first", () => {
   const sorted = classifyFlags([{ code: "oneTime" }, { code: "expiring", value: "2028-12-31" }, { code: "draft" }, { code: "assumed" }]);
   expect(sorted.map((f) => f.kind)).toEqual(["draft", "assumed", "expiring", "info"]);

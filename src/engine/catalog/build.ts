@@ -1,4 +1,6 @@
 import type { ZodError } from "zod";
+import { parseAccounting } from "../accounting-classes";
+import accountingFile from "./accounting.json";
 import beijingDevice from "./beijing-device.json";
 import changpingDevice from "./changping-device.json";
 import changpingPharma from "./changping-pharma.json";
@@ -56,6 +58,6 @@ export function buildCatalog(files: readonly unknown[]): Catalog {
       clauses.push(clause);
     }
   }
-  return { version: CATALOG_VERSION, documents, clauses, facts };
+  return { version: CATALOG_VERSION, documents, clauses, facts, accounting: parseAccounting(accountingFile) };
 }
 

@@ -1,3 +1,4 @@
+import type { AccountingEntry } from "../accounting-classes";
 import type { Clause, FactDefinition, PolicyDocument } from "./schema";
 
 /*
@@ -14,6 +15,8 @@ export interface Catalog {
   readonly documents: readonly PolicyDocument[];
   readonly clauses: readonly Clause[];
   readonly facts: Readonly<Record<string, FactDefinition>>;
+  /** Each monetary clause's accounting class, by clause id (accounting.json). */
+  readonly accounting: Readonly<Record<string, AccountingEntry>>;
 }
 
 export class CatalogError extends Error {

@@ -1,3 +1,4 @@
+import "../zod-jitless";
 import { z } from "zod";
 
 /**
@@ -109,6 +110,8 @@ export const cap = z.strictObject({
   amount: decimalString,
   base: z.string().min(1).optional(),
   per: bilingual,
+  /** The words that set it, quoted verbatim (ruling 14). */
+  sentence: z.string().min(4).optional(),
 });
 export type Cap = z.infer<typeof cap>;
 
@@ -121,6 +124,8 @@ export const clause = z.strictObject({
   article: z.string().min(1),
   /** The original sentence, quoted verbatim from the policy text. */
   sentence: z.string().min(4),
+  /** The sentence this one builds on, quoted verbatim with it (深圳（五）'s "上限再提高100万元" raises the base cap). */
+  baseSentence: z.string().min(4).optional(),
   topic,
   /** Stacking group: clauses of one jurisdiction with the same matter give the most favourable only. */
   matter: z.string().regex(/^[a-zA-Z-]+$/),
@@ -131,15 +136,37 @@ export const clause = z.strictObject({
   caps: z.array(cap).default([]),
   /** Per-enterprise ceilings over all matters of this clause in one year (ruling 9). */
   enterpriseAnnualCap: decimalString.optional(),
-  /** "累计支持不超过三年". */
+  /** The words that set it, quoted verbatim: 单个企业每年累计获得资助最高不超过1000万元 (ruling 14). */
+  enterpriseAnnualCapSentence: z.string().min(4).optional(),
+  /** "累计支持不超过三年": paid years of the matter, consecutive or not (ruling 11). */
   maxYears: z.number().int().positive().optional(),
+  /** The words that set it, quoted verbatim (ruling 14). */
+  maxYearsSentence: z.string().min(4).optional(),
+  /**
+   * "连续3年", "自正式投产日起共资助3年": N consecutive calendar years from the year of the event
+   * that opens them, a year-valued fact (ruling 11). A year outside pays nothing.
+   */
+  window: z.strictObject({ years: z.number().int().positive(), opensWith: z.string().min(1), sentence: z.string().min(2) }).optional(),
+  /** "首次获批", "一次性": paid once per product, or per product and class where the text names the class (ruling 12). */
+  once: z.strictObject({ per: z.enum(["product", "product-class"]), sentence: z.string().min(2) }).optional(),
+  /** "先期给予": another clause's award paid ahead of this one's, deducted from it (ruling 13). */
+  advance: z.strictObject({ from: z.string().min(1), because: z.string().min(2) }).optional(),
   flags: z.array(z.enum(flags)).default([]),
   /** A matter that adds to another of the same jurisdiction ("再给予"), with the words that say so. */
   additive: z.strictObject({ to: z.array(z.string()).min(1), because: z.string().min(2) }).optional(),
   /** Non-monetary time limits (检验时限), used by the timeline. */
   workingDays: z.number().int().positive().optional(),
   note: z.string().optional(),
-});
+})
+  .superRefine((c, ctx) => {
+    // Ruling 14: a limit is shown with the words that set it, so it cannot come without them.
+    if ((c.enterpriseAnnualCap === undefined) !== (c.enterpriseAnnualCapSentence === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["enterpriseAnnualCapSentence"], message: "an enterprise annual cap and its sentence come together" });
+    }
+    if ((c.maxYears === undefined) !== (c.maxYearsSentence === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["maxYearsSentence"], message: "a year limit and its sentence come together" });
+    }
+  });
 export type Clause = z.infer<typeof clause>;
 
 export const jurisdictions = ["changping", "beijing", "shenzhen"] as const;
@@ -150,7 +177,10 @@ export const document = z.strictObject({
   file: z.string().min(1),
   title: z.string().min(1),
   titleEn: z.string().min(1),
+  /** The document's own number (京经信发〔2025〕50号); a draft has none. */
   docNumber: z.string().optional(),
+  /** The number of a document this one replaces (同时废止). */
+  replaces: z.string().optional(),
   jurisdiction: z.enum(jurisdictions),
   level: z.enum(["district", "municipal"]),
   status: z.enum(["draft", "in-force"]),

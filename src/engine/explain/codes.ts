@@ -39,6 +39,13 @@ export const codeWords: Readonly<Record<string, Words>> = {
     aiDiagnosis: ["an AI-assisted diagnosis promotion project", "人工智能辅助诊疗产品推广应用项目"],
     benchmarkSmartFactory: ["a benchmark smart factory", "标杆智能工厂"],
   },
+  directedSupport: { national: ["in a national special", "国家级专项"], municipal: ["in a municipal special", "市级专项"] },
+  specialFundsLevel: { national: ["national", "国家级"], municipal: ["municipal", "市级"] },
+  digitalProjectKind: {
+    digitalTransformation: ["a digital-transformation project", "数智化转型项目"],
+    medicalEngineering: ["a medicine-engineering cross project", "医工交叉结合项目"],
+    internetHealthcare: ["an Internet-plus healthcare project", "“互联网+医疗”项目"],
+  },
   rdCentreRecognition: { national: ["recognised by a national ministry", "国家部委认定"], municipal: ["recognised by Beijing", "北京市级认定"] },
   eventRole: { host: ["hosting the event", "发起举办活动"], overseasAttendee: ["attending an overseas forum, summit or exhibition", "参与海外专业论坛、峰会、展会"] },
   shenzhenCarrier: {

@@ -115,6 +115,8 @@ export function enUS(facts: FactTable): Words {
           return `cap ${sep(s.amount)} per ${s.per.en} × ${value(s.fact, s.units)} = ${sep(s.limit)}`;
         case "capped":
           return `capped at ${sep(s.result)} (${cap(s.cap)})`;
+        case "advance":
+          return `less the advance already paid for the product on entering the review (先期给予, ${s.article}): ${sep(s.before)} − ${sep(s.advance)} → ${sep(s.result)}`;
       }
     },
     cap,
@@ -141,17 +143,22 @@ export function enUS(facts: FactTable): Words {
           const by = r.facts.length === 1 ? sourceWords[sourceOf(r.facts[0])] : r.facts.map((f) => `${fact(f)}: ${sourceWords[sourceOf(f)]}`).join("; ");
           return `not given: ${r.facts.map(fact).join("; ")}; ${pays}. Given by ${by}`;
         }
+        case "outsideWindow":
+          return `outside its years: “${r.sentence}” runs ${r.from}–${r.to}, not ${r.year}`;
+        case "onceTaken":
+          return `paid once per product${r.perClass ? " and class" : ""} (“${r.sentence}”): this product already had it`;
       }
     },
     note(n) {
       switch (n.code) {
         case "annualCapReduced":
-          return `reduced from ${sep(n.from)} to ${sep(n.to)}: per-enterprise annual cap ${sep(n.cap)} (${n.title.en} ${n.article})`;
+          return `reduced from ${sep(n.from)} to ${sep(n.to)}: per-enterprise annual cap ${sep(n.cap)} (${n.title.en} ${n.article}: “${n.sentence}”)`;
         case "yearsUsedUp":
           return `not paid: at most ${n.maxYears} years (累计不超过${n.maxYears}年), and the ${n.maxYears} years of this support are used up`;
       }
     },
-    flag(code, v) {
+    flag(code, v, quote) {
+      const q = quote ? ` (“${quote}”)` : "";
       switch (code) {
         case "draft": return "draft policy (征求意见稿)";
         case "discretionary": return "discretionary (经认定/择优/经评审): the ceiling is shown";
@@ -160,8 +167,11 @@ export function enUS(facts: FactTable): Words {
         case "advance": return "advance (先期给予) on the same product's certificate award, which then pays only what exceeds it";
         case "unspecified": return "amount unspecified in the text (0 unless a rate is assumed)";
         case "assumed": return "ASSUMPTION: rests on an assumed rate";
-        case "annualCap": return `per-enterprise cap ${v} a year (applied by the forecast)`;
-        case "maxYears": return `at most ${v} years (applied by the forecast)`;
+        case "annualCap": return `per-enterprise cap ${v} a year${q}, applied by the forecast`;
+        case "maxYears": return `at most ${v} years${q}, applied by the forecast`;
+        case "window": return `${v} consecutive years from the event that opens them${q}`;
+        case "once": return `once per product${v === "product-class" ? " and class" : ""}${q}`;
+        case "inForceFrom": return `in force from ${v}: this year counts from that day`;
         case "validUntil": return `valid until ${v}`;
         case "validityYears": return `valid ${v} years from an issue date the text does not state`;
         case "expiring": return `policy expires within the horizon (${v})`;

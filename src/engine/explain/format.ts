@@ -44,7 +44,7 @@ export function factLabel(name: string, lang: Lang): string {
   return def ? (lang === "zh-CN" ? def.zh : def.en) : name;
 }
 
-export const formatFlag = (flag: Flag, lang: Lang): string => wordsFor(lang).flag(flag.code, flag.value ?? "");
+export const formatFlag = (flag: Flag, lang: Lang): string => wordsFor(lang).flag(flag.code, flag.value ?? "", flag.quote);
 export const formatStep = (step: Step, lang: Lang): string => wordsFor(lang).step(step);
 export const formatNote = (note: Note, lang: Lang): string => wordsFor(lang).note(note);
 export const formatTitle = (title: MatterTitle, lang: Lang): string => wordsFor(lang).title(title);
@@ -52,7 +52,7 @@ export const formatTitle = (title: MatterTitle, lang: Lang): string => wordsFor(
 export const formatCap = (cap: BindingCap, lang: Lang): string => wordsFor(lang).cap(cap);
 export const formatReason = (reason: Reason, lang: Lang): string => wordsFor(lang).reason(reason);
 
-const flagList = (w: Words, flags: readonly Flag[]): string => `${w.flagsHeading}${w.colon}${flags.map((f) => w.flag(f.code, f.value ?? "")).join(w.semicolon)}`;
+const flagList = (w: Words, flags: readonly Flag[]): string => `${w.flagsHeading}${w.colon}${flags.map((f) => w.flag(f.code, f.value ?? "", f.quote)).join(w.semicolon)}`;
 
 /** One clause considered: its citation and status, then why, the arithmetic, flags and the sentence. */
 function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], indent = ""): string[] {
@@ -65,7 +65,9 @@ function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], ind
   if (line.status === "applied") {
     const flags = flagsOf(line);
     if (flags.length) out.push(`${indent}  ${flagList(w, flags)}`);
-    out.push(`${indent}  “${line.clause.sentence}”`);
+    // A sentence that builds on another (深圳（五）'s 上限再提高100万元) is quoted with it.
+    const base = line.clause.baseSentence ? `“${line.clause.baseSentence}” … ` : "";
+    out.push(`${indent}  ${base}“${line.clause.sentence}”`);
   }
   return out;
 }

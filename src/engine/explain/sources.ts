@@ -25,6 +25,8 @@ const sources: Readonly<Record<string, Source>> = {
   bestOutputBefore: "output",
   bidValue: "vbp",
   firstVbpWin: "vbp",
+  procurementThisYear: "vbp",
+  nationalVbp: "vbp",
   firstSetSales: "firstSet",
   premium: "insurance",
   facilityCost: "facility",

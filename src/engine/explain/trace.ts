@@ -53,7 +53,9 @@ export type Step =
   | { readonly code: "assumedAmount"; readonly amount: Decimal }
   /** A ceiling per unit worked out: amount × units of the fact. */
   | { readonly code: "unitCap"; readonly amount: Decimal; readonly per: Bilingual; readonly fact: string; readonly units: Decimal; readonly limit: Decimal }
-  | { readonly code: "capped"; readonly result: Decimal; readonly cap: BindingCap };
+  | { readonly code: "capped"; readonly result: Decimal; readonly cap: BindingCap }
+  /** Ruling 13: the advance already paid for the product (先期给予, `article`) taken off the award. */
+  | { readonly code: "advance"; readonly article: string; readonly advance: Decimal; readonly before: Decimal; readonly result: Decimal };
 
 /** Why a clause did not pay, or could not tell. */
 export type Reason =
@@ -66,11 +68,15 @@ export type Reason =
    * (`upTo`: at most that, when its amount needs the missing facts too; `unspecified`: the text
    * gives no amount, ruling 3).
    */
-  | { readonly code: "unknown"; readonly facts: readonly string[]; readonly wouldPay?: Decimal; readonly upTo: boolean; readonly unspecified: boolean };
+  | { readonly code: "unknown"; readonly facts: readonly string[]; readonly wouldPay?: Decimal; readonly upTo: boolean; readonly unspecified: boolean }
+  /** Ruling 11: the year is outside the clause's window ("连续3年" from the year it opened). */
+  | { readonly code: "outsideWindow"; readonly sentence: string; readonly from: number; readonly to: number; readonly year: number }
+  /** Ruling 12: a once-only award ("首次获批", "一次性") the product already had. */
+  | { readonly code: "onceTaken"; readonly perClass: boolean; readonly sentence: string };
 
 /** What the portfolio did to a forecast line. */
 export type Note =
-  | { readonly code: "annualCapReduced"; readonly from: Decimal; readonly to: Decimal; readonly cap: Decimal; readonly title: Bilingual; readonly article: string }
+  | { readonly code: "annualCapReduced"; readonly from: Decimal; readonly to: Decimal; readonly cap: Decimal; readonly title: Bilingual; readonly article: string; readonly sentence: string }
   | { readonly code: "yearsUsedUp"; readonly maxYears: number };
 
 /** The title of a forecast line: the user's own label, or what the plan says happened. */

@@ -42,7 +42,7 @@ export interface Words {
   cap(cap: BindingCap): string;
   reason(reason: Reason): string;
   note(note: Note): string;
-  flag(code: FlagCode, value: string): string;
+  flag(code: FlagCode, value: string, quote?: string): string;
   /** A clause's citation: document and article. */
   cite(line: Pick<ClauseLine, "document" | "clause">): string;
   /** What became of a clause; `by` cites the clause that outranked it, `tie` when it pays the same. */

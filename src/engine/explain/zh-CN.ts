@@ -116,6 +116,8 @@ export function zhCN(facts: FactTable): Words {
           return `上限：${s.per.zh}${yuan(sep(s.amount))} × ${value(s.fact, s.units)} = ${yuan(sep(s.limit))}`;
         case "capped":
           return `受上限约束，为${yuan(sep(s.result))}（${cap(s.cap)}）`;
+        case "advance":
+          return `扣除该产品进入审查程序时已先期给予的支持（${s.article}）：${sep(s.before)} − ${sep(s.advance)} → ${yuan(sep(s.result))}`;
       }
     },
     cap,
@@ -141,17 +143,22 @@ export function zhCN(facts: FactTable): Words {
           const by = r.facts.length === 1 ? `由${sourceWords[sourceOf(r.facts[0])]}填写` : r.facts.map((f) => `“${fact(f)}”由${sourceWords[sourceOf(f)]}填写`).join("；");
           return `缺少信息：${r.facts.map((f) => `“${fact(f)}”`).join("、")}；${pays}。${by}`;
         }
+        case "outsideWindow":
+          return `不在支持年限内：“${r.sentence}”为${r.from}至${r.to}年，不含${r.year}年`;
+        case "onceTaken":
+          return `每个产品${r.perClass ? "每类" : ""}只支持一次（“${r.sentence}”）：该产品已获此项支持`;
       }
     },
     note(n) {
       switch (n.code) {
         case "annualCapReduced":
-          return `由${yuan(sep(n.from))}减至${yuan(sep(n.to))}：单个企业年度上限${yuan(sep(n.cap))}（${n.title.zh}${n.article}）`;
+          return `由${yuan(sep(n.from))}减至${yuan(sep(n.to))}：单个企业年度上限${yuan(sep(n.cap))}（${n.title.zh}${n.article}：“${n.sentence}”）`;
         case "yearsUsedUp":
           return `不予支持：累计不超过${n.maxYears}年，该项支持的${n.maxYears}年已用满`;
       }
     },
-    flag(code, v) {
+    flag(code, v, quote) {
+      const q = quote ? `（“${quote}”）` : "";
       switch (code) {
         case "draft": return "征求意见稿";
         case "discretionary": return "需经认定／择优／评审：显示的是上限";
@@ -160,8 +167,11 @@ export function zhCN(facts: FactTable): Words {
         case "advance": return "先期给予：为同一产品注册证奖励的预拨，取证时只支付超出部分";
         case "unspecified": return "原文未规定金额（未设假定比例时为0元）";
         case "assumed": return "假定：基于假定比例";
-        case "annualCap": return `单个企业每年不超过${v}元（由多年预测汇总时执行）`;
-        case "maxYears": return `累计不超过${v}年（由多年预测汇总时执行）`;
+        case "annualCap": return `单个企业每年不超过${v}元${q}，由多年预测汇总时执行`;
+        case "maxYears": return `累计不超过${v}年${q}，由多年预测汇总时执行`;
+        case "window": return `自起始事项当年起连续${v}年${q}`;
+        case "once": return `每个产品${v === "product-class" ? "每类" : ""}限一次${q}`;
+        case "inForceFrom": return `自${v}起施行：本年度自该日起计`;
         case "validUntil": return `有效期至${v}`;
         case "validityYears": return `自原文未载明的发布日期起有效${v}年`;
         case "expiring": return `政策在测算期内到期（${v}）`;

@@ -27,11 +27,15 @@ const known: Record<FlagCode, [Flag["kind"], MessageKey]> = {
   maxYears: ["info", "flag.maxYears"],
   validUntil: ["info", "flag.validUntil"],
   validityYears: ["info", "flag.validityYears"],
+  inForceFrom: ["info", "flag.inForceFrom"],
+  window: ["info", "flag.window"],
+  once: ["info", "flag.once"],
 };
 
 export function classifyFlag(flag: EngineFlag): Flag {
   const [kind, key] = known[flag.code];
-  return { kind, key, params: { value: flag.value ?? "" }, text: formatFlag(flag, "en-US") };
+  // Ruling 14: a cap or limit is shown with the words that set it.
+  return { kind, key, params: { value: flag.value ?? "", quote: flag.quote ? `“${flag.quote}”` : "" }, text: formatFlag(flag, "en-US") };
 }
 
 /** The four a reader must not miss come first. */

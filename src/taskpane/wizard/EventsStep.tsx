@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useState } from "react";
-import { topics } from "../engine";
+import { pathways, topics } from "../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { useRemoveCard } from "./confirm";
 import { emptyEvent, type Draft, type DraftEvent, type EventType } from "./draft";
@@ -128,7 +128,7 @@ function EventFields({ event: e, index, set }: { readonly event: DraftEvent; rea
             path={path("pathway")}
             label={t("field.pathway")}
             value={e.pathway}
-            options={(["standard", "innovative", "major"] as const).map((p) => ({ value: p, label: t(`pathway.${p}`) }))}
+            options={pathways.map((p) => ({ value: p, label: t(`pathway.${p}`) }))}
             onChange={(pathway) => set({ pathway })}
           />
           <div className={rows.grow}>
