@@ -1,6 +1,28 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { forecast, forecastTable, formatFlag, formatLine, formatNote, formatStep, formatTitle, formatYuan, parseScenario, ScenarioError, wordsFor, type Forecast, type Lang } from "../engine";
+import {
+  accountedForecast,
+  accountsTable,
+  forecast,
+  forecastTable,
+  formatFlag,
+  formatLine,
+  formatNote,
+  formatStep,
+  formatTitle,
+  formatYuan,
+  lineStory,
+  parseScenario,
+  parseView,
+  ScenarioError,
+  viewCodes,
+  wordsFor,
+  ZERO,
+  type Accounts,
+  type Forecast,
+  type Lang,
+  type Quantity,
+} from "../engine";
 import type { Io } from "./main";
 
 const formats = ["table", "csv", "json"] as const;
@@ -51,16 +73,18 @@ export function scenarioText(bytes: Uint8Array): string | { problem: string } {
   return text;
 }
 
-/** `subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S] [--lang L]` */
+/** `subsidy forecast scenario.json [--view V] [--format table|csv|json] [--draws N] [--seed S] [--lang L]` */
 export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: "string", default: "table" }, draws: { type: "string" }, seed: { type: "string" } },
+    options: { format: { type: "string", default: "table" }, view: { type: "string", default: "entitled" }, draws: { type: "string" }, seed: { type: "string" } },
   });
   const format = values.format as (typeof formats)[number];
   if (!formats.includes(format)) return usage(io, `--format must be one of ${formats.join(", ")}`);
   if (positionals.length !== 1) return usage(io, "give one scenario file");
+  const view = parseView(values.view as string);
+  if (!view) return usage(io, `--view must be one of ${viewCodes.join(", ")} (or 应享, 现金, 损益, 递延收益, 税, 税后)`);
   const draws = values.draws === undefined ? undefined : Number(values.draws);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1 && draws <= 100000)) return usage(io, "--draws must be a whole number from 1 to 100000");
@@ -76,40 +100,116 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
     return 1;
   }
   const started = Date.now();
-  const f = forecast(scenario, {
+  const options = {
     draws,
     seed,
     // Progress only once a run takes more than a moment, on stderr so stdout stays clean.
-    onProgress: (done, total) => {
+    onProgress: (done: number, total: number) => {
       if (Date.now() - started > 500) io.progress?.(`forecasting: ${done}/${total} ${done === total ? "\n" : ""}`);
     },
-  });
-  if (format === "json") io.out(JSON.stringify(toJson(f, lang), null, 2));
-  else if (format === "csv") io.out(toCsv(f));
-  else io.out(toText(f, lang));
+  };
+  // The entitled table alone needs no projections; JSON carries every view.
+  if (view === "entitled" && format !== "json") {
+    const f = forecast(scenario, options);
+    io.out(format === "csv" ? toCsv(forecastTable(f)) : toText(f, lang));
+    return 0;
+  }
+  const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, format === "json" ? undefined : [view]);
+  if (format === "json") io.out(JSON.stringify({ ...toJson(f, lang), views: viewsJson(a, lang) }, null, 2));
+  else if (format === "csv") io.out(toCsv(accountsTable(a, view, lang)));
+  else io.out(viewText(f, a, view, lang));
   return 0;
 }
 
 function usage(io: Io, problem: string): number {
-  io.err(`subsidy forecast: ${problem}\nUsage: subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S]`);
+  io.err(`subsidy forecast: ${problem}\nUsage: subsidy forecast scenario.json [--view ${viewCodes.join("|")}] [--format table|csv|json] [--draws N] [--seed S]`);
   return 2;
+}
+
+/** A year table in aligned columns; a row whose second cell is text (an assumption) is not padded. */
+function columns(table: { header: string[]; rows: (number | string | { toFixed(): string })[][] }): string[] {
+  const cells = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? formatYuan(v as Parameters<typeof formatYuan>[0]) : String(v))))];
+  const aligned = cells.filter((r) => r === cells[0] || !/[^\d.,-]/.test(r[1] ?? ""));
+  const widths = table.header.map((_, i) => Math.max(...aligned.map((r) => r[i].length)));
+  return cells.map((r) => (aligned.includes(r) ? r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ") : `${r[0]}: ${r[1]}`));
+}
+
+const viewTitles: Record<Lang, Record<Quantity, string>> = {
+  "en-US": {
+    entitled: "entitled: the year the company becomes entitled",
+    cash: "cash: the year the money is received",
+    pl: "profit and loss: what reaches profit each year (其他收益, or depreciation saved under the net method)",
+    otherIncome: "other income (其他收益) recognised each year",
+    deferred: "deferred income (递延收益) at year end",
+    assetReduction: "net method: support still deducted from assets' carrying amount at year end",
+    tax: "income tax the support brings each year",
+    nonDeductible: "of the tax, what non-deductible funded costs bring (不征税收入)",
+    aftertax: "after tax: profit less its tax",
+  },
+  "zh-CN": {
+    entitled: "应享：企业取得资格的年度",
+    cash: "现金：资金到账的年度",
+    pl: "损益：每年计入利润的金额（其他收益，或净额法下少计的折旧）",
+    otherIncome: "每年确认的其他收益",
+    deferred: "年末递延收益",
+    assetReduction: "净额法：年末仍冲减在资产账面价值中的补助",
+    tax: "补助每年带来的企业所得税",
+    nonDeductible: "其中：不征税收入所资助支出不得扣除带来的税",
+    aftertax: "税后：损益减去其所得税",
+  },
+};
+
+function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string {
+  const words = wordsFor(lang);
+  const zh = lang === "zh-CN";
+  const out = [`${f.name}`, `${zh ? "视图" : "view"} ${viewTitles[lang][view]}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
+  out.push(...columns(accountsTable(a, view, lang)), "", zh ? "各条款（上限，按年）：" : "Lines (ceiling by year):");
+  for (const l of a.lines) {
+    const years = [...l.ceiling[view]].filter(([, v]) => !v.isZero());
+    if (!years.length) continue;
+    const shown = years.filter(([y]) => y <= a.horizon.to).map(([y, v]) => `${y} ${formatYuan(v)}`);
+    const later = years.filter(([y]) => y > a.horizon.to).reduce((t, [, v]) => t.plus(v), ZERO);
+    if (!later.isZero()) shown.push(`${zh ? `${a.horizon.to} 年以后` : `after ${a.horizon.to}`} ${formatYuan(later)}`);
+    out.push(`${l.line.year}  ${l.line.trace.clause.id}  — ${formatTitle(l.line.title, lang)}: ${shown.join("; ")}`);
+    out.push(`      ${lineStory(l, lang)}`);
+  }
+  return out.join("\n");
+}
+
+function viewsJson(a: Accounts, lang: Lang) {
+  const pair = (p: { ceiling: { toFixed(): string }; expected: { toFixed(): string } }) => ({ ceiling: p.ceiling.toFixed(), expected: p.expected.toFixed() });
+  const label = lang === "zh-CN" ? "假设" : "assumption";
+  return Object.fromEntries(
+    Object.entries(a.views).map(([q, v]) => [
+      q,
+      {
+        balance: v.balance,
+        years: v.years.map((y) => ({
+          year: y.year,
+          ...pair(y),
+          ...(y.band ? { p10: y.band.p10.toFixed(), p50: y.band.p50.toFixed(), p90: y.band.p90.toFixed() } : {}),
+          byPolicy: Object.fromEntries(Object.entries(y.byPolicy).map(([k, p]) => [k, pair(p)])),
+          byClause: Object.fromEntries(Object.entries(y.byClause).map(([k, p]) => [k, pair(p)])),
+        })),
+        after: pair(v.after),
+        total: pair(v.total),
+        assumptions: accountsTable(a, q as Quantity, lang).rows.filter((r) => r[0] === label).map((r) => r[1]),
+      },
+    ]),
+  );
 }
 
 function toText(f: Forecast, lang: Lang): string {
   const words = wordsFor(lang);
-  const { header, rows } = forecastTable(f);
-  const cells = [header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? formatYuan(v) : String(v))))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   const out = [`${f.name}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
-  for (const r of cells) out.push(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
+  out.push(...columns(forecastTable(f)));
   out.push("", words.linesHeading);
   for (const l of f.lines) out.push(formatLine(l, lang));
   if (f.total.assumed) out.push("", words.assumedFootnote);
   return out.join("\n");
 }
 
-function toCsv(f: Forecast): string {
-  const { header, rows } = forecastTable(f);
+function toCsv({ header, rows }: { header: string[]; rows: unknown[][] }): string {
   const cell = (v: unknown) => (typeof v === "object" && v !== null ? (v as { toFixed(): string }).toFixed() : String(v));
   return [header, ...rows].map((r) => r.map(cell).join(",")).join("\n");
 }

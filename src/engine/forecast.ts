@@ -30,8 +30,8 @@ export interface ForecastLine {
   readonly notes: readonly Note[];
 }
 
-/** What a projection sees of a line. */
-export type ForecastLineInfo = Pick<ForecastLine, "year" | "matter" | "trace">;
+/** What a projection sees of a line; `event` is the matter's event (a scenario event's index, for its useful life). */
+export type ForecastLineInfo = Pick<ForecastLine, "year" | "matter" | "trace"> & { readonly event: number };
 
 /**
  * Spreads a line's paid amount over years by fractions (cash: a payment lag; profit and loss:

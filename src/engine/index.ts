@@ -16,7 +16,12 @@ export { forecast, ForecastTimeout, type Band, type FigureMethod, type Forecast,
 export { mattersOf, type Matter } from "./matters";
 export { forecastTable } from "./forecast-table";
 export { certificateOption, inputColumns, inputItems, scenarioFromInputs, scenarioToInputs, type InputCell } from "./inputs";
-export { parseScenario, scenario as scenarioSchema, SCENARIO_VERSION, ScenarioError, type Scenario, type ScenarioEvent } from "./scenario";
+export { accountingSettings, parseScenario, scenario as scenarioSchema, SCENARIO_VERSION, ScenarioError, type AccountingSettings, type Scenario, type ScenarioEvent } from "./scenario";
 export { inForceDuring, validityWindow } from "./validity";
+export { accountingClasses, accountingProblems, assetKinds, type AccountingClass, type AccountingEntry, type AssetKind } from "./accounting-classes";
+export { accountingQuantities, projections, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
+export { accountedForecast, accounts, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounting";
+export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./accounting-assumptions";
+export { accountsTable, parseView, viewCodes, viewNames } from "./accounting-table";
 export { AMOUNT_PLAUSIBLE_MAX, amountUnits, formatAmountIn, formatSignedIn, parseAmountText, YI, type AmountText, type AmountTextProblem, type AmountUnit } from "./amount-text";
 export { causesOf, compareForecasts, outcomesByEvent, type Cause, scenarioChanges, summarise, type ForecastSummary, type Delta, type DiffReason, type EventDelta, type EventOutcome, type EventRef, type ForecastDiff, type ScenarioChange, type Unpaid } from "./compare";

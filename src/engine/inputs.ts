@@ -10,6 +10,13 @@ import { parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario, type Sce
  *   certificate   2028  AI-CT    40000000  3      innovative, local       0.8
  *   revenue       2027           20000000
  *   other         2030                            drugRegistration  …  Facts: drugClass=1; industrialised=yes
+ *   payment lag                 0                 shenzhen-device/7
+ *   tax rate                    0.15
+ *
+ * The accounting settings (DESIGN rulings 15–17) are rows too: payment lag (Value in years;
+ * Option blank for every clause, or a document or clause id), asset method (Option gross or
+ * net), useful life (Option building or equipment, Value in years; one event's own life is
+ * usefulLife=N in its Facts cell), tax rate, non-taxable (Option a clause id) and cost years.
  */
 export const inputColumns = ["Item", "Year", "Product", "Value", "Class", "Option", "Area", "Probability", "Realisation", "Label", "Facts"] as const;
 type Column = (typeof inputColumns)[number];
@@ -26,7 +33,8 @@ const eventItems = {
   insurance: "insurance",
   facility: "facility",
 } as const satisfies Record<string, Exclude<ScenarioEvent["type"], "other">>;
-const settingItems = ["name", "enterprise", "region", "sector", "sme", "from", "to", "default probability", "default realisation", "draws", "seed", "assumption", "issue date", "revenue", "rd"] as const;
+const accountingItems = ["payment lag", "asset method", "useful life", "tax rate", "non-taxable", "cost years"] as const;
+const settingItems = ["name", "enterprise", "region", "sector", "sme", "from", "to", "default probability", "default realisation", "draws", "seed", "assumption", "issue date", "revenue", "rd", ...accountingItems] as const;
 export const inputItems = [...settingItems, ...Object.keys(eventItems), "other"];
 
 /** "drugClass=1; industrialised=yes" ⇄ facts of an `other` event. */
@@ -56,6 +64,9 @@ export function certificateOption(text: string): { pathway?: string; localProduc
   return { pathway: word === undefined ? undefined : (parsePathway(word) ?? word), localProduction: words.includes("local") };
 }
 
+/** One event's own useful life, written usefulLife=N in its Facts cell. */
+const lifeOf = (v: string | boolean | undefined) => (v === undefined || v === "" ? {} : { usefulLife: Number(v) });
+
 /** Reads an Inputs range (header row first) into a scenario; problems name the row. */
 export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Scenario {
   const [header, ...body] = rows;
@@ -77,7 +88,9 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     issueDates: {},
     simulation: {},
     events: [],
+    accounting: { paymentLag: { documents: {}, clauses: {} }, usefulLife: {}, nonTaxable: [], costYears: {} },
   };
+  const accounting = raw.accounting as { paymentLag: Record<string, Record<string, unknown>>; usefulLife: Record<string, unknown>; nonTaxable: string[]; costYears: Record<string, unknown> } & Record<string, unknown>;
   const enterprise = raw.enterprise as Record<string, unknown>;
   const financials = new Map<number, Record<string, unknown>>();
   const eventRows: number[] = [];
@@ -134,6 +147,27 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
       case "issue date":
         (raw.issueDates as Record<string, unknown>)[text("Option")] = text("Value");
         return;
+      case "payment lag": {
+        const target = text("Option");
+        if (!target) (accounting.paymentLag as Record<string, unknown>).default = num("Value");
+        else accounting.paymentLag[target.includes("/") ? "clauses" : "documents"][target] = num("Value");
+        return;
+      }
+      case "asset method":
+        accounting.assetMethod = text("Option").toLowerCase();
+        return;
+      case "useful life":
+        accounting.usefulLife[text("Option").toLowerCase()] = num("Value");
+        return;
+      case "tax rate":
+        accounting.taxRate = text("Value");
+        return;
+      case "non-taxable":
+        accounting.nonTaxable.push(text("Option"));
+        return;
+      case "cost years":
+        accounting.costYears[text("Option")] = num("Value");
+        return;
       case "revenue":
       case "rd": {
         const y = num("Year") as number;
@@ -143,7 +177,8 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     }
     if (item === "other") {
       eventRows.push(rowNo);
-      raw.events.push({ type: "other", ...common(), topic: text("Option"), facts: parseFacts(text("Facts")) });
+      const { usefulLife, ...facts } = parseFacts(text("Facts"));
+      raw.events.push({ type: "other", ...common(), topic: text("Option"), facts, ...lifeOf(usefulLife) });
       return;
     }
     const type = Object.prototype.hasOwnProperty.call(eventItems, item) ? eventItems[item as keyof typeof eventItems] : undefined;
@@ -164,7 +199,7 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     else if (type === "vbp") Object.assign(e, { bidValue: money("Value") });
     else if (type === "firstSet") Object.assign(e, { sales: money("Value") });
     else if (type === "insurance") Object.assign(e, { premium: money("Value") });
-    else if (type === "facility") Object.assign(e, { cost: money("Value"), areaM2: money("Area") });
+    else if (type === "facility") Object.assign(e, { cost: money("Value"), areaM2: money("Area"), ...lifeOf(parseFacts(text("Facts")).usefulLife) });
     eventRows.push(rowNo);
     raw.events.push(e);
   });
@@ -195,6 +230,14 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
   rows.push(row({ Item: "default realisation", Realisation: s.defaults.realisation }));
   for (const [clause, rate] of Object.entries(s.assumptions)) rows.push(row({ Item: "assumption", Option: clause, Value: rate }));
   for (const [doc, date] of Object.entries(s.issueDates)) rows.push(row({ Item: "issue date", Option: doc, Value: date }));
+  const a = s.accounting;
+  rows.push(row({ Item: "payment lag", Value: a.paymentLag.default }));
+  for (const [id, years] of [...Object.entries(a.paymentLag.documents), ...Object.entries(a.paymentLag.clauses)]) rows.push(row({ Item: "payment lag", Option: id, Value: years }));
+  rows.push(row({ Item: "asset method", Option: a.assetMethod }));
+  for (const [kind, years] of Object.entries(a.usefulLife)) rows.push(row({ Item: "useful life", Option: kind, Value: years }));
+  rows.push(row({ Item: "tax rate", Value: Number(a.taxRate) }));
+  for (const id of a.nonTaxable) rows.push(row({ Item: "non-taxable", Option: id }));
+  for (const [id, years] of Object.entries(a.costYears)) rows.push(row({ Item: "cost years", Option: id, Value: years }));
   const amount = (v: string | number) => Number(v);
   for (const f of [...s.financials].sort((a, b) => a.year - b.year)) {
     if (f.revenue !== undefined) rows.push(row({ Item: "revenue", Year: f.year, Value: amount(f.revenue) }));
@@ -203,7 +246,8 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
   const item = Object.fromEntries(Object.entries(eventItems).map(([k, v]) => [v, k]));
   for (const e of s.events) {
     if (e.type === "other") {
-      rows.push(row({ Item: "other", Year: e.year, Option: e.topic, Facts: formatFacts(e.facts), Probability: e.probability, Realisation: e.realisation, Label: e.label }));
+      const facts = e.usefulLife === undefined ? e.facts : { ...e.facts, usefulLife: e.usefulLife };
+      rows.push(row({ Item: "other", Year: e.year, Option: e.topic, Facts: formatFacts(facts), Probability: e.probability, Realisation: e.realisation, Label: e.label }));
       continue;
     }
     const base = { Item: item[e.type], Year: e.year, Probability: e.probability, Realisation: e.realisation, Label: e.label, Product: "product" in e ? e.product : undefined };
@@ -230,7 +274,7 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
         rows.push(row({ ...base, Value: amount(e.premium) }));
         break;
       case "facility":
-        rows.push(row({ ...base, Value: amount(e.cost), Area: amount(e.areaM2) }));
+        rows.push(row({ ...base, Value: amount(e.cost), Area: amount(e.areaM2), Facts: e.usefulLife === undefined ? undefined : formatFacts({ usefulLife: e.usefulLife }) }));
         break;
       case "innovativeReview":
         rows.push(row(base));

@@ -1,3 +1,4 @@
+import "./zod-jitless";
 import { z } from "zod";
 import { amountProblemText, checkAmount, isAmountProblem } from "./amounts";
 import { topics } from "./catalog/schema";
@@ -39,6 +40,8 @@ const uncertain = {
   realisation: share.optional(),
 };
 const product = z.string().min(1);
+/** Years of use of a long-lived asset the event builds or buys (asset-related support, ruling 16). */
+const usefulLife = z.number().int().min(1).max(100).optional();
 
 export const event = z.discriminatedUnion("type", [
   z.strictObject({
@@ -82,13 +85,14 @@ export const event = z.discriminatedUnion("type", [
   }),
   z.strictObject({ type: z.literal("firstSet"), ...uncertain, product, sales: money }),
   z.strictObject({ type: z.literal("insurance"), ...uncertain, premium: money }),
-  z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: area }),
+  z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: area, usefulLife }),
   /** Any other clause of the catalog, by topic and the facts its conditions read. */
   z.strictObject({
     type: z.literal("other"),
     ...uncertain,
     topic: z.enum(topics),
     facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    usefulLife,
   }).superRefine((e, ctx) => {
     // Typed by the catalog's definitions: a flag where money is expected, NaN or −1 is refused here.
     const definitions = engine().catalog.facts;
@@ -99,6 +103,45 @@ export const event = z.discriminatedUnion("type", [
   }),
 ]);
 export type ScenarioEvent = z.infer<typeof event>;
+
+const lag = z.number().int().min(0).max(10);
+const rate = z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, "a rate from 0 to 1, such as \"0.25\"");
+
+/**
+ * The CFO's settings (DESIGN rulings 15–17): when cash arrives, how asset-related support is
+ * booked, the income tax rate, and which clauses' funds are non-taxable. Every one has a default,
+ * and the views built on them say so.
+ */
+export const accountingSettings = z
+  .strictObject({
+    /** Years from entitlement to cash: by default 1 (applied for in the next annual round). */
+    paymentLag: z
+      .strictObject({ default: lag.default(1), documents: z.record(z.string(), lag).default({}), clauses: z.record(z.string(), lag).default({}) })
+      .prefault({}),
+    /** Asset-related support: gross (总额法, deferred income) or net (净额法, deducted from the asset's cost). */
+    assetMethod: z.enum(["gross", "net"]).default("gross"),
+    /** Default useful life in years by kind of asset, where the event does not set its own. */
+    usefulLife: z.strictObject({ building: z.number().int().min(1).max(100).default(20), equipment: z.number().int().min(1).max(100).default(10) }).prefault({}),
+    /** Enterprise income tax rate: 25%; 15% for a high-tech enterprise (高新技术企业). */
+    taxRate: rate.default("0.25"),
+    /** Clauses whose funds are treated as non-taxable income (不征税收入, 财税〔2011〕70号), by clause id. */
+    nonTaxable: z.array(z.string().min(1)).default([]),
+    /** Years over which the later costs an income-related clause compensates fall, by clause id (default 1). */
+    costYears: z.record(z.string(), z.number().int().min(1).max(50)).default({}),
+  })
+  .superRefine((a, ctx) => {
+    // A document or clause the catalog does not have would silently do nothing.
+    const { catalog } = engine();
+    const documents = new Set(catalog.documents.map((d) => d.id));
+    const clauses = new Set(catalog.clauses.map((c) => c.id));
+    const unknown = (path: (string | number)[], id: string, what: string) => ctx.addIssue({ code: "custom", path, message: `no ${what} "${id}" in the catalog` });
+    for (const id of Object.keys(a.paymentLag.documents)) if (!documents.has(id)) unknown(["paymentLag", "documents", id], id, "document");
+    for (const id of Object.keys(a.paymentLag.clauses)) if (!clauses.has(id)) unknown(["paymentLag", "clauses", id], id, "clause");
+    a.nonTaxable.forEach((id, i) => clauses.has(id) || unknown(["nonTaxable", i], id, "clause"));
+    for (const id of Object.keys(a.costYears)) if (!clauses.has(id)) unknown(["costYears", id], id, "clause");
+  })
+  .prefault({});
+export type AccountingSettings = z.infer<typeof accountingSettings>;
 
 export const scenario = z
   .strictObject({
@@ -120,6 +163,7 @@ export const scenario = z
     issueDates: z.record(z.string(), isoDate).default({}),
     simulation: z.strictObject({ draws: z.number().int().min(1).max(100000).default(2000), seed: z.number().int().default(1) }).prefault({}),
     events: z.array(event).default([]),
+    accounting: accountingSettings,
   })
   .superRefine((s, ctx) => {
     if (s.horizon.to < s.horizon.from) ctx.addIssue({ code: "custom", path: ["horizon", "to"], message: "must not be before horizon.from" });

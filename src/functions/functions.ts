@@ -182,11 +182,12 @@ export function clauses(region?: string, topic?: string): any[][] {
 }
 
 /**
- * Year-by-year forecast of the support for the scenario in an Inputs table (header row first), spilled as a table with one row per year.
+ * Year-by-year forecast of the support for the scenario in an Inputs table (header row first), spilled as a table with one row per year: entitled, or as cash, profit or tax.
  * @customfunction
  * @param inputs The Inputs table with its header row: Item, Year, Product, Value, Class, Option, Area, Probability, Realisation, Label, Facts.
+ * @param [view] "entitled" (default: the year the company becomes entitled), "cash" (the year it is received), "pl" (what reaches profit), "deferred" (deferred income at year end), "tax" (income tax on it) or "aftertax". The settings used are listed under the table.
  * @returns The forecast table, spilled.
  */
-export function forecast(inputs: any[][]): any[][] {
-  return grid(forecastCells(inputs));
+export function forecast(inputs: any[][], view?: string): any[][] {
+  return grid(forecastCells(inputs, view));
 }

@@ -1,4 +1,6 @@
 import {
+  accountedForecast,
+  accountsTable,
   clauseColumns,
   clauseRow,
   engine,
@@ -7,12 +9,14 @@ import {
   formatExplanation,
   furtherAwards,
   listClauses,
+  parseView,
   pathwayList,
   scenarioFromInputs,
   ScenarioError,
   shown,
   toNumber,
   topics,
+  viewCodes,
   type FactValue,
   type InputCell,
   type Lang,
@@ -194,10 +198,13 @@ export function clauses(rawWhere?: unknown, rawTopic?: unknown): Scalar | Scalar
 }
 
 /** FORECAST(inputs): the year table of the scenario in an Inputs range, header row first. */
-export function forecastCells(inputs: unknown): Scalar | Scalar[][] {
+export function forecastCells(inputs: unknown, view?: unknown): Scalar | Scalar[][] {
   if (!Array.isArray(inputs) || !inputs.every(Array.isArray)) {
     return new CellError("#VALUE!", "inputs must be the Inputs table: a range whose first row is the header");
   }
+  const v = cellOf(view);
+  const wanted = v === undefined || v === null || v === "" ? "entitled" : typeof v === "string" ? parseView(v) : undefined;
+  if (wanted === undefined) return new CellError("#VALUE!", `view must be one of ${viewCodes.join(", ")} (or 应享, 现金, 损益, 递延收益, 税, 税后)`);
   try {
     // A cell Excel hands over as an object: its basicValue, or, for any other object, the text
     // of Excel's own #VALUE!, which the Inputs parser then refuses at its row.
@@ -206,7 +213,8 @@ export function forecastCells(inputs: unknown): Scalar | Scalar[][] {
       return typeof c === "object" && c !== null ? "#VALUE!" : (c as InputCell);
     };
     const cells = inputs.map((row: unknown[]) => row.map(plain));
-    const { header, rows } = forecastTable(forecast(scenarioFromInputs(cells)));
+    const s = scenarioFromInputs(cells);
+    const { header, rows } = wanted === "entitled" ? forecastTable(forecast(s)) : accountsTable(accountedForecast(s, {}, engine(), [wanted]).accounts, wanted);
     return fitCells([header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))]);
   } catch (e) {
     if (e instanceof ScenarioError) return new CellError("#VALUE!", e.problems.slice(0, 3).join("; "));
@@ -235,7 +243,7 @@ export function call(name: string, args: readonly unknown[], options: ExplainOpt
   const key = functionKey(name);
   if (key === undefined) return new CellError("#VALUE!", `unknown function ${name}; try ${[...amountFunctions, "EXPLAIN", "CLAUSES", "FORECAST"].join(", ")}`);
   if (key === "EXPLAIN") return explain(args[0], args.slice(1), options);
-  if (key === "FORECAST") return args.length === 1 ? forecastCells(args[0]) : new CellError("#VALUE!", "FORECAST(inputs) takes one range");
+  if (key === "FORECAST") return args.length === 1 || args.length === 2 ? forecastCells(args[0], args[1]) : new CellError("#VALUE!", "FORECAST(inputs, [view]) takes a range and at most a view");
   if (key === "CLAUSES") return args.length > 2 ? new CellError("#VALUE!", "CLAUSES([region], [topic]) takes at most 2 arguments") : clauses(args[0], args[1]);
   return callAmount(key, args);
 }

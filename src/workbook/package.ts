@@ -21,7 +21,12 @@ import { escapeXml } from "./xml-text";
  * - The add-in, travelling with the file: xl/webextensions/webextension1.xml (a reference to the
  *   add-in's id, version and store, and Office.AutoShowTaskpaneWithDocument) and taskpanes.xml,
  *   related from the package root, as [MS-OWEXML] 2.2 and Microsoft's "Automatically open a
- *   task pane with a document" describe.
+ *   task pane with a document" describe. The same parts, relationship types and content types
+ *   as the workbook Microsoft's own sideload tool opens (OfficeDev/Office-Addin-Scripts,
+ *   office-addin-dev-settings/templates/ExcelWorkbookWithTaskPane.xlsx, filled in by
+ *   src/sideload.ts with the manifest's id and version; its reference is store="developer"
+ *   storeType="Registry"). That workbook shows its pane with visibility="1"; ours keeps
+ *   visibility="0" and lets the AutoShow property open it, the autoopen route.
  * - Custom XML parts (customXml/itemN.xml with its itemProps), which Office.js reads through
  *   workbook.customXmlParts.
  * - A column chart over a spill. A chart series cannot name `A1#` itself; it names a defined
@@ -93,8 +98,8 @@ export const partNames = {
 const metadataXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`;
 
-/** The web extension's instance id: the add-in's id as a braced GUID, so one template names one instance. */
-const instanceId = (id: string) => `{${id.toUpperCase()}}`;
+/** The web extension's instance id: the add-in's id in braces, as Microsoft's sideload workbook has it. */
+const instanceId = (id: string) => `{${id}}`;
 
 function webextensionXml(a: AddinReference): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

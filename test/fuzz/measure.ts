@@ -1,7 +1,7 @@
 /**
  * The fuzz suite's numbers, measured, never asserted (timed assertions are not tests):
  *
- *   node --expose-gc node_modules/.bin/jest --testRegex 'test/fuzz/measure\.ts$' --testTimeout 600000
+ *   npm run build && node --expose-gc node_modules/.bin/jest --testRegex 'test/fuzz/measure\.ts$' --testTimeout 600000
  *   (FUZZ_RUNS=n for more argument lists per function; default 2000)
  *
  * Calls the BUILT dist/functions.js as test/fuzz/functions.test.ts does, with more runs and the

@@ -10,7 +10,8 @@ import { App } from "../../src/taskpane/app";
 import { host } from "../../src/taskpane/host";
 import { SCENARIO_NAMESPACE, scenarioXml } from "../../src/taskpane/workbook/scenarios";
 import { forecastFormula } from "../../src/workbook/layout";
-import { FakeExcel } from "./excel-fake";
+import { FakeExcel, inExcel } from "./excel-fake";
+import { installJsdomShims } from "./jsdom-shims";
 
 /*
  * The wizard as a person uses it (React Testing Library in jsdom): messages beside the fields as
@@ -39,24 +40,7 @@ const loadExample = async () => {
 };
 const goTo = (step: RegExp) => fireEvent.click(within(screen.getByRole("navigation")).getByRole("button", { name: step }));
 
-beforeAll(() => {
-  // jsdom lacks these: Fluent's MessageBar watches its size, the pane uses CSS.escape and a
-  // performance mark.
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  // jsdom has <dialog> without showModal: open it the way the browser does, minus the inertness.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.removeAttribute("open");
-  };
-  (globalThis as { CSS?: unknown }).CSS ??= { escape: (s: string) => s.replace(/["\\]/g, "\\$&") };
-  performance.mark ??= (() => undefined) as unknown as typeof performance.mark;
-});
+beforeAll(installJsdomShims);
 
 // The pane keeps its work in localStorage (state/storage.ts): each test starts from nothing.
 beforeEach(() => localStorage.clear());
@@ -142,17 +126,9 @@ describe("preview mode (a plain browser)", () => {
 
 describe("in Excel", () => {
   let excel: FakeExcel;
-  beforeEach(() => {
-    (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: () => true }, displayLanguage: "en-US" } };
-    host.set({ mode: "excel", displayLanguage: "en-US" });
-  });
-  afterEach(() => {
-    delete (globalThis as { Office?: unknown }).Office;
-    delete (globalThis as { Excel?: unknown }).Excel;
-  });
+  const inExcelWith = inExcel(host);
   const use = (fake: FakeExcel) => {
-    excel = fake;
-    (globalThis as unknown as { Excel: unknown }).Excel = fake.global;
+    excel = inExcelWith(fake);
   };
 
   test("follows Office's display language", async () => {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { parseScenario } from "../../src/engine";
 import { App } from "../../src/taskpane/app";
 import { host } from "../../src/taskpane/host";
+import { installJsdomShims } from "./jsdom-shims";
 
 /*
  * The what-if bench in jsdom: baseline and a what-if with the Δ and its reason, work kept
@@ -25,21 +26,7 @@ const renderApp = () =>
 const field = (name: string) => document.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
 const byId = (id: string) => screen.getByTestId(id);
 
-beforeAll(() => {
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.removeAttribute("open");
-  };
-  (globalThis as { CSS?: unknown }).CSS ??= { escape: (s: string) => s.replace(/["\\]/g, "\\$&") };
-  performance.mark ??= (() => undefined) as unknown as typeof performance.mark;
-});
+beforeAll(installJsdomShims);
 beforeEach(() => {
   localStorage.clear();
   host.set({ mode: "preview", reason: "no-office-js" });

@@ -441,3 +441,23 @@ export class FakeExcel {
     return r;
   }
 }
+
+/**
+ * A test suite's pane running in Excel on a FakeExcel: Office present (every requirement set
+ * supported, English), the host in Excel mode; `use(fake)` makes `fake` the Excel global.
+ * Registers its own beforeEach and afterEach.
+ */
+export function inExcel(host: { set(state: { mode: "excel"; displayLanguage: string }): void }): (fake: FakeExcel) => FakeExcel {
+  beforeEach(() => {
+    (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: () => true }, displayLanguage: "en-US" } };
+    host.set({ mode: "excel", displayLanguage: "en-US" });
+  });
+  afterEach(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+    delete (globalThis as { Excel?: unknown }).Excel;
+  });
+  return (fake) => {
+    (globalThis as unknown as { Excel: unknown }).Excel = fake.global;
+    return fake;
+  };
+}

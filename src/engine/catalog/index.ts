@@ -1,4 +1,6 @@
 import type { ZodError } from "zod";
+import { parseAccounting, type AccountingEntry } from "../accounting-classes";
+import accountingFile from "./accounting.json";
 import beijingDevice from "./beijing-device.json";
 import changpingDevice from "./changping-device.json";
 import changpingPharma from "./changping-pharma.json";
@@ -18,6 +20,8 @@ export interface Catalog {
   readonly documents: readonly PolicyDocument[];
   readonly clauses: readonly Clause[];
   readonly facts: Readonly<Record<string, FactDefinition>>;
+  /** Each monetary clause's accounting class, by clause id (accounting.json). */
+  readonly accounting: Readonly<Record<string, AccountingEntry>>;
 }
 
 export class CatalogError extends Error {
@@ -72,7 +76,7 @@ export function buildCatalog(files: readonly unknown[]): Catalog {
       clauses.push(clause);
     }
   }
-  return { version: CATALOG_VERSION, documents, clauses, facts };
+  return { version: CATALOG_VERSION, documents, clauses, facts, accounting: parseAccounting(accountingFile) };
 }
 
 /** Every fact name a clause reads, in its conditions, formula and caps. */

@@ -274,6 +274,18 @@ export const enUS = {
   "compare.current": "{name} (in the wizard)",
   "compare.includeCurrent": "Include the scenario in the wizard",
   "compare.pickMore": "Tick one more to compare.",
+  "accounts.title": "Cash, profit and tax",
+  "accounts.help": "The same forecast as cash received, as what reaches profit (企业会计准则第16号: other income, deferred income) and as income tax, on the settings listed under the table.",
+  "accounts.view": "View",
+  "accounts.otherIncome": "Other income (其他收益), {year}",
+  "accounts.deferred": "Deferred income at the end of {year}",
+  "accounts.cash": "Cash received, {year}",
+  "accounts.assumptions": "Settings used (change them in the scenario's Inputs rows):",
+  "view.cash": "Cash received",
+  "view.pl": "Profit and loss",
+  "view.deferred": "Deferred income at year end",
+  "view.tax": "Income tax",
+  "view.aftertax": "After tax",
 
   // The what-if bench, amounts, summary (issue 11).
   "undo": "Undo",

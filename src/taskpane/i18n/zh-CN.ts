@@ -273,6 +273,18 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "compare.current": "{name}（向导中）",
   "compare.includeCurrent": "包括向导中的情景",
   "compare.pickMore": "再勾选一个即可对比。",
+  "accounts.title": "现金、损益与税",
+  "accounts.help": "同一预测按到账现金、计入损益的金额（企业会计准则第16号：其他收益、递延收益）和企业所得税列示，所用假设列在表下。",
+  "accounts.view": "视图",
+  "accounts.otherIncome": "{year} 年其他收益",
+  "accounts.deferred": "{year} 年末递延收益",
+  "accounts.cash": "{year} 年到账现金",
+  "accounts.assumptions": "所用假设（可在“输入”表的情景行中修改）：",
+  "view.cash": "到账现金",
+  "view.pl": "损益",
+  "view.deferred": "年末递延收益",
+  "view.tax": "企业所得税",
+  "view.aftertax": "税后",
 
   // The what-if bench, amounts, summary (issue 11).
   "undo": "撤销",

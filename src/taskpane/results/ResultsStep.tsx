@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from "react";
 import { Decimal, engine, forecast, forecastTable, formatCap, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type PolicyDocument, type Scenario } from "../../engine";
 import { catalogs, useI18n, type I18n, type MessageKey } from "../i18n";
 import type { Draft } from "../wizard/draft";
+import { AccountsSection } from "./AccountsSection";
 import { useAmounts } from "./amounts";
 import { BarChart, colourOf, type Marker } from "./BarChart";
 import { ExportBar } from "./Export";
@@ -305,6 +306,8 @@ function Results(props: Props & { readonly f: Forecast }) {
         </ScrollRegion>
         <p className={styles.cite}>{t("results.unitNote", { unit: amounts.unitName })}</p>
       </details>
+
+      <AccountsSection scenario={scenario} f={f} />
 
       <ExportBar scenario={scenario} f={f} header={yearHeader} />
 

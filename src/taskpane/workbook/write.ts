@@ -263,7 +263,7 @@ export async function reenterFormulas(): Promise<ReenterReport> {
     await context.sync();
     const used = worksheets.items.map((sheet) => {
       const range = sheet.getUsedRangeOrNullObject();
-      range.load("formulas,rowIndex,columnIndex,isNullObject");
+      range.load("formulas,rowIndex,columnIndex");
       return { sheet, range };
     });
     await context.sync();
@@ -305,7 +305,7 @@ export async function refreshFigures(options: { lang: Lang; computed: string }):
     const inputsSheet = named(sheets.inputs);
     if (!inputsSheet) throw new NoInputs(`no ${sheets.inputs} sheet`);
     const used = worksheets.getItem(inputsSheet.name).getUsedRangeOrNullObject();
-    used.load("values,isNullObject");
+    used.load("values");
     await context.sync();
     if (used.isNullObject) throw new NoInputs(`${inputsSheet.name} is empty`);
     let scenario: Scenario;

@@ -1,0 +1,47 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { forecast, parseScenario } from "../../src/engine";
+import { I18nContext, translate, type Lang } from "../../src/taskpane/i18n";
+import { AccountsSection } from "../../src/taskpane/results/AccountsSection";
+
+// The pane's view switch and statement over examples/shenzhen-cfo-views.json, whose figures are
+// worked by hand in example.test.ts; "this year" is 2027.
+const s = parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "shenzhen-cfo-views.json"), "utf8")));
+const renderIn = (lang: Lang) =>
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={{ lang, t: (key, params) => translate(lang, key, params) }}>
+        <AccountsSection scenario={s} f={forecast(s)} thisYear={2027} />
+      </I18nContext.Provider>
+    </FluentProvider>,
+  );
+
+test("the statement of the year: 其他收益, deferred income at its end, cash received", () => {
+  renderIn("en-US");
+  // 4,000,000 research + 6,000,000 / 19 = 315,789.47 plant; the plant's 5,684,210.53 deferred; its 6,000,000 received.
+  expect(screen.getByTestId("statement-other-income").textContent).toBe("4,315,789.47 元");
+  expect(screen.getByTestId("statement-deferred").textContent).toBe("5,684,210.53 元");
+  expect(screen.getByTestId("statement-cash").textContent).toBe("6,000,000 元");
+});
+
+test("the view switch changes the table, and the settings are listed", () => {
+  renderIn("en-US");
+  const table = () => screen.getByTestId("accounts-table");
+  const row = (year: string) => within(table()).getAllByRole("row").find((r) => r.textContent?.startsWith(year))!;
+  expect(row("2028").textContent).toContain("4,000,000");
+  fireEvent.change(screen.getByTestId("accounts-view"), { target: { value: "tax" } });
+  // 15% × (315,789.47 + 4,000,000 − a fen of rounding): 647,368.42.
+  expect(row("2028").textContent).toContain("647,368.42");
+  expect(screen.getByTestId("accounts-assumptions").textContent).toContain("income tax rate 15%");
+});
+
+test("in Chinese, the labels and the settings too", () => {
+  renderIn("zh-CN");
+  expect(screen.getByText("2027 年末递延收益")).toBeTruthy();
+  expect(screen.getByTestId("accounts-assumptions").textContent).toContain("付款滞后 1 年，默认");
+});

@@ -1,0 +1,105 @@
+import fc from "fast-check";
+import { accountedForecast, Decimal, parseScenario, ZERO, type Accounts, type LineAccounts } from "../../src/engine";
+
+/** Random plans that touch every accounting class, under random CFO settings. */
+const amount = fc.integer({ min: 0, max: 90_000_000 }).map(String);
+const year = fc.integer({ min: 2026, max: 2029 });
+const chance = fc.constantFrom(1, 0.7, 0.4);
+const event = fc.oneof(
+  // asset-related (a building)
+  fc.record({ type: fc.constant("facility"), year, cost: amount, areaM2: fc.integer({ min: 0, max: 9000 }).map(String), usefulLife: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }), probability: chance }),
+  // income-related, costs incurred
+  fc.record({ type: fc.constant("certificate"), year, product: fc.constantFrom("A", "B"), class: fc.constantFrom(2, 3), rdCost: amount, probability: chance }),
+  fc.record({ type: fc.constant("insurance"), year, premium: amount, probability: chance }),
+  // income-related, later costs
+  fc.record({ type: fc.constant("other"), year, topic: fc.constant("innovation"), facts: fc.record({ shenzhenSpecialProject: fc.constant("frontier"), projectCost: amount }), probability: chance }),
+);
+const lag = fc.integer({ min: 0, max: 3 });
+const plan = fc.record({
+  schemaVersion: fc.constant(1),
+  name: fc.constant("random plan"),
+  enterprise: fc.record({ region: fc.constantFrom("changping", "shenzhen"), sector: fc.constant("device") }),
+  horizon: fc.constant({ from: 2026, to: 2030 }),
+  events: fc.array(event, { maxLength: 6 }),
+  accounting: fc.record({
+    paymentLag: fc.record({ default: lag, documents: fc.record({ "shenzhen-device": lag }, { requiredKeys: [] }), clauses: fc.record({ "shenzhen-device/7": lag }, { requiredKeys: [] }) }),
+    assetMethod: fc.constantFrom("gross", "net"),
+    usefulLife: fc.record({ building: fc.integer({ min: 1, max: 40 }) }),
+    taxRate: fc.constantFrom("0.25", "0.15", "0"),
+    nonTaxable: fc.subarray(["shenzhen-device/3.frontier", "shenzhen-device/7", "shenzhen-device/5.class3"]),
+    costYears: fc.record({ "shenzhen-device/3.frontier": fc.integer({ min: 1, max: 6 }) }, { requiredKeys: [] }),
+  }),
+});
+
+const run = (raw: unknown): Accounts => {
+  return accountedForecast(parseScenario(raw)).accounts;
+};
+const sum = (m: ReadonlyMap<number, Decimal>, upTo = Infinity) => [...m].filter(([y]) => y <= upTo).reduce((a, [, v]) => a.plus(v), ZERO);
+const figures = (l: LineAccounts) => [l.ceiling, l.expected];
+
+test("cash is the entitlement shifted by the payment lag, line by line and in total", () => {
+  fc.assert(
+    fc.property(plan, (raw) => {
+      const a = run(raw);
+      for (const l of a.lines) {
+        for (const f of figures(l)) {
+          const shifted = [...f.entitled].map(([y, v]) => [y + l.settings.lag.years, v.toFixed()]);
+          expect([...f.cash].map(([y, v]) => [y, v.toFixed()])).toEqual(shifted);
+        }
+      }
+      for (const k of ["ceiling", "expected"] as const) expect(a.views.cash.total[k].toFixed()).toBe(a.views.entitled.total[k].toFixed());
+    }),
+    { numRuns: 35 },
+  );
+});
+
+test("at every year end, recognised plus what is still deferred (or still in the asset) is the cash received", () => {
+  fc.assert(
+    fc.property(plan, (raw) => {
+      const a = run(raw);
+      for (const l of a.lines) {
+        for (const f of figures(l)) {
+          for (let y = a.horizon.from; y <= a.horizon.to; y++) {
+            const held = (f.deferred.get(y) ?? ZERO).plus(f.assetReduction.get(y) ?? ZERO);
+            expect(sum(f.pl, y).plus(held).toFixed()).toBe(sum(f.cash, y).toFixed());
+          }
+          // Over the asset's whole life, all of it reaches profit.
+          expect(sum(f.pl).toFixed()).toBe(sum(f.cash).toFixed());
+        }
+      }
+      // The same for the views, year by year.
+      for (let i = 0; i < a.views.cash.years.length; i++) {
+        const upTo = (q: "pl" | "cash") => a.views[q].years.slice(0, i + 1).reduce((t, r) => t.plus(r.ceiling), ZERO);
+        const held = a.views.deferred.years[i].ceiling.plus(a.views.assetReduction.years[i].ceiling);
+        expect(upTo("pl").plus(held).toFixed()).toBe(upTo("cash").toFixed());
+      }
+    }),
+    { numRuns: 35 },
+  );
+});
+
+test("tax plus after-tax is profit; nothing is negative; only one method's balance is held", () => {
+  fc.assert(
+    fc.property(plan, (raw) => {
+      const a = run(raw);
+      for (const l of a.lines) {
+        for (const f of figures(l)) {
+          for (const [y, v] of f.pl) expect(v.minus(f.tax.get(y) ?? ZERO).toFixed()).toBe((f.aftertax.get(y) ?? ZERO).toFixed());
+          for (const m of Object.values(f)) for (const v of m.values()) expect(v.gte(0)).toBe(true);
+          for (const [y, v] of f.nonDeductible) expect(v.toFixed()).toBe(f.tax.get(y)!.toFixed());
+          if (!l.settings.nonTaxable) expect(f.nonDeductible.size).toBe(0);
+          expect(f.deferred.size === 0 || f.assetReduction.size === 0).toBe(true);
+          if (l.settings.asset?.method === "net") expect(f.otherIncome.size).toBe(0);
+        }
+      }
+      for (const v of Object.values(a.views)) {
+        for (const r of v.years) {
+          expect(r.ceiling.gte(0) && r.expected.gte(0)).toBe(true);
+          // The band from the forecast's worlds is ordered and never negative.
+          expect(r.band!.p10.gte(0) && r.band!.p10.lte(r.band!.p50) && r.band!.p50.lte(r.band!.p90)).toBe(true);
+        }
+      }
+    }),
+    { numRuns: 35 },
+  );
+});
