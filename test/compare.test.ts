@@ -6,14 +6,15 @@ import { causesOf, compareForecasts, Decimal, forecast, outcomesByEvent, parseSc
  * DESIGN's three what-ifs on the Changping class III startup (examples/changping-device-startup.json),
  * each Δ worked out from the texts:
  * - the certificate (event 7, class III, innovative, R&D 40M, chance 80%) in 2028 earns
- *   昌平 第五条（二） 30% × 40M = 12M, capped 800万 → 8M, less the 2M 先期给予 paid in 2027 on entering
- *   the review (ruling 13) → 6M; 落地生产的一次性再给予最高300万元 → 3M; 北京 一、3 "单个产品不超过
- *   200 万元" → 2M; × 80% chance: 4.8M + 2.4M + 1.6M = 8.8M.
+ *   昌平 第五条（二） 30% × 40M = 12M, capped 800万 → 8M, less the 2M advanced in 2027 on entering
+ *   the review (先期给予, ruling 13) → 6M; 落地生产的一次性再给予最高300万元 → 3M;
+ *   北京 一、3 "单个产品不超过 200 万元" → 2M; × 80% chance: 4.8M + 2.4M + 1.6M = 8.8M.
  * - Beijing's measures: "有效期至 2028 年 12 月 31 日" (京经信发〔2025〕50号, 五): a certificate in
  *   2029 gets the Changping 6M + 3M (× 80% = 7.2M), not Beijing's 2M: Δ = −1.6M.
  * - In Shenzhen, （五） pays class III 40% × 40M = 16M, capped 500万 + 100万 (innovative) = 6M,
- *   × 80% = 4.8M; Shenzhen's texts have no clause for R&D input, insurance, the innovative-review
- *   advance, output milestones or local production: the 16.4M of the baseline becomes 4.8M, Δ −11.6M.
+ *   × 80% = 4.8M (no advance there); Shenzhen's texts have no clause for R&D input, insurance, the
+ *   innovative-review advance, output milestones or local production: the 16.4M of the baseline
+ *   becomes 4.8M, Δ −11.6M.
  * - 60% share granted: none of the clauses that pay is discretionary (ruling 10), so Δ = 0.
  */
 const raw = JSON.parse(readFileSync("examples/changping-device-startup.json", "utf8"));
@@ -94,8 +95,9 @@ test("a removed event is paired by identity, the others keep theirs", () => {
 test("outcomes by event: the certificate's three lines summed to 8.8M; nothing unpaid among the events", () => {
   const outcomes = outcomesByEvent(base, baseF);
   const cert = outcomes.find((o) => o.event === 6)!;
+  // Ceiling 6M (8M less the 2M advance) + 3M + 2M = 11M; × 80% = 8.8M.
   expect(cert.expected).toEqual(M("8.8"));
-  expect(cert.ceiling).toEqual(M("11")); // 6M + 3M + 2M
+  expect(cert.ceiling).toEqual(M("11"));
   expect(cert.lines.map((l) => l.trace.clause.id).sort()).toEqual(["beijing-device/3", "changping-device/5.2", "changping-device/5.2-production"]);
   expect(outcomes.filter((o) => o.event !== undefined && o.unpaid.length > 0)).toEqual([]);
   // Every paid line is in exactly one outcome.
@@ -129,7 +131,7 @@ test("property: for any move of any event and any share, Δ by year, by policy a
 
 test("summary: 90% on draft texts, Beijing expiring 2028-12-31, the certificate the biggest driver", () => {
   const s = summarise(base, baseF);
-  // Everything but Beijing's 1.6M comes from the two Changping drafts: 16.4M − 1.6M = 14.8M; 14.8 / 16.4 = 0.90243…
+  // Everything but Beijing's 1.6M comes from the two Changping drafts: 16.4M − 1.6M = 14.8M; 14.8 / 16.4 = 0.9024…
   expect(s.draftExpected).toEqual(M("14.8"));
   expect(s.draftShare.toDecimalPlaces(4).toFixed()).toBe("0.9024");
   expect(s.expiries).toEqual([{ document: "beijing-device", until: "2028-12-31" }]);
@@ -149,7 +151,7 @@ test("causes: Shenzhen's missing clauses merged, each with its events' Δ summed
   expect(insurance.reason.delta).toEqual(M("-2")); // 300k + 3 × 500k + 200k
   const rd = causes.find((c) => c.reason.code === "noClauseInRegion" && c.reason.topic === "rd")!;
   expect(rd.reason.delta).toEqual(M("-3")); // 0.8 + 1.0 + 1.2M, 昌平 第三条（一）
-  // Largest first: Changping's 第五条（二） (8M − 2M advance) × 80% = 4.8M, listed before Shenzhen's +4.8M.
+  // Largest first: Changping's 第五条（二） (8M − 2M advance) × 80% = 4.8M, before Shenzhen's equal new 4.8M.
   expect(causes[0].reason).toMatchObject({ code: "notInRegion", clause: "changping-device/5.2" });
   expect(causes.reduce((a, c) => a.plus(c.reason.delta), new Decimal(0))).toEqual(d.total.delta);
 });

@@ -12,12 +12,12 @@ import {
   formatTitle,
   formatYuan,
   lineStory,
+  lineView,
   parseScenario,
   parseView,
   ScenarioError,
   viewCodes,
   wordsFor,
-  ZERO,
   type Accounts,
   type Forecast,
   type Lang,
@@ -165,12 +165,11 @@ function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string 
   const out = [`${f.name}`, `${zh ? "视图" : "view"} ${viewTitles[lang][view]}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
   out.push(...columns(accountsTable(a, view, lang)), "", zh ? "各条款（上限，按年）：" : "Lines (ceiling by year):");
   for (const l of a.lines) {
-    const years = [...l.ceiling[view]].filter(([, v]) => !v.isZero());
-    if (!years.length) continue;
-    const shown = years.filter(([y]) => y <= a.horizon.to).map(([y, v]) => `${y} ${formatYuan(v)}`);
-    const later = years.filter(([y]) => y > a.horizon.to).reduce((t, [, v]) => t.plus(v), ZERO);
+    const { years, after: later } = lineView(a, l, view);
+    if (!years.length && later.isZero()) continue;
+    const shown = years.map(([y, v]) => `${y} ${formatYuan(v)}`);
     if (!later.isZero()) shown.push(`${zh ? `${a.horizon.to} 年以后` : `after ${a.horizon.to}`} ${formatYuan(later)}`);
-    out.push(`${l.line.year}  ${l.line.trace.clause.id}  — ${formatTitle(l.line.title, lang)}: ${shown.join("; ")}`);
+    out.push(`${l.line.year}  ${formatTitle(l.line.title, lang)} — ${words.cite(l.line.trace)}${words.colon}${shown.join(words.semicolon)}`);
     out.push(`      ${lineStory(l, lang)}`);
   }
   return out.join("\n");

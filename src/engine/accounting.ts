@@ -117,6 +117,12 @@ export function accountedForecast(s: Scenario, options: ForecastOptions = {}, en
   return { forecast: f, accounts: accounts(s, f, eng.catalog) };
 }
 
+/** One line in one view, at the ceiling: its non-zero years within the horizon, and what falls after it. */
+export function lineView(a: Accounts, l: LineAccounts, q: Quantity): { readonly years: readonly [number, Decimal][]; readonly after: Decimal } {
+  const all = [...l.ceiling[q]].filter(([, v]) => !v.isZero());
+  return { years: all.filter(([y]) => y <= a.horizon.to), after: all.filter(([y]) => y > a.horizon.to).reduce((t, [, v]) => t.plus(v), ZERO) };
+}
+
 /** One year of every view: the small statement beside a forecast (this year's 其他收益, deferred
  * income at its end, cash received), by the same figures as the views. */
 export function yearStatement(a: Accounts, year: number): Record<Quantity, Pair> {

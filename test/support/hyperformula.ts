@@ -31,7 +31,7 @@ export class SubsidyPlugin extends FunctionPlugin {
     names.map((n) => [
       `${NAMESPACE}.${n}`,
       n === "FORECAST"
-        ? { method: "forecast", arraySizeMethod: "forecastSize", parameters: [{ argumentType: FunctionArgumentType.RANGE }] }
+        ? { method: "forecast", sizeOfResultArrayMethod: "forecastSize", parameters: [{ argumentType: FunctionArgumentType.RANGE }] }
         : { method: "scalar", parameters: [{ argumentType: FunctionArgumentType.ANY }], repeatLastArgs: 1 },
     ]),
   );

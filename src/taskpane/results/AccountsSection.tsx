@@ -1,11 +1,12 @@
 import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { accounts as accountsOf, accountsTable, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../../engine";
+import { accounts as accountsOf, accountsTable, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { useAmounts } from "./amounts";
 import { ScrollRegion } from "./ScrollRegion";
 
 const useStyles = makeStyles({
+  details: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0`, "& > summary": { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 } },
   statement: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9em, 1fr))", gap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalM} 0` },
   item: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM },
   label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
@@ -18,8 +19,9 @@ const useStyles = makeStyles({
 const views: readonly Quantity[] = ["cash", "pl", "deferred", "tax", "aftertax"];
 
 /**
- * The CFO's views of the forecast: a switch between cash, profit and loss, deferred income and
- * tax, and a small statement of one year (其他收益, deferred income at its end, cash received).
+ * The CFO's views of the forecast, folded like the results' other details: a small statement of
+ * one year (其他收益, deferred income at its end, cash received) and a switch between cash, profit
+ * and loss, deferred income and tax.
  * Every figure and every assumption's wording comes from the engine, on the forecast the results
  * already show (no second run: the P10–P90 band of these views is the CLI's and FORECAST's).
  */
@@ -49,8 +51,8 @@ export function AccountsSection({ scenario, f, thisYear = new Date().getFullYear
   );
 
   return (
-    <section aria-labelledby="accounts-title">
-      <h3 id="accounts-title">{t("accounts.title")}</h3>
+    <details className={styles.details} data-testid="accounts">
+      <summary>{t("accounts.title")}</summary>
       <p>{t("accounts.help")}</p>
       <div className={styles.statement}>
         {item("accounts.otherIncome", statement.otherIncome.expected, "statement-other-income")}
@@ -97,6 +99,6 @@ export function AccountsSection({ scenario, f, thisYear = new Date().getFullYear
           <li key={a}>{a}</li>
         ))}
       </ul>
-    </section>
+    </details>
   );
 }

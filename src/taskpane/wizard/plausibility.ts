@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useState } from "react";
-import type { EventOutcome, Scenario } from "../../engine";
+import type { EventOutcome, Scenario } from "../engine";
 import type { I18n } from "../i18n";
 import { loadOutcomes } from "../steps-loader";
 import { topicName } from "../results/words";
