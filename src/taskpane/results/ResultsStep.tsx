@@ -105,7 +105,8 @@ function Results(props: Props & { readonly f: Forecast }) {
   const amounts = useAmounts();
   const documents = useDocuments();
   const summary = useMemo(() => summarise(scenario, f), [scenario, f]);
-  const baseline = useMemo(() => (bench.baseline ? props.scenarioOf(bench.baseline.draft) : undefined), [bench.baseline, props]);
+  const { scenarioOf } = props;
+  const baseline = useMemo(() => (bench.baseline ? scenarioOf(bench.baseline.draft) : undefined), [bench.baseline, scenarioOf]);
   const diff = useDiff(baseline, scenario, f);
   const table = forecastTable(f);
   const policies = table.header.slice(6).map((h) => h.replace(/^expected: /, ""));
