@@ -1,8 +1,9 @@
 // Builds the Excel add-in into dist/: functions.js (the SUBSIDY functions and the engine),
 // functions.json (their metadata, generated from the JSDoc in src/functions/functions.ts) and
 // functions-zh-cn.json, taskpane.html + taskpane.js (a small first script) and the wizard's chunks
-// (wizard.<hash>.js and a vendor chunk: React, Fluent UI and the engine, loaded by taskpane.js,
-// never by functions.js), assets/ and manifest.xml.
+// (wizard.<hash>.js and a vendor chunk: React and Fluent UI, loaded by taskpane.js, never by
+// functions.js; the engine is functions.js's, or outside Excel the engine chunk), assets/ and
+// manifest.xml.
 //
 //   npm run build        production build: no certificates, no network
 //   npm run build:dev    development build (unminified)
@@ -36,9 +37,22 @@ module.exports = async (env, argv) => {
     // Shared runtimes run in WebView2 (Windows), WebKit (Mac) or a current browser (web).
     target: ["web", "es2020"],
     entry: {
-      functions,
+      // share-engine first: it hands this bundle's engine to the task pane (one engine per runtime).
+      functions: ["./src/functions/share-engine.ts", functions],
       taskpane: "./src/taskpane/taskpane.ts",
     },
+    // The task pane and the workbook code it uses take the engine functions.js loaded into the
+    // shared runtime, or the engine chunk outside Excel (src/taskpane/engine-ready.ts), never a
+    // copy of their own.
+    externals: [
+      ({ context, request, contextInfo }, callback) => {
+        const issuer = contextInfo?.issuer ?? "";
+        const engineIndex = context && request && path.resolve(context, request) === path.resolve(__dirname, "src/engine");
+        const paneSide = [path.resolve(__dirname, "src/taskpane"), path.resolve(__dirname, "src/workbook")].some((dir) => issuer.startsWith(dir + path.sep));
+        if (engineIndex && paneSide) return callback(null, "promise SubsidyEngineReady");
+        return callback();
+      },
+    ],
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
@@ -57,9 +71,11 @@ module.exports = async (env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: {
       rules: [
+        // The clause catalog, checked and parsed at build time: no schema runs on load.
+        { test: path.resolve(__dirname, "src/engine/catalog/compiled.ts"), use: path.resolve(__dirname, "scripts/catalog-loader.js"), type: "javascript/auto" },
         {
           test: /\.tsx?$/,
-          exclude: /node_modules/,
+          exclude: [/node_modules/, path.resolve(__dirname, "src/engine/catalog/compiled.ts")],
           use: {
             loader: "ts-loader",
             options: { transpileOnly: true, onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true, jsx: "react-jsx" } },

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { catalogMarkdown } from "../src/cli/markdown";
-import { buildCatalog, catalogFiles, CatalogError, engine, parseDocument, referencedFacts, undeclaredOverlaps } from "../src/engine";
+import { CatalogError, engine, referencedFacts, undeclaredOverlaps } from "../src/engine";
+import { buildCatalog, catalogFiles, parseDocument } from "../src/engine/catalog/build";
 
 const { catalog } = engine();
 const root = join(__dirname, "..");

@@ -6,13 +6,15 @@ import { causesOf, compareForecasts, Decimal, forecast, outcomesByEvent, parseSc
  * DESIGN's three what-ifs on the Changping class III startup (examples/changping-device-startup.json),
  * each Δ worked out from the texts:
  * - the certificate (event 7, class III, innovative, R&D 40M, chance 80%) in 2028 earns
- *   昌平 第五条（二） 30% × 40M = 12M, capped 800万 → 8M; 落地生产的一次性再给予最高300万元 → 3M;
- *   北京 一、3 "单个产品不超过 200 万元" → 2M; × 80% chance: 6.4M + 2.4M + 1.6M = 10.4M.
+ *   昌平 第五条（二） 30% × 40M = 12M, capped 800万 → 8M, less the 2M advanced in 2027 on entering
+ *   the review (先期给予, ruling 13) → 6M; 落地生产的一次性再给予最高300万元 → 3M;
+ *   北京 一、3 "单个产品不超过 200 万元" → 2M; × 80% chance: 4.8M + 2.4M + 1.6M = 8.8M.
  * - Beijing's measures: "有效期至 2028 年 12 月 31 日" (京经信发〔2025〕50号, 五): a certificate in
- *   2029 gets the Changping 8M + 3M (× 80% = 8.8M), not Beijing's 2M: Δ = −1.6M.
+ *   2029 gets the Changping 6M + 3M (× 80% = 7.2M), not Beijing's 2M: Δ = −1.6M.
  * - In Shenzhen, （五） pays class III 40% × 40M = 16M, capped 500万 + 100万 (innovative) = 6M,
- *   × 80% = 4.8M; Shenzhen's texts have no clause for R&D input, insurance, the innovative-review
- *   advance, output milestones or local production: the 18.0M of the baseline becomes 4.8M, Δ −13.2M.
+ *   × 80% = 4.8M (no advance there); Shenzhen's texts have no clause for R&D input, insurance, the
+ *   innovative-review advance, output milestones or local production: the 16.4M of the baseline
+ *   becomes 4.8M, Δ −11.6M.
  * - 60% share granted: none of the clauses that pay is discretionary (ruling 10), so Δ = 0.
  */
 const raw = JSON.parse(readFileSync("examples/changping-device-startup.json", "utf8"));
@@ -26,8 +28,8 @@ const variant = (edit: (r: typeof raw) => void): Scenario => {
 const diff = (v: Scenario) => compareForecasts(base, baseF, v, forecast(v));
 const M = (x: string) => new Decimal(x).times(1_000_000);
 
-test("baseline: 18.0M expected (R&D 0.8 + 1.0 + 1.2M, insurance 2.0M, review advance 2.0M, certificate 10.4M, output 0.2 + 0.4M)", () => {
-  expect(baseF.total.expected).toEqual(M("18"));
+test("baseline: 16.4M expected (R&D 0.8 + 1.0 + 1.2M, insurance 2.0M, review advance 2.0M, certificate 8.8M, output 0.2 + 0.4M)", () => {
+  expect(baseF.total.expected).toEqual(M("16.4"));
 });
 
 test("certificate 2028 → 2029: −1.6M, Beijing's measures expire 2028-12-31", () => {
@@ -35,9 +37,9 @@ test("certificate 2028 → 2029: −1.6M, Beijing's measures expire 2028-12-31",
   expect(d.total.delta).toEqual(M("-1.6"));
   expect(d.total.ceilingDelta).toEqual(M("-2")); // Beijing's 2M, everything granted
   expect(d.changes).toEqual([{ kind: "moved", event: { index: 6, type: "certificate", product: "AI-CT", label: undefined }, from: 2028, to: 2029 }]);
-  // 2028 loses the whole certificate (10.4M); 2029 gains Changping's 8M + 3M at 80%.
-  expect(d.years.find((y) => y.year === 2028)!.delta).toEqual(M("-10.4"));
-  expect(d.years.find((y) => y.year === 2029)!.delta).toEqual(M("8.8"));
+  // 2028 loses the whole certificate (8.8M); 2029 gains Changping's 6M + 3M at 80%.
+  expect(d.years.find((y) => y.year === 2028)!.delta).toEqual(M("-8.8"));
+  expect(d.years.find((y) => y.year === 2029)!.delta).toEqual(M("7.2"));
   const cert = d.byEvent.filter((e) => e.event?.index === 6);
   expect(cert).toHaveLength(1);
   expect(cert[0].delta).toEqual(M("-1.6"));
@@ -48,26 +50,26 @@ test("certificate 2028 → 2029: −1.6M, Beijing's measures expire 2028-12-31",
   expect(d.byPolicy.find((p) => p.document === "changping-device")!.delta.isZero()).toBe(true);
 });
 
-test("certificate moved past the horizon (2040): −10.4M, beyond the forecast's years", () => {
+test("certificate moved past the horizon (2040): −8.8M, beyond the forecast's years", () => {
   const d = diff(variant((r) => (r.events[6].year = 2040)));
-  expect(d.total.delta).toEqual(M("-10.4"));
+  expect(d.total.delta).toEqual(M("-8.8"));
   const cert = d.byEvent.find((e) => e.event?.index === 6)!;
-  expect(cert.reasons).toEqual([{ code: "beyondHorizon", year: 2040, horizon: [2026, 2030], delta: M("-10.4") }]);
+  expect(cert.reasons).toEqual([{ code: "beyondHorizon", year: 2040, horizon: [2026, 2030], delta: M("-8.8") }]);
 });
 
-test("the plant moves to Shenzhen: −13.2M, each matter with no Shenzhen clause named", () => {
+test("the plant moves to Shenzhen: −11.6M, each matter with no Shenzhen clause named", () => {
   const d = diff(variant((r) => (r.enterprise.region = "shenzhen")));
-  expect(d.total.delta).toEqual(M("-13.2"));
+  expect(d.total.delta).toEqual(M("-11.6"));
   expect(d.changes).toEqual([{ kind: "region", from: "changping", to: "shenzhen" }]);
   const none = d.byEvent.flatMap((e) => e.reasons.filter((r): r is Extract<DiffReason, { code: "noClauseInRegion" }> => r.code === "noClauseInRegion"));
   expect(new Set(none.map((r) => r.topic))).toEqual(new Set(["rd", "insurance", "innovativeReviewEntry", "scaleup"]));
   // The five insurance policies: 300k + 500k × 3 + 200k (the 2M annual cap of 第三条（二）) = 2.0M.
   expect(none.filter((r) => r.topic === "insurance").reduce((a, r) => a.plus(r.delta), new Decimal(0))).toEqual(M("-2"));
-  // The certificate: 10.4M in Changping, 4.8M in Shenzhen; the Changping and Beijing clauses do not reach Shenzhen.
+  // The certificate: 8.8M in Changping, 4.8M in Shenzhen; the Changping and Beijing clauses do not reach Shenzhen.
   const cert = d.byEvent.find((e) => e.event?.index === 6)!;
-  expect(cert.delta).toEqual(M("-5.6"));
+  expect(cert.delta).toEqual(M("-4"));
   expect(cert.reasons.map((r) => [r.code, "clause" in r ? r.clause : "", r.delta.toFixed()])).toEqual([
-    ["notInRegion", "changping-device/5.2", "-6400000"],
+    ["notInRegion", "changping-device/5.2", "-4800000"],
     ["notInRegion", "beijing-device/3", "-1600000"],
     ["notInRegion", "changping-device/5.2-production", "-2400000"],
     ["newClause", "shenzhen-device/5.innovative-class3", "4800000"],
@@ -90,11 +92,12 @@ test("a removed event is paired by identity, the others keep theirs", () => {
   expect(d.total.delta.isZero()).toBe(true);
 });
 
-test("outcomes by event: the certificate's three lines summed to 10.4M; nothing unpaid among the events", () => {
+test("outcomes by event: the certificate's three lines summed to 8.8M; nothing unpaid among the events", () => {
   const outcomes = outcomesByEvent(base, baseF);
   const cert = outcomes.find((o) => o.event === 6)!;
-  expect(cert.expected).toEqual(M("10.4"));
-  expect(cert.ceiling).toEqual(M("13"));
+  // Ceiling 6M (8M less the 2M advance) + 3M + 2M = 11M; × 80% = 8.8M.
+  expect(cert.expected).toEqual(M("8.8"));
+  expect(cert.ceiling).toEqual(M("11"));
   expect(cert.lines.map((l) => l.trace.clause.id).sort()).toEqual(["beijing-device/3", "changping-device/5.2", "changping-device/5.2-production"]);
   expect(outcomes.filter((o) => o.event !== undefined && o.unpaid.length > 0)).toEqual([]);
   // Every paid line is in exactly one outcome.
@@ -126,14 +129,14 @@ test("property: for any move of any event and any share, Δ by year, by policy a
   );
 });
 
-test("summary: 91% on draft texts, Beijing expiring 2028-12-31, the certificate the biggest driver", () => {
+test("summary: 90% on draft texts, Beijing expiring 2028-12-31, the certificate the biggest driver", () => {
   const s = summarise(base, baseF);
-  // Everything but Beijing's 1.6M comes from the two Changping drafts: 18.0M − 1.6M = 16.4M; 16.4 / 18 = 0.9111…
-  expect(s.draftExpected).toEqual(M("16.4"));
-  expect(s.draftShare.toDecimalPlaces(4).toFixed()).toBe("0.9111");
+  // Everything but Beijing's 1.6M comes from the two Changping drafts: 16.4M − 1.6M = 14.8M; 14.8 / 16.4 = 0.9024…
+  expect(s.draftExpected).toEqual(M("14.8"));
+  expect(s.draftShare.toDecimalPlaces(4).toFixed()).toBe("0.9024");
   expect(s.expiries).toEqual([{ document: "beijing-device", until: "2028-12-31" }]);
   expect(s.drivers.map((o) => [o.event, o.expected.toFixed()])).toEqual([
-    [6, "10400000"], // the certificate
+    [6, "8800000"], // the certificate
     [0, "2000000"], // 昌平 第五条（二）: 先期给予最高200万元
     [undefined, "1200000"], // 昌平 第三条（一）: 10% of 2027's R&D 12M = 1.2M, paid in 2028
   ]);
@@ -148,7 +151,7 @@ test("causes: Shenzhen's missing clauses merged, each with its events' Δ summed
   expect(insurance.reason.delta).toEqual(M("-2")); // 300k + 3 × 500k + 200k
   const rd = causes.find((c) => c.reason.code === "noClauseInRegion" && c.reason.topic === "rd")!;
   expect(rd.reason.delta).toEqual(M("-3")); // 0.8 + 1.0 + 1.2M, 昌平 第三条（一）
-  // Largest first: Changping's 第五条（二） 8M × 80% = 6.4M.
+  // Largest first: Changping's 第五条（二） (8M − 2M advance) × 80% = 4.8M, before Shenzhen's equal new 4.8M.
   expect(causes[0].reason).toMatchObject({ code: "notInRegion", clause: "changping-device/5.2" });
   expect(causes.reduce((a, c) => a.plus(c.reason.delta), new Decimal(0))).toEqual(d.total.delta);
 });

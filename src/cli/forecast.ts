@@ -170,7 +170,7 @@ function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string 
     if (!years.length && later.isZero()) continue;
     const shown = years.map(([y, v]) => `${y} ${formatYuan(v)}`);
     if (!later.isZero()) shown.push(`${zh ? `${a.horizon.to} 年以后` : `after ${a.horizon.to}`} ${formatYuan(later)}`);
-    out.push(`${l.line.year}  ${l.line.trace.clause.id}  — ${formatTitle(l.line.title, lang)}: ${shown.join("; ")}`);
+    out.push(`${l.line.year}  ${formatTitle(l.line.title, lang)} — ${words.cite(l.line.trace)}${words.colon}${shown.join(words.semicolon)}`);
     out.push(`      ${formatLineAccounts(l, lang)}`);
   }
   return out.join("\n");

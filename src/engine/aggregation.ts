@@ -1,7 +1,7 @@
 import { add, apportion, fenToDecimal, placesOf, pow10, RATIO_ZERO, roundFen, scaled, sum, times, type Ratio } from "./exact";
 import { Decimal, ZERO } from "./money";
 import type { Settlement } from "./settlement";
-import { convolve, expectedByLine, quantile, sample, yearDistribution, type Budget, type Distribution, type SampledFigure, type Worlds } from "./worlds";
+import { convolve, expectedByLine, quantiles, sample, yearDistribution, type Budget, type Distribution, type Sample, type SampledFigure, type Worlds } from "./worlds";
 
 export type FigureMethod = "exact" | "monte-carlo";
 
@@ -107,18 +107,18 @@ export function aggregate(s: Settlement, w: Worlds, horizon: readonly number[], 
         overall.set(line, (overall.get(line) ?? ZERO).plus(p.fraction));
       }),
     );
-    const figure = (m: Map<number, Decimal>): Figure => ({ coefficients: new Map([...m].map(([l, f]) => [l, scaled(f, scale)])), scale });
+    const figure = (m: Map<number, Decimal>): Figure => ({ coefficients: new Map([...m].map(([l, f]) => [l, scaledOnce(f, scale)])), scale });
     return { name, years, fractions: byYear, yearFigures: byYear.map(figure), totalFigure: figure(overall) };
   });
 
   const figures = built.flatMap((v) => [...v.yearFigures, v.totalFigure]);
   for (const f of figures) f.distribution = distributionOf(f);
   const toSample = figures.filter((f) => !f.distribution);
-  let draws: { figures: readonly (readonly bigint[])[]; lineSums: readonly bigint[] } | undefined;
+  let draws: Sample | undefined;
   if (toSample.length > 0 || sampledLines.size > 0) {
     toSample.forEach((f, i) => (f.sampleIndex = i));
     const asked: SampledFigure[] = toSample.map((f) => ({ terms: f.coefficients }));
-    draws = sample(w, asked, o.draws, o.seed, o.budget, o.onProgress);
+    draws = sample(w, asked, TENTHS, o.draws, o.seed, o.budget, o.onProgress);
   }
   const unit = pow10(w.scale);
   const lineMean = (line: number): Ratio =>
@@ -127,17 +127,8 @@ export function aggregate(s: Settlement, w: Worlds, horizon: readonly number[], 
 
   const band = (f: Figure, ceiling: Decimal, shown: bigint, assumed: boolean): Band => {
     const den = pow10(w.scale + f.scale);
-    const [p10, p50, p90] = TENTHS.map(([num, d]) => {
-      let v: bigint;
-      if (f.distribution) v = quantile(f.distribution, num, d);
-      else {
-        const sorted = [...draws!.figures[f.sampleIndex!]].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        // Nearest rank: the ⌈q·n⌉-th smallest draw.
-        const rank = (num * BigInt(sorted.length) + d - 1n) / d;
-        v = sorted[Math.max(0, Number(rank) - 1)];
-      }
-      return fenToDecimal(roundFen({ n: v, d: den }));
-    });
+    const values = f.distribution ? quantiles(f.distribution, TENTHS) : draws!.quantiles[f.sampleIndex!];
+    const [p10, p50, p90] = values.map((v) => fenToDecimal(roundFen({ n: v, d: den })));
     const sampledExpected = [...f.coefficients.keys()].some((l) => sampledLines.has(l));
     return {
       ceiling,
@@ -155,7 +146,8 @@ export function aggregate(s: Settlement, w: Worlds, horizon: readonly number[], 
   const views: Record<string, View> = {};
   for (const v of built) {
     // Exact expected of each line's share in each year, then rounded from the top down.
-    const share = v.fractions.map((m) => [...m].map(([line, fraction]) => ({ line, exact: times(lineMean(line), scaled(fraction, v.totalFigure.scale), pow10(v.totalFigure.scale)), fraction })));
+    const unitOfView = pow10(v.totalFigure.scale);
+    const share = v.fractions.map((m) => [...m].map(([line, fraction]) => ({ line, exact: times(lineMean(line), scaledOnce(fraction, v.totalFigure.scale), unitOfView), fraction })));
     const yearExact = share.map((xs) => sum(xs.map((x) => x.exact)));
     const totalShown = roundFen(sum(yearExact));
     const yearShown = apportion(totalShown, yearExact);
@@ -195,6 +187,18 @@ export function aggregate(s: Settlement, w: Worlds, horizon: readonly number[], 
     views[v.name] = { years: rows, total };
   }
   return { lineExpected, lineMethod, views, sampled: draws !== undefined };
+}
+
+/** Most fractions are 1 or a few shares: each is turned into digits once. */
+const scaledFractions = new Map<string, bigint>();
+function scaledOnce(f: Decimal, scale: number): bigint {
+  const key = `${f.toString()} ${scale}`;
+  let x = scaledFractions.get(key);
+  if (x === undefined) {
+    x = scaled(f, scale);
+    if (scaledFractions.size < 1000) scaledFractions.set(key, x);
+  }
+  return x;
 }
 
 /** The view in which a line's amount falls in the year of its event: the forecast's own table. */

@@ -1,4 +1,5 @@
-import { buildCatalog, catalogFiles, referencedFacts, type Catalog } from "./catalog";
+import { referencedFacts, type Catalog } from "./catalog";
+import { compiledCatalog } from "./catalog/compiled";
 import { topics, type Clause, type Jurisdiction, type PolicyDocument, type Topic } from "./catalog/schema";
 import { allMet, allOf, compileCondition, type CompiledCondition } from "./conditions";
 import type { Reason } from "./explain/trace";
@@ -275,7 +276,7 @@ let shared: Engine | undefined;
 
 /** The engine over the bundled catalog, built once on first use. */
 export function engine(): Engine {
-  shared ??= createEngine(buildCatalog(catalogFiles));
+  shared ??= createEngine(compiledCatalog());
   return shared;
 }
 

@@ -8,7 +8,7 @@ import { mattersOf, type Matter } from "./matters";
 import type { Scenario } from "./scenario";
 import { settle } from "./settlement";
 import { lastYear } from "./validity";
-import { worldsOf } from "./worlds";
+import { checkBudget, worldsOf } from "./worlds";
 
 export type { Band, FigureMethod, View, YearRow } from "./aggregation";
 export { ForecastTimeout } from "./worlds";
@@ -79,17 +79,9 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
   const started = Date.now();
   const draws = options.draws ?? s.simulation.draws;
   const seed = options.seed ?? s.simulation.seed;
-  const region = s.enterprise.region as Region;
-  const assumptions = Object.fromEntries(Object.entries(s.assumptions).map(([k, v]) => [k, new Decimal(v)]));
-  const evaluated = mattersOf(s, eng.catalog.facts, eng).map((matter) => ({
-    matter,
-    evaluation: eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates, onceTaken: matter.onceTaken }),
-  }));
-  const years: number[] = [];
-  for (let y = s.horizon.from; y <= s.horizon.to; y++) years.push(y);
-
-  const settled = settle(evaluated, years);
-  const worlds = worldsOf(settled, years);
+  const { region, evaluated, years, settled, worlds } = prepare(s, eng);
+  const budget = { deadline: options.deadline, started };
+  checkBudget(budget);
   // A line is shown when it pays in some world or the portfolio did something to it.
   const pays = new Set(worlds.years.flatMap((y) => y.blocks.flatMap((b) => b.payers.filter((c) => c.amount > 0n).map((c) => c.line))));
   const shown = settled.lines.map((_, i) => settled.ceiling[i].gt(0) || pays.has(i) || settled.notes[i].length > 0);
@@ -97,7 +89,7 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
   const spreads: Record<string, LineSpread> = { [ENTITLED]: (i) => (shown[i] ? [{ year: info(i).year, fraction: ONE }] : []) };
   for (const [name, projection] of Object.entries(options.projections ?? {})) spreads[name] = (i) => (shown[i] ? projection(info(i)) : []);
 
-  const result = aggregate(settled, worlds, years, spreads, { draws, seed, budget: { deadline: options.deadline, started }, onProgress: options.onProgress });
+  const result = aggregate(settled, worlds, years, spreads, { draws, seed, budget, onProgress: options.onProgress });
   const { [ENTITLED]: entitled, ...views } = result.views;
   const lines: ForecastLine[] = [];
   settled.lines.forEach((l, i) => {
@@ -131,3 +123,17 @@ export function forecast(s: Scenario, options: ForecastOptions = {}, eng: Engine
 }
 
 const ONE = new Decimal(1);
+
+/** Everything fixed before a draw: each matter evaluated once, the plan settled, its worlds. */
+export function prepare(s: Scenario, eng: Engine = engine()) {
+  const region = s.enterprise.region as Region;
+  const assumptions = Object.fromEntries(Object.entries(s.assumptions).map(([k, v]) => [k, new Decimal(v)]));
+  const evaluated = mattersOf(s, eng.catalog.facts, eng).map((matter) => ({
+    matter,
+    evaluation: eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates, onceTaken: matter.onceTaken }),
+  }));
+  const years: number[] = [];
+  for (let y = s.horizon.from; y <= s.horizon.to; y++) years.push(y);
+  const settled = settle(evaluated, years);
+  return { region, evaluated, years, settled, worlds: worldsOf(settled, years) };
+}

@@ -1,5 +1,5 @@
 /** The engine's public surface: everything the functions, task pane and CLI may use. */
-export { buildCatalog, catalogFiles, CatalogError, CATALOG_VERSION, parseDocument, referencedFacts } from "./catalog";
+export { CatalogError, CATALOG_VERSION, referencedFacts } from "./catalog";
 export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog";
 export { topics, type Topic } from "./catalog/schema";
 export { parsePathway, pathwayList, pathways, pathwaySpellings, type Pathway } from "./pathways";
@@ -10,7 +10,7 @@ export { AMOUNT_DIGITS, AMOUNT_LIMIT, AMOUNT_PLACES, amountProblemText, checkAmo
 export { checkFact, factProblemText, factsFrom, isFactProblem, type FactProblem, type Facts, type FactValue, type Tri } from "./facts";
 export { undeclaredOverlaps } from "./stacking";
 export { clauseColumns, clauseLimits, clauseRecord, clauseRow, listClauses } from "./listing";
-export { Decimal, formatYuan, toNumber, WAN, ZERO } from "./money";
+export { Decimal, formatRate, formatYuan, toNumber, WAN, ZERO } from "./money";
 export { jurisdictionsOf, parseRegion, regions, type Region } from "./regions";
 export { forecast, ForecastTimeout, type Band, type FigureMethod, type Forecast, type ForecastLine, type ForecastLineInfo, type ForecastOptions, type Projection, type View, type YearRow } from "./forecast";
 export { mattersOf, type Matter } from "./matters";

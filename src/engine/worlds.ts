@@ -1,5 +1,4 @@
-import { mersenne } from "pure-rand/generator/mersenne";
-import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { pow10, probabilityRatio, RATIO_ZERO, scaled, type Ratio } from "./exact";
 import type { Decimal } from "./money";
 import type { Settlement } from "./settlement";
@@ -106,6 +105,27 @@ export function worldsOf(s: Settlement, years: readonly number[]): Worlds {
 export const SUPPORT_LIMIT = 4096;
 
 /**
+ * A bound on the states of a year's walk, known before walking: uncertain events that pay alike
+ * (the same amounts under the same caps, in the figure alike) give Π (mᵢ + 1) combinations for
+ * mᵢ events of each kind, 2^k for k events that all differ. Past SUPPORT_LIMIT the figure is
+ * sampled without a walk; within it, the walk still checks, for lines whose order matters.
+ */
+function combinations(year: YearWorlds, coefficient: (line: number) => bigint): number {
+  const kinds = new Map<string, number>();
+  for (const b of year.blocks) {
+    if (b.uncertain < 0) continue;
+    const kind = b.payers.map((c) => `${c.cap} ${c.amount} ${coefficient(c.line)}`).join(";");
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  let n = 1;
+  for (const m of kinds.values()) {
+    n *= m + 1;
+    if (n > SUPPORT_LIMIT) return Infinity;
+  }
+  return n;
+}
+
+/**
  * Each line's exact expected amount, linear over the lines no cap touches (amount × p) and, per
  * cap and year, a walk over the distribution of what the cap has used so far, in plan order.
  * A cap whose used amounts take more than SUPPORT_LIMIT values leaves its lines to be sampled.
@@ -166,46 +186,80 @@ export interface Distribution {
 
 /**
  * The exact distribution of Σ coefficient × paid over one year's lines, or undefined past
- * SUPPORT_LIMIT points: a walk over the year's events in plan order whose state is the amount
- * each open cap has used and the figure so far.
+ * SUPPORT_LIMIT states (by `combinations`, or at any step): a walk over the year's events in plan order whose state is the amount
+ * each open cap has used and the figure so far, with its probability as an exact fraction.
+ * Amounts are plain numbers where every sum provably stays below 2^53 (integers, so exact),
+ * else BigInt through the same operators, as in `sample`.
  */
 export function yearDistribution(year: YearWorlds, w: Worlds, coefficient: (line: number) => bigint, budget: Budget): Distribution | undefined {
+  checkBudget(budget);
+  if (combinations(year, coefficient) > SUPPORT_LIMIT) return undefined;
+  let bound = year.caps.reduce((a, c) => (c > a ? c : a), 0n);
+  let total = 0n;
+  for (const b of year.blocks) for (const c of b.payers) total += coefficient(c.line) * c.amount;
+  if (total > bound) bound = total;
+  const plainKeys = bound <= BigInt(Number.MAX_SAFE_INTEGER);
+  const num: (x: bigint) => number = plainKeys ? Number : (x) => x as unknown as number;
+  const zero = num(0n);
+  const caps = year.caps.map(num);
+  // A cap no uncertain line counts against is used alike in every world: its lines are settled here.
+  const certainCap = year.caps.map((_, i) => year.blocks.every((b) => b.uncertain < 0 || b.payers.every((c) => c.cap !== i)));
+  const settledUse = caps.map(() => zero);
+  const blocks = year.blocks.map((b) => ({
+    p: b.uncertain >= 0 ? w.uncertain[b.uncertain].p : undefined,
+    payers: b.payers.map((c) => {
+      let amount = num(c.amount);
+      if (c.cap >= 0 && certainCap[c.cap]) {
+        const room = caps[c.cap] - settledUse[c.cap];
+        if (amount > room) amount = room;
+        settledUse[c.cap] += amount;
+        return { amount, cap: -1, k: num(coefficient(c.line)) };
+      }
+      return { amount, cap: c.cap, k: num(coefficient(c.line)) };
+    }),
+  }));
+
   interface State {
-    readonly used: bigint[];
-    readonly value: bigint;
+    readonly used: number[];
+    readonly value: number;
     weight: bigint;
   }
-  let states = new Map<string, State>([["", { used: year.caps.map(() => 0n), value: 0n, weight: 1n }]]);
+  let states = new Map<unknown, State>([[zero, { used: caps.map(() => zero), value: zero, weight: 1n }]]);
   let den = 1n;
-  const keyOf = (used: readonly bigint[], value: bigint, open: readonly boolean[]) => {
-    let k = String(value);
-    for (let i = 0; i < used.length; i++) if (open[i]) k += `,${used[i]}`;
-    return k;
-  };
-  for (let b = 0; b < year.blocks.length; b++) {
-    checkBudget(budget);
-    const block = year.blocks[b];
-    const p = block.uncertain >= 0 ? w.uncertain[block.uncertain].p : undefined;
-    const open = year.lastUse.map((last) => last > b);
-    const next = new Map<string, State>();
-    const put = (used: bigint[], value: bigint, weight: bigint) => {
-      const k = keyOf(used, value, open);
+  // What every world pays alike (a certain line under no cap) is added once, at the end.
+  let constant = zero;
+  for (let b = 0; b < blocks.length; b++) {
+    const { p, payers } = blocks[b];
+    if (!p && payers.every((c) => c.cap < 0)) {
+      for (const c of payers) constant += c.k * c.amount;
+      continue;
+    }
+    const open = year.lastUse.map((last, i) => (last > b && !certainCap[i] ? i : -1)).filter((i) => i >= 0);
+    // The key: the figure, then what each open cap has used, in mixed radix (each used ≤ its
+    // cap, so one-to-one); a plain number where that provably stays below 2^53, else a string.
+    const radix = open.reduce((a, i) => a * (year.caps[i] + 1n), bound + 1n);
+    const numeric = plainKeys && radix <= BigInt(Number.MAX_SAFE_INTEGER);
+    const next = new Map<unknown, State>();
+    const put = (used: number[], value: number, weight: bigint) => {
+      let k: unknown = value;
+      if (numeric) for (const i of open) k = (k as number) * (caps[i] + 1) + used[i];
+      else if (open.length > 0) k = `${value},${open.map((i) => used[i]).join(",")}`;
       const there = next.get(k);
       if (there) there.weight += weight;
       else next.set(k, { used, value, weight });
     };
     for (const st of states.values()) {
       if (p) put(st.used, st.value, st.weight * (p.d - p.n));
-      const used = st.used.slice();
+      const used = open.length > 0 ? st.used.slice() : st.used;
       let value = st.value;
-      for (const c of block.payers) {
+      for (const c of payers) {
         let paid = c.amount;
         if (c.cap >= 0) {
-          const room = year.caps[c.cap] - used[c.cap];
+          const room = caps[c.cap] - used[c.cap];
           if (paid > room) paid = room;
           used[c.cap] += paid;
         }
-        value += coefficient(c.line) * paid;
+        value += c.k * paid;
       }
       put(used, value, p ? st.weight * p.n : st.weight);
     }
@@ -214,37 +268,42 @@ export function yearDistribution(year: YearWorlds, w: Worlds, coefficient: (line
     if (states.size > SUPPORT_LIMIT) return undefined;
   }
   const points = new Map<bigint, bigint>();
-  for (const st of states.values()) points.set(st.value, (points.get(st.value) ?? 0n) + st.weight);
+  for (const st of states.values()) {
+    const v = BigInt(st.value + constant);
+    points.set(v, (points.get(v) ?? 0n) + st.weight);
+  }
   return { points, den };
 }
 
 /** The distribution of a sum of independent figures, or undefined past SUPPORT_LIMIT points. */
 export function convolve(a: Distribution, b: Distribution): Distribution | undefined {
-  if (a.points.size * b.points.size > SUPPORT_LIMIT * 64) return undefined;
+  if (a.points.size * b.points.size > SUPPORT_LIMIT * 16) return undefined;
   const points = new Map<bigint, bigint>();
   for (const [x, wx] of a.points) for (const [y, wy] of b.points) points.set(x + y, (points.get(x + y) ?? 0n) + wx * wy);
   return points.size > SUPPORT_LIMIT ? undefined : { points, den: a.den * b.den };
 }
 
-/** The smallest value v with P(X ≤ v) ≥ num/den (nearest rank), exactly. */
-export function quantile(d: Distribution, num: bigint, den: bigint): bigint {
+/** For each q = num/den, the smallest value v with P(X ≤ v) ≥ q (nearest rank), exactly. */
+export function quantiles(d: Distribution, qs: readonly (readonly [bigint, bigint])[]): bigint[] {
   const sorted = [...d.points].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  let cumulative = 0n;
-  for (const [v, weight] of sorted) {
-    cumulative += weight;
-    if (cumulative * den >= num * d.den) return v;
-  }
-  return sorted[sorted.length - 1][0];
+  return qs.map(([num, den]) => {
+    let cumulative = 0n;
+    for (const [v, weight] of sorted) {
+      cumulative += weight;
+      if (cumulative * den >= num * d.den) return v;
+    }
+    return sorted[sorted.length - 1][0];
+  });
 }
 
 /**
- * What the seeded Monte Carlo draws give: per draw, each figure's value; per line, the sum
- * over the draws of what it paid (for lines whose expected value is not exact).
+ * What the seeded Monte Carlo draws give: per figure, the nearest-rank quantiles asked for; per
+ * line, the sum over the draws of what it paid (for lines whose expected value is not exact).
  */
 export interface Sample {
   readonly draws: number;
-  /** figures[f][k]: figure f in draw k, in the same units as a Distribution's values. */
-  readonly figures: readonly (readonly bigint[])[];
+  /** quantiles[f][q]: figure f's q-th quantile, in the same units as a Distribution's values. */
+  readonly quantiles: readonly (readonly bigint[])[];
   readonly lineSums: readonly bigint[];
 }
 
@@ -254,62 +313,102 @@ export interface SampledFigure {
 }
 
 /**
- * Seeded draws over the uncertain events only: one uniform number per uncertain event per draw,
- * then every year's lines in plan order with the caps. Plain numbers where every sum provably
- * stays below 2^53 (each is an integer, so exact), else BigInt with the same loop.
+ * Seeded draws over the uncertain events only: one 32-bit number per uncertain event per draw
+ * (xoroshiro128+; the event happens below p × 2^32), then every year's lines in plan order with
+ * the caps. Plain numbers where every sum provably stays below 2^53 (each is an integer, so
+ * exact), else BigInt with the same loop.
  */
-export function sample(w: Worlds, figures: readonly SampledFigure[], draws: number, seed: number, budget: Budget, onProgress?: (done: number, total: number) => void): Sample {
+export function sample(
+  w: Worlds,
+  figures: readonly SampledFigure[],
+  qs: readonly (readonly [bigint, bigint])[],
+  draws: number,
+  seed: number,
+  budget: Budget,
+  onProgress?: (done: number, total: number) => void,
+): Sample {
+  const all = w.years.flatMap((y, yi) => y.blocks.flatMap((b) => b.payers.map((c) => ({ ...c, year: yi, uncertain: b.uncertain }))));
+  // A certain line under no cap pays the same in every draw: added once, not per draw.
+  const fixed = all.filter((c) => c.uncertain < 0 && c.cap < 0);
+  const payers = all.filter((c) => !fixed.includes(c));
   // Bound every accumulator: a figure's value, a line's sum over the draws.
   let bound = 0n;
-  const perLine = new Map<number, bigint>();
-  for (const y of w.years) for (const b of y.blocks) for (const c of b.payers) perLine.set(c.line, c.amount);
+  const amountOf = new Map(all.map((c) => [c.line, c.amount]));
   for (const f of figures) {
     let s = 0n;
-    for (const [line, c] of f.terms) s += c * (perLine.get(line) ?? 0n);
+    for (const [line, c] of f.terms) s += c * (amountOf.get(line) ?? 0n);
     if (s > bound) bound = s;
   }
-  for (const a of perLine.values()) if (a * BigInt(draws) > bound) bound = a * BigInt(draws);
+  for (const a of amountOf.values()) if (a * BigInt(draws) > bound) bound = a * BigInt(draws);
   const plain = bound <= BigInt(Number.MAX_SAFE_INTEGER);
   // The same operators (+, -, *, <) serve numbers and bigints; `num` makes the loop's values one
   // kind or the other, never mixed, so one loop serves both without a branch per operation.
   const num: (x: bigint) => number = plain ? Number : (x) => x as unknown as number;
   const zero = num(0n);
 
-  const years = w.years.map((y) => ({
-    caps: y.caps.map(num),
-    blocks: y.blocks.map((b) => ({ uncertain: b.uncertain, payers: b.payers.map((c) => ({ line: c.line, amount: num(c.amount), cap: c.cap })) })),
-  }));
-  const termsOf: { f: number; c: number }[][] = Array.from({ length: w.lineCount }, () => []);
-  figures.forEach((fig, f) => fig.terms.forEach((c, line) => termsOf[line].push({ f, c: num(c) })));
-  const values = figures.map(() => new Array<number>(draws));
-  const lineSums = new Array<number>(w.lineCount).fill(zero);
+  // Flat arrays, payer by payer in plan order: a cap is numbered across all years. Typed arrays
+  // in plain mode, so every call sees the same element kinds (V8 keeps one optimised loop).
+  const amounts = (xs: readonly bigint[]): number[] => (plain ? (Float64Array.from(xs, Number) as unknown as number[]) : (xs as unknown as number[]));
+  const ints = (xs: readonly number[]): Int32Array => Int32Array.from(xs);
+  const capBase = w.years.map((_, yi) => w.years.slice(0, yi).reduce((n, y) => n + y.caps.length, 0));
+  const caps = amounts(w.years.flatMap((y) => y.caps));
+  const amount = amounts(payers.map((c) => c.amount));
+  const cap = ints(payers.map((c) => (c.cap >= 0 ? capBase[c.year] + c.cap : -1)));
+  const event = ints(payers.map((c) => c.uncertain));
+  const line = ints(payers.map((c) => c.line));
+  const starts = [0];
+  const figureOf: number[] = [];
+  const coefficients: bigint[] = [];
+  const byLine = new Map<number, { f: number; c: bigint }[]>();
+  figures.forEach((fig, f) => fig.terms.forEach((c, l) => byLine.set(l, [...(byLine.get(l) ?? []), { f, c }])));
+  for (const c of payers) {
+    for (const t of byLine.get(c.line) ?? []) {
+      figureOf.push(t.f);
+      coefficients.push(t.c);
+    }
+    starts.push(figureOf.length);
+  }
+  const termStart = ints(starts);
+  const termFigure = ints(figureOf);
+  const termCoefficient = amounts(coefficients);
+  const threshold = Float64Array.from(w.uncertain, (u) => Math.floor(u.chance * 2 ** 32));
+
+  const values = figures.map(() => (plain ? new Float64Array(draws) : new Array<bigint>(draws)) as unknown as number[]);
+  const lineSums = amounts(new Array<bigint>(w.lineCount).fill(0n));
   const happens = new Uint8Array(w.uncertain.length);
-  const chances = w.uncertain.map((u) => u.chance);
-  const acc = new Array<number>(figures.length);
-  const rng = mersenne(seed);
+  const used = amounts(w.years.flatMap((y) => y.caps.map(() => 0n)));
+  const acc = amounts(figures.map(() => 0n));
+  const rng = xoroshiro128plus(seed);
+  const n = payers.length;
   for (let k = 0; k < draws; k++) {
     if ((k & 63) === 0) checkBudget(budget);
-    for (let e = 0; e < chances.length; e++) happens[e] = uniformFloat64(rng) < chances[e] ? 1 : 0;
+    for (let e = 0; e < threshold.length; e++) happens[e] = rng.next() >>> 0 < threshold[e] ? 1 : 0;
+    used.fill(zero);
     acc.fill(zero);
-    for (const y of years) {
-      const used = y.caps.map(() => zero);
-      for (const b of y.blocks) {
-        if (b.uncertain >= 0 && happens[b.uncertain] === 0) continue;
-        for (const c of b.payers) {
-          let paid = c.amount;
-          if (c.cap >= 0) {
-            const room = y.caps[c.cap] - used[c.cap];
-            if (room < paid) paid = room;
-            used[c.cap] += paid;
-          }
-          lineSums[c.line] += paid;
-          const terms = termsOf[c.line];
-          for (let t = 0; t < terms.length; t++) acc[terms[t].f] += terms[t].c * paid;
-        }
+    for (let i = 0; i < n; i++) {
+      const e = event[i];
+      if (e >= 0 && happens[e] === 0) continue;
+      let paid = amount[i];
+      const c = cap[i];
+      if (c >= 0) {
+        const room = caps[c] - used[c];
+        if (room < paid) paid = room;
+        used[c] += paid;
       }
+      lineSums[line[i]] += paid;
+      for (let t = termStart[i]; t < termStart[i + 1]; t++) acc[termFigure[t]] += termCoefficient[t] * paid;
     }
-    for (let f = 0; f < figures.length; f++) values[f][k] = acc[f];
+    for (let f = 0; f < acc.length; f++) values[f][k] = acc[f];
     if (onProgress && ((k + 1) % 100 === 0 || k + 1 === draws)) onProgress(k + 1, draws);
   }
-  return { draws, figures: values.map((v) => v.map((x) => BigInt(x))), lineSums: lineSums.map((x) => BigInt(x)) };
+  const constant = figures.map((fig) => fixed.reduce((a, c) => a + (fig.terms.get(c.line) ?? 0n) * c.amount, 0n));
+  const sums = Array.from(lineSums, (x) => BigInt(x));
+  for (const c of fixed) sums[c.line] += c.amount * BigInt(draws);
+  // Nearest rank: the ⌈q·n⌉-th smallest draw (a Float64Array sorts numerically, exact integers).
+  const ranks = qs.map(([num, den]) => Math.max(0, Number((num * BigInt(draws) + den - 1n) / den) - 1));
+  const quantiles = values.map((v, f) => {
+    const sorted = plain ? (v as unknown as Float64Array).sort() : (v as unknown as bigint[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return ranks.map((r) => BigInt(sorted[r]) + constant[f]);
+  });
+  return { draws, quantiles, lineSums: sums };
 }

@@ -6,6 +6,7 @@ import {
   engine,
   forecast,
   forecastTable,
+  ForecastTimeout,
   formatExplanation,
   furtherAwards,
   listClauses,
@@ -197,8 +198,16 @@ export function clauses(rawWhere?: unknown, rawTopic?: unknown): Scalar | Scalar
   }
 }
 
+/**
+ * A cell recalculates on every edit of what it reads, in the runtime the task pane shares, so a
+ * cell's forecast is bounded: at most CELL_DRAWS draws (the scenario schema's 100,000 stays for
+ * the CLI) and CELL_BUDGET_MS of work, past which it answers #N/A saying so.
+ */
+export const CELL_DRAWS = 10_000;
+export const CELL_BUDGET_MS = 1_000;
+
 /** FORECAST(inputs): the year table of the scenario in an Inputs range, header row first. */
-export function forecastCells(inputs: unknown, view?: unknown): Scalar | Scalar[][] {
+export function forecastCells(inputs: unknown, view?: unknown, budgetMs = CELL_BUDGET_MS): Scalar | Scalar[][] {
   if (!Array.isArray(inputs) || !inputs.every(Array.isArray)) {
     return new CellError("#VALUE!", "inputs must be the Inputs table: a range whose first row is the header");
   }
@@ -212,11 +221,17 @@ export function forecastCells(inputs: unknown, view?: unknown): Scalar | Scalar[
       const c = cellOf(v);
       return typeof c === "object" && c !== null ? "#VALUE!" : (c as InputCell);
     };
-    const cells = inputs.map((row: unknown[]) => row.map(plain));
-    const s = scenarioFromInputs(cells);
-    const { header, rows } = wanted === "entitled" ? forecastTable(forecast(s)) : accountsTable(accountedForecast(s, {}, engine(), [wanted]).accounts, wanted);
+    const s = scenarioFromInputs(inputs.map((row: unknown[]) => row.map(plain)));
+    const bounds = { draws: Math.min(s.simulation.draws, CELL_DRAWS), deadline: Date.now() + budgetMs };
+    const { header, rows } = wanted === "entitled" ? forecastTable(forecast(s, bounds)) : accountsTable(accountedForecast(s, bounds, engine(), [wanted]).accounts, wanted);
     return fitCells([header, ...rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))]);
   } catch (e) {
+    if (e instanceof ForecastTimeout) {
+      return new CellError(
+        "#N/A",
+        `FORECAST stopped after ${(budgetMs / 1000).toFixed(1)} s so as not to freeze the workbook: fewer Inputs rows or draws would fit, or run "subsidy forecast" on the scenario, which has no time limit`,
+      );
+    }
     if (e instanceof ScenarioError) return new CellError("#VALUE!", e.problems.slice(0, 3).join("; "));
     return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
   }

@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
-import { parseScenario, type AmountUnit, type Scenario } from "../engine";
+import { parseScenario, type AmountUnit, type Scenario } from "./engine";
 import { useConfirm } from "./ConfirmDialog";
 import { UnitContext } from "./results/amounts";
 import { emptyBench, syncActive, withVariant, type Bench } from "./state/bench";

@@ -1,9 +1,11 @@
+import { engineWanted, engineWhereKnown } from "./engine-ready";
 import { host, type PreviewReason } from "./host";
 import { officeArrival, officeTimeoutMs, within } from "./startup";
 
 /*
  * The page's first script, kept small: it starts the wizard at once (a separate chunk, React and
- * Fluent UI and the engine, so the shared runtime's functions.js never carries them), and in
+ * Fluent UI, so the shared runtime's functions.js never carries them; the engine is the one
+ * functions.js loaded, or its own chunk outside Excel: engine-ready.ts), and in
  * parallel finds out where it runs. In Excel it loads the SUBSIDY functions into this shared
  * runtime; outside Excel, or when Office.js cannot be loaded, it says so and stays in preview
  * mode, where the wizard works and the workbook actions are off.
@@ -16,6 +18,7 @@ function show(mode: "excel" | "preview", text: string, reason?: PreviewReason): 
   document.body.dataset.mode = mode;
   if (status) status.textContent = text;
   host.set({ mode, reason, displayLanguage: mode === "excel" ? Office.context?.displayLanguage : undefined });
+  engineWhereKnown();
 }
 
 function loadScript(src: string): Promise<void> {
@@ -58,6 +61,7 @@ async function start(): Promise<void> {
 /** The wizard, in its own chunk: the page's status line stays if it cannot be loaded. */
 async function startWizard(root: HTMLElement): Promise<void> {
   try {
+    engineWanted();
     const { mount } = await import(/* webpackChunkName: "wizard" */ "./app.js");
     mount(root, document.getElementById("boot"));
   } catch (e) {

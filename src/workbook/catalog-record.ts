@@ -1,5 +1,4 @@
-import { Decimal, formatYuan, type Catalog, type Clause, type Forecast, type Lang, type PolicyDocument } from "../engine";
-import { formatRate } from "../engine/money";
+import { Decimal, formatRate, formatYuan, type Catalog, type Clause, type Forecast, type Lang, type PolicyDocument } from "../engine";
 import { escapeXml, unescapeXml } from "./xml-text";
 
 /**

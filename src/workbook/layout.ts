@@ -1,4 +1,4 @@
-import { catalogFiles, type Lang } from "../engine";
+import { engine, type Lang } from "../engine";
 
 /**
  * The shape of a forecast workbook, shared by the two writers: the CLI's template (ExcelJS) and
@@ -46,7 +46,7 @@ export const columnLetter = (i: number): string => String.fromCharCode(65 + i);
  * columns plus one per policy document), so formats laid on that block cover any scenario, and
  * the chart sits to its right, clear of the spill.
  */
-export const forecastExtent = { rows: 30 + 2, columns: 6 + catalogFiles.length } as const;
+export const forecastExtent = { rows: 30 + 2, columns: 6 + engine().catalog.documents.length } as const;
 export const forecastAmounts = `B2:${columnLetter(forecastExtent.columns - 1)}${forecastExtent.rows}`;
 export const forecastHeader = `A1:${columnLetter(forecastExtent.columns - 1)}1`;
 export const forecastChart = { from: `${columnLetter(forecastExtent.columns + 1)}2`, to: `${columnLetter(forecastExtent.columns + 8)}20` } as const;

@@ -1,4 +1,5 @@
-import { accountingProblems, buildCatalog, catalogFiles, engine, type Catalog } from "../../src/engine";
+import { accountingProblems, engine, type Catalog } from "../../src/engine";
+import { buildCatalog, catalogFiles } from "../../src/engine/catalog/build";
 
 const { catalog } = engine();
 

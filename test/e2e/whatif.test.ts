@@ -141,13 +141,13 @@ test.each(cases)("%s at %i px: the three what-ifs, Δ equal to the engine's, rea
   expect(await text(page, "sticky-delta")).toBe(signed(whatIfs.slip.total.delta));
   expect(await page.locator('[data-testid="variant"]').count()).toBe(1);
 
-  // 2. The plant moves to Shenzhen: −13.2M, each matter without a Shenzhen clause named.
+  // 2. The plant moves to Shenzhen: −11.6M (16.4M → 4.8M, test/compare.test.ts), each matter without a Shenzhen clause named.
   const before2 = { clicks: person.clicks, keys: person.keys };
   await person.click('[data-testid="back-to-baseline"]');
   await person.click('[data-testid="new-whatif"]');
   await person.choose('[data-testid="region-switch"]', "shenzhen");
   expect(await text(page, "sticky-delta")).toBe(signed(whatIfs.shenzhen.total.delta));
-  expect(whatIfs.shenzhen.total.delta).toEqual(new Decimal("-13200000"));
+  expect(whatIfs.shenzhen.total.delta).toEqual(new Decimal("-11600000"));
   const lines2 = await text(page, "whatif-lines");
   for (const r of reasons(lang, whatIfs.shenzhen.byEvent.flatMap((e) => e.reasons))) expect(lines2).toContain(r);
   expect(lines2).toContain(t("region.shenzhen"));
@@ -211,10 +211,11 @@ test("the results page of the example at 400 px: at most 2,500 px tall, the summ
   counts["results-height-400px"] = height;
   expect(height).toBeLessThanOrEqual(2500);
   expect(summaryTop).toBeLessThan(900);
-  // The summary names what matters: the share on drafts, Beijing's expiry, the certificate's 10.4M.
-  expect(await text(page, "summary-draft")).toMatch(/^91\.1% /);
+  // The summary names what matters: the share on drafts, Beijing's expiry, the certificate's 8.8M
+  // (14.8M of 16.4M on drafts = 90.2%; test/compare.test.ts).
+  expect(await text(page, "summary-draft")).toMatch(/^90\.2% /);
   expect(await text(page, "summary-expiry")).toContain("2028-12-31");
-  expect(await text(page, "summary-drivers")).toContain("10,400,000 元");
+  expect(await text(page, "summary-drivers")).toContain("8,800,000 元");
   await screenshot(page, "results-400px");
   expect(errors).toEqual([]);
   await page.close();

@@ -4,7 +4,7 @@ import { bareNumbers, englishWords, examples, identifiers } from "./support";
 
 /*
  * Issue 8's battery: EXPLAIN over every pinned function with many argument sets, and the
- * forecast lines of the three examples, in both languages. The zh-CN text carries no English
+ * forecast lines of the examples (the three issue 8 names, and any other in examples/), in both languages. The zh-CN text carries no English
  * word but proper names; neither language an internal identifier or an amount without its
  * separators; every text fits one Excel cell.
  */
@@ -55,7 +55,8 @@ const forecastTexts = examples().flatMap(({ file, scenario, forecast, userWords 
 
 const all = [...explained, ...forecastTexts];
 
-test("the battery is large: every function, both languages, every line of the three examples", () => {
+test("the battery is large: every function, both languages, every line of the examples", () => {
+  expect(examples().map((e) => e.file)).toEqual(expect.arrayContaining(["changping-device-startup.json", "changping-drug-developer.json", "shenzhen-imaging-plant.json"]));
   // 243 + 54 + 45 + 18 + 9 + 9 + 9 + 27 + 27 argument sets, each in two languages.
   expect(explained).toHaveLength(2 * 441);
   expect(forecastTexts.length).toBeGreaterThan(2 * 30);

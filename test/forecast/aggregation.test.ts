@@ -120,3 +120,20 @@ test("a projection is a view in the same worlds: the entitled view again, and a 
   expect(f.views.cash.years.slice(1).map((y) => [y.ceiling, y.expected].map(String))).toEqual(f.years.map((y) => [y.ceiling, y.expected].map(String)));
   expect(f.views.cash.total.expected.toFixed()).toBe(f.total.expected.toFixed());
 });
+
+test("percentiles to the fen (issue 12 item 9): an outcome of 493,827.156 yuan is shown as 493,827.16", () => {
+  // 深圳（七）: 40% of a 1,234,567.89 yuan refit = 493,827.156 (under 3,000 × 1,000 m² and 10M).
+  // p = ½: the outcomes 0 and 493,827.156, each ½; P90 = 493,827.156 → 493,827.16; the
+  // expected value ½ × 493,827.156 = 246,913.578 → 246,913.58.
+  const f = forecast(
+    parseScenario({
+      schemaVersion: 1,
+      name: "a refit with fen and less",
+      enterprise: { region: "shenzhen", sector: "device" },
+      horizon: { from: 2027, to: 2027 },
+      events: [{ type: "facility", year: 2027, cost: "1234567.89", areaM2: "1000", probability: 0.5 }],
+    }),
+  );
+  expect([f.total.p10, f.total.p50, f.total.p90, f.total.expected].map(String)).toEqual(["0", "0", "493827.16", "246913.58"]);
+  expect(f.total.ceiling.toFixed()).toBe("493827.156");
+});

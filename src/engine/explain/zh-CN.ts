@@ -117,7 +117,7 @@ export function zhCN(facts: FactTable): Words {
         case "capped":
           return `受上限约束，为${yuan(sep(s.result))}（${cap(s.cap)}）`;
         case "advance":
-          return `扣除该产品进入审查程序时已先期给予的支持（${s.article}）：${sep(s.before)} − ${sep(s.advance)} → ${yuan(sep(s.result))}`;
+          return `扣除该产品进入审查程序时已先期给予的支持（${s.article}）：${yuan(sep(s.before))} − ${yuan(sep(s.advance))} → ${yuan(sep(s.result))}`;
       }
     },
     cap,

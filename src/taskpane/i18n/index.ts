@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { Lang } from "../../engine";
+import type { Lang } from "../engine";
 import { enUS } from "./en-US";
 import { zhCN } from "./zh-CN";
 
@@ -8,7 +8,7 @@ import { zhCN } from "./zh-CN";
  * it). The language follows Office's display language (Office.context.displayLanguage) until the
  * person switches; in a plain browser, the browser's language or `?lang=zh-CN`.
  */
-export type { Lang } from "../../engine";
+export type { Lang } from "../engine";
 export type MessageKey = keyof typeof enUS;
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -16,7 +16,7 @@ export const catalogs: Readonly<Record<Lang, Readonly<Record<MessageKey, string>
 export const langs: readonly Lang[] = ["en-US", "zh-CN"];
 
 /** Office's, the browser's or `?lang=` tag as one of the two: the engine's reading, shared with EXPLAIN. */
-export { langOf } from "../../engine";
+export { langOf } from "../engine";
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   return catalogs[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));

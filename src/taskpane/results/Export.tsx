@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { forecastTable, scenarioToInputs, type Decimal, type Forecast, type Scenario } from "../../engine";
+import { forecastTable, scenarioToInputs, type Decimal, type Forecast, type Scenario } from "../engine";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({

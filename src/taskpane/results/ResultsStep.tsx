@@ -1,6 +1,6 @@
 import { Badge, Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
-import { accounts as accountsOf, Decimal, engine, forecast, forecastTable, formatCap, formatLineAccounts, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type LineAccounts, type PolicyDocument, type Scenario } from "../../engine";
+import { accounts as accountsOf, Decimal, engine, forecast, forecastTable, formatCap, formatLineAccounts, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type LineAccounts, type PolicyDocument, type Scenario } from "../engine";
 import { catalogs, useI18n, type I18n, type MessageKey } from "../i18n";
 import type { Draft } from "../wizard/draft";
 import { AccountsSection } from "./AccountsSection";

@@ -1,6 +1,6 @@
 import { Button, Input, Select, Slider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { causesOf, compareForecasts, Decimal, forecast, regions, toNumber, type Delta, type EventRef, type Forecast, type ForecastDiff, type Scenario } from "../../engine";
+import { causesOf, compareForecasts, Decimal, forecast, regions, toNumber, type Delta, type EventRef, type Forecast, type ForecastDiff, type Scenario } from "../engine";
 import { useI18n } from "../i18n";
 import type { Bench } from "../state/bench";
 import type { Draft } from "../wizard/draft";

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import { formatAmountIn, formatSignedIn, type AmountUnit, type Decimal } from "../../engine";
+import { formatAmountIn, formatSignedIn, type AmountUnit, type Decimal } from "../engine";
 import { useI18n } from "../i18n";
 
 /**

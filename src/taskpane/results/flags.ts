@@ -1,5 +1,5 @@
-import type { Flag as EngineFlag, FlagCode } from "../../engine";
-import { formatFlag } from "../../engine";
+import type { Flag as EngineFlag, FlagCode } from "../engine";
+import { formatFlag } from "../engine";
 import type { MessageKey, Params } from "../i18n";
 
 /**

@@ -1,4 +1,4 @@
-import { engine, formatNote, formatReason, type DiffReason, type EventRef, type ScenarioChange, type ScenarioEvent, type Topic, type Unpaid } from "../../engine";
+import { engine, formatNote, formatReason, type DiffReason, type EventRef, type ScenarioChange, type ScenarioEvent, type Topic, type Unpaid } from "../engine";
 import { catalogs, type I18n, type MessageKey } from "../i18n";
 import type { Amounts } from "./amounts";
 

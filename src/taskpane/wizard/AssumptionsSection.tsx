@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { engine, jurisdictionsOf, parseRegion } from "../../engine";
+import { engine, jurisdictionsOf, parseRegion } from "../engine";
 import { useI18n } from "../i18n";
 import { newKey, type Draft, type DraftAssumption } from "./draft";
 import { PercentField, SelectField, TextField, useFieldRowStyles } from "./fields";

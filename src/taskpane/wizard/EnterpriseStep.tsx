@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { regions } from "../../engine";
+import { regions } from "../engine";
 import { useI18n } from "../i18n";
 import { emptyFinancial, type Draft, type DraftFinancial } from "./draft";
 import { MoneyField, SelectField, TextField, YearField, useFieldRowStyles } from "./fields";

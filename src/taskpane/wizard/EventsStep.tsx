@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useState } from "react";
-import { pathways, topics } from "../../engine";
+import { pathways, topics } from "../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { useRemoveCard } from "./confirm";
 import { emptyEvent, type Draft, type DraftEvent, type EventType } from "./draft";

@@ -1,6 +1,6 @@
 import { Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { engine, referencedFacts, type Topic } from "../../engine";
+import { engine, referencedFacts, type Topic } from "../engine";
 import { useI18n } from "../i18n";
 import { factKey } from "./checks";
 import { TextField } from "./fields";

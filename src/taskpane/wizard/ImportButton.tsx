@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { parseScenario, type Scenario } from "../../engine";
+import { parseScenario, type Scenario } from "../engine";
 import { useI18n } from "../i18n";
 
 /** A scenario from a JSON file (as the pane exports it, or `subsidy forecast` reads it), checked by the schema. */

@@ -1,4 +1,4 @@
-import { engine, parseAmountText } from "../../engine";
+import { engine, parseAmountText } from "../engine";
 import type { Draft, DraftEvent, Problem } from "./draft";
 
 /**

@@ -1,5 +1,5 @@
 import { factKey, fieldProblems } from "./checks";
-import { Decimal, engine, formatAmountIn, parseAmountText, SCENARIO_VERSION, scenarioSchema, type AmountUnit, type Scenario, type ScenarioEvent } from "../../engine";
+import { Decimal, engine, formatAmountIn, parseAmountText, SCENARIO_VERSION, scenarioSchema, type AmountUnit, type Scenario, type ScenarioEvent } from "../engine";
 
 /**
  * The wizard's form state: what the person typed, as text, until the scenario schema accepts

@@ -1,6 +1,6 @@
 import { Checkbox, Field, Input, Select, makeStyles, mergeClasses, tokens, type InputProps } from "@fluentui/react-components";
 import { createContext, useContext } from "react";
-import { AMOUNT_PLAUSIBLE_MAX, formatAmountIn, parseAmountText } from "../../engine";
+import { AMOUNT_PLAUSIBLE_MAX, formatAmountIn, parseAmountText } from "../engine";
 import { useI18n } from "../i18n";
 import { UnitContext } from "../results/amounts";
 import { tidyAmount, type Problem } from "./draft";

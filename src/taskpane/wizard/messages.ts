@@ -1,4 +1,4 @@
-import { amountProblemText, engine, factProblemText, type AmountProblem, type FactProblem } from "../../engine";
+import { amountProblemText, engine, factProblemText, type AmountProblem, type FactProblem } from "../engine";
 import type { I18n, MessageKey } from "../i18n";
 import type { Problem } from "./draft";
 

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo } from "react";
-import { forecast, outcomesByEvent, type Scenario } from "../../engine";
+import { forecast, outcomesByEvent, type Scenario } from "../engine";
 import type { I18n } from "../i18n";
 import { topicName } from "../results/words";
 

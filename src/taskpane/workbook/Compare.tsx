@@ -1,10 +1,10 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { forecast, formatYuan, toNumber, type Forecast, type Scenario } from "../../engine";
+import { forecast, formatYuan, toNumber, type Forecast, type Scenario } from "../engine";
 import { ScrollRegion } from "../results/ScrollRegion";
 import { useI18n } from "../i18n";
 import { BarChart } from "../results/BarChart";
-import { Decimal } from "../../engine";
+import { Decimal } from "../engine";
 
 /** One colour per compared scenario, in the order they are listed. */
 const palette = ["#0f6cbd", "#c239b3", "#ca5010", "#038387", "#8764b8", "#986f0b"];

@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { engine, type Scenario } from "../../engine";
+import { engine, type Scenario } from "../engine";
 import { describeChange, factLabel } from "../../workbook/catalog-record";
 import { MAX_INPUT_ROWS } from "../../workbook/layout";
 import { useConfirm } from "../ConfirmDialog";

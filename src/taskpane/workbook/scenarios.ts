@@ -1,4 +1,4 @@
-import { parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario } from "../../engine";
+import { parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario } from "../engine";
 
 /**
  * Named scenarios kept inside the workbook, one custom XML part each, so they travel with the

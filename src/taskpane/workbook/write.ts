@@ -1,4 +1,4 @@
-import { accountedForecast, engine, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Lang, type Scenario } from "../../engine";
+import { accountedForecast, engine, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Lang, type Scenario } from "../engine";
 import { CATALOG_PART_NAMESPACE, catalogRecord, catalogRecordXml, compareCatalog, figuresIn, parseCatalogRecord, type CatalogRecord, type FigureChange } from "../../workbook/catalog-record";
 import { figuresLayout, figuresSheetNames } from "../../workbook/figures";
 import { subsidyCalls, typedFormula } from "../../workbook/formula";
