@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { forecast, formatYuan, parseScenario, summarise } from "../../src/engine";
+import { accounts, forecast, formatLineAccounts, formatYuan, parseScenario, summarise } from "../../src/engine";
 import { App } from "../../src/taskpane/app";
 import { host } from "../../src/taskpane/host";
 import { SCENARIO_NAMESPACE, scenarioXml } from "../../src/taskpane/workbook/scenarios";
@@ -107,6 +107,10 @@ describe("preview mode (a plain browser)", () => {
     fireEvent.click(within(articles[0]).getByRole("button", { name: "Show the original sentence" }));
     expect(quote.hidden).toBe(false);
     expect(quote.textContent).toContain(first.trace.clause.sentence);
+    // Under each line, how its amount moves to cash and profit, as the engine says it (the CLI's words).
+    const story = accounts(changping, f).lines.find((l) => l.line.trace.clause.id === first.trace.clause.id && l.line.year === first.year)!;
+    expect(within(articles[0]).getAllByTestId("line-accounts")[0].textContent).toBe(formatLineAccounts(story, "en-US"));
+    expect(within(articles[0]).getAllByTestId("line-accounts")[0].textContent).toMatch(new RegExp(`^cash and profit: entitled ${first.year}: `));
     expect(screen.getAllByText("Draft policy (征求意见稿)").length).toBeGreaterThan(0);
     expect(screen.getAllByText(/Policy expires within the horizon \(2028-12-31\)/).length).toBeGreaterThan(0);
     expect(JSON.parse(screen.getByTestId("scenario-json").textContent!)).toEqual(changping);
