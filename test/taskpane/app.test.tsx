@@ -113,6 +113,12 @@ describe("preview mode (a plain browser)", () => {
     expect(within(articles[0]).getAllByTestId("line-accounts")[0].textContent).toMatch(new RegExp(`^cash and profit: entitled ${first.year}: `));
     expect(screen.getAllByText("Draft policy (征求意见稿)").length).toBeGreaterThan(0);
     expect(screen.getAllByText(/Policy expires within the horizon \(2028-12-31\)/).length).toBeGreaterThan(0);
+    // The measures with no amount that reach Changping (its own and Beijing's), with Beijing 一、2's
+    // testing limits: 60 working days for passive devices and reagents, 90 for active devices.
+    const measures = screen.getByTestId("other-measures").textContent!;
+    expect(measures).toContain("一、2: Urgently needed innovative devices tested on receipt: passive devices and diagnostic reagents within 60 working days on average (time limit: 60 working days)");
+    expect(measures).toContain("active devices within 90 working days on average (time limit: 90 working days)");
+    expect(measures).not.toContain("Shenzhen");
     expect(JSON.parse(screen.getByTestId("scenario-json").textContent!)).toEqual(changping);
   });
 

@@ -349,6 +349,8 @@ export const enUS = {
   "results.notPaid": "Not paid, and why ({n})",
   "results.allPaid": "Every event pays something.",
   "results.paysNothing": "no clause pays",
+  "results.otherMeasures": "Non-monetary support in this region",
+  "results.workingDays": "time limit: {days} working days",
   "results.yearTable": "Year table",
   "results.unitNote": "Amounts in {unit}.",
   "col.ceilingIn": "Ceiling ({unit})",

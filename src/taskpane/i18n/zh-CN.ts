@@ -348,6 +348,8 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "results.notPaid": "无支持的事项及原因（{n}）",
   "results.allPaid": "每个事项都有支持。",
   "results.paysNothing": "无条款支持",
+  "results.otherMeasures": "本地区的非资金支持措施",
+  "results.workingDays": "时限：{days}个工作日",
   "results.yearTable": "年度表",
   "results.unitNote": "金额单位：{unit}。",
   "col.ceilingIn": "上限（{unit}）",

@@ -1,14 +1,16 @@
 import { Badge, Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
-import { accounts as accountsOf, Decimal, engine, forecast, forecastTable, formatCap, formatLineAccounts, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type LineAccounts, type PolicyDocument, type Scenario } from "../engine";
-import { catalogs, useI18n, type I18n, type MessageKey } from "../i18n";
+import { accounts as accountsOf, Decimal, forecast, forecastTable, formatCap, formatLineAccounts, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type LineAccounts, type Scenario } from "../engine";
+import { useI18n } from "../i18n";
 import type { Draft } from "../wizard/draft";
 import { AccountsSection } from "./AccountsSection";
 import { useAmounts } from "./amounts";
 import { BarChart, colourOf, type Marker } from "./BarChart";
 import { ExportBar } from "./Export";
 import { classifyFlags, type Flag } from "./flags";
+import { shortDocumentName, useDocuments } from "./documents";
 import { FigureTable } from "./FigureTable";
+import { OtherMeasures } from "./OtherMeasures";
 import { DeltaDetail, useDiff, VariantList, WhatIfLines, WhatIfPanel, type BenchActions } from "./WhatIf";
 import { clauseName, eventTitle, unpaidText } from "./words";
 
@@ -48,21 +50,6 @@ const useStyles = makeStyles({
   json: { maxHeight: "16em", overflow: "auto", fontSize: tokens.fontSizeBase200, background: tokens.colorNeutralBackground2, padding: tokens.spacingHorizontalS },
   neg: { color: tokens.colorPaletteRedForeground1 },
 });
-
-export function documentName(doc: PolicyDocument | undefined, id: string, lang: I18n["lang"]): string {
-  if (!doc) return id;
-  return lang === "zh-CN" ? doc.title : doc.titleEn;
-}
-
-/** A short name for a narrow column: the pane's own (policy.<id>), else the full title. */
-export function shortDocumentName(doc: PolicyDocument | undefined, id: string, i18n: I18n): string {
-  const key = `policy.${id}`;
-  return key in catalogs[i18n.lang] ? i18n.t(key as MessageKey) : documentName(doc, id, i18n.lang);
-}
-
-export function useDocuments(): ReadonlyMap<string, PolicyDocument> {
-  return useMemo(() => new Map(engine().catalog.documents.map((d) => [d.id, d])), []);
-}
 
 interface Props extends BenchActions {
   readonly scenario: Scenario;
@@ -267,6 +254,11 @@ function Results(props: Props & { readonly f: Forecast }) {
           rows={table.rows.map((row) => row.map((v) => (typeof v === "object" ? amounts.bare(v) : v === "total" ? t("col.total") : String(v))))}
         />
         <p className={styles.cite}>{t("results.unitNote", { unit: amounts.unitName })}</p>
+      </details>
+
+      <details className={styles.details}>
+        <summary>{t("results.otherMeasures")}</summary>
+        <OtherMeasures region={f.region} />
       </details>
 
       <details className={styles.details} data-testid="accounts">
