@@ -215,9 +215,10 @@ export function createEngine(catalog: Catalog): Engine {
       for (const f of reads) if (facts[f] !== undefined) out[f] = facts[f];
       return out;
     };
-    const notMet = c.conditions.filter((k) => k.test(facts) === "not-met");
+    const tests = c.conditions.map((k) => k.test(facts));
+    const notMet = c.conditions.filter((_, i) => tests[i] === "not-met");
     if (notMet.length > 0) return done({ status: "not-met", reasons: notMet.map((k) => ({ code: "notMet", condition: k.condition, given: given(k.reads) })) });
-    const unknown = c.conditions.filter((k) => k.test(facts) === "unknown");
+    const unknown = c.conditions.filter((_, i) => tests[i] === "unknown");
     const working: Working = { steps: [] };
     const assumption = query.assumptions?.[c.clause.id];
     const y = unknown.length > 0 ? undefined : c.amount(facts, assumption, working);
