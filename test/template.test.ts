@@ -29,7 +29,7 @@ describe.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "
   });
 
   test("has the Inputs table, the live formulas, 万元 formats, the values sheet and the catalog sheet", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Inputs", "Forecast", "Events", "Figures", "About"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Inputs", "Forecast", "Cash", "Profit and loss", "Tax", "After tax", "Events", "Figures", "About"]);
     const forecastCell = wb.getWorksheet("Forecast")!.getCell("A1").value as ExcelJS.CellFormulaValue;
     // Stored as Excel stores an add-in's function, over the whole Inputs table.
     expect(forecastCell.formula).toBe("_xldudf_SUBSIDY_FORECAST(Inputs[#All])");

@@ -2,16 +2,17 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
   accountedForecast,
+  accounts,
   accountsTable,
   forecast,
   forecastTable,
   formatFlag,
   formatLine,
+  formatLineAccounts,
   formatNote,
   formatStep,
   formatTitle,
   formatYuan,
-  lineStory,
   lineView,
   parseScenario,
   parseView,
@@ -111,7 +112,7 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
   // The entitled table alone needs no projections; JSON carries every view.
   if (view === "entitled" && format !== "json") {
     const f = forecast(scenario, options);
-    io.out(format === "csv" ? toCsv(forecastTable(f)) : toText(f, lang));
+    io.out(format === "csv" ? toCsv(forecastTable(f)) : toText(f, accounts(scenario, f), lang));
     return 0;
   }
   const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, format === "json" ? undefined : [view]);
@@ -170,7 +171,7 @@ function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string 
     const shown = years.map(([y, v]) => `${y} ${formatYuan(v)}`);
     if (!later.isZero()) shown.push(`${zh ? `${a.horizon.to} 年以后` : `after ${a.horizon.to}`} ${formatYuan(later)}`);
     out.push(`${l.line.year}  ${formatTitle(l.line.title, lang)} — ${words.cite(l.line.trace)}${words.colon}${shown.join(words.semicolon)}`);
-    out.push(`      ${lineStory(l, lang)}`);
+    out.push(`      ${formatLineAccounts(l, lang)}`);
   }
   return out.join("\n");
 }
@@ -198,12 +199,13 @@ function viewsJson(a: Accounts, lang: Lang) {
   );
 }
 
-function toText(f: Forecast, lang: Lang): string {
+/** The entitled table, then each line with its trace and its way to cash and profit (`a`: the lines' accounts, in the forecast's order). */
+function toText(f: Forecast, a: Accounts, lang: Lang): string {
   const words = wordsFor(lang);
   const out = [`${f.name}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
   out.push(...columns(forecastTable(f)));
   out.push("", words.linesHeading);
-  for (const l of f.lines) out.push(formatLine(l, lang));
+  for (const l of a.lines) out.push(formatLine(l.line, lang, l));
   if (f.total.assumed) out.push("", words.assumedFootnote);
   return out.join("\n");
 }

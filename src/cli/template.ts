@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
-import { CATALOG_VERSION, certificateOption, engine, forecast, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Decimal, type InputCell, type Lang, type Scenario } from "../engine";
+import { accountedForecast, accountsTable, CATALOG_VERSION, certificateOption, engine, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Accounts, type Decimal, type InputCell, type Lang, type Scenario } from "../engine";
 import { CellError, type CellResult } from "../functions/cells";
 import { call } from "../functions/subsidy";
 import { catalogRecord, catalogRecordXml } from "../workbook/catalog-record";
 import { figuresLayout } from "../workbook/figures";
 import { storedFormula } from "../workbook/formula";
-import { chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormula, inputsTableName, numberFormats, sheets, wanView } from "../workbook/layout";
+import { besideAnchor, chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormula, inputsTableName, numberFormats, sheets, viewFormulaFor, viewSheets, wanView, type ViewCode } from "../workbook/layout";
 import { completePackage, type AddinReference } from "../workbook/package";
 
 export interface TemplateOptions {
@@ -57,7 +57,7 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
 
   // The year table: one dynamic array over the Inputs table, cached with the engine's values.
   const out = wb.addWorksheet(sheets.forecast, { views: [{ state: "frozen", ySplit: 1 }] });
-  const f = forecast(scenario);
+  const { forecast: f, accounts } = accountedForecast(scenario);
   const table = forecastTable(f);
   const values = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   const width = table.header.length;
@@ -75,8 +75,9 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
   const wanTop = Number(wanView.anchor.slice(1));
   for (let r = wanTop + 1; r <= wanTop + forecastExtent.rows; r++) for (let c = 2; c <= width; c++) out.getCell(r, c).numFmt = numberFormats.wanYuan;
 
+  const views = addViewSheets(wb, accounts, options.lang);
   addEventsSheet(wb, scenario, rows);
-  addFiguresSheet(wb, figuresLayout(f, options.lang, options.computed));
+  addFiguresSheet(wb, figuresLayout(f, accounts, options.lang, options.computed));
 
   const about = wb.addWorksheet(sheets.about);
   const { catalog } = engine();
@@ -120,10 +121,35 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
     dynamicArrays: [
       { sheet: sheets.forecast, cell: "A1" },
       { sheet: sheets.forecast, cell: wanView.anchor },
+      ...views,
     ],
     addin: options.addin,
     customXml: [catalogRecordXml(catalogRecord(f, options.computed))],
   });
+}
+
+/**
+ * A sheet per view (layout.ts viewSheets): the live FORECAST of that view over the Inputs table,
+ * cached with the engine's table as the function returns it. Returns the anchors that spill.
+ */
+function addViewSheets(wb: ExcelJS.Workbook, accounts: Accounts, lang: Lang): { sheet: string; cell: string }[] {
+  const anchors: { sheet: string; cell: string }[] = [];
+  const cells = (view: ViewCode) => {
+    const t = accountsTable(accounts, view);
+    return [t.header, ...t.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
+  };
+  for (const { view, names, beside } of viewSheets) {
+    const ws = wb.addWorksheet(names[lang], { views: [{ state: "frozen", ySplit: 1 }] });
+    const placed: [string, ViewCode][] = beside ? [["A1", view], [besideAnchor, beside]] : [["A1", view]];
+    for (const [anchor, code] of placed) {
+      spill(ws, anchor, viewFormulaFor(inputsTableName, code), cells(code));
+      anchors.push({ sheet: ws.name, cell: anchor });
+    }
+    ws.columns.forEach((c) => (c.width = 18));
+    for (let c = 1; c <= ws.columnCount; c++) if (c !== 1 && c !== forecastExtent.columns + 2) ws.getColumn(c).numFmt = numberFormats.yuan;
+    ws.getRow(1).font = { bold: true };
+  }
+  return anchors;
 }
 
 /** The values sheet, from the layout the task pane writes too. */

@@ -96,10 +96,7 @@ const refOf = (e: ScenarioEvent, index: number): EventRef => ({
 });
 
 /** An event's identity apart from what a what-if moves (its year, chance and share). */
-const identity = (e: ScenarioEvent): string => {
-  const { year: _y, probability: _p, realisation: _r, ...rest } = e;
-  return JSON.stringify(rest);
-};
+const identity = (e: ScenarioEvent): string => JSON.stringify({ ...e, year: undefined, probability: undefined, realisation: undefined });
 const sameKind = (a: ScenarioEvent, b: ScenarioEvent) => a.type === b.type && ("product" in a ? a.product : a.label) === ("product" in b ? b.product : b.label);
 
 /**

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   FluentProvider,
   MessageBar,
@@ -11,7 +10,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
 import { parseScenario, type AmountUnit, type Scenario } from "./engine";
 import { useConfirm } from "./ConfirmDialog";
@@ -27,13 +26,15 @@ import changpingDrug from "../../examples/changping-drug-developer.json";
 import shenzhenPlant from "../../examples/shenzhen-imaging-plant.json";
 import { host } from "./host";
 import { I18nContext, langOf, langs, translate, type I18n, type Lang, type MessageKey } from "./i18n";
-import { ResultsStep } from "./results/ResultsStep";
 import { AssumptionsSection } from "./wizard/AssumptionsSection";
 import { EnterpriseStep } from "./wizard/EnterpriseStep";
 import { EventsStep } from "./wizard/EventsStep";
 import { emptyDraft, fromScenario, investmentEventTypes, isEmpty, problemsUnder, productEventTypes, rekey, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
 import { FormContext, type FormState } from "./wizard/fields";
-import { WorkbookStep } from "./workbook/WorkbookStep";
+import { loadResults, loadWorkbook } from "./steps-loader";
+
+const ResultsStep = lazy(() => loadResults().then((m) => ({ default: m.ResultsStep })));
+const WorkbookStep = lazy(() => loadWorkbook().then((m) => ({ default: m.WorkbookStep })));
 
 /**
  * The task pane: a wizard over the engine's scenario model. Steps 1–3 build the scenario (every
@@ -73,7 +74,18 @@ const useStyles = makeStyles({
   nav: { margin: `${tokens.spacingVerticalM} 0`, "@media print": { display: "none" } },
   tools: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap", "@media print": { display: "none" } },
   unit: { minWidth: 0 },
-  badge: { marginLeft: tokens.spacingHorizontalXS },
+  /** A count of a step's problems on its button (a span: Fluent's Badge would add its code to the first load). */
+  badge: {
+    marginLeft: tokens.spacingHorizontalXS,
+    minWidth: "16px",
+    padding: "0 4px",
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorPaletteRedBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: "16px",
+    textAlign: "center",
+  },
   stepList: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, listStyle: "none", padding: 0, margin: 0 },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`, outline: "none" },
   footer: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalXL, paddingTop: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, "@media print": { display: "none" } },
@@ -303,9 +315,9 @@ export function App() {
                   <Button size="small" appearance={i === step ? "primary" : "subtle"} aria-current={i === step ? "step" : undefined} onClick={() => go(i)} data-testid={`step-${i + 1}`}>
                     {i + 1}. {t(s.title)}
                     {badge(i) > 0 && (
-                      <Badge size="small" color="danger" className={styles.badge} aria-label={t("steps.problems", { n: badge(i) })} data-testid={`step-badge-${i + 1}`}>
+                      <span className={styles.badge} aria-label={t("steps.problems", { n: badge(i) })} role="img" data-testid={`step-badge-${i + 1}`}>
                         {badge(i)}
-                      </Badge>
+                      </span>
                     )}
                   </Button>
                 </li>
@@ -371,8 +383,10 @@ export function App() {
                 </MessageBarBody>
               </MessageBar>
             )}
-            {current.id === "results" && validation.scenario && <ResultsStep scenario={validation.scenario} draft={draft} change={change} {...benchActions} />}
-            {current.id === "workbook" && <WorkbookStep scenario={validation.scenario} hostState={hostState} onLoad={(s) => void load(s)} />}
+            <Suspense fallback={<Spinner size="small" label={t("loading")} />}>
+              {current.id === "results" && validation.scenario && <ResultsStep scenario={validation.scenario} draft={draft} change={change} {...benchActions} />}
+              {current.id === "workbook" && <WorkbookStep scenario={validation.scenario} hostState={hostState} onLoad={(s) => void load(s)} />}
+            </Suspense>
           </main>
 
           <footer className={styles.footer}>

@@ -1,4 +1,4 @@
-import { engine } from "../engine";
+import { engine, type Lang } from "../engine";
 
 /**
  * The shape of a forecast workbook, shared by the two writers: the CLI's template (ExcelJS) and
@@ -69,3 +69,33 @@ export const chartNames = {
   ceiling: { name: "SubsidyCeiling", formula: spillColumn("B") },
   expected: { name: "SubsidyExpected", formula: spillColumn("C") },
 } as const;
+
+/**
+ * The CFO's views (DESIGN rulings 15–17), a sheet each after Forecast: A1 is the live
+ * =SUBSIDY.FORECAST over the same Inputs table with the view's English code (which the function
+ * reads in either language), spilling the engine's accountsTable. Deferred income at year end, a
+ * balance rather than a flow, sits beside profit and loss on that sheet (`beside`), clear of the
+ * widest table A1 can spill. Sheet names in the workbook's language.
+ */
+export type ViewCode = "cash" | "pl" | "deferred" | "tax" | "aftertax";
+export interface ViewSheet {
+  readonly view: ViewCode;
+  readonly names: Readonly<Record<Lang, string>>;
+  /** A second view on the same sheet, anchored at `besideAnchor`. */
+  readonly beside?: ViewCode;
+}
+export const viewSheets: readonly ViewSheet[] = [
+  { view: "cash", names: { "en-US": "Cash", "zh-CN": "现金" } },
+  { view: "pl", names: { "en-US": "Profit and loss", "zh-CN": "损益" }, beside: "deferred" },
+  { view: "tax", names: { "en-US": "Tax", "zh-CN": "所得税" } },
+  { view: "aftertax", names: { "en-US": "After tax", "zh-CN": "税后" } },
+];
+export const viewFormulaFor = (table: string, view: ViewCode): string => `=SUBSIDY.FORECAST(${table}[#All],"${view}")`;
+/** One column clear of the widest table a view spills (the same shape as the Forecast's). */
+export const besideAnchor = `${columnLetter(forecastExtent.columns + 1)}1`;
+/** A flow's table has one row more than the Forecast's (what falls after the horizon, then the
+ * total); its amounts from column B, and the beside table's from its second column. */
+export const viewExtent = { rows: forecastExtent.rows + 1, columns: forecastExtent.columns } as const;
+export const viewAmounts = `B2:${columnLetter(viewExtent.columns - 1)}${viewExtent.rows}`;
+export const besideAmounts = `${columnLetter(viewExtent.columns + 2)}2:${columnLetter(2 * viewExtent.columns)}${viewExtent.rows}`;
+export const besideHeader = `${besideAnchor}:${columnLetter(2 * forecastExtent.columns)}1`;

@@ -108,7 +108,7 @@ test("mouse and keyboard: the Changping class III startup, total equal to the en
   let index = 0;
   const addEvents = async (events: ScenarioEvent[], add: string) => {
     for (const e of events) {
-      await page.selectOption("select:not([name])", { label: kindLabel[e.type] });
+      await page.selectOption("main select:not([name])", { label: kindLabel[e.type] });
       await page.click(`button:has-text("${add}")`);
       for (const [field, value] of eventFields(e)) await page.fill(`[name="events.${index}.${field}"]`, value);
       for (const [field, value] of eventChoices(e)) await page.selectOption(`[name="events.${index}.${field}"]`, value);
@@ -212,7 +212,7 @@ test("the keyboard alone: the same scenario, the same total", async () => {
   let index = 0;
   const addEvents = async (events: ScenarioEvent[], add: string) => {
     for (const e of events) {
-      await choose(page, "select:not([name])", kindLabel[e.type]);
+      await choose(page, "main select:not([name])", kindLabel[e.type]);
       await press(page, add); // lands on the new card's first field
       await page.waitForFunction((name) => (document.activeElement as HTMLInputElement | null)?.name === name, `events.${index}.year`);
       for (const [field, value] of eventFields(e)) await typeInto(page, `events.${index}.${field}`, value);
@@ -251,6 +251,8 @@ test("axe-core: no serious or critical violation on any step, in English and in 
     for (let step = 1; step <= 5; step++) {
       await page.click(`nav li:nth-child(${step}) button`);
       await page.waitForSelector(`[data-testid="step-title"]:has-text("${step}")`);
+      // Steps 4 and 5 load their code when first opened.
+      if (step === 5) await page.waitForSelector('[data-testid="workbook-off"]');
       if (step === 4) {
         // The detail open, a sentence shown.
         if (!(await page.locator('[data-testid="by-event"]').evaluate((d) => (d as HTMLDetailsElement).open))) await page.click('[data-testid="by-event"] > summary');

@@ -1,4 +1,4 @@
-import { CELL_LIMIT, formatLine, langs, wordsFor, type Lang } from "../../src/engine";
+import { accounts, CELL_LIMIT, formatLine, langs, wordsFor, type Lang } from "../../src/engine";
 import { call } from "../../src/functions/subsidy";
 import { bareNumbers, englishWords, examples, identifiers } from "./support";
 
@@ -41,13 +41,14 @@ const explained = Object.entries(argumentSets).flatMap(([name, sets]) =>
   ),
 );
 
-const forecastTexts = examples().flatMap(({ file, forecast, userWords }) =>
+// Each line as the CLI and the pane say it: with its way from entitlement to cash and profit.
+const forecastTexts = examples().flatMap(({ file, scenario, forecast, userWords }) =>
   langs.flatMap((lang: Lang) => {
     const w = wordsFor(lang);
     const strip = (t: string) => userWords.reduce((acc, u) => acc.split(u).join(" "), t);
     return [
       { what: `${lang} ${file} header`, lang, text: [w.forecastHeader(forecast.region, forecast.catalogVersion, w.method(forecast.method)), w.linesHeading, w.assumedFootnote].join("\n") },
-      ...forecast.lines.map((l, i) => ({ what: `${lang} ${file} line ${i}`, lang, text: strip(formatLine(l, lang)) })),
+      ...accounts(scenario, forecast).lines.map((l, i) => ({ what: `${lang} ${file} line ${i}`, lang, text: strip(formatLine(l.line, lang, l)) })),
     ];
   }),
 );

@@ -31,14 +31,14 @@ export class SubsidyPlugin extends FunctionPlugin {
     names.map((n) => [
       `${NAMESPACE}.${n}`,
       n === "FORECAST"
-        ? { method: "forecast", sizeOfResultArrayMethod: "forecastSize", parameters: [{ argumentType: FunctionArgumentType.RANGE }] }
+        ? { method: "forecast", sizeOfResultArrayMethod: "forecastSize", parameters: [{ argumentType: FunctionArgumentType.RANGE }, { argumentType: FunctionArgumentType.STRING, optionalArg: true }] }
         : { method: "scalar", parameters: [{ argumentType: FunctionArgumentType.ANY }], repeatLastArgs: 1 },
     ]),
   );
 
   private evaluate(ast: Ast, state: State): CellResult {
-    const [range] = argsOf([this.evaluateAst(ast.args[0] as never, state as never)]);
-    return call("FORECAST", [range]);
+    // FORECAST(range, [view]): the view's text as typed, when given.
+    return call("FORECAST", argsOf(ast.args.map((a) => this.evaluateAst(a as never, state as never))));
   }
 
   forecast(ast: Ast, state: State) {

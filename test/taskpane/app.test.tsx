@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { forecast, formatYuan, parseScenario, summarise } from "../../src/engine";
+import { accounts, forecast, formatLineAccounts, formatYuan, parseScenario, summarise } from "../../src/engine";
 import { App } from "../../src/taskpane/app";
 import { host } from "../../src/taskpane/host";
 import { SCENARIO_NAMESPACE, scenarioXml } from "../../src/taskpane/workbook/scenarios";
@@ -38,7 +38,14 @@ const loadExample = async () => {
   fireEvent.change(screen.getByRole("combobox", { name: "Start from an example" }), { target: { value: "changping-device-startup" } });
   await act(async () => fireEvent.click(screen.getByRole("button", { name: "Load example" })));
 };
-const goTo = (step: RegExp) => fireEvent.click(within(screen.getByRole("navigation")).getByRole("button", { name: step }));
+/** Steps 4 and 5 load their code when first opened (React.lazy): wait for it. */
+const goTo = async (step: RegExp) => {
+  fireEvent.click(within(screen.getByRole("navigation")).getByRole("button", { name: step }));
+  await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+};
+
+// Fluent renders slowly in jsdom on a busy machine: a generous limit, never a timing assertion.
+jest.setTimeout(60_000);
 
 beforeAll(installJsdomShims);
 
@@ -83,7 +90,7 @@ describe("preview mode (a plain browser)", () => {
     renderApp();
     await loadExample();
     expect(field("name").value).toBe(changping.name);
-    goTo(/Results/);
+    await goTo(/Results/);
     const f = forecast(changping);
     expect(screen.getByTestId("total-expected").textContent).toBe(`${formatYuan(f.total.expected)} 元`);
     expect(screen.getByTestId("total-ceiling").textContent).toBe(`${formatYuan(f.total.ceiling)} 元`);
@@ -100,6 +107,10 @@ describe("preview mode (a plain browser)", () => {
     fireEvent.click(within(articles[0]).getByRole("button", { name: "Show the original sentence" }));
     expect(quote.hidden).toBe(false);
     expect(quote.textContent).toContain(first.trace.clause.sentence);
+    // Under each line, how its amount moves to cash and profit, as the engine says it (the CLI's words).
+    const story = accounts(changping, f).lines.find((l) => l.line.trace.clause.id === first.trace.clause.id && l.line.year === first.year)!;
+    expect(within(articles[0]).getAllByTestId("line-accounts")[0].textContent).toBe(formatLineAccounts(story, "en-US"));
+    expect(within(articles[0]).getAllByTestId("line-accounts")[0].textContent).toMatch(new RegExp(`^cash and profit: entitled ${first.year}: `));
     expect(screen.getAllByText("Draft policy (征求意见稿)").length).toBeGreaterThan(0);
     expect(screen.getAllByText(/Policy expires within the horizon \(2028-12-31\)/).length).toBeGreaterThan(0);
     expect(JSON.parse(screen.getByTestId("scenario-json").textContent!)).toEqual(changping);
@@ -108,7 +119,7 @@ describe("preview mode (a plain browser)", () => {
   test("the workbook step: actions off, with the reason", async () => {
     renderApp();
     await loadExample();
-    goTo(/Workbook/);
+    await goTo(/Workbook/);
     expect(screen.getByTestId("workbook-off").textContent).toMatch(/Workbook actions are off in preview mode\. Office\.js could not be loaded/);
     expect(screen.getByRole("button", { name: "Write to workbook" })).toHaveProperty("disabled", true);
     expect(screen.getByRole("button", { name: /Save “.*” in the workbook/ })).toHaveProperty("disabled", true);
@@ -116,7 +127,7 @@ describe("preview mode (a plain browser)", () => {
 
   test("results of an incomplete scenario point to the steps to fix", async () => {
     renderApp();
-    goTo(/Results/);
+    await goTo(/Results/);
     expect(screen.queryByTestId("total-expected")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Enterprise (3)" }));
     expect(screen.getByTestId("step-title").textContent).toMatch(/Enterprise/);
@@ -143,7 +154,7 @@ describe("in Excel", () => {
     excel.sheet("Inputs").cells.set("A1", { value: "mine" });
     renderApp();
     await loadExample();
-    goTo(/Workbook/);
+    await goTo(/Workbook/);
     await waitFor(() => expect(screen.getByText("No scenarios saved in this workbook yet.")).toBeTruthy());
 
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook" }));
@@ -164,7 +175,7 @@ describe("in Excel", () => {
     use(new FakeExcel());
     renderApp();
     await loadExample();
-    goTo(/Workbook/);
+    await goTo(/Workbook/);
     await screen.findByText("No scenarios saved in this workbook yet.");
     fireEvent.click(screen.getByRole("radio", { name: "万元 (10,000 yuan)" }));
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook" }));
@@ -177,7 +188,7 @@ describe("in Excel", () => {
     use(new FakeExcel({ parts: [{ id: "{DAMAGED}", xml: damaged }, { id: "{SZ}", xml: scenarioXml({ ...changping, name: "Shenzhen variant", enterprise: { ...changping.enterprise, region: "shenzhen" } }, "2026-01-01T00:00:00.000Z") }] }));
     renderApp();
     await loadExample();
-    goTo(/Workbook/);
+    await goTo(/Workbook/);
     const table = await screen.findByTestId("stored-table");
     expect(table.textContent).toMatch(/Damaged.*cannot be read \(its data is damaged.*\)\. It is left as it is\./);
 
@@ -208,7 +219,7 @@ describe("in Excel", () => {
     use(new FakeExcel({ parts: [{ id: "{A}", xml: scenarioXml(changping, "2026-01-01T00:00:00.000Z") }] }));
     renderApp();
     await loadExample();
-    goTo(/Workbook/);
+    await goTo(/Workbook/);
     await screen.findByTestId("stored-table");
     fireEvent.click(screen.getByRole("button", { name: `Save “${changping.name}” in the workbook` }));
     const dialog = await screen.findByRole("dialog");

@@ -26,11 +26,20 @@ const renderApp = () =>
 const field = (name: string) => document.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
 const byId = (id: string) => screen.getByTestId(id);
 
+// Fluent renders slowly in jsdom on a busy machine: a generous limit, never a timing assertion.
+jest.setTimeout(60_000);
+
 beforeAll(installJsdomShims);
 beforeEach(() => {
   localStorage.clear();
   host.set({ mode: "preview", reason: "no-office-js" });
 });
+
+/** Step 4 loads its code when first opened (React.lazy): wait for it. */
+async function openResults() {
+  fireEvent.click(byId("step-4"));
+  await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+}
 
 async function loadExample() {
   fireEvent.change(screen.getByRole("combobox", { name: "Start from an example" }), { target: { value: "changping-device-startup" } });
@@ -40,7 +49,7 @@ async function loadExample() {
 test("baseline, a what-if one year later: Δ −1,600,000 元 and Beijing's expiry; kept across a reload", async () => {
   renderApp();
   await loadExample();
-  fireEvent.click(byId("step-4"));
+  await openResults();
   fireEvent.click(byId("set-baseline"));
   fireEvent.click(byId("new-whatif"));
   fireEvent.click(byId("shift-later"));
@@ -51,7 +60,7 @@ test("baseline, a what-if one year later: Δ −1,600,000 元 and Beijing's expi
 
   cleanup();
   renderApp();
-  fireEvent.click(byId("step-4"));
+  await openResults();
   expect(byId("sticky-delta").textContent).toBe("−1,600,000 元");
   expect(screen.getAllByTestId("variant")).toHaveLength(1);
   // Back to the baseline: Δ 0. The example's expected total, 16,400,000 (its 2028 certificate less
@@ -83,7 +92,7 @@ test("amounts in 万元 everywhere; 15,000万 typed is 150,000,000 yuan", async 
   // 2029's revenue 150,000,000 typed as 15,000万, in the 万元 unit.
   fireEvent.change(field("financials.6.revenue"), { target: { value: "15,000万" } });
   expect(field("financials.6.revenue").closest(".fui-Field")!.textContent).toContain("= 150,000,000 元");
-  fireEvent.click(byId("step-4"));
+  await openResults();
   // 16,400,000 / 10,000 = 1,640.
   expect(byId("sticky-total").textContent).toBe("1,640 万元");
   expect(JSON.parse(byId("scenario-json").textContent!).financials[6]).toEqual(example.financials[6]);
@@ -94,7 +103,7 @@ test("an event outside the forecast's years is flagged on its card", async () =>
   await loadExample();
   fireEvent.click(byId("step-2"));
   await act(async () => fireEvent.change(field("events.6.year"), { target: { value: "2040" } }));
-  expect((await screen.findAllByTestId("event-warning")).map((w) => w.textContent)).toContain("Check: 2040 is outside the forecast's years 2026–2030: this event counts for nothing.");
+  expect((await screen.findAllByTestId("event-warning", {}, { timeout: 20_000 })).map((w) => w.textContent)).toContain("Check: 2040 is outside the forecast's years 2026–2030: this event counts for nothing.");
   // The step button says nothing is wrong: a warning is not an error.
   expect(screen.queryByTestId("step-badge-2")).toBeNull();
   await act(async () => fireEvent.change(field("events.6.year"), { target: { value: "2026.5" } }));

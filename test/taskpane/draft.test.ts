@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { forecast, parseScenario, type Scenario } from "../../src/engine";
 import { translate, type I18n, type Lang } from "../../src/taskpane/i18n";
-import { emptyDraft, emptyEvent, emptyFinancial, fromScenario, moneyText, shareToPercent, toRaw, validate, type Draft } from "../../src/taskpane/wizard/draft";
+import { emptyDraft, emptyEvent, emptyFinancial, fromScenario, groupDigits, moneyText, shareToPercent, toRaw, validate, type Draft } from "../../src/taskpane/wizard/draft";
 import { problemText } from "../../src/taskpane/wizard/messages";
 
 /*
@@ -101,3 +101,13 @@ test("only the fields of an event's kind reach the schema (it rejects unknown ke
   const other = { ...emptyEvent("other", "2028"), topic: "talent", facts: "talentLevel=national; fullTime=yes; count=2" };
   expect(toRaw({ ...emptyDraft(2026), events: [other] }).events).toEqual([{ type: "other", year: 2028, topic: "talent", facts: { talentLevel: "national", fullTime: true, count: 2 } }]);
 });
+
+test.each([
+  ["1500000", "1,500,000"],
+  ["1,5000", "15,000"], // regrouped as the next digit is typed
+  ["1500万", "1,500万"],
+  ["1.5亿", "1.5亿"],
+  ["150000000.5", "150,000,000.5"],
+  ["12%", "12%"], // not an amount: left as typed, for its message
+  ["-5", "-5"],
+])("digits grouped as typed: %s → %s", (typed, shown) => expect(groupDigits(typed)).toBe(shown));

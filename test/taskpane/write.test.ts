@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { forecast, inputColumns, parseScenario, type InputCell, scenarioFromInputs, scenarioToInputs, type Scenario } from "../../src/engine";
 import { SheetsInTheWay, TooManyRows, inputFormats, sheetsInTheWay, writeScenario, type WriteOptions } from "../../src/taskpane/workbook/write";
-import { forecastAmounts, forecastChart, forecastFormula, inputsTableName, numberFormats } from "../../src/workbook/layout";
+import { besideAnchor, forecastAmounts, forecastChart, forecastFormula, inputsTableName, numberFormats } from "../../src/workbook/layout";
 import { FakeExcel, cellsOf } from "./excel-fake";
 
 /*
@@ -36,13 +36,28 @@ describe("a workbook without our sheets", () => {
     const report = await writeScenario(changping, options());
     const rows = scenarioToInputs(changping);
     expect(report).toEqual({ inputs: `Inputs!A1:K${rows.length}`, forecast: "Forecast!A1", figures: expect.stringMatching(/^Figures!A1:[A-Z]+\d+$/), replaced: [] });
-    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "Inputs", "Forecast", "Figures"]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "Inputs", "Forecast", "Cash", "Profit and loss", "Tax", "After tax", "Figures"]);
     expect(inputsBlock(rows.length)).toEqual(rows.map((r) => r.map((v) => v ?? "")));
     expect(excel.sheet("Inputs").tables).toEqual([{ name: inputsTableName, address: `A1:K${rows.length}`, hasHeaders: true, style: "TableStyleMedium2" }]);
     expect(excel.sheet("Inputs").frozenRows).toBe(1);
     expect(excel.sheet("Inputs").autofit).toEqual(["A:K"]);
     // Nothing written past the table: FORECAST reads the table, Inputs[#All].
     expect([...excel.sheet("Inputs").cells.keys()].every((a) => /^[A-K]\d+$/.test(a) && Number(a.slice(1)) <= rows.length)).toBe(true);
+  });
+
+  test("a sheet per view: its A1 the live FORECAST of that view over the table, deferred income beside profit and loss, in the pane's language", async () => {
+    await writeScenario(changping, options());
+    expect(excel.cell("Cash", "A1")).toEqual({ formula: `=SUBSIDY.FORECAST(${inputsTableName}[#All],"cash")` });
+    expect(excel.cell("Profit and loss", "A1")).toEqual({ formula: `=SUBSIDY.FORECAST(${inputsTableName}[#All],"pl")` });
+    expect(excel.cell("Profit and loss", besideAnchor)).toEqual({ formula: `=SUBSIDY.FORECAST(${inputsTableName}[#All],"deferred")` });
+    expect(excel.cell("Tax", "A1")).toEqual({ formula: `=SUBSIDY.FORECAST(${inputsTableName}[#All],"tax")` });
+    expect(excel.cell("After tax", "A1")).toEqual({ formula: `=SUBSIDY.FORECAST(${inputsTableName}[#All],"aftertax")` });
+    // Amounts in yuan below the header, as on the Forecast sheet.
+    expect(excel.cell("Tax", "B2")?.format).toBe(numberFormats.yuan);
+    use(new FakeExcel({ sheets: ["Sheet1"] }));
+    await writeScenario(changping, options({ lang: "zh-CN" }));
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "Inputs", "Forecast", "现金", "损益", "所得税", "税后", "数值"]);
+    expect(excel.cell("税后", "A1")).toEqual({ formula: `=SUBSIDY.FORECAST(${inputsTableName}[#All],"aftertax")` });
   });
 
   test("the Inputs sheet reads back as the same scenario (what =SUBSIDY.FORECAST sees)", async () => {
@@ -168,7 +183,7 @@ describe("a workbook that has an Inputs or Forecast sheet already", () => {
     use(seeded());
     const report = await writeScenario(changping, options({ replace: ["inputs", "FORECAST"] }));
     expect(report.replaced).toEqual(["Inputs", "forecast"]);
-    expect(excel.sheets.map((s) => s.name)).toEqual(["Inputs", "Data", "forecast", "Figures"]); // kept, so references to them survive
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Inputs", "Data", "forecast", "Cash", "Profit and loss", "Tax", "After tax", "Figures"]); // kept, so references to them survive
     expect(excel.cell("Inputs", "A1")).toEqual({ value: "Item", format: "@" });
     expect(excel.cell("forecast", "Z9")).toBeUndefined();
     expect(excel.cell("forecast", "A1")).toEqual({ formula: forecastFormula });

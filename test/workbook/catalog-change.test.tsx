@@ -5,12 +5,19 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { engine, forecast, parseScenario, scenarioToInputs } from "../../src/engine";
+import { accountedForecast, engine, forecast, parseScenario, scenarioToInputs, type Scenario } from "../../src/engine";
 import { App } from "../../src/taskpane/app";
 import { host } from "../../src/taskpane/host";
 import { checkStoredCatalog, reenterFormulas, refreshFigures, writeScenario, NoInputs } from "../../src/taskpane/workbook/write";
 import { catalogRecord, catalogRecordXml, CATALOG_PART_NAMESPACE, compareCatalog, describeChange, figuresIn, parseCatalogRecord, type CatalogRecord } from "../../src/workbook/catalog-record";
 import { figuresLayout } from "../../src/workbook/figures";
+import { viewSheets } from "../../src/workbook/layout";
+
+/** The values sheet as both writers lay it out: the forecast with its views, in English. */
+const figuresOf = (s: Scenario) => {
+  const { forecast: f, accounts } = accountedForecast(s);
+  return figuresLayout(f, accounts, "en-US", today);
+};
 import { FakeExcel, cellsOf } from "../taskpane/excel-fake";
 
 /*
@@ -77,14 +84,14 @@ describe("the comparison (pure)", () => {
 describe("in Excel (office-addin-mock)", () => {
   test("writing a scenario records the catalog once; writing again replaces the record", async () => {
     use(new FakeExcel({ sheets: ["Sheet1"] }));
-    const options = { format: "yuan", replace: ["Inputs", "Forecast", "Figures"], chartTitle: "t", api17: true, api15: true, lang: "en-US", computed: today } as const;
+    const options = { format: "yuan", replace: ["Inputs", "Forecast", ...viewSheets.map((v) => v.names["en-US"]), "Figures"], chartTitle: "t", api17: true, api15: true, lang: "en-US", computed: today } as const;
     await writeScenario(changping, options);
     await writeScenario(changping, options);
     const ours = excel.parts.filter((p) => p.namespace === CATALOG_PART_NAMESPACE);
     expect(ours).toHaveLength(1);
     expect(ours[0].xml).toBe(catalogRecordXml(catalogRecord(forecast(changping), today)));
     // The values sheet: the same layout as the CLI's, cell for cell.
-    const layout = figuresLayout(forecast(changping), "en-US", today);
+    const layout = figuresOf(changping);
     const block = cellsOf(`A1:${String.fromCharCode(64 + layout.rows[0].length)}${layout.rows.length}`);
     expect(block.map((row) => row.map((a) => excel.cell("Figures", a)?.value))).toEqual(layout.rows);
     expect(block.map((row) => row.map((a) => excel.cell("Figures", a)?.format))).toEqual(layout.formats);
@@ -128,7 +135,7 @@ describe("in Excel (office-addin-mock)", () => {
     fake.sheet("Figures").cells.set("Z99", { value: "stale" });
     use(fake);
     const address = await refreshFigures({ lang: "en-US", computed: today });
-    const layout = figuresLayout(forecast(changping), "en-US", today);
+    const layout = figuresOf(changping);
     expect(address).toBe(`Figures!A1:${String.fromCharCode(64 + layout.rows[0].length)}${layout.rows.length}`);
     expect(excel.cell("Figures", "Z99")).toBeUndefined();
     expect(excel.cell("Figures", "B2")?.value).toBe(changping.name);

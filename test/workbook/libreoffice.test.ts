@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { main } from "../../src/cli/main";
-import { CATALOG_VERSION, forecast, parseScenario, toNumber, ZERO, type Band } from "../../src/engine";
+import { accountedForecast, accountsTable, CATALOG_VERSION, parseScenario, toNumber, ZERO, type Band } from "../../src/engine";
+import { figuresViews } from "../../src/workbook/figures";
 
 /*
  * What a reader without the add-in sees: each example's template opened in LibreOffice Calc
@@ -14,7 +15,7 @@ import { CATALOG_VERSION, forecast, parseScenario, toNumber, ZERO, type Band } f
 
 const soffice = (process.env.PATH ?? "").split(delimiter).map((d) => join(d, "soffice")).find((p) => existsSync(p));
 const root = join(__dirname, "..", "..");
-const examples = ["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json"];
+const examples = ["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json", "shenzhen-cfo-views.json"];
 
 /** RFC 4180 as LibreOffice writes it: commas, double quotes doubled inside quoted fields. */
 function parseCsv(text: string): string[][] {
@@ -48,7 +49,7 @@ function parseCsv(text: string): string[][] {
       expect(await main(["template", out, "--scenario", join(root, "examples", file), "--lang", "en-US"], { out: () => undefined, err: () => undefined })).toBe(0);
       files.push(out);
     }
-    // One run for all three; a private profile so parallel runs do not share LibreOffice's lock.
+    // One run for all; a private profile so parallel runs do not share LibreOffice's lock.
     // Filter options: comma, double quote, UTF-8, from line 1, raw values (not as shown), every sheet.
     const run = spawnSync(
       soffice!,
@@ -66,7 +67,7 @@ function parseCsv(text: string): string[][] {
 
   describe.each(examples)("%s", (file) => {
     const scenario = parseScenario(JSON.parse(readFileSync(join(root, "examples", file), "utf8")));
-    const f = forecast(scenario);
+    const { forecast: f, accounts } = accountedForecast(scenario);
 
     test("the values sheet reads back as the engine's forecast, to the yuan and beyond, with no error cell", () => {
       const figures = sheets[file].Figures;
@@ -84,6 +85,21 @@ function parseCsv(text: string): string[][] {
       ];
       const read = figures.slice(header + 1, header + 1 + expected.length).map((r) => r.slice(0, expected[0].length).map((v, c) => (c === 0 && v === "Total" ? v : Number(v))));
       expect(read).toEqual(expected);
+    });
+
+    test("the values sheet holds each view's table (cash, profit and loss, deferred income, tax, after tax) as the engine's, exactly", () => {
+      const figures = sheets[file].Figures;
+      const headers = figures.flatMap((r, i) => (r[0] === "Year" ? [i] : []));
+      expect(headers).toHaveLength(1 + figuresViews.length);
+      figuresViews.forEach((view, k) => {
+        // Years and amounts as numbers, labels as the sheet writes them ("total" as "Total"), an empty band cell empty.
+        const { rows } = accountsTable(accounts, view);
+        const expected = rows.map((r) => r.map((v, c) => (typeof v === "object" ? toNumber(v) : c === 0 && v === "total" ? "Total" : v)));
+        const read = figures.slice(headers[k + 1] + 1, headers[k + 1] + 1 + expected.length).map((r, i) =>
+          r.slice(0, expected[0].length).map((v, c) => (typeof expected[i][c] === "number" ? Number(v) : v)),
+        );
+        expect(read).toEqual(expected);
+      });
     });
 
     test("without the add-in, the live Forecast cells are errors: that is why the values sheet exists", () => {

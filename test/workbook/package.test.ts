@@ -146,6 +146,6 @@ test("--store none writes no web extension; a wrong --store is refused", async (
 
 test("--lang zh-CN names the values sheet 数值 and writes it in Chinese", async () => {
   const t = await template("changping-device-startup.json", "--lang", "zh-CN");
-  expect(t.workbook.worksheets.map((w) => w.name)).toEqual(["Inputs", "Forecast", "Events", "数值", "About"]);
+  expect(t.workbook.worksheets.map((w) => w.name)).toEqual(["Inputs", "Forecast", "现金", "损益", "所得税", "税后", "Events", "数值", "About"]);
   expect(t.workbook.getWorksheet("数值")!.getCell("A2").value).toBe("情景");
 });

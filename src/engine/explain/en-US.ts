@@ -206,6 +206,7 @@ export function enUS(facts: FactTable): Words {
     colon: ": ",
     semicolon: "; ",
     noClause: "No clause of the catalog covers this matter in this region.",
+    accountsHeading: "cash and profit",
     flagsHeading: "flags",
     furtherHeading: "Further awards a scenario can reach for this product:",
     further: (e) => (e === "localProduction" ? "if it is produced locally (落地生产)" : "on entering the innovative or priority review"),

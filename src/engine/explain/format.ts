@@ -1,3 +1,5 @@
+import type { LineAccounts } from "../accounting";
+import { lineStory } from "../accounting-assumptions";
 import { engine, type ClauseLine, type Evaluation } from "../evaluate";
 import type { ForecastLine } from "../forecast";
 import { formatYuan } from "../money";
@@ -90,8 +92,13 @@ export function formatExplanation(x: Explanation, language: Lang): string {
   return fit(out, w.cut);
 }
 
-/** A forecast line in one language: year, title, citation, ceiling / expected, then its trace. */
-export function formatLine(line: ForecastLine, language: Lang): string {
+/**
+ * A forecast line in one language: year, title, citation, ceiling / expected, then its trace,
+ * and, given the line's accounts (accounting.ts), how its amount moves from entitlement to cash,
+ * profit and tax with the settings it used. A line belongs to a plan; a single function call has
+ * none, so formatExplanation never says it.
+ */
+export function formatLine(line: ForecastLine, language: Lang, accounts?: LineAccounts): string {
   const w = wordsFor(language);
   const out = [
     `${line.year}  ${w.title(line.title)} — ${w.cite(line.trace)}${w.colon}${w.lineAmounts(w.yuan(formatYuan(line.ceiling)), w.yuan(formatYuan(line.expected)))}`,
@@ -99,7 +106,14 @@ export function formatLine(line: ForecastLine, language: Lang): string {
   for (const s of line.trace.working?.steps ?? []) out.push(`      ${w.step(s)}`);
   for (const n of line.notes) out.push(`      ${w.note(n)}`);
   if (line.flags.length) out.push(`      ${flagList(w, line.flags)}`);
+  if (accounts) out.push(`      ${formatLineAccounts(accounts, language)}`);
   return out.join("\n");
+}
+
+/** A forecast line's way from entitlement to cash, profit and tax, with the settings it used (lineStory), headed. */
+export function formatLineAccounts(accounts: LineAccounts, language: Lang): string {
+  const w = wordsFor(language);
+  return `${w.accountsHeading}${w.colon}${lineStory(accounts, language)}`;
 }
 
 /** Lines joined, cut at a line break to stay within one cell. */

@@ -7,6 +7,7 @@ export {
   formatExplanation,
   formatFlag,
   formatLine,
+  formatLineAccounts,
   formatNote,
   formatReason,
   formatStep,

@@ -55,6 +55,8 @@ export interface Words {
   /** Between items of a list of flags: "; " or "；". */
   readonly semicolon: string;
   readonly noClause: string;
+  /** Before a forecast line's way from entitlement to cash, profit and tax (lineStory). */
+  readonly accountsHeading: string;
   readonly flagsHeading: string;
   readonly furtherHeading: string;
   further(event: FurtherEvent): string;

@@ -206,6 +206,7 @@ export function zhCN(facts: FactTable): Words {
     colon: "：",
     semicolon: "；",
     noClause: "政策目录中没有适用于该地区此类事项的条款。",
+    accountsHeading: "到账与损益",
     flagsHeading: "提示",
     furtherHeading: "在多年预测情景中，该产品还可能获得：",
     further: (e) => (e === "localProduction" ? "落地生产后" : "进入创新或优先审查程序时"),

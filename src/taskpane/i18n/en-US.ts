@@ -288,6 +288,7 @@ export const enUS = {
   "view.aftertax": "After tax",
 
   // The what-if bench, amounts, summary (issue 11).
+  "loading": "Loading…",
   "undo": "Undo",
   "redo": "Redo",
   "unit.choose": "Show amounts in",

@@ -287,6 +287,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "view.aftertax": "税后",
 
   // The what-if bench, amounts, summary (issue 11).
+  "loading": "加载中…",
   "undo": "撤销",
   "redo": "重做",
   "unit.choose": "金额单位",

@@ -1,6 +1,6 @@
 import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { accounts as accountsOf, accountsTable, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../../engine";
+import { accounts as accountsOf, accountsTable, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { useAmounts } from "./amounts";
 import { ScrollRegion } from "./ScrollRegion";

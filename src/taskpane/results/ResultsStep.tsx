@@ -1,6 +1,6 @@
 import { Badge, Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
-import { Decimal, engine, forecast, forecastTable, formatCap, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type PolicyDocument, type Scenario } from "../engine";
+import { accounts as accountsOf, Decimal, engine, forecast, forecastTable, formatCap, formatLineAccounts, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type LineAccounts, type PolicyDocument, type Scenario } from "../engine";
 import { catalogs, useI18n, type I18n, type MessageKey } from "../i18n";
 import type { Draft } from "../wizard/draft";
 import { AccountsSection } from "./AccountsSection";
@@ -105,7 +105,10 @@ function Results(props: Props & { readonly f: Forecast }) {
   const amounts = useAmounts();
   const documents = useDocuments();
   const summary = useMemo(() => summarise(scenario, f), [scenario, f]);
-  const baseline = useMemo(() => (bench.baseline ? props.scenarioOf(bench.baseline.draft) : undefined), [bench.baseline, props]);
+  // Each line's way from entitlement to cash and profit, shown under it (the engine's accounts of f).
+  const lineAccounts = useMemo(() => new Map(accountsOf(scenario, f).lines.map((l) => [l.line, l])), [scenario, f]);
+  const { scenarioOf } = props;
+  const baseline = useMemo(() => (bench.baseline ? scenarioOf(bench.baseline.draft) : undefined), [bench.baseline, scenarioOf]);
   const diff = useDiff(baseline, scenario, f);
   const table = forecastTable(f);
   const policies = table.header.slice(6).map((h) => h.replace(/^expected: /, ""));
@@ -219,7 +222,7 @@ function Results(props: Props & { readonly f: Forecast }) {
         {summary.outcomes
           .filter((o) => o.lines.length > 0)
           .map((o, k) => (
-            <EventView key={k} outcome={o} title={title(o)} />
+            <EventView key={k} outcome={o} title={title(o)} lineAccounts={lineAccounts} />
           ))}
       </details>
 
@@ -307,7 +310,10 @@ function Results(props: Props & { readonly f: Forecast }) {
         <p className={styles.cite}>{t("results.unitNote", { unit: amounts.unitName })}</p>
       </details>
 
-      <AccountsSection scenario={scenario} f={f} />
+      <details className={styles.details} data-testid="accounts">
+        <summary>{t("accounts.title")}</summary>
+        <AccountsSection scenario={scenario} f={f} />
+      </details>
 
       <ExportBar scenario={scenario} f={f} header={yearHeader} />
 
@@ -343,7 +349,7 @@ const flagColor: Record<Flag["kind"], "danger" | "warning" | "important" | "info
 };
 
 /** One event: its total, and each clause that pays, as ceiling × chance (× share) → expected. */
-function EventView({ outcome, title }: { readonly outcome: EventOutcome; readonly title: string }) {
+function EventView({ outcome, title, lineAccounts }: { readonly outcome: EventOutcome; readonly title: string; readonly lineAccounts: ReadonlyMap<ForecastLine, LineAccounts> }) {
   const styles = useStyles();
   const amounts = useAmounts();
   return (
@@ -353,13 +359,13 @@ function EventView({ outcome, title }: { readonly outcome: EventOutcome; readonl
         <span className={styles.num}>{amounts.money(outcome.expected)}</span>
       </h4>
       {outcome.lines.map((line) => (
-        <LineView key={line.trace.clause.id} line={line} outcome={outcome} />
+        <LineView key={line.trace.clause.id} line={line} outcome={outcome} accounts={lineAccounts.get(line)} />
       ))}
     </article>
   );
 }
 
-function LineView({ line, outcome }: { readonly line: ForecastLine; readonly outcome: EventOutcome }) {
+function LineView({ line, outcome, accounts }: { readonly line: ForecastLine; readonly outcome: EventOutcome; readonly accounts?: LineAccounts }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const styles = useStyles();
@@ -409,6 +415,11 @@ function LineView({ line, outcome }: { readonly line: ForecastLine; readonly out
           {formatNote(n, lang)}
         </p>
       ))}
+      {accounts && (
+        <p className={styles.cite} data-testid="line-accounts">
+          {formatLineAccounts(accounts, lang)}
+        </p>
+      )}
       <Button size="small" appearance="secondary" aria-expanded={open} aria-controls={sentenceId} onClick={() => setOpen(!open)}>
         {open ? t("line.hideSentence") : t("line.showSentence")}
       </Button>

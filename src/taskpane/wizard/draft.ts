@@ -148,10 +148,12 @@ export function amountInput(yuan: string | number | Decimal, unit: AmountUnit): 
   return `${formatAmountIn(new Decimal(yuan), unit)}${suffix[unit]}`;
 }
 
-/** A typed amount said again in the chosen unit, once it reads; else the text as typed. */
-export function tidyAmount(text: string, unit: AmountUnit): string {
-  const r = parseAmountText(text);
-  return r.ok ? amountInput(r.yuan, unit) : text;
+/** The whole part of a typed amount grouped by thousands as it is typed: "1500000" → "1,500,000", "1500万" → "1,500万". */
+export function groupDigits(text: string): string {
+  const m = /^(\s*)(\d[\d,，]*)(\.\d*)?(\s*(?:万元|亿元|万|亿|元)?\s*)$/.exec(text);
+  if (!m) return text;
+  const digits = m[2].replace(/[,，]/g, "");
+  return `${m[1]}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}${m[4]}`;
 }
 
 /** A number field: the number when the text is one, else the text itself (the schema says why). */

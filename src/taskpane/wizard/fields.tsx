@@ -2,8 +2,7 @@ import { Checkbox, Field, Input, Select, makeStyles, mergeClasses, tokens, type 
 import { createContext, useContext } from "react";
 import { AMOUNT_PLAUSIBLE_MAX, formatAmountIn, parseAmountText } from "../engine";
 import { useI18n } from "../i18n";
-import { UnitContext } from "../results/amounts";
-import { tidyAmount, type Problem } from "./draft";
+import { groupDigits, type Problem } from "./draft";
 import { problemText } from "./messages";
 
 /**
@@ -26,7 +25,9 @@ function useProblem(path: string): string | undefined {
 }
 
 const useStyles = makeStyles({
-  field: { minWidth: 0 },
+  field: { minWidth: 0, maxWidth: "100%" },
+  /** A select with long option labels (the pathways) shrinks with the pane instead of overflowing it. */
+  select: { maxWidth: "100%", minWidth: 0 },
   /** Years and percentages: a fixed, small width that never pushes past its row. */
   narrow: { width: "8.5em", maxWidth: "100%", flexShrink: 0 },
   input: { width: "100%", minWidth: 0 },
@@ -47,8 +48,8 @@ interface TextFieldProps {
   readonly narrow?: boolean;
   /** A plausibility warning (shown when there is no error). */
   readonly warning?: string;
-  /** The text said again once the field is left (an amount with its separators). */
-  readonly tidy?: (value: string) => string;
+  /** The text as it is typed, said again (an amount with its separators), when typing at its end. */
+  readonly asTyped?: (value: string) => string;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -74,15 +75,13 @@ export function TextField(props: TextFieldProps) {
         placeholder={props.placeholder}
         contentAfter={props.after}
         autoComplete="off"
-        onChange={(_, data) => {
+        onChange={(event, data) => {
           touch(props.path);
-          props.onChange(data.value);
+          // Only at the end of the text, so the caret never jumps while editing inside it.
+          const atEnd = event.target.selectionStart === data.value.length;
+          props.onChange(props.asTyped && atEnd ? props.asTyped(data.value) : data.value);
         }}
-        onBlur={() => {
-          touch(props.path);
-          const tidy = props.tidy?.(props.value);
-          if (tidy !== undefined && tidy !== props.value) props.onChange(tidy);
-        }}
+        onBlur={() => touch(props.path)}
       />
     </Field>
   );
@@ -90,12 +89,11 @@ export function TextField(props: TextFieldProps) {
 
 /**
  * An amount: typed as 15000000, 15,000,000, 1,500万 or 1.5亿 (the engine's parser reads it),
- * said again in the chosen unit with separators once the field is left, the amount in 元
- * beside it while it is typed in 万 or 亿, and a warning for an implausible size.
+ * its digits grouped as they are typed, the amount in 元 beside it while it is typed in 万 or
+ * 亿, and a warning for an implausible size.
  */
-export function MoneyField(props: Omit<TextFieldProps, "inputMode" | "after" | "tidy" | "warning">) {
+export function MoneyField(props: Omit<TextFieldProps, "inputMode" | "after" | "asTyped" | "warning">) {
   const { t } = useI18n();
-  const unit = useContext(UnitContext);
   const parsed = parseAmountText(props.value);
   const suffixed = /[万亿元]\s*$/.test(props.value.trim());
   const inYuan = parsed.ok && suffixed ? t("hint.inYuan", { amount: formatAmountIn(parsed.yuan, "yuan") }) : undefined;
@@ -107,7 +105,7 @@ export function MoneyField(props: Omit<TextFieldProps, "inputMode" | "after" | "
       after={suffixed ? undefined : <span aria-hidden="true">{t("unit.yuan")}</span>}
       hint={inYuan ?? (props.hint === undefined ? t("hint.yuan") : props.hint || undefined)}
       warning={warning}
-      tidy={(v) => tidyAmount(v, unit)}
+      asTyped={groupDigits}
     />
   );
 }
@@ -139,6 +137,7 @@ export function SelectField(props: SelectFieldProps) {
   return (
     <Field className={styles.field} label={props.label} hint={props.hint} required={props.required} validationState={message ? "error" : "none"} validationMessage={message}>
       <Select
+        className={styles.select}
         name={props.path}
         value={props.value}
         onChange={(_, data) => {

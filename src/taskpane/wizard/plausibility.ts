@@ -1,35 +1,44 @@
-import { useDeferredValue, useMemo } from "react";
-import { forecast, outcomesByEvent, type Scenario } from "../engine";
+import { useDeferredValue, useEffect, useState } from "react";
+import type { EventOutcome, Scenario } from "../engine";
 import type { I18n } from "../i18n";
+import { loadOutcomes } from "../steps-loader";
 import { topicName } from "../results/words";
 
 /**
  * Warnings on an event card that the scenario is valid but probably not what was meant, read
  * from the engine's forecast of it (outcomesByEvent): the event falls outside the forecast's
  * years, its matter has no clause in the chosen region, or a share granted was set where no
- * clause that pays is discretionary. Computed a moment after typing (useDeferredValue).
+ * clause that pays is discretionary. Computed a moment after typing (useDeferredValue), with
+ * the forecast's code loaded on first use (steps-loader.ts), as the results step loads it.
  */
 export function usePlausibility(scenario: Scenario | undefined, i18n: I18n): ReadonlyMap<number, readonly string[]> {
   const later = useDeferredValue(scenario);
-  return useMemo(() => {
-    const warnings = new Map<number, string[]>();
-    if (!later) return warnings;
-    let outcomes;
-    try {
-      outcomes = outcomesByEvent(later, forecast(later));
-    } catch {
-      return warnings;
-    }
-    const { t } = i18n;
-    const add = (i: number, text: string) => warnings.set(i, [...(warnings.get(i) ?? []), text]);
-    for (const o of outcomes) {
-      if (o.event === undefined) continue;
-      for (const u of o.unpaid) {
-        if (u.code === "beyondHorizon") add(o.event, t("warn.outsideHorizon", { year: u.year, from: u.horizon[0], to: u.horizon[1] }));
-        if (u.code === "noClauseInRegion") add(o.event, t("warn.noClauseInRegion", { topic: topicName(u.topic, i18n), region: t(`region.${u.region}`) }));
-      }
-      if (later.events[o.event].realisation !== undefined && o.lines.length > 0 && !o.discretionary) add(o.event, t("warn.shareWithoutDiscretion"));
-    }
-    return warnings;
+  const [warnings, setWarnings] = useState<ReadonlyMap<number, readonly string[]>>(new Map());
+  useEffect(() => {
+    let live = true;
+    if (!later) setWarnings(new Map());
+    else
+      void loadOutcomes()
+        .then(({ outcomesOf }) => live && setWarnings(warningsOf(later, outcomesOf(later), i18n)))
+        .catch(() => live && setWarnings(new Map()));
+    return () => {
+      live = false;
+    };
   }, [later, i18n]);
+  return warnings;
+}
+
+function warningsOf(later: Scenario, outcomes: readonly EventOutcome[], i18n: I18n): Map<number, string[]> {
+  const { t } = i18n;
+  const warnings = new Map<number, string[]>();
+  const add = (i: number, text: string) => warnings.set(i, [...(warnings.get(i) ?? []), text]);
+  for (const o of outcomes) {
+    if (o.event === undefined) continue;
+    for (const u of o.unpaid) {
+      if (u.code === "beyondHorizon") add(o.event, t("warn.outsideHorizon", { year: u.year, from: u.horizon[0], to: u.horizon[1] }));
+      if (u.code === "noClauseInRegion") add(o.event, t("warn.noClauseInRegion", { topic: topicName(u.topic, i18n), region: t(`region.${u.region}`) }));
+    }
+    if (later.events[o.event].realisation !== undefined && o.lines.length > 0 && !o.discretionary) add(o.event, t("warn.shareWithoutDiscretion"));
+  }
+  return warnings;
 }

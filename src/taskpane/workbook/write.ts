@@ -1,10 +1,13 @@
-import { engine, forecast as forecastOf, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Lang, type Scenario } from "../engine";
+import { accountedForecast, engine, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Lang, type Scenario } from "../engine";
 import { CATALOG_PART_NAMESPACE, catalogRecord, catalogRecordXml, compareCatalog, figuresIn, parseCatalogRecord, type CatalogRecord, type FigureChange } from "../../workbook/catalog-record";
 import { figuresLayout, figuresSheetNames } from "../../workbook/figures";
 import { subsidyCalls, typedFormula } from "../../workbook/formula";
 import { forbiddenTexts, quotable } from "../../workbook/xml-text";
 import {
   MAX_INPUT_ROWS,
+  besideAmounts,
+  besideAnchor,
+  besideHeader,
   columnLetter,
   forecastAmounts,
   forecastChart,
@@ -14,6 +17,10 @@ import {
   inputsTableName,
   numberFormats,
   sheets,
+  viewAmounts,
+  viewExtent,
+  viewFormulaFor,
+  viewSheets,
 } from "../../workbook/layout";
 
 /**
@@ -78,7 +85,7 @@ export class ForbiddenText extends Error {
   }
 }
 
-const oursIn = (lang: Lang) => [sheets.inputs, sheets.forecast, figuresSheetNames[lang]];
+const oursIn = (lang: Lang) => [sheets.inputs, sheets.forecast, ...viewSheets.map((v) => v.names[lang]), figuresSheetNames[lang]];
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Which of the sheets a write would replace exist already (Excel's names, case-insensitive). */
@@ -123,7 +130,8 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
   const [bad] = forbiddenTexts(scenario);
   if (bad) throw new ForbiddenText(quotable(bad.text), bad.character);
   const ours = oursIn(options.lang);
-  const f = forecastOf(scenario);
+  const computed = accountedForecast(scenario);
+  const f = computed.forecast;
   const values = rows.map((row) => row.map((v) => (v === null || v === undefined ? "" : v)));
   const last = columnLetter(inputColumns.length - 1);
   const inputsAddress = `A1:${last}${rows.length}`;
@@ -194,7 +202,21 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
       inputs.freezePanes.freezeRows(1);
       forecast.freezePanes.freezeRows(1);
     }
-    const figures = writeFigures(sheetFor(figuresSheetNames[options.lang]), f, options);
+    // A sheet per view (cash, profit and loss with deferred income beside it, tax, after tax).
+    const amounts = () => Array.from({ length: viewExtent.rows - 1 }, () => Array.from({ length: viewExtent.columns - 1 }, () => format));
+    for (const { view, names, beside } of viewSheets) {
+      const sheet = sheetFor(names[options.lang]);
+      sheet.getRange("A1").formulas = [[viewFormulaFor(tableName, view)]];
+      sheet.getRange(viewAmounts).numberFormat = amounts();
+      sheet.getRange(forecastHeader).format.font.bold = true;
+      if (beside) {
+        sheet.getRange(besideAnchor).formulas = [[viewFormulaFor(tableName, beside)]];
+        sheet.getRange(besideAmounts).numberFormat = amounts();
+        sheet.getRange(besideHeader).format.font.bold = true;
+      }
+      if (options.api17) sheet.freezePanes.freezeRows(1);
+    }
+    const figures = writeFigures(sheetFor(figuresSheetNames[options.lang]), computed, options);
     // One catalog record per workbook: the earlier ones go, this one comes.
     if (catalogParts) {
       catalogParts.items.forEach((p) => p.delete());
@@ -207,8 +229,8 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
 }
 
 /** The values sheet's cells, formats before values so that text stays text. Returns its address. */
-function writeFigures(sheet: Excel.Worksheet, f: ReturnType<typeof forecastOf>, options: { lang: Lang; computed: string }): string {
-  const layout = figuresLayout(f, options.lang, options.computed);
+function writeFigures(sheet: Excel.Worksheet, computed: ReturnType<typeof accountedForecast>, options: { lang: Lang; computed: string }): string {
+  const layout = figuresLayout(computed.forecast, computed.accounts, options.lang, options.computed);
   const address = `A1:${columnLetter(layout.rows[0].length - 1)}${layout.rows.length}`;
   const range = sheet.getRange(address);
   range.numberFormat = layout.formats.map((r) => [...r]);
@@ -317,7 +339,7 @@ export async function refreshFigures(options: { lang: Lang; computed: string }):
     const existing = Object.values(figuresSheetNames).map(named).find((s) => s !== undefined);
     const sheet = existing ? worksheets.getItem(existing.name) : worksheets.add(figuresSheetNames[options.lang]);
     if (existing) sheet.getRange().clear("All");
-    const address = writeFigures(sheet, forecastOf(scenario), options);
+    const address = writeFigures(sheet, accountedForecast(scenario), options);
     await context.sync();
     return existing ? address.replace(/^[^!]+/, existing.name) : address;
   });

@@ -1,0 +1,9 @@
+/**
+ * Steps 4 and 5 (results, charts, tables, the workbook) load when first opened, so the first
+ * render needs only the form (the 250 KB gzip budget of npm run bench:taskpane); so does the
+ * forecast behind the event cards' warnings (outcomes.ts). The jsdom
+ * tests map this module to test/support/steps-loader.ts, which loads them synchronously.
+ */
+export const loadResults = () => import(/* webpackChunkName: "results" */ "./results/ResultsStep.js");
+export const loadWorkbook = () => import(/* webpackChunkName: "workbook" */ "./workbook/WorkbookStep.js");
+export const loadOutcomes = () => import(/* webpackChunkName: "results" */ "./wizard/outcomes.js");

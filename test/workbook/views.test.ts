@@ -1,0 +1,152 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { accountedForecast, accountsTable, parseScenario, toNumber, type Lang } from "../../src/engine";
+import { besideAnchor, viewSheets, type ViewCode } from "../../src/workbook/layout";
+import { buildWorkbookEngine } from "../support/hyperformula";
+import { readTemplate, type Template } from "../support/template-reader";
+
+/*
+ * The CFO's views in the template: a sheet per view whose A1 is the live FORECAST of that view,
+ * cached with the engine's figures, and the same figures as plain numbers on the values sheet.
+ * examples/shenzhen-cfo-views.json, worked out by hand in test/accounting/example.test.ts:
+ * plant 6,000,000 entitled 2026 (asset, gross, 20 years, lag 1 → 19 shares of 315,789.47… from
+ * 2027); frontier research 8,000,000 in 2026 (lag 0, costs over 2026–27, 不征税收入); class III
+ * certificate 4,000,000 in 2027 (p = 0.8, lag 1 → 2028); tax 15%.
+ */
+
+const root = join(__dirname, "..", "..");
+const dir = mkdtempSync(join(tmpdir(), "views-"));
+const example = join(root, "examples", "shenzhen-cfo-views.json");
+const scenario = parseScenario(JSON.parse(readFileSync(example, "utf8")));
+
+/** Year → [ceiling, expected], then what falls after 2030 and the total (a balance: its value at the end of 2030). */
+const hand: Record<ViewCode, (string | number)[][]> = {
+  cash: [
+    [2026, 8000000, 8000000],
+    [2027, 6000000, 6000000],
+    [2028, 4000000, 3200000], // the certificate, × 0.8 expected
+    [2029, 0, 0],
+    [2030, 0, 0],
+    ["after 2030", 0, 0],
+    ["total", 18000000, 17200000],
+  ],
+  pl: [
+    [2026, 4000000, 4000000], // research 8,000,000 / 2
+    [2027, 4315789.47, 4315789.47], // 4,000,000 + 315,789.47
+    [2028, 4315789.48, 3515789.48], // 315,789.48 + 4,000,000 (3,200,000 expected)
+    [2029, 315789.47, 315789.47],
+    [2030, 315789.47, 315789.47],
+    ["after 2030", 4736842.11, 4736842.11], // 6,000,000 − 1,263,157.89
+    ["total", 18000000, 17200000],
+  ],
+  deferred: [
+    [2026, 4000000, 4000000], // research received, half recognised
+    [2027, 5684210.53, 5684210.53], // 6,000,000 − 315,789.47
+    [2028, 5368421.05, 5368421.05],
+    [2029, 5052631.58, 5052631.58],
+    [2030, 4736842.11, 4736842.11],
+    ["end of 2030", 4736842.11, 4736842.11],
+  ],
+  tax: [
+    [2026, 600000, 600000], // 15% × 4,000,000 of non-deductible research costs
+    [2027, 647368.42, 647368.42], // + 15% × 315,789.47
+    [2028, 647368.42, 527368.42], // 47,368.42 + 600,000 (480,000 expected)
+    [2029, 47368.42, 47368.42],
+    [2030, 47368.42, 47368.42],
+    // 900,000 for the plant − round(900,000 × 4/19 = 189,473.68) = 710,526.32
+    ["after 2030", 710526.32, 710526.32],
+    ["total", 2700000, 2580000],
+  ],
+  aftertax: [
+    [2026, 3400000, 3400000],
+    [2027, 3668421.05, 3668421.05],
+    [2028, 3668421.06, 2988421.06],
+    [2029, 268421.05, 268421.05],
+    [2030, 268421.05, 268421.05],
+    ["after 2030", 4026315.79, 4026315.79], // 4,736,842.11 − 710,526.32
+    ["total", 15300000, 14620000], // 18,000,000 − 2,700,000; 17,200,000 − 2,580,000
+  ],
+};
+
+const { accounts } = accountedForecast(scenario);
+const engineCells = (view: ViewCode) => {
+  const t = accountsTable(accounts, view);
+  return [t.header, ...t.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
+};
+/** The block a view spills from `anchor` (its width and height as the engine's table), as cached in the file. */
+const cached = (ws: ExcelJS.Worksheet, anchor: string, rows: number, columns: number) => {
+  const at = ws.getCell(anchor);
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => {
+      const v = ws.getCell(Number(at.row) + r, Number(at.col) + c).value as ExcelJS.CellValue;
+      return v !== null && typeof v === "object" && "result" in v ? v.result : v;
+    }),
+  );
+};
+const placed = viewSheets.flatMap((s) => [{ sheet: s, view: s.view, anchor: "A1" }, ...(s.beside ? [{ sheet: s, view: s.beside, anchor: besideAnchor }] : [])]);
+
+describe.each(["en-US", "zh-CN"] as Lang[])("the template of the CFO example, --lang %s", (lang) => {
+  let t: Template;
+  beforeAll(async () => {
+    const out = join(dir, `cfo-${lang}.xlsx`);
+    expect(await main(["template", out, "--scenario", example, "--lang", lang, "--force"], { out: () => undefined, err: () => undefined })).toBe(0);
+    t = await readTemplate(out);
+  });
+
+  test("a sheet per view, named in the workbook's language", () => {
+    const names = lang === "zh-CN" ? ["现金", "损益", "所得税", "税后"] : ["Cash", "Profit and loss", "Tax", "After tax"];
+    expect(t.workbook.worksheets.map((w) => w.name).slice(2, 6)).toEqual(names);
+  });
+
+  test.each(placed.map((p) => [p.view, p.anchor, p] as const))("%s at %s: the live formula with the view, cached with the engine's table and the hand figures", (view, anchor, p) => {
+    const ws = t.workbook.getWorksheet(p.sheet.names[lang])!;
+    expect((ws.getCell(anchor).value as ExcelJS.CellFormulaValue).formula).toBe(`_xldudf_SUBSIDY_FORECAST(Inputs[#All],"${view}")`);
+    const want = engineCells(view);
+    const got = cached(ws, anchor, want.length, want[0].length);
+    expect(got).toEqual(want);
+    // Year, ceiling and expected of every year and of the rows after the years, by hand.
+    expect(got.slice(1, 1 + hand[view].length).map((r) => r.slice(0, 3))).toEqual(hand[view]);
+  });
+
+  test("recomputed by HyperFormula with the add-in's functions, each view gives its cached table", () => {
+    const hf = buildWorkbookEngine(t.hfSheets());
+    for (const { sheet, view, anchor } of placed) {
+      const ws = t.workbook.getWorksheet(sheet.names[lang])!;
+      const want = engineCells(view);
+      const at = ws.getCell(anchor);
+      const values = hf.getSheetValues(hf.getSheetId(ws.name)!);
+      const block = values.slice(Number(at.row) - 1, Number(at.row) - 1 + want.length).map((r) => r.slice(Number(at.col) - 1, Number(at.col) - 1 + want[0].length));
+      expect(block).toEqual(cached(ws, anchor, want.length, want[0].length));
+    }
+    hf.destroy();
+  });
+
+  test("the package stores each view's formula in Excel's form and marks it a dynamic array", () => {
+    for (const { sheet, view, anchor } of placed) {
+      const id = new RegExp(`<sheet [^>]*name="${sheet.names[lang]}"[^>]*r:id="([^"]+)"`).exec(t.parts["xl/workbook.xml"])![1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(t.parts["xl/_rels/workbook.xml.rels"])![1];
+      const xml = t.parts[`xl/${target.replace(/^\/?xl\//, "")}`];
+      expect(xml).toMatch(new RegExp(`<c r="${anchor}" cm="1"[^>]*><f t="array"[^>]*>_xldudf_SUBSIDY_FORECAST\\(Inputs\\[#All\\],&quot;${view}&quot;\\)</f>`));
+    }
+  });
+
+  test("the values sheet holds every view's table as plain numbers, the hand figures among them", () => {
+    const figures = t.workbook.getWorksheet(lang === "zh-CN" ? "数值" : "Figures")!;
+    const rows: ExcelJS.CellValue[][] = [];
+    figures.eachRow({ includeEmpty: true }, (row, r) => (rows[r - 1] = (row.values as ExcelJS.CellValue[]).slice(1)));
+    expect(rows.flat().some((v) => v !== null && typeof v === "object")).toBe(false); // no formula
+    const total = lang === "zh-CN" ? "合计" : "Total";
+    const label = (v: string | number) => (v === "total" ? total : typeof v === "number" ? v : lang === "zh-CN" ? v.replace(/^after (\d+)$/, "$1年以后").replace(/^end of (\d+)$/, "$1年末") : v);
+    const year = lang === "zh-CN" ? "年份" : "Year";
+    const headers = rows.flatMap((r, i) => (r?.[0] === year ? [i] : []));
+    // The entitled table, then cash, pl, deferred, tax, after tax, in that order.
+    expect(headers).toHaveLength(6);
+    (["cash", "pl", "deferred", "tax", "aftertax"] as const).forEach((view, k) => {
+      const at = headers[k + 1];
+      expect(rows.slice(at + 1, at + 1 + hand[view].length).map((r) => r.slice(0, 3))).toEqual(hand[view].map(([y, c, e]) => [label(y), c, e]));
+    });
+  });
+});
