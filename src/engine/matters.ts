@@ -95,8 +95,9 @@ function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinitio
         break;
       case "output": {
         const before = Decimal.max(bestOutput.get(e.product) ?? ZERO, e.bestBefore === undefined ? ZERO : d(e.bestBefore));
-        push("scaleup", { output: d(e.value), bestOutputBefore: before });
-        bestOutput.set(e.product, Decimal.max(before, d(e.value)));
+        const output = d(e.value);
+        push("scaleup", { output, bestOutputBefore: before });
+        bestOutput.set(e.product, Decimal.max(before, output));
         break;
       }
       case "vbp":
