@@ -35,11 +35,13 @@ module.exports = function catalogLoader() {
   const { buildCatalog, catalogFiles } = loadCatalogModule();
   const catalog = buildCatalog(catalogFiles);
   // What the runtime never reads: the encoders' notes (docs/CATALOG.md and the tests keep them).
-  const documents = catalog.documents.map((doc) => ({ ...doc, clauses: doc.clauses.map(({ note: _note, ...clause }) => clause) }));
+  // A document's facts are written once, in the catalog's facts, and named in the document: the
+  // same definitions, shared as buildCatalog shares them.
+  const documents = catalog.documents.map((doc) => ({ ...doc, facts: Object.keys(doc.facts), clauses: doc.clauses.map(({ note: _note, ...clause }) => clause) }));
   return [
     "// Generated at build time by scripts/catalog-loader.js from the checked catalog.",
-    `const documents = ${JSON.stringify(documents)};`,
     `const facts = ${JSON.stringify(catalog.facts)};`,
+    `const documents = ${JSON.stringify(documents)}.map((d) => ({ ...d, facts: Object.fromEntries(d.facts.map((name) => [name, facts[name]])) }));`,
     `const accounting = ${JSON.stringify(catalog.accounting)};`,
     `const catalog = { version: ${JSON.stringify(catalog.version)}, documents, clauses: documents.flatMap((d) => d.clauses), facts, accounting };`,
     "export function compiledCatalog() { return catalog; }",

@@ -1,5 +1,5 @@
 import type { Accounts, LineAccounts } from "./accounting";
-import type { AccountingClass } from "./accounting-classes";
+import type { AccountingClass } from "./accounting-kinds";
 import type { Quantity, Source } from "./accounting-schedule";
 import { Decimal, formatRate, formatYuan } from "./money";
 

@@ -1,4 +1,5 @@
-import type { AccountingClass, AccountingEntry, AssetKind } from "./accounting-classes";
+import type { AccountingEntry } from "./accounting-classes";
+import type { AccountingClass, AssetKind } from "./accounting-kinds";
 import type { Catalog } from "./catalog";
 import type { ForecastLineInfo, Projection } from "./forecast";
 import { Decimal, ZERO } from "./money";

@@ -1,6 +1,7 @@
 import { referencedFacts, type Catalog } from "./catalog";
 import { compiledCatalog } from "./catalog/compiled";
-import { topics, type Clause, type Jurisdiction, type PolicyDocument, type Topic } from "./catalog/schema";
+import type { Clause, Jurisdiction, PolicyDocument } from "./catalog/schema";
+import { topics, type Topic } from "./catalog/topics";
 import { allMet, allOf, compileCondition, type CompiledCondition } from "./conditions";
 import type { Reason } from "./explain/trace";
 import type { Facts, FactValue, Tri } from "./facts";

@@ -1,7 +1,7 @@
 /** The engine's public surface: everything the functions, task pane and CLI may use. */
 export { CatalogError, CATALOG_VERSION, referencedFacts } from "./catalog";
 export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog";
-export { topics, type Topic } from "./catalog/schema";
+export { topics, type Topic } from "./catalog/topics";
 export { parsePathway, pathwayList, pathways, pathwaySpellings, type Pathway } from "./pathways";
 export { createEngine, engine } from "./evaluate";
 export type { ClauseLine, CompiledClause, Engine, Evaluation, Query, Status } from "./evaluate";
@@ -18,7 +18,8 @@ export { forecastTable } from "./forecast-table";
 export { certificateOption, inputColumns, inputItems, scenarioFromInputs, scenarioToInputs, type InputCell } from "./inputs";
 export { accountingSettings, parseScenario, scenario as scenarioSchema, SCENARIO_VERSION, ScenarioError, type AccountingSettings, type Scenario, type ScenarioEvent } from "./scenario";
 export { inForceDuring, validityWindow } from "./validity";
-export { accountingClasses, accountingProblems, assetKinds, type AccountingClass, type AccountingEntry, type AssetKind } from "./accounting-classes";
+export { accountingClasses, accountingProblems, assetKinds, type AccountingClass, type AssetKind } from "./accounting-kinds";
+export type { AccountingEntry } from "./accounting-classes";
 export { accountingQuantities, projections, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
 export { accountedForecast, accounts, lineView, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounting";
 export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./accounting-assumptions";

@@ -1,7 +1,7 @@
 import "./zod-jitless";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { amountProblemText, checkAmount, isAmountProblem } from "./amounts";
-import { topics } from "./catalog/schema";
+import { topics } from "./catalog/topics";
 import { engine } from "./evaluate";
 import { checkFact, factProblemText, isFactProblem } from "./facts";
 import { pathways } from "./pathways";
@@ -18,30 +18,30 @@ export const SCENARIO_VERSION = 1;
  * so), then the engine's bounds on size and digits (amounts.ts), reported with the problem's
  * code in `params.amount` so each door can say it in its language.
  */
-const bounded = (unit: string) => (v: string | number, ctx: z.RefinementCtx) => {
+const bounded = (unit: string) => (v: string | number, ctx: z.core.$RefinementCtx<string | number>) => {
   const checked = checkAmount(v);
   if (isAmountProblem(checked)) ctx.addIssue({ code: "custom", message: amountProblemText(checked, unit, "en-US"), params: { amount: checked, unit } });
 };
 const amountOf = (unit: "yuan" | "m²", example: string) =>
-  z.union([z.string().regex(/^\d+(\.\d+)?$/, `an amount in ${unit}, such as "${example}"`), z.number().finite().nonnegative()]).superRefine(bounded(unit));
+  z.union([z.string().check(z.regex(/^\d+(\.\d+)?$/, `an amount in ${unit}, such as "${example}"`)), z.number().check(z.nonnegative())]).check(z.superRefine(bounded(unit)));
 const money = amountOf("yuan", "5000000");
 const area = amountOf("m²", "2000");
-const share = z.number().min(0).max(1);
-const year = z.number().int().min(1990).max(2100);
+const share = z.number().check(z.gte(0), z.lte(1));
+const year = z.number().check(z.int(), z.gte(1990), z.lte(2100));
 const isoDate = z.iso.date();
 
 /** What every event may carry: its chance, and the share of a discretionary ceiling expected. */
 const uncertain = {
   year,
-  label: z.string().optional(),
+  label: z.optional(z.string()),
   /** The chance the event happens and is awarded (0–1); the scenario default otherwise. */
-  probability: share.optional(),
+  probability: z.optional(share),
   /** The share of a discretionary (经认定/择优) ceiling expected to be granted (0–1). */
-  realisation: share.optional(),
+  realisation: z.optional(share),
 };
-const product = z.string().min(1);
+const product = z.string().check(z.minLength(1));
 /** Years of use of a long-lived asset the event builds or buys (asset-related support, ruling 16). */
-const usefulLife = z.number().int().min(1).max(100).optional();
+const usefulLife = z.optional(z.number().check(z.int(), z.gte(1), z.lte(100)));
 
 export const event = z.discriminatedUnion("type", [
   z.strictObject({
@@ -50,10 +50,10 @@ export const event = z.discriminatedUnion("type", [
     product,
     class: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     /** DESIGN.md's approval pathways; files written with the earlier three codes read the same. */
-    pathway: z.enum(pathways).default("standard"),
+    pathway: z._default(z.enum(pathways), "standard"),
     rdCost: money,
     /** Produced locally (落地生产): Changping pays a further award for innovative certificates. */
-    localProduction: z.boolean().optional(),
+    localProduction: z.optional(z.boolean()),
   }),
   z.strictObject({ type: z.literal("innovativeReview"), ...uncertain, product }),
   z.strictObject({ type: z.literal("fdaBreakthrough"), ...uncertain, product, rdCost: money }),
@@ -61,7 +61,7 @@ export const event = z.discriminatedUnion("type", [
     type: z.literal("clinical"),
     ...uncertain,
     product,
-    drugClass: z.number().int().min(1).max(5),
+    drugClass: z.number().check(z.int(), z.gte(1), z.lte(5)),
     phase: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   }),
   z.strictObject({
@@ -70,18 +70,18 @@ export const event = z.discriminatedUnion("type", [
     product,
     value: money,
     /** The product's best annual output before the scenario's first output, if any. */
-    bestBefore: money.optional(),
+    bestBefore: z.optional(money),
   }),
   z.strictObject({
     type: z.literal("vbp"),
     ...uncertain,
     product,
     bidValue: money,
-    wonBefore: z.boolean().optional(),
+    wonBefore: z.optional(z.boolean()),
     /** That year's total procurement of the product under the win (当年采购总金额); the bid value if not given. */
-    procurementValue: money.optional(),
+    procurementValue: z.optional(money),
     /** National volume-based procurement (国家集中带量采购), which Shenzhen （十五） names; true if not given. */
-    national: z.boolean().optional(),
+    national: z.optional(z.boolean()),
   }),
   z.strictObject({ type: z.literal("firstSet"), ...uncertain, product, sales: money }),
   z.strictObject({ type: z.literal("insurance"), ...uncertain, premium: money }),
@@ -93,43 +93,40 @@ export const event = z.discriminatedUnion("type", [
     topic: z.enum(topics),
     facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     usefulLife,
-  }).superRefine((e, ctx) => {
+  }).check(z.superRefine((e, ctx) => {
     // Typed by the catalog's definitions: a flag where money is expected, NaN or −1 is refused here.
     const definitions = engine().catalog.facts;
     for (const [name, value] of Object.entries(e.facts)) {
       const fact = checkFact(name, value, definitions);
       if (isFactProblem(fact)) ctx.addIssue({ code: "custom", path: ["facts", name], message: factProblemText(name, fact, definitions, "en-US"), params: { fact: name, problem: fact } });
     }
-  }),
+  })),
 ]);
 export type ScenarioEvent = z.infer<typeof event>;
 
-const lag = z.number().int().min(0).max(10);
-const rate = z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, "a rate from 0 to 1, such as \"0.25\"");
+const lag = z.number().check(z.int(), z.gte(0), z.lte(10));
+const rate = z.string().check(z.regex(/^(0(\.\d+)?|1(\.0+)?)$/, "a rate from 0 to 1, such as \"0.25\""));
 
 /**
  * The CFO's settings (DESIGN rulings 15–17): when cash arrives, how asset-related support is
  * booked, the income tax rate, and which clauses' funds are non-taxable. Every one has a default,
  * and the views built on them say so.
  */
-export const accountingSettings = z
-  .strictObject({
+export const accountingSettings = z.prefault(
+  z.strictObject({
     /** Years from entitlement to cash: by default 1 (applied for in the next annual round). */
-    paymentLag: z
-      .strictObject({ default: lag.default(1), documents: z.record(z.string(), lag).default({}), clauses: z.record(z.string(), lag).default({}) })
-      .prefault({}),
+    paymentLag: z.prefault(z.strictObject({ default: z._default(lag, 1), documents: z._default(z.record(z.string(), lag), {}), clauses: z._default(z.record(z.string(), lag), {}) }), {}),
     /** Asset-related support: gross (总额法, deferred income) or net (净额法, deducted from the asset's cost). */
-    assetMethod: z.enum(["gross", "net"]).default("gross"),
+    assetMethod: z._default(z.enum(["gross", "net"]), "gross"),
     /** Default useful life in years by kind of asset, where the event does not set its own. */
-    usefulLife: z.strictObject({ building: z.number().int().min(1).max(100).default(20), equipment: z.number().int().min(1).max(100).default(10) }).prefault({}),
+    usefulLife: z.prefault(z.strictObject({ building: z._default(z.number().check(z.int(), z.gte(1), z.lte(100)), 20), equipment: z._default(z.number().check(z.int(), z.gte(1), z.lte(100)), 10) }), {}),
     /** Enterprise income tax rate: 25%; 15% for a high-tech enterprise (高新技术企业). */
-    taxRate: rate.default("0.25"),
+    taxRate: z._default(rate, "0.25"),
     /** Clauses whose funds are treated as non-taxable income (不征税收入, 财税〔2011〕70号), by clause id. */
-    nonTaxable: z.array(z.string().min(1)).default([]),
+    nonTaxable: z._default(z.array(z.string().check(z.minLength(1))), []),
     /** Years over which the later costs an income-related clause compensates fall, by clause id (default 1). */
-    costYears: z.record(z.string(), z.number().int().min(1).max(50)).default({}),
-  })
-  .superRefine((a, ctx) => {
+    costYears: z._default(z.record(z.string(), z.number().check(z.int(), z.gte(1), z.lte(50))), {}),
+  }).check(z.superRefine((a, ctx) => {
     // A document or clause the catalog does not have would silently do nothing.
     const { catalog } = engine();
     const documents = new Set(catalog.documents.map((d) => d.id));
@@ -139,33 +136,34 @@ export const accountingSettings = z
     for (const id of Object.keys(a.paymentLag.clauses)) if (!clauses.has(id)) unknown(["paymentLag", "clauses", id], id, "clause");
     a.nonTaxable.forEach((id, i) => clauses.has(id) || unknown(["nonTaxable", i], id, "clause"));
     for (const id of Object.keys(a.costYears)) if (!clauses.has(id)) unknown(["costYears", id], id, "clause");
-  })
-  .prefault({});
+  })),
+  {},
+);
 export type AccountingSettings = z.infer<typeof accountingSettings>;
 
 export const scenario = z
   .strictObject({
     schemaVersion: z.literal(SCENARIO_VERSION),
-    name: z.string().min(1),
+    name: z.string().check(z.minLength(1)),
     enterprise: z.strictObject({
-      name: z.string().optional(),
+      name: z.optional(z.string()),
       region: z.enum(regions as [string, ...string[]]),
       sector: z.enum(["device", "drug"]),
-      sme: z.boolean().optional(),
+      sme: z.optional(z.boolean()),
     }),
     horizon: z.strictObject({ from: year, to: year }),
     /** Revenue (主营业务收入 / 营业收入) and R&D spending by year, history and plan alike. */
-    financials: z.array(z.strictObject({ year, revenue: money.optional(), rd: money.optional() })).default([]),
-    defaults: z.strictObject({ probability: share.default(1), realisation: share.default(1) }).prefault({}),
+    financials: z._default(z.array(z.strictObject({ year, revenue: z.optional(money), rd: z.optional(money) })), []),
+    defaults: z.prefault(z.strictObject({ probability: z._default(share, 1), realisation: z._default(share, 1) }), {}),
     /** Assumed rates (or amounts) for clauses the text leaves open ("一定比例"), by clause id. */
-    assumptions: z.record(z.string(), z.string().regex(/^\d+(\.\d+)?$/).superRefine(bounded(""))).default({}),
+    assumptions: z._default(z.record(z.string(), z.string().check(z.regex(/^\d+(\.\d+)?$/), z.superRefine(bounded("")))), {}),
     /** Issue dates the texts do not state, by document id (Shenzhen's 有效期5年). */
-    issueDates: z.record(z.string(), isoDate).default({}),
-    simulation: z.strictObject({ draws: z.number().int().min(1).max(100000).default(2000), seed: z.number().int().default(1) }).prefault({}),
-    events: z.array(event).default([]),
+    issueDates: z._default(z.record(z.string(), isoDate), {}),
+    simulation: z.prefault(z.strictObject({ draws: z._default(z.number().check(z.int(), z.gte(1), z.lte(100000)), 2000), seed: z._default(z.number().check(z.int()), 1) }), {}),
+    events: z._default(z.array(event), []),
     accounting: accountingSettings,
   })
-  .superRefine((s, ctx) => {
+  .check(z.superRefine((s, ctx) => {
     if (s.horizon.to < s.horizon.from) ctx.addIssue({ code: "custom", path: ["horizon", "to"], message: "must not be before horizon.from" });
     if (s.horizon.to - s.horizon.from >= 30) ctx.addIssue({ code: "custom", path: ["horizon", "to"], message: "a horizon is at most 30 years" });
     const seen = new Set<number>();
@@ -173,7 +171,7 @@ export const scenario = z
       if (seen.has(f.year)) ctx.addIssue({ code: "custom", path: ["financials", i, "year"], message: `${f.year} appears twice` });
       seen.add(f.year);
     });
-  });
+  }));
 export type Scenario = z.infer<typeof scenario>;
 
 export class ScenarioError extends Error {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { config, locales } from "zod/mini";
 
 /*
  * zod compiles object parsers with `new Function` unless told not to, deciding when a schema is
@@ -6,5 +6,8 @@ import { z } from "zod";
  * Content-Security-Policy forbids eval (src/taskpane/taskpane.html): the interpreted parsers
  * everywhere, one code path and no blocked-eval report in the pane. Imported first by every
  * module that builds a schema.
+ *
+ * The run-time schemas are zod/mini's (tree-shaken: the add-in's bundle carries only what they
+ * use), which sets no locale of its own: English messages, as full zod gives them.
  */
-z.config({ jitless: true });
+config({ jitless: true, ...locales.en() });

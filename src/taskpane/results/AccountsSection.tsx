@@ -1,9 +1,9 @@
-import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { accounts as accountsOf, accountsTable, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { useAmounts } from "./amounts";
-import { ScrollRegion } from "./ScrollRegion";
+import { FigureTable } from "./FigureTable";
 
 const useStyles = makeStyles({
   details: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0`, "& > summary": { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 } },
@@ -11,8 +11,6 @@ const useStyles = makeStyles({
   item: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM },
   label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
   value: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, fontVariantNumeric: "tabular-nums" },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  table: { tableLayout: "auto", width: "auto", minWidth: "100%" },
 });
 
 /** The views the switch offers (DESIGN rulings 15–17); entitled is the results above. */
@@ -68,30 +66,7 @@ export function AccountsSection({ scenario, f, thisYear = new Date().getFullYear
           ))}
         </Select>
       </Field>
-      <ScrollRegion label={t(`view.${view}` as MessageKey)}>
-        <Table size="small" className={styles.table} aria-label={t(`view.${view}` as MessageKey)} data-testid="accounts-table">
-          <TableHeader>
-            <TableRow>
-              {headers.map((h, i) => (
-                <TableHeaderCell key={h} scope="col" className={i > 0 ? styles.num : undefined}>
-                  {h}
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {figures.map((row) => (
-              <TableRow key={String(row[0])}>
-                {row.slice(0, 3).map((v, i) => (
-                  <TableCell key={i} className={i > 0 ? styles.num : undefined}>
-                    {cell(v)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </ScrollRegion>
+      <FigureTable label={t(`view.${view}` as MessageKey)} testId="accounts-table" header={headers} rows={figures.map((row) => row.slice(0, 3).map(cell))} />
       <p>{t("results.unitNote", { unit: amounts.unitName })}</p>
       <p>{t("accounts.assumptions")}</p>
       <ul data-testid="accounts-assumptions">

@@ -1,4 +1,4 @@
-import { Badge, Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
 import { accounts as accountsOf, Decimal, engine, forecast, forecastTable, formatCap, formatLineAccounts, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type LineAccounts, type PolicyDocument, type Scenario } from "../engine";
 import { catalogs, useI18n, type I18n, type MessageKey } from "../i18n";
@@ -8,7 +8,7 @@ import { useAmounts } from "./amounts";
 import { BarChart, colourOf, type Marker } from "./BarChart";
 import { ExportBar } from "./Export";
 import { classifyFlags, type Flag } from "./flags";
-import { ScrollRegion } from "./ScrollRegion";
+import { FigureTable } from "./FigureTable";
 import { DeltaDetail, useDiff, VariantList, WhatIfLines, WhatIfPanel, type BenchActions } from "./WhatIf";
 import { clauseName, eventTitle, unpaidText } from "./words";
 
@@ -36,7 +36,6 @@ const useStyles = makeStyles({
   totalValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: "1.2em" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  table: { tableLayout: "auto", width: "auto", minWidth: "100%" },
   details: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0`, "& > summary": { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 }, "@media print": { display: "none" } },
   event: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0` },
   eventHead: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalM, flexWrap: "wrap", margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -243,70 +242,30 @@ function Results(props: Props & { readonly f: Forecast }) {
 
       <details className={styles.details}>
         <summary>{t("results.byPolicy")}</summary>
-        <ScrollRegion label={t("results.byPolicy")}>
-          <Table size="small" className={styles.table} aria-label={t("results.byPolicy")} data-testid="policy-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t("col.policy")}</TableHeaderCell>
-                <TableHeaderCell scope="col" className={styles.num}>
-                  {t("col.ceilingIn", { unit: amounts.unitName })}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className={styles.num}>
-                  {t("col.expectedIn", { unit: amounts.unitName })}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className={styles.num}>
-                  {t("col.share")}
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {byPolicy.map(({ p, ceiling, expected }) => (
-                <TableRow key={p}>
-                  <TableCell>
-                    {shortDocumentName(documents.get(p), p, i18n)} · {documents.get(p)?.status === "draft" ? t("status.draft") : t("status.inForce")}
-                  </TableCell>
-                  <TableCell className={styles.num}>{amounts.bare(ceiling)}</TableCell>
-                  <TableCell className={styles.num}>{amounts.bare(expected)}</TableCell>
-                  <TableCell className={styles.num}>{share(expected)}</TableCell>
-                </TableRow>
-              ))}
-              <TableRow>
-                <TableCell>{t("col.total")}</TableCell>
-                <TableCell className={styles.num}>{amounts.bare(f.total.ceiling)}</TableCell>
-                <TableCell className={styles.num}>{amounts.bare(f.total.expected)}</TableCell>
-                <TableCell className={styles.num}>{share(f.total.expected)}</TableCell>
-              </TableRow>
-            </TableBody>
-          </Table>
-        </ScrollRegion>
+        <FigureTable
+          label={t("results.byPolicy")}
+          testId="policy-table"
+          header={[t("col.policy"), t("col.ceilingIn", { unit: amounts.unitName }), t("col.expectedIn", { unit: amounts.unitName }), t("col.share")]}
+          rows={[
+            ...byPolicy.map(({ p, ceiling, expected }) => [
+              `${shortDocumentName(documents.get(p), p, i18n)} · ${documents.get(p)?.status === "draft" ? t("status.draft") : t("status.inForce")}`,
+              amounts.bare(ceiling),
+              amounts.bare(expected),
+              share(expected),
+            ]),
+            [t("col.total"), amounts.bare(f.total.ceiling), amounts.bare(f.total.expected), share(f.total.expected)],
+          ]}
+        />
       </details>
 
       <details className={styles.details}>
         <summary>{t("results.yearTable")}</summary>
-        <ScrollRegion label={t("results.yearTable")}>
-          <Table size="small" className={styles.table} aria-label={t("results.yearTable")} data-testid="year-table">
-            <TableHeader>
-              <TableRow>
-                {yearHeader.map((h, i) => (
-                  <TableHeaderCell key={h} scope="col" className={i > 0 ? styles.num : undefined}>
-                    {h}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {table.rows.map((row) => (
-                <TableRow key={String(row[0])}>
-                  {row.map((v, i) => (
-                    <TableCell key={i} className={i > 0 ? styles.num : undefined}>
-                      {typeof v === "object" ? amounts.bare(v) : v === "total" ? t("col.total") : String(v)}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollRegion>
+        <FigureTable
+          label={t("results.yearTable")}
+          testId="year-table"
+          header={yearHeader}
+          rows={table.rows.map((row) => row.map((v) => (typeof v === "object" ? amounts.bare(v) : v === "total" ? t("col.total") : String(v))))}
+        />
         <p className={styles.cite}>{t("results.unitNote", { unit: amounts.unitName })}</p>
       </details>
 
