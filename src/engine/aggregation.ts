@@ -1,4 +1,4 @@
-import { add, apportion, fenToDecimal, placesOf, pow10, RATIO_ZERO, roundFen, scaled, sum, times, type Ratio } from "./exact";
+import { add, apportion, fenToDecimal, placesOf, pow10, roundFen, scaled, sum, times, type Ratio } from "./exact";
 import { Decimal, ZERO } from "./money";
 import type { Settlement } from "./settlement";
 import { convolve, expectedByLine, quantiles, sample, yearDistribution, type Budget, type Distribution, type Sample, type SampledFigure, type Worlds } from "./worlds";
@@ -155,8 +155,14 @@ export function aggregate(s: Settlement, w: Worlds, horizon: readonly number[], 
       const policies = new Map<string, { exact: Ratio; ceiling: Decimal; lines: typeof share[number] }>();
       for (const x of share[i]) {
         const id = s.lines[x.line].trace.document.id;
-        const p = policies.get(id) ?? { exact: RATIO_ZERO, ceiling: ZERO, lines: [] };
-        policies.set(id, { exact: add(p.exact, x.exact), ceiling: p.ceiling.plus(s.ceiling[x.line].times(x.fraction)), lines: [...p.lines, x] });
+        const p = policies.get(id);
+        const ceiling = s.ceiling[x.line].times(x.fraction);
+        if (!p) policies.set(id, { exact: x.exact, ceiling, lines: [x] });
+        else {
+          p.exact = add(p.exact, x.exact);
+          p.ceiling = p.ceiling.plus(ceiling);
+          p.lines.push(x);
+        }
       }
       const ids = [...policies.keys()];
       const policyShown = apportion(

@@ -33,9 +33,12 @@ export const sum = (xs: Iterable<Ratio>): Ratio => {
 
 export const times = (a: Ratio, n: bigint, d = 1n): Ratio => ({ n: a.n * n, d: a.d * d });
 
+/** 10^k as Decimals, made once each: scaled runs once per amount of a plan. */
+const powersOfTen: Decimal[] = [];
+
 /** A Decimal as digits and a power of ten: x = n / 10^scale, exactly. */
 export function scaled(x: Decimal, scale: number): bigint {
-  return BigInt(x.times(new Decimal(10).pow(scale)).toFixed(0));
+  return BigInt(x.times((powersOfTen[scale] ??= new Decimal(10).pow(scale))).toFixed(0));
 }
 
 /** The decimal places a value needs. */

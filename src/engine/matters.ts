@@ -41,6 +41,8 @@ function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinitio
     if (f.revenue !== undefined) revenue.set(f.year, d(f.revenue));
     if (f.rd !== undefined) rd.set(f.year, d(f.rd));
   }
+  // Object.assign rather than spreads below: the same objects, but V8 (Node 20) builds a spread
+  // followed by more properties on a slow path, and there is one per matter.
   const enterprise: Record<string, FactValue> = { sector: s.enterprise.sector };
   if (s.enterprise.sme !== undefined) enterprise.sme = s.enterprise.sme;
   const matters: Matter[] = [];
@@ -49,18 +51,18 @@ function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinitio
     const event = yearly + (y - s.horizon.from) * 2;
     const base = { year: y, probability: 1, realisation: s.defaults.realisation };
     if (rd.has(y - 1)) {
-      const facts: Record<string, FactValue> = { ...enterprise, rdLastYear: rd.get(y - 1)! };
+      const facts: Record<string, FactValue> = Object.assign({}, enterprise, { rdLastYear: rd.get(y - 1)! });
       if (revenue.has(y - 1)) facts.revenueLastYear = revenue.get(y - 1)!;
       if (rd.has(y - 2)) facts.rdYearBefore = rd.get(y - 2)!;
       // 连续三年研发投入保持正增长: growth in each of the three years before this one.
       const r = [1, 2, 3, 4].map((k) => rd.get(y - k));
       if (r.every((x) => x !== undefined)) facts.rdGrowthThreeYears = r[0]!.gt(r[1]!) && r[1]!.gt(r[2]!) && r[2]!.gt(r[3]!);
-      matters.push({ ...base, event, label: `R&D of ${y - 1}`, title: { kind: "rd", year: y - 1 }, topic: "rd", facts });
+      matters.push(Object.assign({}, base, { event, label: `R&D of ${y - 1}`, title: { kind: "rd", year: y - 1 } as const, topic: "rd" as const, facts }));
     }
     if (revenue.has(y)) {
       const before = [...revenue].filter(([k]) => k < y).map(([, v]) => v);
       const best = before.reduce((a, b) => (b.gt(a) ? b : a), ZERO);
-      matters.push({ ...base, event: event + 1, label: `Revenue of ${y}`, title: { kind: "revenue", year: y }, topic: "revenue", facts: { ...enterprise, revenue: revenue.get(y)!, bestRevenueBefore: best } });
+      matters.push(Object.assign({}, base, { event: event + 1, label: `Revenue of ${y}`, title: { kind: "revenue", year: y } as const, topic: "revenue" as const, facts: Object.assign({}, enterprise, { revenue: revenue.get(y)!, bestRevenueBefore: best }) }));
     }
   }
   const bestOutput = new Map<string, Decimal>();
@@ -76,7 +78,7 @@ function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinitio
     const label = e.label ?? defaultLabel(e);
     const title: MatterTitle = e.label !== undefined ? { kind: "label", text: e.label } : titleOf(e);
     const product = "product" in e ? e.product : undefined;
-    const push = (topic: Topic, facts: Record<string, FactValue>) => matters.push({ ...base, label, title, topic, product, facts: { ...enterprise, ...facts } });
+    const push = (topic: Topic, facts: Record<string, FactValue>) => matters.push(Object.assign({}, base, { label, title, topic, product, facts: Object.assign({}, enterprise, facts) }));
     switch (e.type) {
       case "certificate":
         push("registration", { deviceClass: e.class, pathway: e.pathway, rdCost: d(e.rdCost) });
@@ -93,8 +95,9 @@ function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinitio
         break;
       case "output": {
         const before = Decimal.max(bestOutput.get(e.product) ?? ZERO, e.bestBefore === undefined ? ZERO : d(e.bestBefore));
-        push("scaleup", { output: d(e.value), bestOutputBefore: before });
-        bestOutput.set(e.product, Decimal.max(before, d(e.value)));
+        const output = d(e.value);
+        push("scaleup", { output, bestOutputBefore: before });
+        bestOutput.set(e.product, Decimal.max(before, output));
         break;
       }
       case "vbp":
@@ -165,7 +168,7 @@ function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
     const paid = advances.get(product);
     if (paid !== undefined && advanceTopics.has(m.topic)) facts[ADVANCE_PAID] = paid;
     const mine = taken.get(product) ?? new Set<string>();
-    const matter: Matter = { ...m, facts, onceTaken: new Set(mine) };
+    const matter: Matter = Object.assign({}, m, { facts, onceTaken: new Set(mine) });
     if (last.get(product) === i) return matter;
     const { lines } = eng.evaluate({
       topic: m.topic,

@@ -106,9 +106,13 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
 
   const capOf = new Map<number, string>();
   const limitKeyOf = new Map<number, string>();
-  for (const c of prepared.flatMap((p) => p.groups.flat())) {
-    if (c.cap) capOf.set(c.line, c.cap);
-    if (c.maxYears !== undefined) limitKeyOf.set(c.line, c.limitKey);
+  for (const p of prepared) {
+    for (const group of p.groups) {
+      for (const c of group) {
+        if (c.cap) capOf.set(c.line, c.cap);
+        if (c.maxYears !== undefined) limitKeyOf.set(c.line, c.limitKey);
+      }
+    }
   }
   const byYear = new Map(years.map((y) => [y, prepared.filter((p) => p.matter.year === y)]));
 

@@ -327,10 +327,11 @@ export function sample(
   budget: Budget,
   onProgress?: (done: number, total: number) => void,
 ): Sample {
-  const all = w.years.flatMap((y, yi) => y.blocks.flatMap((b) => b.payers.map((c) => ({ ...c, year: yi, uncertain: b.uncertain }))));
+  const all = w.years.flatMap((y, yi) => y.blocks.flatMap((b) => b.payers.map((c) => ({ line: c.line, amount: c.amount, cap: c.cap, year: yi, uncertain: b.uncertain }))));
   // A certain line under no cap pays the same in every draw: added once, not per draw.
-  const fixed = all.filter((c) => c.uncertain < 0 && c.cap < 0);
-  const payers = all.filter((c) => !fixed.includes(c));
+  const isFixed = (c: (typeof all)[number]) => c.uncertain < 0 && c.cap < 0;
+  const fixed = all.filter(isFixed);
+  const payers = all.filter((c) => !isFixed(c));
   // Bound every accumulator: a figure's value, a line's sum over the draws.
   let bound = 0n;
   const amountOf = new Map(all.map((c) => [c.line, c.amount]));
@@ -360,7 +361,13 @@ export function sample(
   const figureOf: number[] = [];
   const coefficients: bigint[] = [];
   const byLine = new Map<number, { f: number; c: bigint }[]>();
-  figures.forEach((fig, f) => fig.terms.forEach((c, l) => byLine.set(l, [...(byLine.get(l) ?? []), { f, c }])));
+  figures.forEach((fig, f) =>
+    fig.terms.forEach((c, l) => {
+      const terms = byLine.get(l);
+      if (terms) terms.push({ f, c });
+      else byLine.set(l, [{ f, c }]);
+    }),
+  );
   for (const c of payers) {
     for (const t of byLine.get(c.line) ?? []) {
       figureOf.push(t.f);
