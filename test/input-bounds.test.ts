@@ -97,6 +97,15 @@ describe("2–3. amounts too long to compute are refused, and formatting is line
     expect(checkAmount(0.1 + 0.2)).toEqual(new Decimal("0.30000000000000004"));
   });
 
+  test("whole numbers as Excel passes them: 10^15 passes, the next integer does not; −0 is 0, −1 is negative", () => {
+    expect(checkAmount(1e15)).toEqual(new Decimal("1e15"));
+    expect(checkAmount(1e15 + 1)).toMatchObject({ code: "tooLarge" });
+    expect(checkAmount(5000000)).toEqual(new Decimal(5000000));
+    expect((checkAmount(-0) as Decimal).isNegative()).toBe(false);
+    expect(checkAmount(-1)).toMatchObject({ code: "negative" });
+    expect(checkAmount(2 ** 53)).toMatchObject({ code: "tooLarge" });
+  });
+
   test("formatYuan groups digits as before", () => {
     expect(formatYuan(new Decimal("1500000"))).toBe("1,500,000");
     expect(formatYuan(new Decimal("-1234567.891"))).toBe("-1,234,567.891");
