@@ -1,6 +1,7 @@
-import { checkAmount, checkFact, Decimal, engine, factProblemText, formatYuan, isFactProblem, parseScenario, scenarioToInputs, ScenarioError, type Scenario } from "../src/engine";
+import { checkAmount, checkFact, Decimal, engine, factProblemText, formatYuan, isFactProblem, parseScenario, scenarioToInputs, type Scenario } from "../src/engine";
 import { CellError, fitText } from "../src/functions/cells";
 import { call, forecastCells } from "../src/functions/subsidy";
+import { scenarioProblems } from "./support/scenario-problems";
 
 /**
  * Issue 12, "Found" 1–3 and 9–10: each case as it was reported, held to the one input layer
@@ -22,15 +23,6 @@ const withOther = (facts: Record<string, unknown>): unknown => ({
   events: [{ type: "other", year: 2027, topic: "registration", facts }],
 });
 
-const problemsOf = (raw: unknown): string[] => {
-  try {
-    parseScenario(raw);
-  } catch (e) {
-    if (e instanceof ScenarioError) return [...e.problems];
-    throw e;
-  }
-  return [];
-};
 
 describe("1. an `other` event's facts are typed by the catalog", () => {
   test("a negative rdCost through FORECAST's Inputs row is refused at the row and fact, not a −10,000,000 forecast", () => {
@@ -45,7 +37,7 @@ describe("1. an `other` event's facts are typed by the catalog", () => {
   });
 
   test("NaN, a boolean, a negative number and an unknown code are each refused at their fact", () => {
-    const problems = problemsOf(withOther({ deviceClass: 7, pathway: true, rdCost: "NaN", localProduction: "maybe" }));
+    const problems = scenarioProblems(withOther({ deviceClass: 7, pathway: true, rdCost: "NaN", localProduction: "maybe" }));
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^events\[0\]\.facts\.rdCost: fact "rdCost" .* must be an amount in yuan, got "NaN"$/),
@@ -55,9 +47,9 @@ describe("1. an `other` event's facts are typed by the catalog", () => {
       ]),
     );
     // NaN itself cannot be in a JSON file; from code, the schema refuses it at the field.
-    expect(problemsOf(withOther({ rdCost: Number.NaN }))).toEqual([expect.stringMatching(/^events\[0\]\.facts\.rdCost: /)]);
-    expect(problemsOf(withOther({ rdCost: true }))).toEqual([expect.stringMatching(/facts\.rdCost: .* must be an amount in yuan, got TRUE$/)]);
-    expect(problemsOf(withOther({ rdCost: -1 }))).toEqual([expect.stringMatching(/facts\.rdCost: .* must be ≥ 0 yuan, got -1$/)]);
+    expect(scenarioProblems(withOther({ rdCost: Number.NaN }))).toEqual([expect.stringMatching(/^events\[0\]\.facts\.rdCost: /)]);
+    expect(scenarioProblems(withOther({ rdCost: true }))).toEqual([expect.stringMatching(/facts\.rdCost: .* must be an amount in yuan, got TRUE$/)]);
+    expect(scenarioProblems(withOther({ rdCost: -1 }))).toEqual([expect.stringMatching(/facts\.rdCost: .* must be ≥ 0 yuan, got -1$/)]);
   });
 
   test("the refusal is said in Chinese too, with the catalog's label", () => {
@@ -81,9 +73,9 @@ describe("2–3. amounts too long to compute are refused, and formatting is line
   });
 
   test("rdCost=1e+100000 in a fact and a 30-digit amount in a scenario file are refused, each at its field", () => {
-    expect(problemsOf(withOther({ deviceClass: 3, rdCost: "1e+100000" }))).toEqual([expect.stringMatching(/facts\.rdCost: .* must be at most 10\^15 yuan/)]);
+    expect(scenarioProblems(withOther({ deviceClass: 3, rdCost: "1e+100000" }))).toEqual([expect.stringMatching(/facts\.rdCost: .* must be at most 10\^15 yuan/)]);
     const file = { ...(withOther({}) as object), events: [{ type: "certificate", year: 2027, product: "X", class: 3, rdCost: "123456789012345678901234567890" }] };
-    expect(problemsOf(file)).toEqual(["events[0].rdCost: must be at most 10^15 yuan, got \"123456789012345678901234567890\""]);
+    expect(scenarioProblems(file)).toEqual(["events[0].rdCost: must be at most 10^15 yuan, got \"123456789012345678901234567890\""]);
   });
 
   test("the bounds: 10^15 and 20 digits pass, one more does not; an exponent past decimal.js's range is not 0", () => {
@@ -124,7 +116,7 @@ describe("9–10. units and odd values", () => {
   test("areaM2 is in square metres", () => {
     expect(errorOf(call("FACILITY", [20000000, -1, "shenzhen"])).message).toBe("areaM2 must be ≥ 0 m², got -1");
     const file = { ...(withOther({}) as object), events: [{ type: "facility", year: 2027, cost: "1", areaM2: "1e3" }] };
-    expect(problemsOf(file)).toEqual(['events[0].areaM2: an amount in m², such as "2000"']);
+    expect(scenarioProblems(file)).toEqual(['events[0].areaM2: an amount in m², such as "2000"']);
   });
 
   test('"-0" as text is 0 yuan, not −0', () => {

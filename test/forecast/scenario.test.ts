@@ -1,23 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { forecast, parseScenario, ScenarioError } from "../../src/engine";
+import { forecast, parseScenario } from "../../src/engine";
 import { scenarioJsonSchema } from "../../src/cli/schema";
+import { scenarioProblems } from "../support/scenario-problems";
 
 const example = () => JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "changping-device-startup.json"), "utf8"));
 
-function problems(raw: unknown): string[] {
-  try {
-    parseScenario(raw);
-  } catch (e) {
-    if (e instanceof ScenarioError) return [...e.problems];
-    throw e;
-  }
-  return [];
-}
 
 test("the examples are valid scenarios", () => {
   for (const f of ["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json"]) {
-    expect(problems(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", f), "utf8")))).toEqual([]);
+    expect(scenarioProblems(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", f), "utf8")))).toEqual([]);
   }
 });
 
@@ -35,7 +27,7 @@ test.each([
 ])("%s is named by its path", (_what, spoil, path) => {
   const s = example();
   spoil(s);
-  const found = problems(s);
+  const found = scenarioProblems(s);
   expect(found.length).toBeGreaterThan(0);
   expect(found.some((p) => p.startsWith(`${path}:`))).toBe(true);
 });
