@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { causesOf, compareForecasts, Decimal, forecast, outcomesByEvent, parseScenario, summarise, type DiffReason, type Scenario } from "../src/engine";
+import { causesOf, compareForecasts, Decimal, expectedFactors, forecast, outcomesByEvent, parseScenario, summarise, type DiffReason, type Scenario } from "../src/engine";
 
 /*
  * DESIGN's three what-ifs on the Changping class III startup (examples/changping-device-startup.json),
@@ -154,4 +154,22 @@ test("causes: Shenzhen's missing clauses merged, each with its events' Δ summed
   // Largest first: Changping's 第五条（二） (8M − 2M advance) × 80% = 4.8M, before Shenzhen's equal new 4.8M.
   expect(causes[0].reason).toMatchObject({ code: "notInRegion", clause: "changping-device/5.2" });
   expect(causes.reduce((a, c) => a.plus(c.reason.delta), new Decimal(0))).toEqual(d.total.delta);
+});
+
+test("a line's factors: ceiling × chance = expected for a Shenzhen class III certificate at 80%", () => {
+  // 深圳 （五）: 按研发投入40%, 最高500万元: 40% × 5,000,000 = 2,000,000; × 80% = 1,600,000. Not
+  // discretionary, so no share enters; nothing caps it in any world, so the product is the figure.
+  const s = parseScenario({
+    schemaVersion: 1,
+    name: "one certificate",
+    enterprise: { region: "shenzhen", sector: "device" },
+    horizon: { from: 2026, to: 2026 },
+    defaults: { probability: 1, realisation: 0.5 },
+    events: [{ type: "certificate", year: 2026, product: "CT", class: 3, pathway: "standard", rdCost: "5000000", probability: 0.8 }],
+  });
+  const f = forecast(s);
+  const [outcome] = outcomesByEvent(s, f).filter((o) => o.lines.length > 0);
+  const line = outcome.lines[0];
+  expect(line.ceiling).toEqual(new Decimal(2000000));
+  expect(expectedFactors(line, outcome)).toEqual({ discretionary: false, product: new Decimal(1600000), exact: true });
 });

@@ -2,6 +2,7 @@ import type { Topic } from "./catalog/schema";
 import type { ClauseLine } from "./evaluate";
 import type { Note, Reason } from "./explain";
 import type { Forecast, ForecastLine } from "./forecast";
+import { policyTotal } from "./forecast-table";
 import type { Matter } from "./matters";
 import { Decimal, ZERO } from "./money";
 import type { Region } from "./regions";
@@ -241,11 +242,10 @@ export function compareForecasts(baseScenario: Scenario, base: Forecast, variant
   });
 
   const documents = [...new Set([...base.lines, ...variant.lines].map((l) => l.trace.document.id))].sort();
-  const policyOf = (f: Forecast, doc: string, field: "expected" | "ceiling") => sum(f.years.map((y) => y.byPolicy[doc]?.[field] ?? ZERO));
-  const byPolicy = documents.map((document) => ({
-    document,
-    ...delta(policyOf(base, document, "expected"), policyOf(variant, document, "expected"), policyOf(base, document, "ceiling"), policyOf(variant, document, "ceiling")),
-  }));
+  const byPolicy = documents.map((document) => {
+    const [b, v] = [policyTotal(base, document), policyTotal(variant, document)];
+    return { document, ...delta(b.expected, v.expected, b.ceiling, v.ceiling) };
+  });
 
   const keys = [...new Set([...baseSides.keys(), ...variantSides.keys()])];
   const byEvent: EventDelta[] = keys.map((key) => {
@@ -299,6 +299,17 @@ export interface EventOutcome {
   readonly lines: readonly ForecastLine[];
   /** Why it pays nothing; empty when it pays. */
   readonly unpaid: readonly Unpaid[];
+}
+
+/**
+ * A line's expected figure as its factors: ceiling × chance, × the share granted where the clause
+ * is discretionary (ruling 18). `exact` says the product is the expected figure; it is not where an
+ * annual cap cut the line in some worlds and not in others.
+ */
+export function expectedFactors(line: ForecastLine, outcome: Pick<EventOutcome, "probability" | "realisation">) {
+  const discretionary = line.trace.clause.flags.includes("discretionary");
+  const product = line.ceiling.times(outcome.probability).times(discretionary ? outcome.realisation : 1);
+  return { discretionary, product, exact: product.equals(line.expected) };
 }
 
 /** A forecast by event (all the lines of one certificate summed): what each pays, and if nothing, why. */

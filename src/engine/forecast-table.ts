@@ -17,10 +17,17 @@ export function forecastTable(f: Forecast): { header: string[]; rows: (number | 
     y.p90,
     ...policies.map((p) => y.byPolicy[p]?.expected ?? ZERO),
   ]);
-  rows.push(["total", f.total.ceiling, f.total.expected, f.total.p10, f.total.p50, f.total.p90, ...policies.map((p) => sumPolicy(f, p))]);
+  rows.push(["total", f.total.ceiling, f.total.expected, f.total.p10, f.total.p50, f.total.p90, ...policies.map((p) => policyTotal(f, p).expected)]);
   return { header, rows };
 }
 
-function sumPolicy(f: Forecast, policy: string): Decimal {
-  return f.years.reduce((sum, y) => sum.plus(y.byPolicy[policy]?.expected ?? ZERO), ZERO);
+/** A policy document's ceiling and expected over the horizon: the sum of its years as shown. */
+export function policyTotal(f: Forecast, policy: string): { ceiling: Decimal; expected: Decimal } {
+  let ceiling = ZERO;
+  let expected = ZERO;
+  for (const y of f.years) {
+    ceiling = ceiling.plus(y.byPolicy[policy]?.ceiling ?? ZERO);
+    expected = expected.plus(y.byPolicy[policy]?.expected ?? ZERO);
+  }
+  return { ceiling, expected };
 }

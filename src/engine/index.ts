@@ -14,7 +14,7 @@ export { Decimal, formatRate, formatYuan, toNumber, WAN, ZERO } from "./money";
 export { jurisdictionsOf, parseRegion, regions, type Region } from "./regions";
 export { forecast, ForecastTimeout, type Band, type FigureMethod, type Forecast, type ForecastLine, type ForecastLineInfo, type ForecastOptions, type Projection, type View, type YearRow } from "./forecast";
 export { mattersOf, type Matter } from "./matters";
-export { forecastTable } from "./forecast-table";
+export { forecastTable, policyTotal } from "./forecast-table";
 export { certificateOption, inputColumns, inputItems, scenarioFromInputs, scenarioToInputs, type InputCell } from "./inputs";
 export { accountingSettings, parseScenario, scenario as scenarioSchema, SCENARIO_VERSION, ScenarioError, type AccountingSettings, type Scenario, type ScenarioEvent } from "./scenario";
 export { inForceDuring, validityWindow } from "./validity";
@@ -25,4 +25,4 @@ export { accountedForecast, accounts, lineView, yearStatement, type Accounts, ty
 export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./accounting-assumptions";
 export { accountsTable, parseView, viewCodes, viewNames } from "./accounting-table";
 export { AMOUNT_PLAUSIBLE_MAX, amountUnits, formatAmountIn, formatSignedIn, parseAmountText, YI, type AmountText, type AmountTextProblem, type AmountUnit } from "./amount-text";
-export { causesOf, compareForecasts, outcomesByEvent, type Cause, scenarioChanges, summarise, type ForecastSummary, type Delta, type DiffReason, type EventDelta, type EventOutcome, type EventRef, type ForecastDiff, type ScenarioChange, type Unpaid } from "./compare";
+export { causesOf, compareForecasts, expectedFactors, outcomesByEvent, type Cause, scenarioChanges, summarise, type ForecastSummary, type Delta, type DiffReason, type EventDelta, type EventOutcome, type EventRef, type ForecastDiff, type ScenarioChange, type Unpaid } from "./compare";

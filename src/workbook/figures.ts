@@ -1,4 +1,4 @@
-import { accountsTable, engine, toNumber, ZERO, type Accounts, type Decimal, type Forecast, type Lang } from "../engine";
+import { accountsTable, engine, policyTotal, toNumber, ZERO, type Accounts, type Decimal, type Forecast, type Lang } from "../engine";
 
 /**
  * The values sheet: the forecast as plain numbers, for whoever opens the workbook without the
@@ -88,7 +88,7 @@ export function figuresLayout(f: Forecast, accounts: Accounts, lang: Lang, compu
   const amounts = (b: { ceiling: Decimal; expected: Decimal; p10: Decimal; p50: Decimal; p90: Decimal }) => [b.ceiling, b.expected, b.p10, b.p50, b.p90].map(toNumber);
   const header = [...w.columns, ...policies.map((p) => w.policy(title(p)))];
   const years = f.years.map((y) => [y.year, ...amounts(y), ...policies.map((p) => toNumber(y.byPolicy[p]?.expected ?? ZERO))]);
-  const total = [w.total, ...amounts(f.total), ...policies.map((p) => toNumber(f.years.reduce((s, y) => s.plus(y.byPolicy[p]?.expected ?? ZERO), ZERO)))];
+  const total = [w.total, ...amounts(f.total), ...policies.map((p) => toNumber(policyTotal(f, p).expected))];
   const method = f.method.kind === "exact" ? w.exact(f.method.worlds) : w.monteCarlo(f.method.draws, f.method.seed);
   const head: FiguresCell[][] = [[w.title], [w.scenario, f.name], [w.catalog, f.catalogVersion], [w.computed, computed], [w.method, method], [w.needs], []];
   const tableRow = head.length;

@@ -1,6 +1,6 @@
 import { Badge, Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
-import { accounts as accountsOf, Decimal, forecast, forecastTable, formatCap, formatLineAccounts, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type LineAccounts, type Scenario } from "../engine";
+import { accounts as accountsOf, Decimal, forecast, forecastTable, formatCap, formatLineAccounts, policyTotal, expectedFactors, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type LineAccounts, type Scenario } from "../engine";
 import { useI18n } from "../i18n";
 import type { Draft } from "../wizard/draft";
 import { AccountsSection } from "./AccountsSection";
@@ -104,11 +104,7 @@ function Results(props: Props & { readonly f: Forecast }) {
     .map((e) => ({ after: f.years.findIndex((y) => String(y.year) === e.until.slice(0, 4)), label: t("chart.expires", { policy: shortDocumentName(documents.get(e.document), e.document, i18n), date: e.until }) }))
     .filter((m) => m.after >= 0 && m.after < f.years.length - 1);
   const notPaid = summary.outcomes.filter((o) => o.lines.length === 0 && (o.event !== undefined || o.unpaid.some((u) => u.code === "capped" || u.code === "outOfValidity")));
-  const byPolicy = policies.map((p) => ({
-    p,
-    ceiling: f.years.reduce((a, y) => a.plus(y.byPolicy[p]?.ceiling ?? 0), new Decimal(0)),
-    expected: f.years.reduce((a, y) => a.plus(y.byPolicy[p]?.expected ?? 0), new Decimal(0)),
-  }));
+  const byPolicy = policies.map((p) => ({ p, ...policyTotal(f, p) }));
   const share = (x: Decimal) => (f.total.expected.isZero() ? "–" : `${x.dividedBy(f.total.expected).times(100).toDecimalPlaces(1).toFixed()}%`);
 
   return (
@@ -325,15 +321,14 @@ function LineView({ line, outcome, accounts }: { readonly line: ForecastLine; re
   const sentenceId = useId();
   const { clause, document, working } = line.trace;
   const flags = classifyFlags(line.flags);
-  const discretionary = clause.flags.includes("discretionary");
+  const { discretionary, exact } = expectedFactors(line, outcome);
   const factors = [
     `${t("line.ceiling")} ${amounts.money(line.ceiling)}`,
     outcome.probability !== 1 ? `${t("line.chance")} ${new Decimal(outcome.probability).times(100).toFixed()}%` : undefined,
     discretionary && outcome.realisation !== 1 ? `${t("line.share")} ${new Decimal(outcome.realisation).times(100).toFixed()}%` : undefined,
   ].filter(Boolean);
   // "=" only where the product is the expected figure; a cap met in some worlds makes it "→".
-  const product = new Decimal(line.ceiling).times(outcome.probability).times(discretionary ? outcome.realisation : 1);
-  const sign = product.equals(line.expected) ? "=" : "→";
+  const sign = exact ? "=" : "→";
   return (
     <div className={styles.line}>
       <p className={styles.cite}>
