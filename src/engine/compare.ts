@@ -414,3 +414,15 @@ export function causesOf(reasons: readonly DiffReason[]): Cause[] {
   }
   return [...merged.values()].sort((a, b) => b.reason.delta.abs().comparedTo(a.reason.delta.abs()));
 }
+
+/**
+ * One line per change of a what-if: the Δ of the events it moved (or, for a change to the whole
+ * plan such as the region, the total Δ) and its causes.
+ */
+export function changeEffects(diff: ForecastDiff): { change: ScenarioChange; delta: Decimal; causes: Cause[] }[] {
+  return diff.changes.map((change) => {
+    if (!("event" in change)) return { change, delta: diff.total.delta, causes: causesOf(diff.byEvent.flatMap((e) => e.reasons).concat(diff.reasons)) };
+    const events = diff.byEvent.filter((e) => e.event?.index === change.event.index);
+    return { change, delta: sum(events.map((e) => e.delta)), causes: causesOf(events.flatMap((e) => e.reasons)) };
+  });
+}

@@ -1,6 +1,6 @@
 import { Button, Input, Select, Slider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { causesOf, compareForecasts, Decimal, forecast, regions, toNumber, type Delta, type EventRef, type Forecast, type ForecastDiff, type Scenario } from "../engine";
+import { changeEffects, compareForecasts, Decimal, forecast, regions, toNumber, type Delta, type EventRef, type Forecast, type ForecastDiff, type Scenario } from "../engine";
 import { useI18n } from "../i18n";
 import type { Bench } from "../state/bench";
 import type { Draft } from "../wizard/draft";
@@ -48,28 +48,21 @@ export function WhatIfLines({ diff, testId }: { readonly diff: ForecastDiff; rea
   const amounts = useAmounts();
   const styles = useStyles();
   const title = (e: EventRef) => eventTitle(e, "registration", 0, i18n);
-  const eventDelta = (index: number) => diff.byEvent.filter((e) => e.event?.index === index);
-  const items = diff.changes.map((c, k) => {
-    const events = "event" in c ? eventDelta(c.event.index) : [];
-    const global = !("event" in c);
-    const delta = global ? diff.total.delta : events.reduce((a, e) => a.plus(e.delta), new Decimal(0));
-    const causes = causesOf(global ? diff.byEvent.flatMap((e) => e.reasons).concat(diff.reasons) : events.flatMap((e) => e.reasons));
-    return (
-      <li key={k}>
-        <span>{changeText(c, i18n, title)}</span>: <strong className={delta.isNegative() ? styles.neg : delta.gt(0) ? styles.pos : undefined}>{amounts.signed(delta)}</strong>
-        {causes.length > 0 && (
-          <ul className={styles.reason}>
-            {causes.map((c, j) => (
-              <li key={j}>
-                {reasonText(c.reason, i18n, amounts)}
-                {c.events > 1 && ` ${i18n.t("reason.events", { n: c.events })}`}
-              </li>
-            ))}
-          </ul>
-        )}
-      </li>
-    );
-  });
+  const items = changeEffects(diff).map(({ change: c, delta, causes }, k) => (
+    <li key={k}>
+      <span>{changeText(c, i18n, title)}</span>: <strong className={delta.isNegative() ? styles.neg : delta.gt(0) ? styles.pos : undefined}>{amounts.signed(delta)}</strong>
+      {causes.length > 0 && (
+        <ul className={styles.reason}>
+          {causes.map((c, j) => (
+            <li key={j}>
+              {reasonText(c.reason, i18n, amounts)}
+              {c.events > 1 && ` ${i18n.t("reason.events", { n: c.events })}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  ));
   return (
     <ul className={styles.lines} data-testid={testId}>
       {items.length ? items : <li>{i18n.t("whatif.noChange")}</li>}
