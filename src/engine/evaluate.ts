@@ -7,7 +7,7 @@ import type { Reason } from "./explain/trace";
 import type { Facts, FactValue, Tri } from "./facts";
 import { compileAmount, type AmountFn, type Working } from "./formula";
 import { ADVANCE_PAID, lessAdvance, onceKey, outsideWindow } from "./limits";
-import { Decimal, ZERO } from "./money";
+import { compare, Decimal, ZERO } from "./money";
 import { jurisdictionsOf, regions, type Region } from "./regions";
 import { mostFavourable } from "./stacking";
 import { inForceDuring, validityWindow, type Window } from "./validity";
@@ -184,9 +184,9 @@ export function createEngine(catalog: Catalog): Engine {
         if ((sector && otherSector(c, facts)) || !c.met(facts)) continue;
         if (c.limited && limitedOut(c, query)) continue;
         if (c.clause.advance) advanced = true;
-        if (best !== undefined && c.ceiling !== undefined && c.ceiling.lte(best)) continue;
+        if (best !== undefined && c.ceiling !== undefined && compare(c.ceiling, best) <= 0) continue;
         const y = c.amount(facts, assumptions && assumptions[c.clause.id]);
-        if (y !== undefined && (best === undefined || y.gt(best))) best = y;
+        if (y !== undefined && (best === undefined || compare(y, best) > 0)) best = y;
       }
       if (best && advanced) best = lessAdvance(best, facts);
       if (best) total = total === undefined ? best : total.plus(best);

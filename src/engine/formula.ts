@@ -3,7 +3,7 @@ import { readAmount } from "./conditions";
 import { statedAmount } from "./explain/stated";
 import type { BindingCap, Step } from "./explain/trace";
 import type { Facts } from "./facts";
-import { Decimal, ZERO } from "./money";
+import { compare, Decimal, rateOf, times, ZERO } from "./money";
 
 /** The arithmetic of one clause, for the trace: codes and numbers, worded by explain/. */
 export interface Working {
@@ -37,13 +37,13 @@ const tiersOf = (tiers: { threshold: string; amount: string }[]): Tier[] =>
 function gross(formula: Formula, sentence: string): AmountFn {
   switch (formula.kind) {
     case "rate": {
-      const rate = new Decimal(formula.rate);
+      const rate = rateOf(formula.rate);
       const { base } = formula;
       return (facts, _assumption, w) => {
         const x = readAmount(facts, base);
         if (x === undefined) return undefined;
-        const y = rate.times(x);
-        w?.steps.push({ code: "rate", rate, base, value: x, result: y, assumed: false });
+        const y = times(rate, x);
+        w?.steps.push({ code: "rate", rate: rate.value, base, value: x, result: y, assumed: false });
         return y;
       };
     }
@@ -77,8 +77,8 @@ function gross(formula: Formula, sentence: string): AmountFn {
         // the highest threshold reached can be new: if it was reached before, so were all below it.
         let hit: Tier | undefined;
         for (let i = tiers.length - 1; i >= 0; i--) {
-          if (now.gte(tiers[i].threshold)) {
-            if (before.lt(tiers[i].threshold)) hit = tiers[i];
+          if (compare(now, tiers[i].threshold) >= 0) {
+            if (compare(before, tiers[i].threshold) < 0) hit = tiers[i];
             break;
           }
         }
@@ -93,7 +93,7 @@ function gross(formula: Formula, sentence: string): AmountFn {
         const now = facts[fact] as Decimal | undefined;
         if (now === undefined) return undefined;
         let hit: Tier | undefined;
-        for (const t of tiers) if (now.gte(t.threshold)) hit = t;
+        for (const t of tiers) if (compare(now, t.threshold) >= 0) hit = t;
         w?.steps.push({ code: "tier", fact, now, threshold: hit?.threshold, result: hit ? hit.amount : ZERO });
         return hit ? hit.amount : ZERO;
       };
@@ -139,7 +139,7 @@ export function compileAmount(formula: Formula, caps: readonly Cap[], sentence =
         limit = cap.amount.times(units);
         w?.steps.push({ code: "unitCap", amount: cap.amount, per: cap.per, fact: cap.base, units, limit });
       }
-      if (limit.lt(y)) {
+      if (compare(limit, y) < 0) {
         y = limit;
         if (w) w.bindingCap = { amount: cap.amount, per: cap.per, perUnit: cap.base !== undefined };
       }

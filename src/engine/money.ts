@@ -12,12 +12,63 @@ export const ZERO = new Decimal(0);
 /** 万元 in the texts is 10,000 yuan. */
 export const WAN = new Decimal(10000);
 
+/**
+ * a compared with b: −1, 0 or 1, as decimal.js's `cmp` answers, read from the same documented
+ * fields (digit words `d` in base 1e7, most significant first, without trailing zero words;
+ * exponent `e`; sign `s`). decimal.js copies its argument on every comparison, and the amount
+ * path compares on every cell; this reads both in place. NaN or ±Infinity go to decimal.js.
+ */
+export function compare(a: Decimal, b: Decimal): number {
+  const x = a.d;
+  const y = b.d;
+  if (!x || !y) return a.cmp(b);
+  if (!x[0] || !y[0]) return x[0] ? a.s : y[0] ? -b.s : 0;
+  if (a.s !== b.s) return a.s;
+  if (a.e !== b.e) return a.e > b.e ? a.s : -a.s;
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i] > y[i] ? a.s : -a.s;
+  return x.length === y.length ? 0 : x.length > y.length ? a.s : -a.s;
+}
+
 export function min(a: Decimal, b: Decimal): Decimal {
-  return a.lte(b) ? a : b;
+  return compare(a, b) <= 0 ? a : b;
 }
 
 export function max(a: Decimal, b: Decimal): Decimal {
-  return a.gte(b) ? a : b;
+  return compare(a, b) >= 0 ? a : b;
+}
+
+/** A rate as the catalog states it, and as whole numbers, units / scale (0.4 = 4 / 10), for `times`. */
+export interface Rate {
+  readonly value: Decimal;
+  readonly units: number;
+  readonly scale: number;
+}
+
+export function rateOf(text: string): Rate {
+  const value = new Decimal(text);
+  const scale = 10 ** value.decimalPlaces();
+  const units = value.times(scale).toNumber();
+  // A rate that does not fit whole numbers exactly keeps units 0: times then always uses decimal.js.
+  const exact = Number.isSafeInteger(scale) && Number.isSafeInteger(units) && value.eq(new Decimal(units).div(scale));
+  return { value, units: exact ? units : 0, scale: exact ? scale : 1 };
+}
+
+/**
+ * rate × x, exactly: what decimal.js's times gives (40 digits hold any product of a catalog rate
+ * and an amount). The per-cell path nearly always has whole yuan and a whole product, done here
+ * in doubles where that is provably exact: x is a whole number below 10^15, so toNumber reads it
+ * exactly; units × x is the correctly rounded product of two integers, exact when it is at most
+ * 2^53 − 1 (were the true product larger, the rounded one would be ≥ 2^53 and fail the test);
+ * a remainder of 0 (fmod is exact) makes the quotient a whole number below 2^53, which division
+ * returns exactly. Anything else goes to decimal.js.
+ */
+export function times(rate: Rate, x: Decimal): Decimal {
+  if (rate.units !== 0 && x.e < 15 && x.isInteger()) {
+    const product = rate.units * toNumber(x);
+    if (Math.abs(product) <= Number.MAX_SAFE_INTEGER && product % rate.scale === 0) return new Decimal(product / rate.scale);
+  }
+  return rate.value.times(x);
 }
 
 /** Plain notation with thousands separators, as a reader of the trace expects: 1,500,000. */
@@ -40,24 +91,30 @@ export function formatRate(rate: Decimal): string {
   return `${rate.times(1000).toFixed()}‰`;
 }
 
+/** 10^k for k ≤ 22, each exactly a double (parsed, so correctly rounded, and exactly representable). */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
 /**
- * A Decimal as the number Excel receives, at the boundary only. Amounts in yuan are almost always
- * whole numbers below 10^15: those are summed exactly from decimal.js's documented base-1e7
- * digit words (`d`, exponent `e`, sign `s`) instead of its string round trip; anything else, such
- * as an amount with fen, goes through toNumber.
+ * A Decimal as the number Excel receives, at the boundary only: the double nearest its value,
+ * which is what decimal.js's own toNumber (a string round trip) gives. Amounts in yuan almost
+ * always have at most 15 digits: for those it is read from decimal.js's documented base-1e7
+ * digit words (`d`, most significant first, trailing zero words not stored; exponent `e`; sign
+ * `s`) as an integer n with value = n × 10^shift. n is exact while it stays below 2^53 (each
+ * step is an integer operation, exact when its result is), and 10^|shift| is exact up to 10^22,
+ * so one multiplication or division, correctly rounded, is the nearest double (Clinger's fast
+ * path, as strtod has it). Anything longer goes through decimal.js.
  */
 export function toNumber(x: Decimal): number {
   const words = x.d;
-  if (words && x.e < 15 && x.isInteger()) {
+  if (words && words.length <= 3) {
     let n = words[0];
-    let digits = String(words[0]).length;
-    for (let i = 1; i < words.length; i++) {
-      n = n * 1e7 + words[i];
-      digits += 7;
+    for (let i = 1; i < words.length; i++) n = n * 1e7 + words[i];
+    // The first word holds (e mod 7) + 1 digits, every other word 7.
+    const shift = x.e + 1 - ((((x.e % 7) + 7) % 7) + 1 + 7 * (words.length - 1));
+    if (n <= Number.MAX_SAFE_INTEGER && shift >= -22 && shift <= 22) {
+      const y = shift >= 0 ? n * POWERS_OF_TEN[shift] : n / POWERS_OF_TEN[-shift];
+      return x.s < 0 ? -y : y;
     }
-    // Trailing zero words are not stored: scale up to the exponent, exact below 2^53.
-    for (let k = digits; k <= x.e; k++) n *= 10;
-    return x.s < 0 ? -n : n;
   }
   return x.toNumber();
 }

@@ -7,14 +7,10 @@ import { cellOf, CellError, type Cell, type Scalar } from "./cells";
  * with no prototype, say) is that cell's error, and the rest of the range still computes.
  */
 export function lift(fn: (args: Cell[]) => Scalar, args: readonly unknown[]): Scalar | Scalar[][] {
-  const one = (cells: unknown[]): Scalar => {
-    try {
-      return fn(cells.map(cellOf) as Cell[]);
-    } catch (e) {
-      return new CellError("#VALUE!", `unexpected input: ${e instanceof Error ? e.message : "not a cell value"}`);
-    }
-  };
-  if (!args.some(Array.isArray)) return one([...args]);
+  // Single values, what nearly every cell passes: straight to the function, no range machinery.
+  let ranged = false;
+  for (let k = 0; k < args.length; k++) if (Array.isArray(args[k])) ranged = true;
+  if (!ranged) return one(fn, args);
   let rows = 1;
   let cols = 1;
   for (const a of args) {
@@ -37,9 +33,20 @@ export function lift(fn: (args: Cell[]) => Scalar, args: readonly unknown[]): Sc
         if (r === undefined || (r.length !== 1 && j >= r.length)) outside = true;
         return c;
       });
-      row.push(outside ? new CellError("#N/A", "this cell is outside a smaller range argument") : one(cellArgs));
+      row.push(outside ? new CellError("#N/A", "this cell is outside a smaller range argument") : one(fn, cellArgs));
     }
     out.push(row);
   }
   return out;
+}
+
+/** One cell's values, each read as a plain cell value (cellOf, a copy); what it throws is that cell's error. */
+function one(fn: (args: Cell[]) => Scalar, values: readonly unknown[]): Scalar {
+  const cells: Cell[] = new Array(values.length);
+  for (let k = 0; k < values.length; k++) cells[k] = cellOf(values[k]) as Cell;
+  try {
+    return fn(cells);
+  } catch (e) {
+    return new CellError("#VALUE!", `unexpected input: ${e instanceof Error ? e.message : "not a cell value"}`);
+  }
 }

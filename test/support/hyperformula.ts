@@ -1,6 +1,6 @@
 import { ArraySize, CellError as HfError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import { CellError, type Cell, type CellResult } from "../../src/functions/cells";
-import { call } from "../../src/functions/subsidy";
+import { call, callAmount, definitions, type AmountFunction } from "../../src/functions/subsidy";
 import { NAMESPACE } from "../../src/workbook/formula";
 
 /**
@@ -24,7 +24,15 @@ function toHf(result: CellResult): unknown {
   return result;
 }
 
-const argsOf = (values: unknown[]): unknown[] => values.map((v) => (v instanceof SimpleRangeValue ? v.data.map((r) => r.map(cellOf)) : cellOf(v)));
+const argOf = (v: unknown): unknown => (v instanceof SimpleRangeValue ? v.data.map((r) => r.map(cellOf)) : cellOf(v));
+const argsOf = (values: unknown[]): unknown[] => values.map(argOf);
+
+/** Each scalar function by the name HyperFormula calls it with: an amount function goes to callAmount, as Excel's does (src/functions/functions.ts); EXPLAIN and CLAUSES through call. */
+const scalars = new Map<string, (args: unknown[]) => CellResult>(
+  names
+    .filter((n) => n !== "FORECAST")
+    .map((n) => [`${NAMESPACE}.${n}`, n in definitions ? (args: unknown[]) => callAmount(n as AmountFunction, args) : (args: unknown[]) => call(n, args)]),
+);
 
 export class SubsidyPlugin extends FunctionPlugin {
   static implementedFunctions = Object.fromEntries(
@@ -51,9 +59,8 @@ export class SubsidyPlugin extends FunctionPlugin {
   }
 
   scalar(ast: Ast & { procedureName: string }, state: State) {
-    const name = ast.procedureName.slice(NAMESPACE.length + 1);
-    const values = ast.args.map((a) => this.evaluateAst(a as never, state as never));
-    return toHf(call(name, argsOf(values)));
+    const args = ast.args.map((a) => argOf(this.evaluateAst(a as never, state as never)));
+    return toHf(scalars.get(ast.procedureName)!(args));
   }
 }
 
