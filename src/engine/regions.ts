@@ -4,22 +4,23 @@ import type { Jurisdiction } from "./catalog/schema";
 export type Region = "changping" | "beijing" | "shenzhen";
 export const regions: readonly Region[] = ["changping", "beijing", "shenzhen"];
 
-// No prototype: "constructor" or "__proto__" name no region.
-const aliases: Readonly<Record<string, Region>> = Object.assign(Object.create(null) as Record<string, Region>, {
-  changping: "changping",
-  昌平: "changping",
-  昌平区: "changping",
-  beijing: "beijing",
-  北京: "beijing",
-  北京市: "beijing",
-  shenzhen: "shenzhen",
-  深圳: "shenzhen",
-  深圳市: "shenzhen",
-});
+// A Map, so "constructor" or "__proto__" name no region, and a name read from a formula (a
+// string the formula's parser cut out) is found by its hash, without being interned first.
+const aliases: ReadonlyMap<string, Region> = new Map<string, Region>([
+  ["changping", "changping"],
+  ["昌平", "changping"],
+  ["昌平区", "changping"],
+  ["beijing", "beijing"],
+  ["北京", "beijing"],
+  ["北京市", "beijing"],
+  ["shenzhen", "shenzhen"],
+  ["深圳", "shenzhen"],
+  ["深圳市", "shenzhen"],
+]);
 
 /** Case-insensitive, trimmed; undefined for anything else. */
 export function parseRegion(text: string): Region | undefined {
-  return aliases[text] ?? aliases[text.trim().toLowerCase()];
+  return aliases.get(text) ?? aliases.get(text.trim().toLowerCase());
 }
 
 /**
