@@ -32,7 +32,12 @@ export type AmountProblem =
   | { readonly code: "tooLarge"; readonly got: string }
   | { readonly code: "tooPrecise"; readonly got: string };
 
-export const isAmountProblem = (x: unknown): x is AmountProblem => typeof x === "object" && x !== null && !(x instanceof Decimal) && "code" in x;
+/**
+ * What checkAmount answers when it refuses: an object with a code, which no Decimal has. Read as
+ * a property rather than `instanceof Decimal`, which V8 cannot inline for decimal.js's
+ * constructors (their prototype is assigned, and shared by every clone) and which every cell paid.
+ */
+export const isAmountProblem = (x: unknown): x is AmountProblem => typeof x === "object" && x !== null && typeof (x as { code?: unknown }).code === "string";
 
 /** A value as a message may show it: short, printable, never the whole of a huge text. */
 export function shown(v: unknown): string {

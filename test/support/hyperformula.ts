@@ -64,7 +64,10 @@ export class SubsidyPlugin extends FunctionPlugin {
   }
 }
 
+/** How the tests build a workbook's engine; the bench builds its native sheet the same way. */
+export const workbookConfig = { licenseKey: "gpl-v3", useArrayArithmetic: true } as const;
+
 export function buildWorkbookEngine(sheets: Record<string, unknown[][]>): HyperFormula {
   HyperFormula.registerFunctionPlugin(SubsidyPlugin, { enGB: Object.fromEntries(names.map((n) => [`${NAMESPACE}.${n}`, `${NAMESPACE}.${n}`])) });
-  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+  return HyperFormula.buildFromSheets(sheets as never, workbookConfig);
 }
