@@ -27,6 +27,7 @@ const { LocalizeFunctionsPlugin } = require("./scripts/localize-functions");
 const { hostingBase, rebaseManifest } = require("./scripts/manifest-urls");
 
 const functions = "./src/functions/functions.ts";
+const catalogModules = ["compiled.ts", "compiled-text.ts"].map((f) => path.resolve(__dirname, "src/engine/catalog", f));
 const devServerPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 module.exports = async (env, argv) => {
@@ -72,10 +73,11 @@ module.exports = async (env, argv) => {
     module: {
       rules: [
         // The clause catalog, checked and parsed at build time: no schema runs on load.
-        { test: path.resolve(__dirname, "src/engine/catalog/compiled.ts"), use: path.resolve(__dirname, "scripts/catalog-loader.js"), type: "javascript/auto" },
+        // Its texts are a module of their own (compiled-text.ts), loaded with the rest of the engine.
+        { test: catalogModules, use: path.resolve(__dirname, "scripts/catalog-loader.js"), type: "javascript/auto" },
         {
           test: /\.tsx?$/,
-          exclude: [/node_modules/, path.resolve(__dirname, "src/engine/catalog/compiled.ts")],
+          exclude: [/node_modules/, ...catalogModules],
           use: {
             loader: "ts-loader",
             options: { transpileOnly: true, onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true, jsx: "react-jsx" } },
@@ -103,6 +105,10 @@ module.exports = async (env, argv) => {
         ],
       }),
     ],
+    // webpack's default (async chunks split by what they share), except for the rest of
+    // functions.js (src/functions/loaded.ts): one chunk, fetched in one request, its modules not
+    // split out into chunks shared with the task pane's own (the preview engine's).
+    optimization: { splitChunks: { chunks: (chunk) => !chunk.canBeInitial() && chunk.name !== "rest" } },
     // The functions bundle carries the engine and its clause catalog; its size is reported
     // (gzip) rather than held to webpack's default 244 KiB hint.
     performance: { hints: false },

@@ -1,6 +1,7 @@
 import { Decimal, formatYuan, ZERO } from "../src/engine";
 import { CellError, type CellResult } from "../src/functions/cells";
-import { callAmount, explain } from "../src/functions/subsidy";
+import { callAmount } from "../src/functions/subsidy";
+import { explain } from "../src/functions/reports";
 import { bundleFigures } from "./bundles";
 import { forecastFigures } from "./forecast";
 import { checksum, measure, ratioOf, type Batch, type Measurement, type Options } from "./harness";

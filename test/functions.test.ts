@@ -1,5 +1,5 @@
 import { CellError } from "../src/functions/cells";
-import { call } from "../src/functions/subsidy";
+import { call } from "../src/functions/reports";
 import { designExamples } from "./support/design-examples";
 
 const errorOf = (v: unknown) => (v instanceof CellError ? v.code : `not an error: ${JSON.stringify(v)}`);

@@ -1,6 +1,6 @@
 import { ArraySize, CellError as HfError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import { CellError, type Cell, type CellResult } from "../../src/functions/cells";
-import { call } from "../../src/functions/subsidy";
+import { call } from "../../src/functions/reports";
 import { NAMESPACE } from "../../src/workbook/formula";
 
 /**
