@@ -106,12 +106,14 @@ describe("EXPLAIN, CLAUSES and FORECAST load the chunk once, then answer at once
     expect(page.requested).toHaveLength(1);
   });
 
-  test("the engine functions.js hands the task pane: its catalog with the texts filled in, one instance however often asked", async () => {
+  test("the engine functions.js hands the task pane: its catalog with every text filled in, one instance however often asked", async () => {
     const page = openFunctions();
     const engine = await sharedEngine(page);
-    const catalog = engine.engine().catalog;
-    expect(catalog.clauses.find((c) => c.id === "beijing-device/3")!.sentence).toBe(beijing.sentence);
-    expect(catalog.facts.premium.zh).toBe(compiledCatalog().facts.premium.zh);
+    // The built catalog, structure and texts put back together, is the catalog the schema checks
+    // in Node, but for the encoders' notes (never shipped). A text left unfilled would throw here.
+    const plain = (catalog: object) =>
+      JSON.parse(JSON.stringify(catalog, (key, value: unknown) => (key === "note" && typeof value === "string" ? undefined : value))) as unknown;
+    expect(plain(engine.engine().catalog)).toEqual(plain(compiledCatalog()));
     expect(await sharedEngine(page)).toBe(engine);
   });
 });
