@@ -1,5 +1,7 @@
 import { call } from "../../src/functions/reports";
 import { compiledCatalog } from "../../src/engine/catalog/compiled";
+import { designExamples } from "../support/design-examples";
+import { workedAmounts } from "../support/worked-amounts";
 import { ErrorCode, ExcelError, openFunctions, sharedEngine, type LoadedFunctions } from "./support";
 
 /*
@@ -13,38 +15,8 @@ import { ErrorCode, ExcelError, openFunctions, sharedEngine, type LoadedFunction
 const cells = (args: readonly unknown[]) => args.map((a) => (a === undefined ? null : [[a]]));
 const amount = (page: LoadedFunctions, id: string, args: readonly unknown[]) => page.functions.get(id)!(...cells(args));
 
-/** Hand-worked from the sentences (catalog/*.json, quoted from policies/*.txt). */
-const worked: readonly (readonly [id: string, args: readonly unknown[], yuan: number])[] = [
-  // Shenzhen （五）: 40% × 5,000,000 = 2,000,000, under the class III cap of 5,000,000.
-  ["REGISTRATION", [3, 5000000, "shenzhen"], 2000000],
-  // Changping 第五条（二）: 30% × 40,000,000 = 12,000,000 → capped at 8,000,000; Beijing 一、3: 2,000,000 more.
-  ["REGISTRATION", [3, 40000000, "changping", "innovative"], 10000000],
-  // Beijing 一、3 alone, fixed 200万元 for an innovative-review product; in force from 2025-11-24, so nothing in 2024.
-  ["REGISTRATION", [3, 40000000, "beijing", "innovative", 2026], 2000000],
-  ["REGISTRATION", [3, 40000000, "beijing", "innovative", 2024], 0],
-  // Changping 第三条（一）: revenue 20M < 30M, R&D 8M + 4M = 12M ≥ 10M: 10% × 8,000,000 = 800,000.
-  ["RD", [20000000, 8000000, 4000000, "changping"], 800000],
-  // Changping 第八条（一）: 120M first passes 100M: 400,000.
-  ["SCALEUP", [120000000, 80000000, "changping"], 400000],
-  // Changping 第八条（二）: first passes 5亿元, 2‰ × 600,000,000 = 1,200,000; passed before: nothing.
-  ["REVENUE", [600000000, 400000000, "changping"], 1200000],
-  ["REVENUE", [600000000, 500000000, "changping"], 0],
-  // Changping 第十条（二）: 3% × 50,000,000 = 1,500,000 (cap 300万元); Shenzhen （十五）: 3% × 200M = 6M → 3,000,000.
-  ["VBP", [50000000, "changping"], 1500000],
-  ["VBP", [200000000, "shenzhen"], 3000000],
-  // Changping 第十条（一）: 20% × 30,000,000 = 6,000,000; 20% × 80M = 16M → capped at 1000万元.
-  ["FIRSTSET", [30000000, "changping"], 6000000],
-  ["FIRSTSET", [80000000, "changping"], 10000000],
-  // Changping 第三条（二）: 50% × 600,000 = 300,000; 50% × 2,000,000 = 1,000,000 → capped at 50万元.
-  ["INSURANCE", [600000, "changping"], 300000],
-  ["INSURANCE", [2000000, "changping"], 500000],
-  // Shenzhen （七）: min(40% × 20M = 8M, 3,000 × 2,000 m² = 6M, 10M) = 6,000,000.
-  ["FACILITY", [20000000, 2000, "shenzhen"], 6000000],
-  // Changping pharma 第五条（一）: class 1 entering phase Ⅱ, 100万元; phase Ⅲ, 200万元; class 3 is not named.
-  ["CLINICAL", [1, 2, "changping"], 1000000],
-  ["CLINICAL", [1, 3, "changping"], 2000000],
-  ["CLINICAL", [3, 1, "changping"], 0],
-];
+/** Hand-worked from the sentences: DESIGN's examples and each function's (test/support). */
+const worked = [...designExamples, ...workedAmounts];
 
 describe("the amount functions never need the chunk", () => {
   const page = openFunctions({ chunks: "refuse" });

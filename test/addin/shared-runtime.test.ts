@@ -1,9 +1,8 @@
-import type { BrowserContext } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseScenario, scenarioToInputs } from "../../src/engine";
 import { call } from "../../src/functions/reports";
-import { launch, requireChromium, serveDist } from "../e2e/support";
+import { chromiumOnDist } from "../e2e/support";
 
 /*
  * The shared runtime as Excel runs it, in headless Chromium: the built taskpane.html, which loads
@@ -13,26 +12,15 @@ import { launch, requireChromium, serveDist } from "../e2e/support";
  * (one chunk from dist/) and nothing else: not the preview engine chunk.
  */
 
-let context: BrowserContext;
-let close: () => Promise<void>;
-let server: { url: string; close: () => Promise<void> };
-beforeAll(async () => {
-  requireChromium();
-  server = await serveDist();
-  ({ context, close } = await launch());
-}, 120_000);
-afterAll(async () => {
-  await close?.();
-  await server?.close();
-});
+const browser = chromiumOnDist();
 
 test("in Excel's shared runtime: functions.js registers, the wizard gets its engine from functions.js's rest chunk, EXPLAIN and FORECAST answer from it", async () => {
-  const page = await context.newPage();
+  const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   const scripts: string[] = [];
   page.on("request", (r) => {
-    if (r.resourceType() === "script" && r.url().startsWith(server.url)) scripts.push(r.url().slice(server.url.length));
+    if (r.resourceType() === "script" && r.url().startsWith(browser.url)) scripts.push(r.url().slice(browser.url.length));
   });
   await page.addInitScript(() => {
     const associated: Record<string, (...args: unknown[]) => unknown> = {};
@@ -52,7 +40,7 @@ test("in Excel's shared runtime: functions.js registers, the wizard gets its eng
       Office: { onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }), HostType: { Excel: "Excel" }, context: { displayLanguage: "en-US" } },
     });
   });
-  await page.goto(`${server.url}taskpane.html?officeTimeout=300`);
+  await page.goto(`${browser.url}taskpane.html?officeTimeout=300`);
   await page.waitForSelector('[data-testid="wizard"][data-mode="excel"]');
   await page.waitForFunction(() => "REGISTRATION" in (window as unknown as { associated: object }).associated);
 
