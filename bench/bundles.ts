@@ -6,8 +6,9 @@ import { gzipSync } from "zlib";
  * Sizes of what Excel loads, read from the built dist/ (npm run build), gzip level 6 as a web
  * server sends it. functions.js is what the shared runtime loads for the functions: the amount
  * path. The rest of the engine is its one lazy chunk (src/functions/loaded.ts), fetched by the
- * first EXPLAIN, CLAUSES or FORECAST, or when the task pane opens in Excel (the wizard waits for
- * the engine, src/taskpane/engine-ready.ts). The task pane's initial JavaScript inside Excel is
+ * first EXPLAIN, CLAUSES or FORECAST, or when the page's wizard asks for the engine (in Excel the
+ * long-lived runtime opens the page with the workbook: soon after the functions register;
+ * docs/ARCHITECTURE.md). The task pane's initial JavaScript inside Excel is
  * taskpane.js, the wizard's chunks and that rest chunk (functions.js is loaded for the functions
  * anyway); the engine chunk is only fetched outside Excel (preview mode).
  */

@@ -532,7 +532,7 @@ function bundleSection(): void {
     return;
   }
   console.log(
-    `\nBundles in dist/ (built ${b.builtAt.toISOString()}), gzip: functions.js ${kb(b.functionsGzip)} (the amount path) and its rest ${kb(b.restGzip)} (one chunk, loaded by the first EXPLAIN, CLAUSES or FORECAST, or when the pane opens in Excel); task pane in Excel ${kb(b.paneGzip)} (taskpane.js, the wizard's chunks and that rest; outside Excel the engine's chunks instead, ${kb(b.previewEngineGzip)}); each part of the engine in ${b.engineCopies} of the files Excel loads`,
+    `\nBundles in dist/ (built ${b.builtAt.toISOString()}), gzip: functions.js ${kb(b.functionsGzip)} (the amount path) and its rest ${kb(b.restGzip)} (one chunk, loaded by the first EXPLAIN, CLAUSES or FORECAST, or when the page's wizard asks for the engine: in Excel soon after the functions register); task pane in Excel ${kb(b.paneGzip)} (taskpane.js, the wizard's chunks and that rest; outside Excel the engine's chunks instead, ${kb(b.previewEngineGzip)}); each part of the engine in ${b.engineCopies} of the files Excel loads`,
   );
   target("dist/functions.js gzip", kb(b.functionsGzip), "≤ 60 KB", b.functionsGzip <= 60 * 1024);
   target("engine copies in what Excel loads", String(b.engineCopies), "1", b.engineCopies === 1);
