@@ -128,7 +128,7 @@ function gross(formula: Formula, sentence: () => string): AmountFn {
  * sentence, a cap's `per`) are read only when a working is asked for: in the built add-in the
  * amounts run before the catalog's texts are loaded (scripts/catalog-loader.js).
  */
-export function compileAmount(formula: Formula, caps: readonly Cap[], sentence: () => string = () => ""): AmountFn {
+export function compileAmount(formula: Formula, caps: readonly Cap[], sentence: () => string): AmountFn {
   const before = gross(formula, sentence);
   const compiled = caps.map((c) => ({ amount: new Decimal(c.amount), base: c.base, words: c }));
   if (compiled.length === 0) return before;
