@@ -1,4 +1,4 @@
-import type { Lang } from "../engine";
+import { langOf, type Lang } from "../engine/explain/trace";
 import { CellError, type CellResult, type Scalar } from "./cells";
 import { whenLoaded } from "./loaded";
 import { callAmount } from "./subsidy";
@@ -40,14 +40,20 @@ function excelError(e: CellError): CustomFunctions.Error {
  * The manifest's shared runtime loads Office.js beside the functions; where Office is absent (a
  * JavaScript-only runtime, the vm tests) or not ready, en-US.
  */
-function displayLanguage(langOf: (tag: string | undefined) => Lang | undefined): Lang {
+function displayLanguage(): Lang {
   const office = typeof Office === "undefined" ? undefined : Office;
   return langOf(office?.context?.displayLanguage) ?? "en-US";
 }
 
-/** What a function that needs the rest of the engine answers when it cannot be loaded. */
+/** What a function that needs the rest of the engine answers when it cannot be loaded, in Office's language. */
 function unloadable(e: unknown): CellError {
-  return new CellError("#N/A", `the add-in's explanations and forecasts could not be loaded (${e instanceof Error ? e.message : String(e)}); recalculate to try again`);
+  const why = e instanceof Error ? e.message : String(e);
+  return new CellError(
+    "#N/A",
+    displayLanguage() === "zh-CN"
+      ? `无法加载本加载项的说明与预测部分（${why}）；重新计算即可再试`
+      : `the add-in's explanations and forecasts could not be loaded (${why}); recalculate to try again`,
+  );
 }
 
 /** For a function that returns a matrix: always 2-D, each error in its own cell. */
@@ -180,7 +186,7 @@ export function clinical(drugClass: any[][], phase: any[][], region: any[][]): a
  */
 export function explain(functionName: string, args: any[]) {
   return whenLoaded(
-    (rest) => String(single(rest.explain(functionName, args ?? [], { lang: displayLanguage(rest.engine.langOf) }))),
+    (rest) => String(single(rest.explain(functionName, args ?? [], { lang: displayLanguage() }))),
     (e) => String(single(unloadable(e))),
   );
 }

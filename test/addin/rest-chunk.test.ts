@@ -44,6 +44,14 @@ describe("the amount functions never need the chunk", () => {
     const text = await page.functions.get("EXPLAIN")!("REGISTRATION", [3, 5000000, "shenzhen"]);
     expect(text).toBe(call("EXPLAIN", ["REGISTRATION", 3, 5000000, "shenzhen"]));
   });
+
+  test("in Chinese Office, that #N/A says so in Chinese", async () => {
+    const zh = openFunctions({ displayLanguage: "zh-CN", chunks: "refuse" });
+    await expect(zh.functions.get("EXPLAIN")!("REGISTRATION", [3, 5000000, "shenzhen"])).rejects.toMatchObject({
+      code: ErrorCode.notAvailable,
+      message: expect.stringContaining("无法加载"),
+    });
+  });
 });
 
 /** Beijing 一、3's sentence, verbatim from the catalog (test/clauses checks it against the policy text). */
