@@ -1,9 +1,10 @@
-// Builds the Excel add-in into dist/: functions.js (the SUBSIDY functions and the engine),
-// functions.json (their metadata, generated from the JSDoc in src/functions/functions.ts) and
-// functions-zh-cn.json, taskpane.html + taskpane.js (a small first script) and the wizard's chunks
-// (wizard.<hash>.js and a vendor chunk: React and Fluent UI, loaded by taskpane.js, never by
-// functions.js; the engine is functions.js's, or outside Excel the engine chunk), assets/ and
-// manifest.xml.
+// Builds the Excel add-in into dist/: functions.js (the SUBSIDY functions and the engine's amount
+// path) and rest.<hash>.js (the rest of the engine and the catalog's texts, which functions.js
+// loads on first need: docs/ARCHITECTURE.md), functions.json (their metadata, generated from the
+// JSDoc in src/functions/functions.ts) and functions-zh-cn.json, taskpane.html + taskpane.js (a
+// small first script) and the wizard's chunks (wizard.<hash>.js and a vendor chunk: React and
+// Fluent UI, loaded by taskpane.js, never by functions.js; the engine is functions.js's, or
+// outside Excel the engine chunk), assets/ and manifest.xml.
 //
 //   npm run build        production build: no certificates, no network
 //   npm run build:dev    development build (unminified)
@@ -27,6 +28,7 @@ const { LocalizeFunctionsPlugin } = require("./scripts/localize-functions");
 const { hostingBase, rebaseManifest } = require("./scripts/manifest-urls");
 
 const functions = "./src/functions/functions.ts";
+const catalogModules = ["compiled.ts", "compiled-text.ts"].map((f) => path.resolve(__dirname, "src/engine/catalog", f));
 const devServerPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 module.exports = async (env, argv) => {
@@ -72,10 +74,11 @@ module.exports = async (env, argv) => {
     module: {
       rules: [
         // The clause catalog, checked and parsed at build time: no schema runs on load.
-        { test: path.resolve(__dirname, "src/engine/catalog/compiled.ts"), use: path.resolve(__dirname, "scripts/catalog-loader.js"), type: "javascript/auto" },
+        // Its texts are a module of their own (compiled-text.ts), loaded with the rest of the engine.
+        { test: catalogModules, use: path.resolve(__dirname, "scripts/catalog-loader.js"), type: "javascript/auto" },
         {
           test: /\.tsx?$/,
-          exclude: [/node_modules/, path.resolve(__dirname, "src/engine/catalog/compiled.ts")],
+          exclude: [/node_modules/, ...catalogModules],
           use: {
             loader: "ts-loader",
             options: { transpileOnly: true, onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true, jsx: "react-jsx" } },
@@ -103,6 +106,10 @@ module.exports = async (env, argv) => {
         ],
       }),
     ],
+    // webpack's default (async chunks split by what they share), except for the rest of
+    // functions.js (src/functions/loaded.ts): one chunk, fetched in one request, its modules not
+    // split out into chunks shared with the task pane's own (the preview engine's).
+    optimization: { splitChunks: { chunks: (chunk) => !chunk.canBeInitial() && chunk.name !== "rest" } },
     // The functions bundle carries the engine and its clause catalog; its size is reported
     // (gzip) rather than held to webpack's default 244 KiB hint.
     performance: { hints: false },

@@ -87,7 +87,7 @@ export interface ForecastFigures {
   readonly ms: { forecast: number; floor: number; baseline: number; prepare: number };
   readonly ratios: { floor: number; baseline: number; prepare: number };
   readonly result: Forecast;
-  readonly scaling: readonly { products: number; events: number; ms: number; exact: boolean; method: string }[];
+  readonly scaling: readonly { products: number; draws: number; events: number; ms: number; exact: boolean; method: string }[];
 }
 
 export function forecastFigures(quick: boolean): ForecastFigures {
@@ -127,20 +127,31 @@ export function forecastFigures(quick: boolean): ForecastFigures {
     opts,
   );
 
-  // Growth: products × 10 years, 1,000 draws, the forecast alone (median of a few runs).
-  const scaling = [10, 50, 200, 1000].map((products) => {
-    const p = plan(products, draws);
-    const runs = quick || products >= 1000 ? 1 : 3;
-    const times: number[] = [];
-    let f: Forecast | undefined;
-    for (let k = 0; k < runs; k++) {
-      const t0 = process.hrtime.bigint();
-      f = forecast(p);
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    times.sort((a, b) => a - b);
-    const exact = f!.total.methods.expected === "exact" && f!.years.every((y) => y.methods.expected === "exact");
-    return { products, events: p.events.length, ms: times[Math.floor(runs / 2)], exact, method: `expected ${f!.total.methods.expected}, band ${f!.total.methods.band}` };
+  // Growth: the forecast alone at each size, measured together like the variants above (warmed
+  // up, interleaved rounds, median), so JIT warm-up and a neighbour's load do not land on one
+  // size. Two sweeps: products × 10 years at 1,000 draws, and 50 × 10 at more draws.
+  const sizes = [
+    ...[10, 50, 200, 1000].map((products) => ({ products, draws })),
+    ...[2000, 4000].map((d) => ({ products: 50, draws: d })),
+  ];
+  const plans = sizes.map((z) => plan(z.products, z.draws));
+  const last: Forecast[] = [];
+  const growthOpts: Options = quick ? { warmupMs: 20, batchMs: 1, rounds: 3 } : { warmupMs: 100, batchMs: 1, rounds: 5 };
+  const timed = measure(
+    plans.map((p, i) => (n) => {
+      let t = 0;
+      for (let k = 0; k < n; k++) {
+        last[i] = forecast(p);
+        t += last[i].lines.length;
+      }
+      return t;
+    }),
+    growthOpts,
+  );
+  const scaling = sizes.map((z, i) => {
+    const f = last[i];
+    const exact = f.total.methods.expected === "exact" && f.years.every((y) => y.methods.expected === "exact");
+    return { ...z, events: plans[i].events.length, ms: timed[i].ns / 1e6, exact, method: `expected ${f.total.methods.expected}, band ${f.total.methods.band}` };
   });
   return {
     events: s.events.length,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { call, callAmount, definitions, type AmountFunction } from "../src/functions/subsidy";
+import { callAmount, definitions, type AmountFunction } from "../src/functions/subsidy";
+import { call } from "../src/functions/reports";
 
 /**
  * Profiling aid for the bench (not run by `npm run bench`):

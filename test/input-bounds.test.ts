@@ -1,6 +1,6 @@
 import { checkAmount, checkFact, Decimal, engine, factProblemText, formatYuan, isFactProblem, parseScenario, scenarioToInputs, type Scenario } from "../src/engine";
 import { CellError, fitText } from "../src/functions/cells";
-import { call, forecastCells } from "../src/functions/subsidy";
+import { call, forecastCells } from "../src/functions/reports";
 import { scenarioProblems } from "./support/scenario-problems";
 
 /**

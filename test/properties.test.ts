@@ -2,7 +2,8 @@ import DecimalJs from "decimal.js";
 import fc from "fast-check";
 import { engine, formatYuan, jurisdictionsOf, type Clause, type ClauseLine, type Query, type Region } from "../src/engine";
 import { CellError, type CellResult } from "../src/functions/cells";
-import { amountFunctions, call, callAmount, definitions, explain, type AmountFunction } from "../src/functions/subsidy";
+import { amountFunctions, callAmount, definitions, type AmountFunction } from "../src/functions/subsidy";
+import { call, explain } from "../src/functions/reports";
 
 /**
  * Properties of the SUBSIDY functions (issue 2, "Done when"), checked with fast-check over

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { clauseRecord, Decimal, engine, langOf, listClauses as catalogClauses, parseRegion, topics, type Lang, type Topic } from "../engine";
 import { CellError, type CellResult, type Scalar } from "../functions/cells";
-import { call, clauses } from "../functions/subsidy";
+import { call, clauses } from "../functions/reports";
 import { forecastCommand } from "./forecast";
 import { catalogMarkdown } from "./markdown";
 import { scenarioJsonSchema } from "./schema";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { accountedForecast, accountsTable, CATALOG_VERSION, certificateOption, engine, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Accounts, type Decimal, type InputCell, type Lang, type Scenario } from "../engine";
 import { CellError, type CellResult } from "../functions/cells";
-import { call } from "../functions/subsidy";
+import { call } from "../functions/reports";
 import { catalogRecord, catalogRecordXml } from "../workbook/catalog-record";
 import { figuresLayout } from "../workbook/figures";
 import { storedFormula } from "../workbook/formula";

@@ -91,7 +91,8 @@ function ceilingOf(clause: Clause): Decimal | undefined {
 
 /** Whether `a` pays whatever `b` pays: the same rule, for at least the same sectors and years. */
 function covers(a: CompiledClause, b: CompiledClause): boolean {
-  const rule = (c: CompiledClause) => JSON.stringify([c.clause.conditions, c.clause.formula, c.clause.caps]);
+  // The rule's numbers, not its words: an engine may be built before the catalog's texts load.
+  const rule = (c: CompiledClause) => JSON.stringify([c.clause.conditions, c.clause.formula, c.clause.caps.map((k) => [k.amount, k.base])]);
   return (
     a !== b &&
     b.clause.formula?.kind !== "unspecified" &&
@@ -122,7 +123,7 @@ function compileClause(clause: Clause, document: PolicyDocument): CompiledClause
     conditions,
     eligible: allOf(conditions),
     met: allMet(conditions),
-    amount: clause.formula ? compileAmount(clause.formula, clause.caps, clause.sentence) : () => ZERO,
+    amount: clause.formula ? compileAmount(clause.formula, clause.caps, () => clause.sentence) : () => ZERO,
     window: validityWindow(document),
     ceiling: ceilingOf(clause),
     limited: clause.window !== undefined || clause.once !== undefined,
@@ -161,15 +162,20 @@ export function createEngine(catalog: Catalog): Engine {
     return typeof sector === "string" && !c.document.sectors.includes(sector as "device" | "drug");
   };
 
+  /** The matter's product already had this once-only award on the plan (ruling 12). */
+  function onceHad(c: CompiledClause, query: Query): boolean {
+    const key = query.onceTaken && onceKey(c.clause, c.document, query.facts);
+    return key !== undefined && query.onceTaken!.has(key);
+  }
   /** Why a window or a once-only award keeps the clause from paying this matter, if it does. */
   function limitReason(c: CompiledClause, query: Query): Reason | undefined {
     const w = outsideWindow(c.clause, query.facts, query.year);
     if (w) return { code: "outsideWindow", sentence: c.clause.window!.sentence, from: w.from, to: w.to, year: query.year! };
-    const key = query.onceTaken && onceKey(c.clause, c.document, query.facts);
-    if (key && query.onceTaken!.has(key)) return { code: "onceTaken", perClass: c.clause.once!.per === "product-class", sentence: c.clause.once!.sentence };
+    if (onceHad(c, query)) return { code: "onceTaken", perClass: c.clause.once!.per === "product-class", sentence: c.clause.once!.sentence };
     return undefined;
   }
-  const limitedOut = (c: CompiledClause, query: Query): boolean => limitReason(c, query) !== undefined;
+  // The same test without the words, for the amount path (which runs before the texts load).
+  const limitedOut = (c: CompiledClause, query: Query): boolean => outsideWindow(c.clause, query.facts, query.year) !== undefined || onceHad(c, query);
 
   function amount(query: Query): Decimal {
     const { facts, year, assumptions } = query;

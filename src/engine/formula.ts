@@ -34,7 +34,7 @@ interface Tier {
 const tiersOf = (tiers: { threshold: string; amount: string }[]): Tier[] =>
   tiers.map((t) => ({ threshold: new Decimal(t.threshold), amount: new Decimal(t.amount) }));
 
-function gross(formula: Formula, sentence: string): AmountFn {
+function gross(formula: Formula, sentence: () => string): AmountFn {
   switch (formula.kind) {
     case "rate": {
       const rate = rateOf(formula.rate);
@@ -49,9 +49,9 @@ function gross(formula: Formula, sentence: string): AmountFn {
     }
     case "fixed": {
       const amount = new Decimal(formula.amount);
-      const step: Step = { code: "fixed", amount, ...statedAmount(amount, sentence) };
+      let step: Step | undefined;
       return (_facts, _assumption, w) => {
-        w?.steps.push(step);
+        if (w) w.steps.push((step ??= { code: "fixed", amount, ...statedAmount(amount, sentence()) }));
         return amount;
       };
     }
@@ -123,10 +123,14 @@ function gross(formula: Formula, sentence: string): AmountFn {
   }
 }
 
-/** Applies every cap: the result is min(gross, cap₁, cap₂, …) (ruling 2). */
-export function compileAmount(formula: Formula, caps: readonly Cap[], sentence = ""): AmountFn {
+/**
+ * Applies every cap: the result is min(gross, cap₁, cap₂, …) (ruling 2). The clause's words (its
+ * sentence, a cap's `per`) are read only when a working is asked for: in the built add-in the
+ * amounts run before the catalog's texts are loaded (scripts/catalog-loader.js).
+ */
+export function compileAmount(formula: Formula, caps: readonly Cap[], sentence: () => string): AmountFn {
   const before = gross(formula, sentence);
-  const compiled = caps.map((c) => ({ amount: new Decimal(c.amount), base: c.base, per: c.per }));
+  const compiled = caps.map((c) => ({ amount: new Decimal(c.amount), base: c.base, words: c }));
   if (compiled.length === 0) return before;
   return (facts, assumption, w) => {
     let y = before(facts, assumption, w);
@@ -137,11 +141,11 @@ export function compileAmount(formula: Formula, caps: readonly Cap[], sentence =
         const units = facts[cap.base] as Decimal | undefined;
         if (units === undefined) return undefined;
         limit = cap.amount.times(units);
-        w?.steps.push({ code: "unitCap", amount: cap.amount, per: cap.per, fact: cap.base, units, limit });
+        w?.steps.push({ code: "unitCap", amount: cap.amount, per: cap.words.per, fact: cap.base, units, limit });
       }
       if (compare(limit, y) < 0) {
         y = limit;
-        if (w) w.bindingCap = { amount: cap.amount, per: cap.per, perUnit: cap.base !== undefined };
+        if (w) w.bindingCap = { amount: cap.amount, per: cap.words.per, perUnit: cap.base !== undefined };
       }
     }
     if (w?.bindingCap) w.steps.push({ code: "capped", result: y, cap: w.bindingCap });

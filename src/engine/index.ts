@@ -1,4 +1,7 @@
 /** The engine's public surface: everything the functions, task pane and CLI may use. */
+// The catalog's texts first, so every module below finds them (in the built add-in they load
+// with this module; compiled-text.ts).
+import "./catalog/compiled-text";
 export { CatalogError, CATALOG_VERSION, referencedFacts } from "./catalog";
 export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog";
 export { topics, type Topic } from "./catalog/topics";

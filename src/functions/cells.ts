@@ -1,4 +1,4 @@
-import { CELL_LIMIT } from "../engine";
+import { CELL_LIMIT } from "../engine/core";
 
 /** What a worksheet cell can hand a function, and what a function can hand back. */
 export type Cell = number | string | boolean | null | undefined;

@@ -1,4 +1,4 @@
-import { amountProblemText, checkAmount, isAmountProblem, parseRegion, shown, type Decimal, type Region } from "../engine";
+import { amountProblemText, checkAmount, isAmountProblem, parseRegion, shown, type Decimal, type Region } from "../engine/core";
 import { CellError, type Cell } from "./cells";
 
 /**
@@ -60,7 +60,7 @@ export const deviceClasses: Readonly<Record<string, 1 | 2 | 3>> = lookup({
 });
 
 /** DESIGN.md's approval pathways with their aliases (常规, 国家创新, 国家优先, 省级创新, …): one table, the engine's. */
-export { pathwaySpellings as pathways } from "../engine";
+export { pathwaySpellings as pathways } from "../engine/core";
 
 export const drugClasses: Readonly<Record<string, 1 | 2 | 3 | 4 | 5>> = lookup({
   "1": 1, "1类": 1, "2": 2, "2类": 2, "3": 3, "3类": 3, "4": 4, "4类": 4, "5": 5, "5类": 5,

@@ -1,11 +1,18 @@
-import { langOf, type Lang } from "../engine";
+import { langOf, type Lang } from "../engine/explain/trace";
 import { CellError, type CellResult, type Scalar } from "./cells";
-import { callAmount, clauses as clauseTable, explain as explanation, forecastCells } from "./subsidy";
+import { whenLoaded } from "./loaded";
+import { callAmount } from "./subsidy";
 
 /*
- * The SUBSIDY functions as Excel registers them. Each is a door onto src/functions/subsidy.ts
- * (the same implementation the CLI calls): it passes Excel's arguments through and turns the
- * answer into what Excel expects. Nothing is computed here.
+ * The SUBSIDY functions as Excel registers them. Each is a door onto src/functions/subsidy.ts or
+ * reports.ts (the same implementations the CLI calls): it passes Excel's arguments through and
+ * turns the answer into what Excel expects. Nothing is computed here.
+ *
+ * The nine amount functions answer at once from functions.js itself. EXPLAIN, CLAUSES and
+ * FORECAST need the rest of the engine, loaded on the first call of one of them (loaded.ts):
+ * that first call returns a Promise of its answer, later ones the answer itself. Their return
+ * type is written in the JSDoc (@returns {…}), which the metadata generator reads, since it takes
+ * a TypeScript union (T | Promise<T>) for a scalar of any type.
  *
  * The JSDoc blocks are what Excel's Insert Function dialog shows; the build turns them into
  * dist/functions.json (custom-functions-metadata-plugin), appends the CustomFunctions.associate
@@ -36,6 +43,17 @@ function excelError(e: CellError): CustomFunctions.Error {
 function displayLanguage(): Lang {
   const office = typeof Office === "undefined" ? undefined : Office;
   return langOf(office?.context?.displayLanguage) ?? "en-US";
+}
+
+/** What a function that needs the rest of the engine answers when it cannot be loaded, in Office's language. */
+function unloadable(e: unknown): CellError {
+  const why = e instanceof Error ? e.message : String(e);
+  return new CellError(
+    "#N/A",
+    displayLanguage() === "zh-CN"
+      ? `无法加载本加载项的说明与预测部分（${why}）；重新计算即可再试`
+      : `the add-in's explanations and forecasts could not be loaded (${why}); recalculate to try again`,
+  );
 }
 
 /** For a function that returns a matrix: always 2-D, each error in its own cell. */
@@ -164,10 +182,13 @@ export function clinical(drugClass: any[][], phase: any[][], region: any[][]): a
  * @customfunction
  * @param functionName The function to explain, e.g. "REGISTRATION" or "SUBSIDY.RD".
  * @param args The same arguments you give that function, one value each (not ranges).
- * @returns The explanation, as text.
+ * @returns {string} The explanation, as text.
  */
-export function explain(functionName: string, args: any[]): string {
-  return String(single(explanation(functionName, args ?? [], { lang: displayLanguage() })));
+export function explain(functionName: string, args: any[]) {
+  return whenLoaded(
+    (rest) => String(single(rest.explain(functionName, args ?? [], { lang: displayLanguage() }))),
+    (e) => String(single(unloadable(e))),
+  );
 }
 
 /**
@@ -175,10 +196,13 @@ export function explain(functionName: string, args: any[]): string {
  * @customfunction
  * @param [region] Only clauses that reach a company in "changping", "beijing" or "shenzhen". Leave out for all.
  * @param [topic] Only one topic, e.g. "registration", "rd", "scaleup", "revenue", "vbp", "firstSet", "insurance", "facility", "clinical". Leave out for all.
- * @returns The clause table, spilled.
+ * @returns {any[][]} The clause table, spilled.
  */
-export function clauses(region?: string, topic?: string): any[][] {
-  return grid(clauseTable(region, topic));
+export function clauses(region?: string, topic?: string) {
+  return whenLoaded(
+    (rest) => grid(rest.clauses(region, topic)),
+    (e) => grid(unloadable(e)),
+  );
 }
 
 /**
@@ -186,8 +210,11 @@ export function clauses(region?: string, topic?: string): any[][] {
  * @customfunction
  * @param inputs The Inputs table with its header row: Item, Year, Product, Value, Class, Option, Area, Probability, Realisation, Label, Facts.
  * @param [view] "entitled" (default: the year the company becomes entitled), "cash" (the year it is received), "pl" (what reaches profit), "deferred" (deferred income at year end), "tax" (income tax on it) or "aftertax". The settings used are listed under the table.
- * @returns The forecast table, spilled.
+ * @returns {any[][]} The forecast table, spilled.
  */
-export function forecast(inputs: any[][], view?: string): any[][] {
-  return grid(forecastCells(inputs, view));
+export function forecast(inputs: any[][], view?: string) {
+  return whenLoaded(
+    (rest) => grid(rest.forecastCells(inputs, view)),
+    (e) => grid(unloadable(e)),
+  );
 }

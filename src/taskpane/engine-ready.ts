@@ -1,14 +1,16 @@
 /**
  * Where the task pane's engine comes from (src/taskpane/engine.ts): the promise the built pane
  * awaits before its wizard runs. Inside Excel it is the engine functions.js put in the shared
- * runtime, so the runtime holds one engine; elsewhere (preview mode, or an Excel that does not
+ * runtime, once functions.js has loaded the rest of it (its lazy chunk, with the catalog's
+ * texts), so the runtime holds one engine; elsewhere (preview mode, or an Excel that does not
  * load the functions) the engine's own chunk. Settled once the page knows where it runs and the
  * wizard wants it, so a page without the wizard loads nothing.
  */
 type EngineModule = typeof import("../engine");
 
 declare global {
-  var SubsidyEngine: EngineModule | undefined;
+  /** Set by functions.js (src/functions/share-engine.ts): its engine, once the rest of it is loaded. */
+  var SubsidyEngineLoad: (() => Promise<EngineModule>) | undefined;
   var SubsidyEngineReady: Promise<EngineModule> | undefined;
 }
 
@@ -19,7 +21,7 @@ let wanted = false;
 
 function provide(): void {
   if (!placeKnown || !wanted || !settle) return;
-  settle(globalThis.SubsidyEngine ?? import(/* webpackChunkName: "engine" */ "../engine/index.js"));
+  settle(globalThis.SubsidyEngineLoad?.() ?? import(/* webpackChunkName: "engine" */ "../engine/index.js"));
   settle = undefined;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { CellError } from "../../src/functions/cells";
-import { call, forecastCells } from "../../src/functions/subsidy";
+import { call, forecastCells } from "../../src/functions/reports";
 import { accountedForecast, engine, lineStory, parseScenario, scenarioToInputs, yearStatement } from "../../src/engine";
 
 // examples/shenzhen-cfo-views.json, every view worked out by hand.

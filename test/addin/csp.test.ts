@@ -1,5 +1,4 @@
-import type { BrowserContext } from "playwright-core";
-import { launch, openPane, requireChromium, serveDist } from "../e2e/support";
+import { chromiumOnDist, openPane } from "../e2e/support";
 import { readDist } from "./support";
 
 /*
@@ -44,27 +43,16 @@ test("nothing unlisted: default-src 'none'; no inline or eval'd script; no data:
 });
 
 describe("in Chromium", () => {
-  let context: BrowserContext;
-  let close: () => Promise<void>;
-  let server: { url: string; close: () => Promise<void> };
-  beforeAll(async () => {
-    requireChromium();
-    server = await serveDist();
-    ({ context, close } = await launch());
-  }, 120_000);
-  afterAll(async () => {
-    await close?.();
-    await server?.close();
-  });
+  const browser = chromiumOnDist();
 
   test("the wizard runs with no violation of its policy, and the policy holds: no inline script, no fetch elsewhere", async () => {
     // Every violation report of the page, from its first script on.
-    await context.addInitScript(() => {
+    await browser.context.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
       document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
     });
-    const { page: pane, errors } = await openPane(context, server.url);
+    const { page: pane, errors } = await openPane(browser.context, browser.url);
     const during = await pane.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations.slice());
     expect(errors).toEqual([]);
     expect(during).toEqual([]);

@@ -1,17 +1,12 @@
-import * as vm from "vm";
 import { parseScenario } from "../../src/engine";
-import { ErrorCode, ExcelError, readDist } from "./support";
+import { openFunctions, sharedEngine } from "./support";
 
 /**
  * The bundle checks scenarios with zod/mini, which carries no locale of its own
  * (src/engine/zod-jitless.ts sets English): the built add-in's messages are word for word the
  * ones the tests and the CLI see, where full zod is loaded too.
  */
-function bundledEngine(): typeof import("../../src/engine") {
-  const context: Record<string, unknown> = { CustomFunctions: { associate() {}, Error: ExcelError, ErrorCode } };
-  vm.runInNewContext(readDist("functions.js"), context, { filename: "dist/functions.js" });
-  return context.SubsidyEngine as typeof import("../../src/engine");
-}
+const bundledEngine = () => sharedEngine(openFunctions());
 
 const problemsOf = (parse: (raw: unknown) => unknown, raw: unknown): readonly string[] => {
   try {
@@ -22,7 +17,7 @@ const problemsOf = (parse: (raw: unknown) => unknown, raw: unknown): readonly st
   throw new Error("the scenario was accepted");
 };
 
-test("a scenario wrong in every way zod can say reads the same problems in dist/functions.js as in the engine", () => {
+test("a scenario wrong in every way zod can say reads the same problems in dist/functions.js as in the engine", async () => {
   const bad = {
     schemaVersion: 1,
     name: "",
@@ -42,5 +37,5 @@ test("a scenario wrong in every way zod can say reads the same problems in dist/
   // Full zod's English, as a reader sees it: "Invalid input: expected number, received string".
   expect(inNode).toContain("horizon.to: Invalid input: expected number, received string");
   expect(inNode).toContain("name: Too small: expected string to have >=1 characters");
-  expect(problemsOf(bundledEngine().parseScenario, bad)).toEqual(inNode);
+  expect(problemsOf((await bundledEngine()).parseScenario, bad)).toEqual(inNode);
 });

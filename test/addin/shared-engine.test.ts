@@ -9,12 +9,31 @@ import * as engine from "../../src/engine";
 const dist = path.join(__dirname, "..", "..", "dist");
 const js = fs.readdirSync(dist).filter((f) => f.endsWith(".js"));
 const read = (f: string) => fs.readFileSync(path.join(dist, f), "utf8");
-/** A message only the engine's forecast carries (src/engine/worlds.ts), so it marks a copy of the engine. */
-const carriesEngine = (f: string) => read(f).includes("are not adjacent in plan order");
+const restChunk = js.find((f) => /^rest\.[0-9a-f]+\.js$/.test(f))!;
+const previewChunk = js.find((f) => /^engine\.[0-9a-f]+\.js$/.test(f))!;
+/**
+ * Messages that mark a copy of a part of the engine: the amount path's (evaluate.ts's unknown
+ * clause, the compiled catalog's missing text, decimal.js) and the rest's (worlds.ts's forecast).
+ */
+const marks = { amountPath: /no clause \$\{\w+\} in the catalog/, catalog: /catalog text not loaded/, decimal: /\[DecimalError\]/, forecast: /are not adjacent in plan order/ };
+const carrying = (mark: RegExp) => js.filter((f) => mark.test(read(f))).sort();
 
-test("dist/: the engine is in functions.js and in the preview-only engine chunk, in no other file", () => {
-  expect(js.filter(carriesEngine).sort()).toEqual(["functions.js", js.find((f) => /^engine\.[0-9a-f]+\.js$/.test(f))].sort());
-  expect(read("functions.js")).toContain("SubsidyEngine");
+test("dist/: the amount path is in functions.js, the rest of the engine in its chunk, and each again only in the preview-only engine chunk", () => {
+  expect(restChunk).toBeDefined();
+  for (const mark of [marks.amountPath, marks.catalog]) expect(carrying(mark)).toEqual([previewChunk, "functions.js"].sort());
+  expect(carrying(marks.forecast)).toEqual([previewChunk, restChunk].sort());
+  // The functions' argument coercion, which EXPLAIN in the rest chunk shares.
+  expect(carrying(/region must be changping, beijing or shenzhen/)).toEqual(["functions.js"]);
+  // decimal.js: functions.js's, and the task pane's own vendor chunk for preview mode.
+  expect(carrying(marks.decimal)).toContain("functions.js");
+  expect(carrying(marks.decimal)).not.toContain(restChunk);
+  expect(read("functions.js")).toContain("SubsidyEngineLoad");
+});
+
+test("functions.js loads its rest from its own folder as one chunk (publicPath \"\"), and no other", () => {
+  const loads = [...read("functions.js").matchAll(/\.e\((\d+)\)/g)].map((m) => m[1]);
+  expect(new Set(loads).size).toBe(1);
+  expect(read(restChunk)).toMatch(new RegExp(`\\.push\\(\\[\\[${loads[0]}\\]`));
 });
 
 test("the wizard's chunks, loaded by taskpane.js in Excel, do not include the engine chunk", () => {
@@ -30,7 +49,7 @@ test("engine-ready: in Excel the pane gets the engine functions.js put in the ru
   // (Outside Excel it imports the engine chunk: a dynamic import, exercised in the built page by
   // the browser tests and npm run bench:taskpane, not here.)
   const loaded = { ...engine } as typeof engine;
-  globalThis.SubsidyEngine = loaded;
+  globalThis.SubsidyEngineLoad = () => Promise.resolve(loaded);
   let ready: typeof import("../../src/taskpane/engine-ready") | undefined;
   jest.isolateModules(() => {
     ready = require("../../src/taskpane/engine-ready");
@@ -42,5 +61,5 @@ test("engine-ready: in Excel the pane gets the engine functions.js put in the ru
   expect(settled).toBe(false); // not before the page knows where it runs
   ready!.engineWhereKnown();
   expect(await globalThis.SubsidyEngineReady).toBe(loaded);
-  delete globalThis.SubsidyEngine;
+  delete globalThis.SubsidyEngineLoad;
 });

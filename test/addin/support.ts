@@ -28,12 +28,28 @@ export class ExcelError {
 
 export type ExcelFunction = (...args: unknown[]) => unknown;
 
+/** What the page offers functions.js's chunk loader: a script tag that runs the chunk, or one that fails. */
+export type ChunkLoading = "load" | "refuse";
+
+export interface LoadedFunctions {
+  readonly functions: Map<string, ExcelFunction>;
+  /** The global scope functions.js runs in (its SubsidyEngineLoad, its chunk array). */
+  readonly context: vm.Context;
+  /** Every script functions.js asked the page to load, by its src. */
+  readonly requested: string[];
+  /** Switches what the page does with the next script tag. */
+  chunks: ChunkLoading;
+}
+
 /**
  * dist/functions.js run the way Excel's runtime runs it: a fresh global scope holding only a
  * minimal CustomFunctions (associate records each id, Error and ErrorCode as Office.js has them),
- * and, when given, an Office whose context reports a display language.
+ * and, when given, an Office whose context reports a display language. Its lazily loaded chunk
+ * is fetched as the shared runtime's page fetches it, by a script tag webpack adds to <head>
+ * (src/functions/loaded.ts): here a minimal document whose <head> runs dist/<src> in the same
+ * scope and reports "load" ("load"), or reports "error" without running anything ("refuse").
  */
-export function loadFunctions(displayLanguage?: string): Map<string, ExcelFunction> {
+export function openFunctions(options: { displayLanguage?: string; chunks?: ChunkLoading } = {}): LoadedFunctions {
   const associated = new Map<string, ExcelFunction>();
   const CustomFunctions = {
     associate(idOrMappings: string | Record<string, ExcelFunction>, fn?: ExcelFunction) {
@@ -47,9 +63,40 @@ export function loadFunctions(displayLanguage?: string): Map<string, ExcelFuncti
     Error: ExcelError,
     ErrorCode,
   };
-  const office = displayLanguage === undefined ? {} : { Office: { context: { displayLanguage } } };
-  vm.runInNewContext(readDist("functions.js"), { CustomFunctions, ...office }, { filename: "dist/functions.js" });
-  return associated;
+  const office = options.displayLanguage === undefined ? {} : { Office: { context: { displayLanguage: options.displayLanguage } } };
+  type Script = { src: string; onload?: (e: object) => void; onerror?: (e: object) => void; setAttribute(): void };
+  const document = {
+    getElementsByTagName: () => [],
+    createElement: (): Script => ({ src: "", setAttribute: () => undefined }),
+    head: {
+      appendChild(script: Script) {
+        page.requested.push(script.src);
+        const mode = page.chunks;
+        setImmediate(() => {
+          if (mode === "refuse") return script.onerror?.({ type: "error", target: script });
+          vm.runInContext(readDist(script.src), context, { filename: `dist/${script.src}` });
+          script.onload?.({ type: "load", target: script });
+        });
+      },
+    },
+  };
+  const context = vm.createContext({ CustomFunctions, document, setTimeout, clearTimeout, ...office });
+  const page: LoadedFunctions = { functions: associated, context, requested: [], chunks: options.chunks ?? "load" };
+  vm.runInContext(readDist("functions.js"), context, { filename: "dist/functions.js" });
+  return page;
+}
+
+/** openFunctions's functions, its chunk loaded on first need: EXPLAIN, CLAUSES and FORECAST answer a Promise the first time. */
+export const loadFunctions = (displayLanguage?: string): Map<string, ExcelFunction> => openFunctions({ displayLanguage }).functions;
+
+/** The whole engine functions.js hands the task pane (src/functions/share-engine.ts), its chunk loaded. */
+export const sharedEngine = (page: LoadedFunctions): Promise<typeof import("../../src/engine")> => (page.context.SubsidyEngineLoad as () => Promise<typeof import("../../src/engine")>)();
+
+/** openFunctions's functions with the chunk already loaded, as after the first EXPLAIN: every function answers at once. */
+export async function loadedFunctions(displayLanguage?: string): Promise<Map<string, ExcelFunction>> {
+  const page = openFunctions({ displayLanguage });
+  await sharedEngine(page);
+  return page.functions;
 }
 
 export interface MetadataParameter {

@@ -1,5 +1,5 @@
 import { Decimal, engine, factsFrom, type Query, type Region, type Topic } from "../../src/engine";
-import { call } from "../../src/functions/subsidy";
+import { call } from "../../src/functions/reports";
 
 /**
  * Whole matters, not one clause: what an evaluation pays once stacking (ruling 5), separate

@@ -39,6 +39,27 @@ export function launch(): Promise<{ context: BrowserContext; close: () => Promis
   });
 }
 
+/**
+ * dist/ served and Chromium launched for the tests of one file or describe block (its beforeAll
+ * and afterAll): `browser.context` and `browser.url` once the tests run.
+ */
+export function chromiumOnDist(): { readonly context: BrowserContext; readonly url: string } {
+  const browser = {} as { context: BrowserContext; url: string };
+  let close: (() => Promise<void>) | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    requireChromium();
+    server = await serveDist();
+    browser.url = server.url;
+    ({ context: browser.context, close } = await launch());
+  }, 120_000);
+  afterAll(async () => {
+    await close?.();
+    await server?.close();
+  });
+  return browser;
+}
+
 /** A fresh page on the task pane, in preview mode, with any page error collected. */
 export async function openPane(context: BrowserContext, base: string, query = ""): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { accounts, CELL_LIMIT, formatLine, langs, wordsFor, type Lang } from "../../src/engine";
-import { call } from "../../src/functions/subsidy";
+import { call } from "../../src/functions/reports";
 import { bareNumbers, englishWords, examples, identifiers } from "./support";
 
 /*

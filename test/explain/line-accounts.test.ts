@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { accounts, forecast, formatLine, parseScenario } from "../../src/engine";
-import { call } from "../../src/functions/subsidy";
+import { call } from "../../src/functions/reports";
 import { englishWords, identifiers } from "./support";
 
 /*

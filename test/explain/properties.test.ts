@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { Decimal, formatYuan, langs } from "../../src/engine";
-import { amountFunctions, call, definitions, type AmountFunction } from "../../src/functions/subsidy";
+import { amountFunctions, definitions, type AmountFunction } from "../../src/functions/subsidy";
+import { call } from "../../src/functions/reports";
 import { bareNumbers, englishWords, identifiers } from "./support";
 
 /*

@@ -1,4 +1,4 @@
-import { call } from "../../src/functions/subsidy";
+import { call } from "../../src/functions/reports";
 
 /*
  * Key explanations written out by hand, in both languages: DESIGN's examples, read from the

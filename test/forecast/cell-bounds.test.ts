@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { forecast, ForecastTimeout, parseScenario, scenarioFromInputs, scenarioToInputs } from "../../src/engine";
 import { CellError } from "../../src/functions/cells";
-import { CELL_DRAWS, forecastCells } from "../../src/functions/subsidy";
+import { CELL_DRAWS, forecastCells } from "../../src/functions/reports";
 
 // Issue 12 item 4: a cell's forecast is bounded in draws and time (no minutes of frozen Excel).
 const load = (f: string) => parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", f), "utf8")));

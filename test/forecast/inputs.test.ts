@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { forecast, inputColumns, parseScenario, scenarioFromInputs, scenarioToInputs, ScenarioError } from "../../src/engine";
 import { CellError } from "../../src/functions/cells";
-import { forecastCells } from "../../src/functions/subsidy";
+import { forecastCells } from "../../src/functions/reports";
 
 const load = (f: string) => parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", f), "utf8")));
 

@@ -11,12 +11,15 @@
  * slowest of those is reported with its time and how much the heap grew during it.
  */
 import fc from "fast-check";
-import { loadFunctions, readMetadata, ExcelError, type ExcelFunction } from "../addin/support";
+import { loadedFunctions, readMetadata, ExcelError, type ExcelFunction } from "../addin/support";
 import { argumentsFor, inputsTable, scalar, SEED, TEXT_LIMIT } from "./arbitraries";
 import { badCell, expectedShape } from "./checks";
 
 const runs = Number(process.env.FUZZ_RUNS ?? 2000);
-const functions = loadFunctions();
+let functions: Map<string, ExcelFunction>;
+beforeAll(async () => {
+  functions = await loadedFunctions();
+});
 const metadata = readMetadata("functions.json").functions;
 const gc = (globalThis as { gc?: () => void }).gc;
 

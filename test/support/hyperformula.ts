@@ -1,6 +1,7 @@
 import { ArraySize, CellError as HfError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import { CellError, type Cell, type CellResult } from "../../src/functions/cells";
-import { call, callAmount, definitions, type AmountFunction } from "../../src/functions/subsidy";
+import { call } from "../../src/functions/reports";
+import { callAmount, definitions, type AmountFunction } from "../../src/functions/subsidy";
 import { NAMESPACE } from "../../src/workbook/formula";
 
 /**

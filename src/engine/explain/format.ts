@@ -3,14 +3,14 @@ import { lineStory } from "../accounting-assumptions";
 import { engine, type ClauseLine, type Evaluation } from "../evaluate";
 import type { ForecastLine } from "../forecast";
 import { formatYuan } from "../money";
+import { CELL_LIMIT } from "./cell-limit";
 import { enUS } from "./en-US";
 import { flagsOf, type Flag } from "./flags";
 import type { BindingCap, Lang, MatterTitle, Note, Reason, Step } from "./trace";
 import { zhCN } from "./zh-CN";
 import type { FurtherEvent, Words } from "./words";
 
-/** Excel's limit on the text of one cell: no explanation is longer. */
-export const CELL_LIMIT = 32767;
+export { CELL_LIMIT };
 
 /** What EXPLAIN says, as data: the call as the user typed it, the evaluation, what else a scenario reaches. */
 export interface Explanation {
