@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Decimal, formatYuan, toNumber } from "../src/engine";
-import { compare, rateOf, times } from "../src/engine/money";
+import { compare, rateOf, times, wholeDecimal } from "../src/engine/money";
 
 test("toNumber is exact for whole yuan and for fen", () => {
   for (const s of ["0", "1", "9999999", "10000000", "12000000", "120000000000", "999999999999999", "1000000000000000", "1624691.356", "0.07", "1e300"]) {
@@ -56,4 +56,22 @@ test("times is rate × x exactly, whole-number path or not", () => {
       expect(y.eq(want) && y.toString() === want.toString()).toBe(true);
     }),
   );
+});
+
+test("wholeDecimal builds what new Decimal builds, field for field", () => {
+  // Own fields in decimal.js's order, and what they hold: 12,500,000 is the words [1, 2500000]
+  // with exponent 7; 10^14 is one word, 1, with exponent 14 (zero words are not stored).
+  const fields = (d: Decimal) => Object.entries(d).map(([k, v]) => [k, k === "constructor" ? v === Decimal : v]);
+  expect(fields(wholeDecimal(12500000))).toEqual([["constructor", true], ["s", 1], ["e", 7], ["d", [1, 2500000]]]);
+  expect(fields(wholeDecimal(1e14))).toEqual([["constructor", true], ["s", 1], ["e", 14], ["d", [1]]]);
+  const same = (n: number) => {
+    const a = wholeDecimal(n);
+    const b = new Decimal(n);
+    expect(fields(a)).toEqual(fields(b));
+    expect(a instanceof Decimal && a.eq(b) && a.times("0.4").toString() === b.times("0.4").toString() && a.plus("0.5").toString() === b.plus("0.5").toString()).toBe(true);
+  };
+  for (const n of [0, 1, 9, 10, 9999999, 10000000, 10000001, 99999999999999, 1e14, 100000000000001, 120000000000000, 1e15]) same(n);
+  fc.assert(fc.property(fc.integer({ min: 0, max: 1e15 }), same));
+  // Outside 0…10^15 or not whole: decimal.js's own constructor.
+  for (const n of [-1, 0.5, 1e15 + 1, 2 ** 53]) same(n);
 });

@@ -12,6 +12,47 @@ export const ZERO = new Decimal(0);
 /** 万元 in the texts is 10,000 yuan. */
 export const WAN = new Decimal(10000);
 
+/** 10^k for k ≤ 22, each exactly a double (parsed, so correctly rounded, and exactly representable). */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/** The largest whole number wholeDecimal takes: the amounts' bound, 10^15 < 2^53. */
+const WHOLE_LIMIT = 1e15;
+
+/**
+ * A whole number 0 ≤ n ≤ 10^15 as a Decimal: what `new Decimal(n)` builds, field for field, built
+ * directly. The amount path makes one or two Decimals per cell, and decimal.js's constructor
+ * first tests what it was given and reads any n ≥ 10^7 through n.toString(). The fields are
+ * decimal.js's documented representation (digit words `d` in base 1e7, most significant first,
+ * the first holding e mod 7 + 1 digits, no trailing zero words; exponent `e`; sign `s`) and, as its
+ * constructor sets, the instance's own `constructor`, which its methods read the precision from.
+ * The words are exact: n % 1e7 is exact (fmod), and n − that is a multiple of 1e7 whose quotient,
+ * a whole number below 2^53, division returns exactly. A test holds the result equal to
+ * `new Decimal(n)`, fields and their order, on random whole numbers.
+ */
+export function wholeDecimal(n: number): Decimal {
+  if (!(Number.isSafeInteger(n) && n >= 0 && n <= WHOLE_LIMIT)) return new Decimal(n);
+  let e = 0;
+  while (e < 15 && n >= POWERS_OF_TEN[e + 1]) e++;
+  let d: number[];
+  if (e < 7) d = [n];
+  else {
+    const low = n % 1e7;
+    const high = (n - low) / 1e7;
+    if (e < 14) d = low === 0 ? [high] : [high, low];
+    else {
+      const middle = high % 1e7;
+      const top = (high - middle) / 1e7;
+      d = low !== 0 ? [top, middle, low] : middle !== 0 ? [top, middle] : [top];
+    }
+  }
+  const x = Object.create(Decimal.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
+  x.constructor = Decimal;
+  x.s = 1;
+  x.e = e;
+  x.d = d;
+  return x as unknown as Decimal;
+}
+
 /**
  * a compared with b: −1, 0 or 1, as decimal.js's `cmp` answers, read from the same documented
  * fields (digit words `d` in base 1e7, most significant first, without trailing zero words;
@@ -66,7 +107,7 @@ export function rateOf(text: string): Rate {
 export function times(rate: Rate, x: Decimal): Decimal {
   if (rate.units !== 0 && x.e < 15 && x.isInteger()) {
     const product = rate.units * toNumber(x);
-    if (Math.abs(product) <= Number.MAX_SAFE_INTEGER && product % rate.scale === 0) return new Decimal(product / rate.scale);
+    if (Math.abs(product) <= Number.MAX_SAFE_INTEGER && product % rate.scale === 0) return wholeDecimal(product / rate.scale);
   }
   return rate.value.times(x);
 }
@@ -90,9 +131,6 @@ export function formatRate(rate: Decimal): string {
   if (pct.isInteger() || pct.gte(1)) return `${pct.toFixed()}%`;
   return `${rate.times(1000).toFixed()}‰`;
 }
-
-/** 10^k for k ≤ 22, each exactly a double (parsed, so correctly rounded, and exactly representable). */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
  * A Decimal as the number Excel receives, at the boundary only: the double nearest its value,
