@@ -15,36 +15,49 @@ export const WAN = new Decimal(10000);
 /** 10^k for k ≤ 22, each exactly a double (parsed, so correctly rounded, and exactly representable). */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
-/** The largest whole number wholeDecimal takes: the amounts' bound, 10^15 < 2^53. */
-const WHOLE_LIMIT = 1e15;
-
 /**
- * A whole number 0 ≤ n ≤ 10^15 as a Decimal: what `new Decimal(n)` builds, field for field, built
- * directly. The amount path makes one or two Decimals per cell, and decimal.js's constructor
- * first tests what it was given and reads any n ≥ 10^7 through n.toString(). The fields are
- * decimal.js's documented representation (digit words `d` in base 1e7, most significant first,
- * the first holding e mod 7 + 1 digits, no trailing zero words; exponent `e`; sign `s`) and, as its
- * constructor sets, the instance's own `constructor`, which its methods read the precision from.
- * The words are exact: n % 1e7 is exact (fmod), and n − that is a multiple of 1e7 whose quotient,
- * a whole number below 2^53, division returns exactly. A test holds the result equal to
- * `new Decimal(n)`, fields and their order, on random whole numbers.
+ * n × 10^−places as a Decimal, for a whole 0 ≤ n < 2^53 and 0 ≤ places ≤ 7: what decimal.js
+ * builds for that value (`new Decimal(n)` when places is 0), field for field, built directly. The
+ * amount path makes one or two Decimals per cell, and decimal.js's constructor first tests what
+ * it was given and reads any n ≥ 10^7, or any fraction, through a string. The fields are
+ * decimal.js's documented representation: digit words `d` in base 1e7, most significant first,
+ * aligned on the decimal point, so the whole part's first word holds e mod 7 + 1 digits and a
+ * fraction of up to 7 places is one word; no leading or trailing zero words; exponent `e`; sign
+ * `s`; and, as its constructor sets, the instance's own `constructor`, which its methods read the
+ * precision from. The words are exact: a remainder (fmod) is exact, and n less it is a multiple
+ * of the divisor whose quotient, a whole number below 2^53, division returns exactly. Anything
+ * else goes to decimal.js. A test holds the result equal to decimal.js's, fields and their order.
  */
-export function wholeDecimal(n: number): Decimal {
-  if (!(Number.isSafeInteger(n) && n >= 0 && n <= WHOLE_LIMIT)) return new Decimal(n);
-  let e = 0;
-  while (e < 15 && n >= POWERS_OF_TEN[e + 1]) e++;
-  let d: number[];
-  if (e < 7) d = [n];
-  else {
-    const low = n % 1e7;
-    const high = (n - low) / 1e7;
-    if (e < 14) d = low === 0 ? [high] : [high, low];
-    else {
-      const middle = high % 1e7;
-      const top = (high - middle) / 1e7;
-      d = low !== 0 ? [top, middle, low] : middle !== 0 ? [top, middle] : [top];
-    }
+export function decimalOf(n: number, places = 0): Decimal {
+  if (!(Number.isSafeInteger(n) && n >= 0 && Number.isInteger(places) && places >= 0 && places <= 7)) {
+    return new Decimal(n).div(new Decimal(10).pow(places));
   }
+  const fraction = n % POWERS_OF_TEN[places];
+  const whole = (n - fraction) / POWERS_OF_TEN[places];
+  // The fraction as the word after the point: 0.4 is 4000000, 0.04 is 400000.
+  const after = fraction * POWERS_OF_TEN[7 - places];
+  let e: number;
+  let d: number[];
+  if (whole === 0) {
+    if (after === 0) return build(0, [0]);
+    // A value below 1: the exponent counts the zeros after the point; the word is stored as it is.
+    e = -8;
+    while (after >= POWERS_OF_TEN[e + 8]) e++;
+    return build(e, [after]);
+  }
+  e = 0;
+  while (e < 15 && whole >= POWERS_OF_TEN[e + 1]) e++;
+  const low = whole % 1e7;
+  const high = (whole - low) / 1e7;
+  const middle = high % 1e7;
+  const top = (high - middle) / 1e7;
+  d = e < 7 ? [whole] : e < 14 ? [high, low] : [top, middle, low];
+  if (after !== 0) d.push(after);
+  else while (d.length > 1 && d[d.length - 1] === 0) d.pop();
+  return build(e, d);
+}
+
+function build(e: number, d: number[]): Decimal {
   const x = Object.create(Decimal.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
   x.constructor = Decimal;
   x.s = 1;
@@ -83,31 +96,33 @@ export function max(a: Decimal, b: Decimal): Decimal {
 export interface Rate {
   readonly value: Decimal;
   readonly units: number;
-  readonly scale: number;
+  /** Its decimal places: value = units / 10^places. */
+  readonly places: number;
 }
 
 export function rateOf(text: string): Rate {
   const value = new Decimal(text);
-  const scale = 10 ** value.decimalPlaces();
-  const units = value.times(scale).toNumber();
-  // A rate that does not fit whole numbers exactly keeps units 0: times then always uses decimal.js.
-  const exact = Number.isSafeInteger(scale) && Number.isSafeInteger(units) && value.eq(new Decimal(units).div(scale));
-  return { value, units: exact ? units : 0, scale: exact ? scale : 1 };
+  const places = value.decimalPlaces();
+  const units = value.times(new Decimal(10).pow(places)).toNumber();
+  // A rate of more than 7 places, or not a whole number of units below 2^53, keeps units 0: times
+  // then always uses decimal.js.
+  const fits = places <= 7 && Number.isSafeInteger(units) && units >= 0 && decimalOf(units, places).eq(value);
+  return { value, units: fits ? units : 0, places: fits ? places : 0 };
 }
 
 /**
  * rate × x, exactly: what decimal.js's times gives (40 digits hold any product of a catalog rate
- * and an amount). The per-cell path nearly always has whole yuan and a whole product, done here
- * in doubles where that is provably exact: x is a whole number below 10^15, so toNumber reads it
- * exactly; units × x is the correctly rounded product of two integers, exact when it is at most
- * 2^53 − 1 (were the true product larger, the rounded one would be ≥ 2^53 and fail the test);
- * a remainder of 0 (fmod is exact) makes the quotient a whole number below 2^53, which division
- * returns exactly. Anything else goes to decimal.js.
+ * and an amount). The per-cell path nearly always has whole yuan, done here in doubles where that
+ * is provably exact: x is a whole number below 10^15, so toNumber reads it exactly; units × x is
+ * the correctly rounded product of two whole numbers, exact when it is at most 2^53 − 1 (were the
+ * true product larger, the rounded one would be ≥ 2^53 and fail the test); decimalOf then places
+ * the rate's decimal point exactly (40% × 1,251 = 5,004 × 10^−1 = 500.4). Anything else goes to
+ * decimal.js.
  */
 export function times(rate: Rate, x: Decimal): Decimal {
-  if (rate.units !== 0 && x.e < 15 && x.isInteger()) {
+  if (rate.units !== 0 && x.s > 0 && x.e < 15 && x.isInteger()) {
     const product = rate.units * toNumber(x);
-    if (Math.abs(product) <= Number.MAX_SAFE_INTEGER && product % rate.scale === 0) return wholeDecimal(product / rate.scale);
+    if (product <= Number.MAX_SAFE_INTEGER) return decimalOf(product, rate.places);
   }
   return rate.value.times(x);
 }
