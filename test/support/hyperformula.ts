@@ -60,8 +60,11 @@ export class SubsidyPlugin extends FunctionPlugin {
   }
 
   scalar(ast: Ast & { procedureName: string }, state: State) {
-    const args = ast.args.map((a) => argOf(this.evaluateAst(a as never, state as never)));
-    return toHf(scalars.get(ast.procedureName)!(args));
+    // A loop rather than map and a closure: this runs once per cell of a sheet, as Excel's call does.
+    const args: unknown[] = new Array(ast.args.length);
+    for (let i = 0; i < args.length; i++) args[i] = argOf(this.evaluateAst(ast.args[i] as never, state as never));
+    const out = scalars.get(ast.procedureName)!(args);
+    return typeof out === "number" ? out : toHf(out);
   }
 }
 
