@@ -42,9 +42,9 @@ export function lift(fn: (args: Cell[]) => Scalar, args: readonly unknown[]): Sc
 
 /** One cell's values, each read as a plain cell value (cellOf, a copy); what it throws is that cell's error. */
 function one(fn: (args: Cell[]) => Scalar, values: readonly unknown[]): Scalar {
-  const cells: Cell[] = new Array(values.length);
-  for (let k = 0; k < values.length; k++) cells[k] = cellOf(values[k]) as Cell;
   try {
+    const cells: Cell[] = new Array(values.length);
+    for (let k = 0; k < values.length; k++) cells[k] = cellOf(values[k]) as Cell;
     return fn(cells);
   } catch (e) {
     return new CellError("#VALUE!", `unexpected input: ${e instanceof Error ? e.message : "not a cell value"}`);
