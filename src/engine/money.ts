@@ -32,29 +32,30 @@ export function decimalOf(n: number, places = 0): Decimal {
   if (!(Number.isSafeInteger(n) && n >= 0 && Number.isInteger(places) && places >= 0 && places <= 7)) {
     return new Decimal(n).div(new Decimal(10).pow(places));
   }
-  const fraction = n % POWERS_OF_TEN[places];
-  const whole = (n - fraction) / POWERS_OF_TEN[places];
-  // The fraction as the word after the point: 0.4 is 4000000, 0.04 is 400000.
-  const after = fraction * POWERS_OF_TEN[7 - places];
-  let e: number;
-  let d: number[];
+  let whole = n;
+  let after = 0;
+  if (places !== 0) {
+    const fraction = n % POWERS_OF_TEN[places];
+    whole = (n - fraction) / POWERS_OF_TEN[places];
+    // The fraction as the word after the point: 0.4 is 4000000, 0.04 is 400000.
+    after = fraction * POWERS_OF_TEN[7 - places];
+  }
   if (whole === 0) {
     if (after === 0) return build(0, [0]);
     // A value below 1: the exponent counts the zeros after the point; the word is stored as it is.
-    e = -8;
+    let e = -8;
     while (after >= POWERS_OF_TEN[e + 8]) e++;
     return build(e, [after]);
   }
-  e = 0;
+  let e = 0;
   while (e < 15 && whole >= POWERS_OF_TEN[e + 1]) e++;
+  if (e < 7) return build(e, after !== 0 ? [whole, after] : [whole]);
   const low = whole % 1e7;
   const high = (whole - low) / 1e7;
+  if (e < 14) return build(e, after !== 0 ? [high, low, after] : low !== 0 ? [high, low] : [high]);
   const middle = high % 1e7;
   const top = (high - middle) / 1e7;
-  d = e < 7 ? [whole] : e < 14 ? [high, low] : [top, middle, low];
-  if (after !== 0) d.push(after);
-  else while (d.length > 1 && d[d.length - 1] === 0) d.pop();
-  return build(e, d);
+  return build(e, after !== 0 ? [top, middle, low, after] : low !== 0 ? [top, middle, low] : middle !== 0 ? [top, middle] : [top]);
 }
 
 function build(e: number, d: number[]): Decimal {
@@ -163,7 +164,8 @@ export function toNumber(x: Decimal): number {
     let n = words[0];
     for (let i = 1; i < words.length; i++) n = n * 1e7 + words[i];
     // The first word holds (e mod 7) + 1 digits, every other word 7.
-    const shift = x.e + 1 - ((((x.e % 7) + 7) % 7) + 1 + 7 * (words.length - 1));
+    const r = x.e % 7;
+    const shift = x.e + 1 - ((r < 0 ? r + 7 : r) + 1 + 7 * (words.length - 1));
     if (n <= Number.MAX_SAFE_INTEGER && shift >= -22 && shift <= 22) {
       const y = shift >= 0 ? n * POWERS_OF_TEN[shift] : n / POWERS_OF_TEN[-shift];
       return x.s < 0 ? -y : y;
