@@ -132,10 +132,13 @@ function compileClause(clause: Clause, document: PolicyDocument): CompiledClause
 
 export function createEngine(catalog: Catalog): Engine {
   const compiled = catalog.documents.flatMap((doc) => doc.clauses.map((c) => compileClause(c, doc)));
-  // Every (topic, region) pair's stacking groups, built once: the cell path only indexes.
-  const index = {} as Record<Topic, Record<Region, Group[]>>;
+  // Every (topic, region) pair's stacking groups, built once: the cell path only looks them up,
+  // in Maps, whose lookup by a string's hash costs the same however many topics a workbook uses
+  // (an object indexed by a variable name goes through V8's shared megamorphic cache, which a
+  // spreadsheet engine's own code keeps evicting between cells).
+  const index = new Map<Topic, Map<Region, Group[]>>();
   for (const topic of topics) {
-    index[topic] = {} as Record<Region, Group[]>;
+    index.set(topic, new Map());
     for (const region of regions) {
       const found: Group[] = [];
       for (const jurisdiction of jurisdictionsOf[region]) {
@@ -148,10 +151,10 @@ export function createEngine(catalog: Catalog): Engine {
           found.push({ jurisdiction, matter, clauses, distinct });
         }
       }
-      index[topic][region] = found;
+      index.get(topic)!.set(region, found);
     }
   }
-  const groups = (topic: Topic, region: Region): readonly Group[] => index[topic][region];
+  const groups = (topic: Topic, region: Region): readonly Group[] => index.get(topic)!.get(region)!;
 
   const windowOf = (c: CompiledClause, query: Query): Window => {
     const date = query.issueDates?.[c.document.id];

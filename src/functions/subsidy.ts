@@ -112,20 +112,32 @@ export function arity(name: string, def: Definition, args: readonly unknown[]): 
   return new CellError("#VALUE!", `${name}(${shown}) takes ${def.required}–${def.params.length} arguments, got ${args.length}`);
 }
 
+/**
+ * Each amount function's definition and its function on one cell's values, made once (not a
+ * closure per call), in a Map: a lookup by the name's hash costs the same whichever functions a
+ * workbook mixes, where an object indexed by a variable name goes through V8's shared megamorphic
+ * cache, which a spreadsheet engine's own code keeps evicting between cells.
+ */
+const byName = new Map(
+  amountFunctions.map((name) => {
+    const definition: Definition = definitions[name];
+    return [name, { definition, onCells: (cells: readonly Cell[]): Scalar => evaluateQuery(definition.query(cells)) }] as const;
+  }),
+);
+
+const evaluateQuery = (q: Query | CellError): Scalar => (q instanceof CellError ? q : toNumber(engine().amount(q)));
+
 /** One amount function on single values: the number of yuan, or an error value. */
 export function evaluateCell(name: AmountFunction, args: readonly Cell[]): Scalar {
-  const q = definitions[name].query(args);
-  return q instanceof CellError ? q : toNumber(engine().amount(q));
+  return byName.get(name)!.onCells(args);
 }
-
-/** Each amount function on one cell's values, made once rather than a closure per call. */
-const onCells = Object.fromEntries(amountFunctions.map((name) => [name, (cells: Cell[]): Scalar => evaluateCell(name, cells)])) as Record<AmountFunction, (cells: Cell[]) => Scalar>;
 
 /** An amount function as Excel calls it: single values or ranges (lifted), never an exception. */
 export function callAmount(name: AmountFunction, args: readonly unknown[]): CellResult {
   try {
-    const wrong = arity(name, definitions[name], args);
-    return wrong ?? fitCells(lift(onCells[name], args));
+    const { definition, onCells } = byName.get(name)!;
+    const wrong = arity(name, definition, args);
+    return wrong ?? fitCells(lift(onCells, args));
   } catch (e) {
     return new CellError("#VALUE!", `unexpected input: ${(e as Error).message}`);
   }
