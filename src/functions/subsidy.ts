@@ -113,10 +113,11 @@ export function arity(name: string, def: Definition, args: readonly unknown[]): 
 }
 
 /**
- * Each amount function's definition and its function on one cell's values, made once (not a
- * closure per call), in a Map: a lookup by the name's hash costs the same whichever functions a
- * workbook mixes, where an object indexed by a variable name goes through V8's shared megamorphic
- * cache, which a spreadsheet engine's own code keeps evicting between cells.
+ * Each amount function's definition and its function on one cell's values (the number of yuan,
+ * or an error value), made once (not a closure per call), in a Map: a lookup by the name's hash
+ * costs the same whichever functions a workbook mixes, where an object indexed by a variable name
+ * goes through V8's shared megamorphic cache, which a spreadsheet engine's own code keeps
+ * evicting between cells.
  */
 const byName = new Map(
   amountFunctions.map((name) => {
@@ -126,11 +127,6 @@ const byName = new Map(
 );
 
 const evaluateQuery = (q: Query | CellError): Scalar => (q instanceof CellError ? q : toNumber(engine().amount(q)));
-
-/** One amount function on single values: the number of yuan, or an error value. */
-export function evaluateCell(name: AmountFunction, args: readonly Cell[]): Scalar {
-  return byName.get(name)!.onCells(args);
-}
 
 /** An amount function as Excel calls it: single values or ranges (lifted), never an exception. */
 export function callAmount(name: AmountFunction, args: readonly unknown[]): CellResult {
