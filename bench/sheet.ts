@@ -10,9 +10,9 @@ import { measure, ratioOf, type Options } from "./harness";
  *
  * What is timed is one recalculation: every A cell changes in one setCellContents batch, so all
  * 10,000 formulas recompute, and the last B cell is read back. Each sheet alternates between two
- * prepared columns of costs, (i + 1) × 1,250 yuan and the same plus 1 yuan: the first gives whole
- * yuan, the second fen (40% × 1,251 = 500.4), so both the whole-number path and decimal.js's are
- * in the figure. The columns are built once, outside the timing; each sheet keeps its own turn,
+ * prepared columns of costs, (i + 1) × 1,250 yuan and the same plus 1 yuan: amounts of whole yuan
+ * in the first, with fen in the second (40% × 1,251 = 500.4), each exact as the function gives
+ * it. The columns are built once, outside the timing; each sheet keeps its own turn,
  * so every recalculation changes every value whatever the interleaving. The two sheets must show
  * the same values, cell for cell, for both columns before anything is timed. One round times one
  * recalculation of each sheet back to back, in alternating order; the ratio is the median of the
