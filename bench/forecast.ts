@@ -3,7 +3,7 @@ import { forecast, parseScenario, type Forecast, type Scenario } from "../src/en
 import { prepare } from "../src/engine/forecast";
 import type { Worlds } from "../src/engine/worlds";
 import { baselineForecast } from "./baseline-forecast";
-import { measure, ratioOf, type Options } from "./harness";
+import { measure, ratioOf, type Measurement, type Options } from "./harness";
 
 /**
  * The forecast's figures for `npm run bench`: the forecast of a plan of N products × 10 years
@@ -87,7 +87,7 @@ export interface ForecastFigures {
   readonly ms: { forecast: number; floor: number; baseline: number; prepare: number };
   readonly ratios: { floor: number; baseline: number; prepare: number };
   readonly result: Forecast;
-  readonly scaling: readonly { products: number; draws: number; events: number; ms: number; exact: boolean; method: string }[];
+  readonly scaling: readonly { products: number; draws: number; events: number; ms: number; exact: boolean; method: string; timed: Measurement }[];
 }
 
 export function forecastFigures(quick: boolean): ForecastFigures {
@@ -136,7 +136,7 @@ export function forecastFigures(quick: boolean): ForecastFigures {
   ];
   const plans = sizes.map((z) => plan(z.products, z.draws));
   const last: Forecast[] = [];
-  const growthOpts: Options = quick ? { warmupMs: 20, batchMs: 1, rounds: 3 } : { warmupMs: 100, batchMs: 1, rounds: 5 };
+  const growthOpts: Options = quick ? { warmupMs: 20, batchMs: 1, rounds: 3 } : { warmupMs: 100, batchMs: 1, rounds: 9 };
   const timed = measure(
     plans.map((p, i) => (n) => {
       let t = 0;
@@ -151,7 +151,7 @@ export function forecastFigures(quick: boolean): ForecastFigures {
   const scaling = sizes.map((z, i) => {
     const f = last[i];
     const exact = f.total.methods.expected === "exact" && f.years.every((y) => y.methods.expected === "exact");
-    return { ...z, events: plans[i].events.length, ms: timed[i].ns / 1e6, exact, method: `expected ${f.total.methods.expected}, band ${f.total.methods.band}` };
+    return { ...z, events: plans[i].events.length, ms: timed[i].ns / 1e6, timed: timed[i], exact, method: `expected ${f.total.methods.expected}, band ${f.total.methods.band}` };
   });
   return {
     events: s.events.length,
