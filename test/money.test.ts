@@ -58,7 +58,7 @@ test("times is rate × x exactly, whole-number path or not", () => {
   );
 });
 
-test("decimalOf builds what decimal.js builds, field for field", () => {
+test("decimalOf gives what decimal.js gives, field for field (its own constructor, one shape)", () => {
   // Own fields in decimal.js's order, and what they hold: 12,500,000 is the words [1, 2500000]
   // with exponent 7; 10^14 is one word, 1, with exponent 14 (zero words are not stored); 500.4
   // (5,004 × 10^−1) is [500, 4000000], the fraction a word of its own; 0.04 is [400000], exponent −2.

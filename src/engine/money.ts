@@ -16,55 +16,22 @@ export const WAN = new Decimal(10000);
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
- * n × 10^−places as a Decimal, for a whole 0 ≤ n < 2^53 and 0 ≤ places ≤ 7: what decimal.js
- * builds for that value (`new Decimal(n)` when places is 0), field for field, built directly. The
- * amount path makes one or two Decimals per cell, and decimal.js's constructor first tests what
- * it was given and reads any n ≥ 10^7, or any fraction, through a string. The fields are
- * decimal.js's documented representation: digit words `d` in base 1e7, most significant first,
- * aligned on the decimal point, so the whole part's first word holds e mod 7 + 1 digits and a
- * fraction of up to 7 places is one word; no leading or trailing zero words; exponent `e`; sign
- * `s`; and, as its constructor sets, the instance's own `constructor`, which its methods read the
- * precision from. The words are exact: a remainder (fmod) is exact, and n less it is a multiple
- * of the divisor whose quotient, a whole number below 2^53, division returns exactly. Anything
- * else goes to decimal.js. A test holds the result equal to decimal.js's, fields and their order.
+ * n × 10^−places as a Decimal, through decimal.js's own constructor but without its division,
+ * for a whole 0 ≤ n < 10^15 and 0 ≤ places ≤ 22 (a whole n below 2^53 with no places is read as
+ * it is). The quotient q = n / 10^places has at most 15 significant digits; the division is
+ * correctly rounded, so it gives the double nearest q; and a decimal of at most 15 significant
+ * digits survives the round trip through the nearest double and its shortest form (JavaScript's
+ * number-to-string; 15 is DBL_DIG), which decimal.js reads. So the Decimal is exactly q: 5,004 ×
+ * 10^−1 is 500.4. Anything else is divided in decimal.js. Every Decimal comes from decimal.js's
+ * constructor, so all share one shape (V8's hidden class) and decimal.js's methods stay
+ * monomorphic in the forecast as in the cells.
  */
 export function decimalOf(n: number, places = 0): Decimal {
-  if (!(Number.isSafeInteger(n) && n >= 0 && Number.isInteger(places) && places >= 0 && places <= 7)) {
-    return new Decimal(n).div(new Decimal(10).pow(places));
+  if (Number.isSafeInteger(n) && n >= 0 && Number.isInteger(places) && places >= 0 && places <= 22) {
+    if (places === 0) return new Decimal(n);
+    if (n < 1e15) return new Decimal(n / POWERS_OF_TEN[places]);
   }
-  let whole = n;
-  let after = 0;
-  if (places !== 0) {
-    const fraction = n % POWERS_OF_TEN[places];
-    whole = (n - fraction) / POWERS_OF_TEN[places];
-    // The fraction as the word after the point: 0.4 is 4000000, 0.04 is 400000.
-    after = fraction * POWERS_OF_TEN[7 - places];
-  }
-  if (whole === 0) {
-    if (after === 0) return build(0, [0]);
-    // A value below 1: the exponent counts the zeros after the point; the word is stored as it is.
-    let e = -8;
-    while (after >= POWERS_OF_TEN[e + 8]) e++;
-    return build(e, [after]);
-  }
-  let e = 0;
-  while (e < 15 && whole >= POWERS_OF_TEN[e + 1]) e++;
-  if (e < 7) return build(e, after !== 0 ? [whole, after] : [whole]);
-  const low = whole % 1e7;
-  const high = (whole - low) / 1e7;
-  if (e < 14) return build(e, after !== 0 ? [high, low, after] : low !== 0 ? [high, low] : [high]);
-  const middle = high % 1e7;
-  const top = (high - middle) / 1e7;
-  return build(e, after !== 0 ? [top, middle, low, after] : low !== 0 ? [top, middle, low] : middle !== 0 ? [top, middle] : [top]);
-}
-
-function build(e: number, d: number[]): Decimal {
-  const x = Object.create(Decimal.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
-  x.constructor = Decimal;
-  x.s = 1;
-  x.e = e;
-  x.d = d;
-  return x as unknown as Decimal;
+  return new Decimal(n).div(new Decimal(10).pow(places));
 }
 
 /**
@@ -105,9 +72,9 @@ export function rateOf(text: string): Rate {
   const value = new Decimal(text);
   const places = value.decimalPlaces();
   const units = value.times(new Decimal(10).pow(places)).toNumber();
-  // A rate of more than 7 places, or not a whole number of units below 2^53, keeps units 0: times
+  // A rate of more than 22 places, or not a whole number of units below 2^53, keeps units 0: times
   // then always uses decimal.js.
-  const fits = places <= 7 && Number.isSafeInteger(units) && units >= 0 && decimalOf(units, places).eq(value);
+  const fits = places <= 22 && Number.isSafeInteger(units) && units >= 0 && decimalOf(units, places).eq(value);
   return { value, units: fits ? units : 0, places: fits ? places : 0 };
 }
 
