@@ -1,5 +1,5 @@
 import type { Lang } from "./explain/trace";
-import { Decimal, decimalOf } from "./money";
+import { Decimal } from "./money";
 
 /**
  * The one gate every amount passes on its way into the engine: a function argument, an Inputs
@@ -63,7 +63,7 @@ export function checkAmount(v: unknown): Decimal | AmountProblem {
     if (!Number.isFinite(v)) return { code: "notFinite", got: shown(v) };
     // What Excel passes nearly always, a whole number of yuan within the bound, meets every test
     // below as it stands (at most 16 digits, no places): the per-call path skips them.
-    if (Number.isSafeInteger(v) && v >= 0 && v <= AMOUNT_LIMIT_NUMBER) return decimalOf(v === 0 ? 0 : v);
+    if (Number.isSafeInteger(v) && v >= 0 && v <= AMOUNT_LIMIT_NUMBER) return new Decimal(v === 0 ? 0 : v);
     d = new Decimal(v === 0 ? 0 : v);
   } else if (typeof v === "string" && v.length <= TEXT_LENGTH && numeric.test(v.trim())) {
     const text = v.trim();

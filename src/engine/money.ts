@@ -16,25 +16,6 @@ export const WAN = new Decimal(10000);
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
- * n × 10^−places as a Decimal, through decimal.js's own constructor but without its division,
- * for a whole 0 ≤ n < 10^15 and 0 ≤ places ≤ 22 (a whole n below 2^53 with no places is read as
- * it is). The quotient q = n / 10^places has at most 15 significant digits; the division is
- * correctly rounded, so it gives the double nearest q; and a decimal of at most 15 significant
- * digits survives the round trip through the nearest double and its shortest form (JavaScript's
- * number-to-string; 15 is DBL_DIG), which decimal.js reads. So the Decimal is exactly q: 5,004 ×
- * 10^−1 is 500.4. Anything else is divided in decimal.js. Every Decimal comes from decimal.js's
- * constructor, so all share one shape (V8's hidden class) and decimal.js's methods stay
- * monomorphic in the forecast as in the cells.
- */
-export function decimalOf(n: number, places = 0): Decimal {
-  if (Number.isSafeInteger(n) && n >= 0 && Number.isInteger(places) && places >= 0 && places <= 22) {
-    if (places === 0) return new Decimal(n);
-    if (n < 1e15) return new Decimal(n / POWERS_OF_TEN[places]);
-  }
-  return new Decimal(n).div(new Decimal(10).pow(places));
-}
-
-/**
  * a compared with b: −1, 0 or 1, as decimal.js's `cmp` answers, read from the same documented
  * fields (digit words `d` in base 1e7, most significant first, without trailing zero words;
  * exponent `e`; sign `s`). decimal.js copies its argument on every comparison, and the amount
@@ -74,23 +55,26 @@ export function rateOf(text: string): Rate {
   const units = value.times(new Decimal(10).pow(places)).toNumber();
   // A rate of more than 22 places, or not a whole number of units below 2^53, keeps units 0: times
   // then always uses decimal.js.
-  const fits = places <= 22 && Number.isSafeInteger(units) && units >= 0 && decimalOf(units, places).eq(value);
+  const fits = places <= 22 && Number.isSafeInteger(units) && units >= 0 && new Decimal(units).div(new Decimal(10).pow(places)).eq(value);
   return { value, units: fits ? units : 0, places: fits ? places : 0 };
 }
 
 /**
  * rate × x, exactly: what decimal.js's times gives (40 digits hold any product of a catalog rate
- * and an amount). The per-cell path nearly always has whole yuan, done here in doubles where that
- * is provably exact: x is a whole number below 10^15, so toNumber reads it exactly; units × x is
- * the correctly rounded product of two whole numbers, exact when it is at most 2^53 − 1 (were the
- * true product larger, the rounded one would be ≥ 2^53 and fail the test); decimalOf then places
- * the rate's decimal point exactly (40% × 1,251 = 5,004 × 10^−1 = 500.4). Anything else goes to
- * decimal.js.
+ * and an amount). The per-cell path nearly always has whole yuan and a whole result below 10^7,
+ * which decimal.js's constructor reads without a string (its small-integer path): done here in
+ * doubles where that is provably exact. x is a whole number below 10^15, so toNumber reads it
+ * exactly; units × x is the correctly rounded product of two whole numbers, exact when it is at
+ * most 2^53 − 1 (were the true product larger, the rounded one would be ≥ 2^53 and fail the test);
+ * a remainder of 0 (fmod is exact) makes the quotient by 10^places a whole number, which division
+ * returns exactly. Anything else (fen, results from 10^7 on) is faster through decimal.js's own
+ * times than through its constructor's string parse.
  */
 export function times(rate: Rate, x: Decimal): Decimal {
   if (rate.units !== 0 && x.s > 0 && x.e < 15 && x.isInteger()) {
     const product = rate.units * toNumber(x);
-    if (product <= Number.MAX_SAFE_INTEGER) return decimalOf(product, rate.places);
+    const scale = POWERS_OF_TEN[rate.places];
+    if (product <= Number.MAX_SAFE_INTEGER && product % scale === 0 && product < 1e7 * scale) return new Decimal(product / scale);
   }
   return rate.value.times(x);
 }
