@@ -141,33 +141,39 @@ export function expectedByLine(w: Worlds, budget: Budget): { expected: Ratio[]; 
     }
     year.caps.forEach((cap, k) => {
       checkBudget(budget);
-      let states = new Map<bigint, bigint>([[0n, 1n]]);
+      // The distribution of what the cap has used so far: amounts in ascending order, each with
+      // its weight over den. A block maps each amount s to s (the event fails) and to s plus
+      // what its lines pay (it happens), and both maps keep the order (s + min(a, cap − s) grows
+      // with s), so the next distribution is a merge of two sorted lists, with no hashing.
+      let used: bigint[] = [0n];
+      let weight: bigint[] = [1n];
       let den = 1n;
       const sums: { line: number; n: bigint; d: bigint }[] = [];
       for (const block of year.blocks) {
         const mine = block.payers.filter((c) => c.cap === k);
         if (mine.length === 0) continue;
         const p = block.uncertain >= 0 ? w.uncertain[block.uncertain].p : undefined;
-        const next = new Map<bigint, bigint>();
-        const put = (s: bigint, x: bigint) => next.set(s, (next.get(s) ?? 0n) + x);
         const acc = mine.map(() => 0n);
-        for (const [s0, w0] of states) {
-          if (p) put(s0, w0 * (p.d - p.n));
-          const wy = p ? w0 * p.n : w0;
-          let s = s0;
-          mine.forEach((c, i) => {
+        const reached: bigint[] = new Array(used.length);
+        const reachedWeight: bigint[] = new Array(used.length);
+        for (let j = 0; j < used.length; j++) {
+          const wy = p ? weight[j] * p.n : weight[j];
+          let s = used[j];
+          for (let i = 0; i < mine.length; i++) {
             const room = cap - s;
-            const paid = c.amount < room ? c.amount : room;
+            const paid = mine[i].amount < room ? mine[i].amount : room;
             acc[i] += wy * paid;
             s += paid;
-          });
-          put(s, wy);
+          }
+          reached[j] = s;
+          reachedWeight[j] = wy;
         }
+        if (p) [used, weight] = merged(used, weight.map((x) => x * (p.d - p.n)), reached, reachedWeight);
+        else [used, weight] = collapsed(reached, reachedWeight);
         const d = den * (p ? p.d : 1n);
         mine.forEach((c, i) => sums.push({ line: c.line, n: acc[i], d: d * unit }));
         den = d;
-        states = next;
-        if (states.size > SUPPORT_LIMIT) {
+        if (used.length > SUPPORT_LIMIT) {
           for (const b of year.blocks) for (const c of b.payers) if (c.cap === k) sampled.add(c.line);
           return;
         }
@@ -177,6 +183,29 @@ export function expectedByLine(w: Worlds, budget: Budget): { expected: Ratio[]; 
   }
   return { expected, sampled };
 }
+
+/** Two ascending distributions as one, equal amounts' weights added. */
+function merged(a: readonly bigint[], wa: readonly bigint[], b: readonly bigint[], wb: readonly bigint[]): [bigint[], bigint[]] {
+  const used: bigint[] = [];
+  const weight: bigint[] = [];
+  const push = (s: bigint, x: bigint) => {
+    if (used.length > 0 && used[used.length - 1] === s) weight[weight.length - 1] += x;
+    else {
+      used.push(s);
+      weight.push(x);
+    }
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] <= b[j])) push(a[i], wa[i++]);
+    else push(b[j], wb[j++]);
+  }
+  return [used, weight];
+}
+
+/** An ascending list with repeats as a distribution, equal amounts' weights added. */
+const collapsed = (used: readonly bigint[], weight: readonly bigint[]): [bigint[], bigint[]] => merged(used, weight, [], []);
 
 /** A distribution: values (units of 10^-scale yuan times the figure's coefficients) and weights / den. */
 export interface Distribution {
