@@ -13,3 +13,4 @@ export { pathwayList, pathwaySpellings } from "./pathways";
 export { Decimal, toNumber } from "./money";
 export { parseRegion, type Region } from "./regions";
 export { CELL_LIMIT } from "./explain/cell-limit";
+export { langOf, type Lang } from "./explain/trace";

@@ -191,8 +191,7 @@ export function createEngine(catalog: Catalog): Engine {
       for (const c of group.distinct) {
         if (year !== undefined && !inForceDuring(windowOf(c, query), year)) continue;
         if ((sector && otherSector(c, facts)) || !c.met(facts)) continue;
-        // A window needs the matter's year, a once-only award the awards already taken.
-        if (c.limited && (year !== undefined || query.onceTaken !== undefined) && limitedOut(c, query)) continue;
+        if (c.limited && limitedOut(c, query)) continue;
         if (c.clause.advance) advanced = true;
         if (best !== undefined && c.ceiling !== undefined && compare(c.ceiling, best) <= 0) continue;
         const y = c.amount(facts, assumptions && assumptions[c.clause.id]);

@@ -1,4 +1,4 @@
-import { langOf, type Lang } from "../engine/explain/trace";
+import { langOf, type Lang } from "../engine/core";
 import { CellError, type CellResult, type Scalar } from "./cells";
 import { whenLoaded } from "./loaded";
 import { callAmount } from "./subsidy";
