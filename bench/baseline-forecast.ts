@@ -1,13 +1,13 @@
 import { mersenne } from "pure-rand/generator/mersenne";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
-import { engine, type ClauseLine, type Engine, type Evaluation } from "../src/engine/evaluate";
+import { engine, type ClauseLine, type Engine, type Evaluation } from "../src/engine/rules/evaluate";
 import { flagsOf, type Flag } from "../src/engine/explain";
-import { Decimal, formatYuan, ZERO } from "../src/engine/money";
-import type { Region } from "../src/engine/regions";
-import { mattersOf, type Matter } from "../src/engine/matters";
-import type { Scenario } from "../src/engine/scenario";
-import { mostFavourable } from "../src/engine/stacking";
-import { lastYear } from "../src/engine/validity";
+import { Decimal, formatYuan, ZERO } from "../src/engine/input/money";
+import type { Region } from "../src/engine/catalog/regions";
+import { mattersOf, type Matter } from "../src/engine/forecast/matters";
+import type { Scenario } from "../src/engine/forecast/scenario";
+import { mostFavourable } from "../src/engine/rules/stacking";
+import { lastYear } from "../src/engine/rules/validity";
 
 /** What one clause pays for one matter. */
 export interface ForecastLine {

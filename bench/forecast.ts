@@ -1,7 +1,7 @@
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { forecast, parseScenario, type Forecast, type Scenario } from "../src/engine";
-import { prepare } from "../src/engine/forecast";
-import type { Worlds } from "../src/engine/worlds";
+import { prepare } from "../src/engine/forecast/forecast";
+import type { Worlds } from "../src/engine/forecast/worlds";
 import { baselineForecast } from "./baseline-forecast";
 import { measure, ratioOf, type Measurement, type Options } from "./harness";
 

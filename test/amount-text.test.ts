@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { Decimal, formatAmountIn, formatSignedIn, parseAmountText } from "../src/engine";
 
-/** Amounts as a CFO types them (src/engine/amount-text.ts): 万 = 10^4 yuan, 亿 = 10^8 yuan. */
+/** Amounts as a CFO types them (src/engine/input/amount-text.ts): 万 = 10^4 yuan, 亿 = 10^8 yuan. */
 const yuan = (text: string) => {
   const r = parseAmountText(text);
   if (!r.ok) throw new Error(`${text}: ${r.problem}`);

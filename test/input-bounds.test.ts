@@ -5,7 +5,7 @@ import { scenarioProblems } from "./support/scenario-problems";
 
 /**
  * Issue 12, "Found" 1–3 and 9–10: each case as it was reported, held to the one input layer
- * (src/engine/amounts.ts, facts.ts): finite, ≥ 0, ≤ 10^15 of its unit, ≤ 20 significant digits
+ * (src/engine/input/amounts.ts, facts.ts): finite, ≥ 0, ≤ 10^15 of its unit, ≤ 20 significant digits
  * and ≤ 20 decimal places; facts of `other` events typed by the catalog.
  */
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Decimal, formatYuan, toNumber } from "../src/engine";
-import { compare, rateOf, times } from "../src/engine/money";
+import { compare, rateOf, times } from "../src/engine/input/money";
 
 test("toNumber is exact for whole yuan and for fen", () => {
   for (const s of ["0", "1", "9999999", "10000000", "12000000", "120000000000", "999999999999999", "1000000000000000", "1624691.356", "0.07", "1e300"]) {

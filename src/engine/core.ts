@@ -5,12 +5,12 @@
  * amounts never wait for explanations, forecasts or scenario checks. Everything here is also
  * exported by index.ts: one module, one instance, whichever door a caller uses.
  */
-export { engine, type Query } from "./evaluate";
-export { amountProblemText, checkAmount, isAmountProblem, shown } from "./amounts";
-export type { FactValue } from "./facts";
+export { engine, type Query } from "./rules/evaluate";
+export { amountProblemText, checkAmount, isAmountProblem, shown } from "./input/amounts";
+export type { FactValue } from "./input/facts";
 export type { Topic } from "./catalog/topics";
-export { pathwayList, pathwaySpellings } from "./pathways";
-export { Decimal, toNumber } from "./money";
-export { parseRegion, type Region } from "./regions";
+export { pathwayList, pathwaySpellings } from "./rules/pathways";
+export { Decimal, toNumber } from "./input/money";
+export { parseRegion, type Region } from "./catalog/regions";
 export { CELL_LIMIT } from "./explain/cell-limit";
 export { langOf, type Lang } from "./explain/trace";

@@ -3,7 +3,7 @@ import { openFunctions, sharedEngine } from "./support";
 
 /**
  * The bundle checks scenarios with zod/mini, which carries no locale of its own
- * (src/engine/zod-jitless.ts sets English): the built add-in's messages are word for word the
+ * (src/engine/forecast/zod-jitless.ts sets English): the built add-in's messages are word for word the
  * ones the tests and the CLI see, where full zod is loaded too.
  */
 const bundledEngine = () => sharedEngine(openFunctions());

@@ -1,11 +1,11 @@
 import type { ZodError } from "zod";
-import { parseAccounting } from "../accounting-classes";
+import { parseAccounting } from "../accounting/classes";
 import accountingFile from "./accounting.json";
 import beijingDevice from "./beijing-device.json";
 import changpingDevice from "./changping-device.json";
 import changpingPharma from "./changping-pharma.json";
 import sharedFacts from "./facts.json";
-import { CATALOG_VERSION, CatalogError, referencedFacts, type Catalog } from "./index";
+import { CATALOG_VERSION, CatalogError, referencedFacts, type Catalog } from "./catalog";
 import shenzhenDevice from "./shenzhen-device.json";
 import zhongguancun from "./zhongguancun.json";
 import { document, factDefinition, type Clause, type FactDefinition, type PolicyDocument } from "./schema";

@@ -1,5 +1,5 @@
 import { buildCatalog, catalogFiles } from "./build";
-import type { Catalog } from "./index";
+import type { Catalog } from "./catalog";
 
 /**
  * The catalog the engine runs on. Here (Node: the tests, the CLI) the files are checked against

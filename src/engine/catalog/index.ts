@@ -1,52 +1,6 @@
-import type { AccountingEntry } from "../accounting-classes";
-import type { Clause, FactDefinition, PolicyDocument } from "./schema";
-
-/*
- * The clause catalog's shape and the rules every door may use. Reading and checking the files
- * against the schema is build.ts's (the tests, the CLI, the add-in's build); the engine runs on
- * compiled.ts, which in the built add-in is the catalog checked at build time.
- */
-
-/** Bump when an entry's amount, condition or citation changes: templates name the version they used. */
-export const CATALOG_VERSION = "2026.11.1";
-
-export interface Catalog {
-  readonly version: string;
-  readonly documents: readonly PolicyDocument[];
-  readonly clauses: readonly Clause[];
-  readonly facts: Readonly<Record<string, FactDefinition>>;
-  /** Each monetary clause's accounting class, by clause id (accounting.json). */
-  readonly accounting: Readonly<Record<string, AccountingEntry>>;
-}
-
-export class CatalogError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CatalogError";
-  }
-}
-
-/** Every fact name a clause reads, in its conditions, formula and caps. */
-export function referencedFacts(clause: Clause): string[] {
-  const names: string[] = [];
-  const add = (ref: string | string[] | undefined) => {
-    if (ref === undefined) return;
-    names.push(...(Array.isArray(ref) ? ref : [ref]));
-  };
-  const visit = (c: Clause["conditions"][number]) => {
-    if ("any" in c) c.any.forEach((branch) => branch.forEach(visit));
-    else add(c.fact);
-  };
-  clause.conditions.forEach(visit);
-  const f = clause.formula;
-  if (f) {
-    if (f.kind === "rate") add(f.base);
-    if (f.kind === "unspecified") add(f.base);
-    if (f.kind === "lookup" || f.kind === "steps") add(f.fact);
-    if (f.kind === "milestones") add([f.fact, f.previous]);
-  }
-  clause.caps.forEach((cap) => add(cap.base));
-  return names;
-}
-
-export type { Clause, FactDefinition, PolicyDocument } from "./schema";
+/** The catalog: the policy documents and their clauses as checked data, their topics, places and listing. */
+export { CatalogError, CATALOG_VERSION, referencedFacts } from "./catalog";
+export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog";
+export { topics, type Topic } from "./topics";
+export { clauseColumns, clauseLimits, clauseRecord, clauseRow, listClauses } from "./listing";
+export { jurisdictionsOf, parseRegion, regions, type Region } from "./regions";

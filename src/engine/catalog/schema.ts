@@ -1,4 +1,4 @@
-import "../zod-jitless";
+import "../forecast/zod-jitless";
 import { z } from "zod";
 import { topics } from "./topics";
 

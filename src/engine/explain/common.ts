@@ -1,5 +1,5 @@
 import type { FactDefinition, LeafCondition } from "../catalog/schema";
-import { Decimal, formatRate, formatYuan } from "../money";
+import { Decimal, formatRate, formatYuan } from "../input/money";
 import type { FactRef } from "./trace";
 
 /** Shared by both languages: the catalog's facts, and numbers as both write them. */

@@ -1,6 +1,6 @@
-import type { ClauseLine } from "../evaluate";
-import { Decimal, formatYuan } from "../money";
-import { lastYear } from "../validity";
+import type { ClauseLine } from "../rules/evaluate";
+import { Decimal, formatYuan } from "../input/money";
+import { lastYear } from "../rules/validity";
 
 /** What a reader must see beside a clause, as codes each language words (formatFlag). */
 export type FlagCode =

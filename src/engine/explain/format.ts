@@ -1,8 +1,8 @@
-import type { LineAccounts } from "../accounting";
-import { lineStory } from "../accounting-assumptions";
-import { engine, type ClauseLine, type Evaluation } from "../evaluate";
-import type { ForecastLine } from "../forecast";
-import { formatYuan } from "../money";
+import type { LineAccounts } from "../accounting/accounts";
+import { lineStory } from "../accounting/assumptions";
+import { engine, type ClauseLine, type Evaluation } from "../rules/evaluate";
+import type { ForecastLine } from "../forecast/forecast";
+import { formatYuan } from "../input/money";
 import { CELL_LIMIT } from "./cell-limit";
 import { enUS } from "./en-US";
 import { flagsOf, type Flag } from "./flags";

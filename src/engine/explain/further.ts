@@ -1,4 +1,4 @@
-import type { Engine, Query } from "../evaluate";
+import type { Engine, Query } from "../rules/evaluate";
 import type { FurtherAward } from "./format";
 import type { FurtherEvent } from "./words";
 

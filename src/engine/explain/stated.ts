@@ -1,4 +1,4 @@
-import type { Decimal } from "../money";
+import type { Decimal } from "../input/money";
 
 /** The ways a text writes an amount of yuan, largest unit first: 3亿元, 3000万元, 3000元. */
 export function spellings(amount: Decimal): string[] {

@@ -1,6 +1,6 @@
 import type { Condition } from "../catalog/schema";
-import type { FactValue } from "../facts";
-import type { Decimal } from "../money";
+import type { FactValue } from "../input/facts";
+import type { Decimal } from "../input/money";
 
 /**
  * The trace as data: every step of arithmetic, reason, note and flag is a code with its numbers,

@@ -1,4 +1,4 @@
-import type { ClauseLine, Status } from "../evaluate";
+import type { ClauseLine, Status } from "../rules/evaluate";
 import type { FlagCode } from "./flags";
 import type { BindingCap, Lang, MatterTitle, Note, Reason, Step } from "./trace";
 

@@ -1,7 +1,7 @@
-import type { Accounts } from "./accounting";
-import { assumptionsOf, assumptionText } from "./accounting-assumptions";
-import type { Quantity } from "./accounting-schedule";
-import { ZERO, type Decimal } from "./money";
+import type { Accounts } from "./accounts";
+import { assumptionsOf, assumptionText } from "./assumptions";
+import type { Quantity } from "./schedule";
+import { ZERO, type Decimal } from "../input/money";
 
 /**
  * The views by the names a user types: =SUBSIDY.FORECAST(range, view), `subsidy forecast --view`.

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { accountingClasses, assetKinds } from "./accounting-kinds";
-import { bilingual } from "./catalog/schema";
+import { accountingClasses, assetKinds } from "./kinds";
+import { bilingual } from "../catalog/schema";
 
 /** An entry of catalog/accounting.json, checked when the catalog is built (never in the add-in). */
 export const accountingEntry = z

@@ -1,4 +1,4 @@
-import type { PolicyDocument } from "./catalog/schema";
+import type { PolicyDocument } from "../catalog/schema";
 
 /** The days a policy is in force, as ISO dates; an open end is unbounded. */
 export interface Window {

@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from "./money";
+import { ZERO, type Decimal } from "../input/money";
 import type { Forecast } from "./forecast";
 
 /**

@@ -1,6 +1,6 @@
-import type { Condition, LeafCondition } from "./catalog/schema";
-import type { Facts, Tri } from "./facts";
-import { Decimal, ZERO } from "./money";
+import type { Condition, LeafCondition } from "../catalog/schema";
+import type { Facts, Tri } from "../input/facts";
+import { Decimal, ZERO } from "../input/money";
 
 /** A compiled condition: a fast test, and the condition itself for the trace to word. */
 export interface CompiledCondition {

@@ -1,9 +1,9 @@
-import { balances, accountingQuantities, lineSettings, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./accounting-schedule";
-import type { Catalog } from "./catalog";
-import { engine, type ClauseLine, type Engine } from "./evaluate";
-import { forecast, type Band, type Forecast, type ForecastLine, type ForecastOptions, type View as ForecastView } from "./forecast";
-import { Decimal, ZERO } from "./money";
-import type { AccountingSettings, Scenario } from "./scenario";
+import { balances, accountingQuantities, lineSettings, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./schedule";
+import type { Catalog } from "../catalog/catalog";
+import { engine, type ClauseLine, type Engine } from "../rules/evaluate";
+import { forecast, type Band, type Forecast, type ForecastLine, type ForecastOptions, type View as ForecastView } from "../forecast/forecast";
+import { Decimal, ZERO } from "../input/money";
+import type { AccountingSettings, Scenario } from "../forecast/scenario";
 
 /**
  * The CFO's views of a forecast (DESIGN rulings 15–17): for each quantity (cash, profit, tax…)

@@ -1,4 +1,4 @@
-import { Decimal } from "./money";
+import { Decimal } from "../input/money";
 
 /**
  * Exact non-negative rationals over BigInt, for the forecast's figures: every amount a world

@@ -1,10 +1,10 @@
-import type { FactDefinition, Topic } from "./catalog/schema";
-import { engine, type Engine } from "./evaluate";
-import { factsFrom, type FactValue } from "./facts";
-import type { MatterTitle } from "./explain/trace";
-import { ADVANCE_PAID, onceKey } from "./limits";
-import { Decimal, formatYuan, ZERO } from "./money";
-import type { Region } from "./regions";
+import type { FactDefinition, Topic } from "../catalog/schema";
+import { engine, type Engine } from "../rules/evaluate";
+import { factsFrom, type FactValue } from "../input/facts";
+import type { MatterTitle } from "../explain/trace";
+import { ADVANCE_PAID, onceKey } from "../rules/limits";
+import { Decimal, formatYuan, ZERO } from "../input/money";
+import type { Region } from "../catalog/regions";
 import type { Scenario, ScenarioEvent } from "./scenario";
 
 /** One matter of the plan in one year: an event, or a yearly matter derived from the financials. */

@@ -1,13 +1,13 @@
 import { aggregate, ENTITLED, type Band, type FigureMethod, type LineSpread, type View, type YearRow } from "./aggregation";
-import { engine, type ClauseLine, type Engine, type Evaluation } from "./evaluate";
-import { flagsOf, type Flag } from "./explain/flags";
-import type { MatterTitle, Note } from "./explain/trace";
-import { Decimal } from "./money";
-import type { Region } from "./regions";
+import { engine, type ClauseLine, type Engine, type Evaluation } from "../rules/evaluate";
+import { flagsOf, type Flag } from "../explain/flags";
+import type { MatterTitle, Note } from "../explain/trace";
+import { Decimal } from "../input/money";
+import type { Region } from "../catalog/regions";
 import { mattersOf, type Matter } from "./matters";
 import type { Scenario } from "./scenario";
 import { settle } from "./settlement";
-import { lastYear } from "./validity";
+import { lastYear } from "../rules/validity";
 import { checkBudget, worldsOf } from "./worlds";
 
 export type { Band, FigureMethod, View, YearRow } from "./aggregation";

@@ -1,7 +1,7 @@
-import type { Accounts, LineAccounts } from "./accounting";
-import type { AccountingClass } from "./accounting-kinds";
-import type { Quantity, Source } from "./accounting-schedule";
-import { Decimal, formatRate, formatYuan } from "./money";
+import type { Accounts, LineAccounts } from "./accounts";
+import type { AccountingClass } from "./kinds";
+import type { Quantity, Source } from "./schedule";
+import { Decimal, formatRate, formatYuan } from "../input/money";
 
 /**
  * The settings a view rests on (DESIGN: "each marked as resting on the scenario's settings"), as

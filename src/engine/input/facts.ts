@@ -1,6 +1,6 @@
 import { amountProblemText, checkAmount, isAmountProblem, shown, type AmountProblem } from "./amounts";
-import type { Lang } from "./explain/trace";
-import type { FactDefinition } from "./catalog/schema";
+import type { Lang } from "../explain/trace";
+import type { FactDefinition } from "../catalog/schema";
 import type { Decimal } from "./money";
 
 /** A fact about the enterprise or the matter: money and quantities as Decimal, codes, flags. */

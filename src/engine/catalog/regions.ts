@@ -1,4 +1,4 @@
-import type { Jurisdiction } from "./catalog/schema";
+import type { Jurisdiction } from "./schema";
 
 /** Where the enterprise is (ruling 4). */
 export type Region = "changping" | "beijing" | "shenzhen";

@@ -1,11 +1,11 @@
-import type { Topic } from "./catalog/schema";
-import type { ClauseLine } from "./evaluate";
-import type { Note, Reason } from "./explain";
+import type { Topic } from "../catalog/schema";
+import type { ClauseLine } from "../rules/evaluate";
+import type { Note, Reason } from "../explain";
 import type { Forecast, ForecastLine } from "./forecast";
-import { policyTotal } from "./forecast-table";
+import { policyTotal } from "./table";
 import type { Matter } from "./matters";
-import { Decimal, ZERO } from "./money";
-import type { Region } from "./regions";
+import { Decimal, ZERO } from "../input/money";
+import type { Region } from "../catalog/regions";
 import type { Scenario, ScenarioEvent } from "./scenario";
 
 /**

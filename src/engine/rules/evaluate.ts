@@ -1,14 +1,14 @@
-import { referencedFacts, type Catalog } from "./catalog";
-import { compiledCatalog } from "./catalog/compiled";
-import type { Clause, Jurisdiction, PolicyDocument } from "./catalog/schema";
-import { topics, type Topic } from "./catalog/topics";
+import { referencedFacts, type Catalog } from "../catalog/catalog";
+import { compiledCatalog } from "../catalog/compiled";
+import type { Clause, Jurisdiction, PolicyDocument } from "../catalog/schema";
+import { topics, type Topic } from "../catalog/topics";
 import { allMet, allOf, compileCondition, type CompiledCondition } from "./conditions";
-import type { Reason } from "./explain/trace";
-import type { Facts, FactValue, Tri } from "./facts";
+import type { Reason } from "../explain/trace";
+import type { Facts, FactValue, Tri } from "../input/facts";
 import { compileAmount, type AmountFn, type Working } from "./formula";
 import { ADVANCE_PAID, lessAdvance, onceKey, outsideWindow } from "./limits";
-import { compare, Decimal, ZERO } from "./money";
-import { jurisdictionsOf, regions, type Region } from "./regions";
+import { compare, Decimal, ZERO } from "../input/money";
+import { jurisdictionsOf, regions, type Region } from "../catalog/regions";
 import { mostFavourable } from "./stacking";
 import { inForceDuring, validityWindow, type Window } from "./validity";
 

@@ -1,5 +1,5 @@
 import type { Catalog } from "./catalog";
-import type { Clause, PolicyDocument, Topic } from "./catalog/schema";
+import type { Clause, PolicyDocument, Topic } from "./schema";
 import { jurisdictionsOf, type Region } from "./regions";
 
 export const clauseColumns = [

@@ -1,6 +1,6 @@
-import type { Catalog } from "./catalog";
-import type { Clause } from "./catalog/schema";
-import type { Decimal } from "./money";
+import type { Catalog } from "../catalog/catalog";
+import type { Clause } from "../catalog/schema";
+import type { Decimal } from "../input/money";
 
 /**
  * Catala's rule for the catalog: two monetary clauses of one jurisdiction on one topic either

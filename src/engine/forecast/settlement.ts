@@ -1,8 +1,8 @@
-import type { ClauseLine, Evaluation } from "./evaluate";
-import type { Bilingual, MatterTitle, Note } from "./explain/trace";
-import { Decimal, ZERO } from "./money";
+import type { ClauseLine, Evaluation } from "../rules/evaluate";
+import type { Bilingual, MatterTitle, Note } from "../explain/trace";
+import { Decimal, ZERO } from "../input/money";
 import type { Matter } from "./matters";
-import { mostFavourable } from "./stacking";
+import { mostFavourable } from "../rules/stacking";
 
 /** One clause line of one matter: what the forecast shows a row for. */
 export interface PlanLine {

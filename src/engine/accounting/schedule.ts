@@ -1,9 +1,9 @@
-import type { AccountingEntry } from "./accounting-classes";
-import type { AccountingClass, AssetKind } from "./accounting-kinds";
-import type { Catalog } from "./catalog";
-import type { ForecastLineInfo, Projection } from "./forecast";
-import { Decimal, ZERO } from "./money";
-import type { AccountingSettings, Scenario } from "./scenario";
+import type { AccountingEntry } from "./classes";
+import type { AccountingClass, AssetKind } from "./kinds";
+import type { Catalog } from "../catalog/catalog";
+import type { ForecastLineInfo, Projection } from "../forecast/forecast";
+import { Decimal, ZERO } from "../input/money";
+import type { AccountingSettings, Scenario } from "../forecast/scenario";
 
 /**
  * How one forecast line's paid amount moves from entitlement to cash, profit and tax (DESIGN

@@ -1,6 +1,6 @@
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { pow10, probabilityRatio, RATIO_ZERO, scaled, type Ratio } from "./exact";
-import type { Decimal } from "./money";
+import type { Decimal } from "../input/money";
 import type { Settlement } from "./settlement";
 
 /**

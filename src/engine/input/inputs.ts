@@ -1,5 +1,5 @@
-import { parsePathway } from "./pathways";
-import { parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario, type ScenarioEvent } from "./scenario";
+import { parsePathway } from "../rules/pathways";
+import { parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario, type ScenarioEvent } from "../forecast/scenario";
 
 /**
  * The Inputs table: a scenario as rows a consultant can read and edit in a workbook, and that

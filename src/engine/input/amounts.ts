@@ -1,4 +1,4 @@
-import type { Lang } from "./explain/trace";
+import type { Lang } from "../explain/trace";
 import { Decimal } from "./money";
 
 /**

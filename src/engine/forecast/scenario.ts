@@ -1,11 +1,11 @@
 import "./zod-jitless";
 import * as z from "zod/mini";
-import { amountProblemText, checkAmount, isAmountProblem } from "./amounts";
-import { topics } from "./catalog/topics";
-import { engine } from "./evaluate";
-import { checkFact, factProblemText, isFactProblem } from "./facts";
-import { pathways } from "./pathways";
-import { regions } from "./regions";
+import { amountProblemText, checkAmount, isAmountProblem } from "../input/amounts";
+import { topics } from "../catalog/topics";
+import { engine } from "../rules/evaluate";
+import { checkFact, factProblemText, isFactProblem } from "../input/facts";
+import { pathways } from "../rules/pathways";
+import { regions } from "../catalog/regions";
 
 /**
  * A scenario: the enterprise and its plan, year by year. Versioned; `schema/scenario.schema.json`

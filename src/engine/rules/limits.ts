@@ -1,6 +1,6 @@
-import type { Clause, PolicyDocument } from "./catalog/schema";
-import type { Facts } from "./facts";
-import { Decimal } from "./money";
+import type { Clause, PolicyDocument } from "../catalog/schema";
+import type { Facts } from "../input/facts";
+import { Decimal } from "../input/money";
 
 /**
  * Limits over time and first times, decided per matter from its facts (rulings 11–13), so that

@@ -1,4 +1,4 @@
-import type { Catalog } from "./catalog";
+import type { Catalog } from "../catalog/catalog";
 
 /**
  * The accounting class of a monetary clause (DESIGN ruling 16; 企业会计准则第16号——政府补助,

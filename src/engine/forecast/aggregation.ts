@@ -1,5 +1,5 @@
 import { add, apportion, fenToDecimal, placesOf, pow10, roundFen, scaled, sum, times, type Ratio } from "./exact";
-import { Decimal, ZERO } from "./money";
+import { Decimal, ZERO } from "../input/money";
 import type { Settlement } from "./settlement";
 import { convolve, expectedByLine, quantiles, sample, yearDistribution, type Budget, type Distribution, type Sample, type SampledFigure, type Worlds } from "./worlds";
 

@@ -1,9 +1,9 @@
-import type { Cap, Formula } from "./catalog/schema";
+import type { Cap, Formula } from "../catalog/schema";
 import { readAmount } from "./conditions";
-import { statedAmount } from "./explain/stated";
-import type { BindingCap, Step } from "./explain/trace";
-import type { Facts } from "./facts";
-import { compare, Decimal, rateOf, times, ZERO } from "./money";
+import { statedAmount } from "../explain/stated";
+import type { BindingCap, Step } from "../explain/trace";
+import type { Facts } from "../input/facts";
+import { compare, Decimal, rateOf, times, ZERO } from "../input/money";
 
 /** The arithmetic of one clause, for the trace: codes and numbers, worded by explain/. */
 export interface Working {

@@ -1,0 +1,7 @@
+/** Accounting: the forecast as cash, profit and loss and tax (CAS 16), with the settings each rests on. */
+export { accountingClasses, accountingProblems, assetKinds, type AccountingClass, type AssetKind } from "./kinds";
+export type { AccountingEntry } from "./classes";
+export { accountingQuantities, projections, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./schedule";
+export { accountedForecast, accounts, lineView, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounts";
+export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./assumptions";
+export { accountsTable, parseView, viewCodes, viewNames } from "./table";
