@@ -6,7 +6,7 @@ import { call } from "../src/functions/reports";
 /**
  * Profiling aid for the bench (not run by `npm run bench`):
  *
- *   node --cpu-prof --cpu-prof-dir=prof lib/bench/profile.js run 3 RD 20000000 8000000 4000000 changping
+ *   node --cpu-prof --cpu-prof-dir=prof lib/bench/profile.js run 3 RESEARCH 20000000 8000000 4000000 changping
  *   node lib/bench/profile.js summary prof
  *
  * `run SECONDS NAME ARG…` calls the function as Excel does (callAmount for an amount function,

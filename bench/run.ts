@@ -23,7 +23,7 @@ import { sheetFigures } from "./sheet";
  *   node lib/bench/run.js               the table and the summary line
  *   node lib/bench/run.js --forecast    only the forecast figures (50 × 10 against its floor, growth)
  *   node lib/bench/run.js --quick       fewer, shorter rounds (a smoke run)
- *   node lib/bench/run.js --only RD     only the rows whose name contains RD (no summary)
+ *   node lib/bench/run.js --only RESEARCH  only the rows whose name contains RESEARCH (no summary)
  */
 
 const argv = process.argv.slice(2);
@@ -141,17 +141,17 @@ function cases(): Case[] {
       return r.lt(under) && l.plus(p).gte(atLeast) ? Decimal.min(rate.times(l), cap) : ZERO;
     };
     list.push({
-      name: "RD changping",
-      call: 'RD(2e7, 8e6, 4e6, "changping")',
+      name: "RESEARCH changping",
+      call: 'RESEARCH(2e7, 8e6, 4e6, "changping")',
       expect: 8e5,
       check: {
-        fn: () => callAmount("RD", [rev[0], last[0], before[0], "changping"]),
+        fn: () => callAmount("RESEARCH", [rev[0], last[0], before[0], "changping"]),
         dec: () => rd(rev[0], last[0], before[0]),
         plain: () => (rev[0] < 3e7 && last[0] + before[0] >= 1e7 ? Math.min(0.1 * last[0], 2e6) : 0),
       },
       fn: (n) => {
         let s = 0;
-        for (let i = 0; i < n; i++) s += use(callAmount("RD", [rev[i & M], last[i & M], before[i & M], "changping"]));
+        for (let i = 0; i < n; i++) s += use(callAmount("RESEARCH", [rev[i & M], last[i & M], before[i & M], "changping"]));
         return s;
       },
       dec: (n) => {

@@ -97,6 +97,14 @@ describe("ranges spill the same shape", () => {
   });
 });
 
+test("RESEARCH was RD: EXPLAIN and the CLI still read the former name, as an older workbook's cells do", () => {
+  // 昌平器械 第三条（一）: 10% × 8M = 800,000 (DESIGN.md's example).
+  expect(call("RESEARCH", [20000000, 8000000, 4000000, "changping"])).toBe(800000);
+  expect(call("RD", [20000000, 8000000, 4000000, "changping"])).toBe(800000);
+  expect(call("EXPLAIN", ["RD", 20000000, 8000000, 4000000, "changping"])).toBe(call("EXPLAIN", ["RESEARCH", 20000000, 8000000, 4000000, "changping"]));
+  expect(call("EXPLAIN", ["SUBSIDY.RD", 20000000, 8000000, 4000000, "changping"])).toMatch(/^SUBSIDY\.RESEARCH\(/);
+});
+
 describe("EXPLAIN", () => {
   const text = call("EXPLAIN", ["REGISTRATION", 3, 40000000, "changping", "innovative"]) as string;
 

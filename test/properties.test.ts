@@ -132,7 +132,7 @@ const anyString = fc.oneof(
     "e5",
     "true",
     "#VALUE!",
-    "SUBSIDY.RD",
+    "SUBSIDY.RESEARCH",
   ),
 );
 const anyCell = fc.oneof(anyNumber, anyString, fc.boolean(), fc.constant(null), fc.constant(undefined));
@@ -494,22 +494,22 @@ describe("monotone in the base where the text is", () => {
       ],
     ]));
 
-  it("RD in rdLastYear, any other arguments held", () =>
-    monotone("RD", 1, validArgs("RD"), amountPair, [
+  it("RESEARCH in rdLastYear, any other arguments held", () =>
+    monotone("RESEARCH", 1, validArgs("RESEARCH"), amountPair, [
       [
         [2e7, 0, 4e6, "changping"],
         [6e6, 8e6],
       ],
     ]));
 
-  it("RD in rdLastYear with the conditions held (revenue under the threshold, two years' R&D over it; from the catalog)", () => {
+  it("RESEARCH in rdLastYear with the conditions held (revenue under the threshold, two years' R&D over it; from the catalog)", () => {
     const under = Math.min(...thresholds("rd", "revenueLastYear", "lt"));
     const twoYears = Math.max(...thresholds("rd", ["rdLastYear", "rdYearBefore"], "gte"));
     expect(Number.isFinite(under) && Number.isFinite(twoYears)).toBe(true);
     monotone(
-      "RD",
+      "RESEARCH",
       1,
-      holding("RD", {
+      holding("RESEARCH", {
         0: fc.integer({ min: 0, max: under - 1 }),
         // the year before alone meets the two-year sum, so every rdLastYear does
         2: fc.integer({ min: twoYears, max: 10 * twoYears }),

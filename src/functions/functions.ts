@@ -92,8 +92,10 @@ export function registration(deviceClass: any[][], rdCost: any[][], region: any[
  * @param region Where the company is: "changping", "beijing" or "shenzhen".
  * @returns Support in yuan.
  */
-export function rd(revenueLastYear: any[][], rdLastYear: any[][], rdYearBefore: any[][], region: any[][]): any[][] {
-  return grid(callAmount("RD", [revenueLastYear, rdLastYear, rdYearBefore, region]));
+// Named RD in earlier versions: Microsoft requires a custom function's id and name to have at
+// least three characters (DESIGN.md); src/workbook/formula.ts maps older workbooks' cells.
+export function research(revenueLastYear: any[][], rdLastYear: any[][], rdYearBefore: any[][], region: any[][]): any[][] {
+  return grid(callAmount("RESEARCH", [revenueLastYear, rdLastYear, rdYearBefore, region]));
 }
 
 /**
@@ -180,7 +182,7 @@ export function clinical(drugClass: any[][], phase: any[][], region: any[][]): a
 /**
  * Explains a SUBSIDY result in words, in Office's display language (English or Chinese): the clauses considered (document and article), the arithmetic, the cap that binds and flags such as draft or discretionary.
  * @customfunction
- * @param functionName The function to explain, e.g. "REGISTRATION" or "SUBSIDY.RD".
+ * @param functionName The function to explain, e.g. "REGISTRATION" or "SUBSIDY.RESEARCH".
  * @param args The same arguments you give that function, one value each (not ranges).
  * @returns {string} The explanation, as text.
  */

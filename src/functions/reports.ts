@@ -24,6 +24,7 @@ import { cellOf, CellError, fitCells, type Cell, type CellResult, type Scalar } 
 import { region } from "./coerce";
 import { amountFunctions, arity, callAmount, definitions, type AmountFunction } from "./subsidy";
 import zhCn from "./zh-cn.json";
+import { formerNames } from "../workbook/formula";
 
 /*
  * EXPLAIN, CLAUSES and FORECAST without Excel, and `call`, any SUBSIDY function by name (the
@@ -128,7 +129,7 @@ const zhNames = new Map(
 export function functionKey(name: unknown): AmountFunction | "EXPLAIN" | "CLAUSES" | "FORECAST" | undefined {
   if (typeof name !== "string") return undefined;
   const bare = name.trim().replace(/^(SUBSIDY|政策补贴)\./i, "");
-  const key = zhNames.get(bare) ?? bare.toUpperCase();
+  const key = zhNames.get(bare) ?? formerNames.get(bare.toUpperCase()) ?? bare.toUpperCase();
   if (key === "EXPLAIN" || key === "CLAUSES" || key === "FORECAST") return key;
   return key in definitions ? (key as AmountFunction) : undefined;
 }

@@ -45,7 +45,7 @@ export const definitions = {
         year(a[4]),
       ),
   },
-  RD: {
+  RESEARCH: {
     params: ["revenueLastYear", "rdLastYear", "rdYearBefore", "region"],
     required: 4,
     query: (a) =>

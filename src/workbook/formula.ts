@@ -28,6 +28,13 @@
  */
 
 export const NAMESPACE = "SUBSIDY";
+/**
+ * Functions renamed since a workbook may have been saved, by their former name: `RD` broke
+ * Microsoft's rule that a custom function's id and name have at least three characters
+ * (DESIGN.md, "Custom functions contract"). An older workbook's cells come back under the new name.
+ */
+export const formerNames: ReadonlyMap<string, string> = new Map([["RD", "RESEARCH"]]);
+const currentName = (name: string) => formerNames.get(name.toUpperCase()) ?? name.toUpperCase();
 const STORED_PREFIX = "_xldudf_";
 
 /** Apply `rewrite` to the parts of a formula outside its string literals ("…", with "" inside). */
@@ -60,7 +67,7 @@ export function storedFormula(typed: string): string {
 /** A formula as stored in the file, back in the form a person types (with "="). */
 export function typedFormula(stored: string): string {
   const body = stored.startsWith("=") ? stored.slice(1) : stored;
-  return `=${outsideStrings(body, (code) => code.replace(storedCall, (_, name: string) => `${NAMESPACE}.${name.toUpperCase()}(`).replace(storedSpill, "$1#").replace(storedFuture, (_, f: string) => `${f.toUpperCase()}(`))}`;
+  return `=${outsideStrings(body, (code) => code.replace(storedCall, (_, name: string) => `${NAMESPACE}.${currentName(name)}(`).replace(typedCall, (_, name: string) => `${NAMESPACE}.${currentName(name)}(`).replace(storedSpill, "$1#").replace(storedFuture, (_, f: string) => `${f.toUpperCase()}(`))}`;
 }
 
 /** The SUBSIDY functions a formula calls (typed or stored form), upper case, in order. */

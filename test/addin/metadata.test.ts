@@ -15,7 +15,7 @@ const byId = (m: { functions: MetadataFunction[] }, id: string) => {
 };
 
 const amountFunctions = Object.keys(definitions) as AmountFunction[];
-const pinned = ["REGISTRATION", "RD", "SCALEUP", "REVENUE", "VBP", "FIRSTSET", "INSURANCE", "FACILITY", "CLINICAL", "EXPLAIN", "CLAUSES"];
+const pinned = ["REGISTRATION", "RESEARCH", "SCALEUP", "REVENUE", "VBP", "FIRSTSET", "INSURANCE", "FACILITY", "CLINICAL", "EXPLAIN", "CLAUSES"];
 
 describe("functions.json", () => {
   test("lists every pinned function, each id once", () => {

@@ -18,7 +18,7 @@ const regions = ["changping", "beijing", "shenzhen"];
 // Values at and around the texts' thresholds and caps (3000万元 revenue, 1000万元 R&D, 5000万元 … 20亿元 output, 5亿元 revenue…).
 const argumentSets: Record<string, unknown[][]> = {
   REGISTRATION: product([1, 2, 3], [0, 5000000, 40000000], regions, ["standard", "innovative", "major"], [undefined, 2024, 2029]),
-  RD: product([0, 20000000, 30000000], [0, 8000000, 25000000], [0, 4000000], regions),
+  RESEARCH: product([0, 20000000, 30000000], [0, 8000000, 25000000], [0, 4000000], regions),
   SCALEUP: product([0, 60000000, 120000000, 600000000, 3000000000], [0, 80000000, 1000000000], regions),
   REVENUE: product([400000000, 600000000, 812345678], [0, 500000000], regions),
   VBP: product([0, 50000000, 200000000], regions),

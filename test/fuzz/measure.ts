@@ -75,7 +75,7 @@ test("measure", () => {
     if (threw !== undefined) return threw instanceof ExcelError ? badCell(threw) : `threw ${String(threw)}`;
     return typeof out === "string" && out.length <= TEXT_LIMIT ? undefined : `returned ${badCell(out) ?? typeof out}`;
   };
-  const explainArgs = fc.tuple(fc.constantFrom("REGISTRATION", "RD", "FACILITY", "SCALEUP", "nope"), fc.array(scalar, { maxLength: 6 }));
+  const explainArgs = fc.tuple(fc.constantFrom("REGISTRATION", "RESEARCH", "FACILITY", "SCALEUP", "nope"), fc.array(scalar, { maxLength: 6 }));
   for (const [name, args] of fc.sample(explainArgs, { seed: SEED, numRuns: runs })) time("EXPLAIN", [name, args], explainCheck);
   const forecastDef = metadata.find((f) => f.id === "FORECAST")!;
   for (const inputs of fc.sample(inputsTable, { seed: SEED, numRuns: Math.ceil(runs / 4) })) time("FORECAST", [inputs], matrixCheck(forecastDef, [inputs]));

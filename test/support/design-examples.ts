@@ -12,7 +12,7 @@ export const designExamples: readonly (readonly [name: string, args: readonly (s
   // Changping 第五条（二）: 30% of 40M = 12M → 8M cap, plus Beijing 一、3's 2M.
   ["REGISTRATION", [3, 40000000, "changping", "innovative"], 10000000],
   // 第三条（一）: revenue 20M < 30M; R&D 8M + 4M = 12M ≥ 10M; 10% of 8M = 800k.
-  ["RD", [20000000, 8000000, 4000000, "changping"], 800000],
+  ["RESEARCH", [20000000, 8000000, 4000000, "changping"], 800000],
   // 第八条（一）: 120M first passes 100M → 400k.
   ["SCALEUP", [120000000, 80000000, "changping"], 400000],
   // Shenzhen （七）: min(40% × 20M = 8M, 3,000 × 2,000 m² = 6M, 10M) = 6M.

@@ -14,7 +14,7 @@ import { NAMESPACE } from "../../src/workbook/formula";
 type Ast = { args: unknown[] };
 type State = unknown;
 
-const names = ["REGISTRATION", "RD", "SCALEUP", "REVENUE", "VBP", "FIRSTSET", "INSURANCE", "FACILITY", "CLINICAL", "EXPLAIN", "FORECAST"] as const;
+const names = ["REGISTRATION", "RESEARCH", "SCALEUP", "REVENUE", "VBP", "FIRSTSET", "INSURANCE", "FACILITY", "CLINICAL", "EXPLAIN", "FORECAST"] as const;
 
 const cellOf = (v: unknown): Cell => (v === EmptyValue || v === undefined ? null : typeof v === "object" && v !== null && "val" in v ? (v as { val: number }).val : (v as Cell));
 

@@ -41,10 +41,10 @@ export const workedAmounts: readonly (readonly [name: string, args: readonly (st
   // Beijing's measures run to 2028-12-31: in 2029 only Changping's 8M is left.
   ["REGISTRATION", [3, 40000000, "changping", "innovative", 2029], 8000000],
   ["REGISTRATION", [3, 40000000, "changping", "innovative", 2028], 10000000],
-  // RD: 10% × 25M = 2.5M → 2M cap; revenue 30M is not 不足3000万元.
-  ["RD", [0, 25000000, 0, "changping"], 2000000],
-  ["RD", [30000000, 8000000, 4000000, "changping"], 0],
-  ["RD", [20000000, 8000000, 4000000, "shenzhen"], 0],
+  // RESEARCH: 10% × 25M = 2.5M → 2M cap; revenue 30M is not 不足3000万元.
+  ["RESEARCH", [0, 25000000, 0, "changping"], 2000000],
+  ["RESEARCH", [30000000, 8000000, 4000000, "changping"], 0],
+  ["RESEARCH", [20000000, 8000000, 4000000, "shenzhen"], 0],
   // SCALEUP: 40M → 600M crosses 50M, 100M, 500M: the highest, 2M.
   ["SCALEUP", [600000000, 40000000, "changping"], 2000000],
   ["SCALEUP", [120000000, 80000000, "shenzhen"], 0],
