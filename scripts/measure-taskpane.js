@@ -8,8 +8,8 @@
 //                       performance mark "taskpane:first-render" that app.tsx sets), in headless
 //                       Chromium, median of five fresh pages
 //
-// It builds dist/ if stale, serves it on a localhost port, and drives Debian's /usr/bin/chromium
-// with playwright-core (no browser is downloaded). Office.js's CDN is blocked, as offline: the
+// It builds dist/ if stale, serves it on a localhost port, and drives Chromium, Chrome or Edge
+// (scripts/chromium.js) with playwright-core (no browser is downloaded). Office.js's CDN is blocked, as offline: the
 // page starts in preview mode (?officeTimeout=0), which does not delay the first render anyway.
 // Wall-clock numbers: a report, never a test assertion.
 "use strict";
@@ -18,7 +18,7 @@ const path = require("path");
 const zlib = require("zlib");
 const { ensureDist } = require("./ensure-dist");
 const { serveStatic } = require("./static-server");
-const { CHROMIUM, launchChromium, missing } = require("./chromium");
+const { findBrowser, launchChromium } = require("./chromium");
 
 const RUNS = 5;
 const dist = path.resolve(__dirname, "..", "dist");
@@ -30,8 +30,10 @@ const median = (xs) => {
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 async function main() {
-  if (!fs.existsSync(CHROMIUM)) {
-    console.error(missing);
+  try {
+    findBrowser();
+  } catch (e) {
+    console.error(e.message);
     process.exit(1);
   }
   const env = { ...process.env };

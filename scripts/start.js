@@ -7,18 +7,18 @@
 // that do not build on a plain Linux machine or in CI.
 //
 // Linux (where office-addin-debugging does not run), or `npm start -- --serve` anywhere: build
-// dist/ if it is stale, serve it on localhost (https when office-addin-dev-certs' certificate is
-// there, http otherwise), and print the task pane's preview URL and how to load the add-in in
-// Excel on the web.
+// dist/ if it is stale and serve it over https at the address the manifest names
+// (https://localhost:3000/), with office-addin-dev-certs' localhost certificate, made without
+// sudo when there is none; print the task pane's preview URL and how to load the add-in in Excel
+// on the web. `npm stop` stops that server (it records its process in the temp folder), and the
+// server stops by itself when the npm that started it goes away.
 "use strict";
 const fs = require("fs");
-const http = require("http");
-const https = require("https");
 const os = require("os");
 const path = require("path");
 const { spawn } = require("child_process");
 const { ensureDist } = require("./ensure-dist");
-const { staticHandler } = require("./static-server");
+const { serveStatic } = require("./static-server");
 
 const root = path.resolve(__dirname, "..");
 const dist = path.join(root, "dist");
@@ -27,28 +27,46 @@ const stop = args[0] === "stop";
 const serve = args.includes("--serve") || process.platform === "linux";
 const portArg = args.indexOf("--port");
 const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.npm_package_config_dev_server_port || 3000);
+/** Where the running server is recorded for `npm stop`: { pid, port }. */
+const stateFile = path.join(os.tmpdir(), "subsidy-forecast-server.json");
 
-const handler = staticHandler(dist);
-
-/** office-addin-dev-certs' certificate for localhost, when `npx office-addin-dev-certs install` has made one. */
-function devCertificate() {
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-  const cert = path.join(dir, "localhost.crt");
-  const key = path.join(dir, "localhost.key");
-  return fs.existsSync(cert) && fs.existsSync(key) ? { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } : undefined;
+/** office-addin-dev-certs' certificate for localhost, made (without sudo, nothing installed) when missing. */
+async function devCertificate() {
+  const defaults = require("office-addin-dev-certs/lib/defaults");
+  const made = !fs.existsSync(defaults.localhostCertificatePath) || !fs.existsSync(defaults.localhostKeyPath);
+  if (made) await require("office-addin-dev-certs/lib/generate").generateCertificates();
+  return { cert: fs.readFileSync(defaults.localhostCertificatePath), key: fs.readFileSync(defaults.localhostKeyPath), ca: defaults.caCertificatePath, made };
 }
 
-function serveDist() {
-  const tls = devCertificate();
-  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
-  server.on("error", (e) => {
-    console.error(e.code === "EADDRINUSE" ? `Port ${port} is in use (another npm start or npm run dev-server?).` : e.message);
+async function serveDist() {
+  const tls = await devCertificate();
+  let served;
+  try {
+    served = await serveStatic(dist, { host: "localhost", port, tls });
+  } catch (e) {
+    console.error(e.code === "EADDRINUSE" ? `Port ${port} is in use: another npm start or npm run dev-server? \`npm stop\` stops the one npm start left.` : e.message);
     process.exit(1);
-  });
-  server.listen(port, "localhost", () => {
-    const base = `${tls ? "https" : "http"}://localhost:${server.address().port}/`;
-    const manifest = path.relative(process.cwd(), path.join(dist, "manifest.xml")) || "dist/manifest.xml";
-    console.log(`
+  }
+  const base = `https://localhost:${served.server.address().port}/`;
+  fs.writeFileSync(stateFile, JSON.stringify({ pid: process.pid, port: served.server.address().port }));
+  const shutdown = () => {
+    if (fs.existsSync(stateFile) && JSON.parse(fs.readFileSync(stateFile, "utf8")).pid === process.pid) fs.rmSync(stateFile);
+    served.server.closeAllConnections?.();
+    served.close().then(() => process.exit(0));
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, shutdown);
+  // Stopping npm itself (not Ctrl+C in its terminal) would leave this server holding the port.
+  const parent = process.ppid;
+  setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      shutdown();
+    }
+  }, 1000).unref();
+
+  const manifest = path.relative(process.cwd(), path.join(dist, "manifest.xml")) || "dist/manifest.xml";
+  console.log(`
 Subsidy Forecast add-in: serving dist/ at ${base}
 
   Task pane preview:  ${base}taskpane.html
@@ -57,31 +75,56 @@ Subsidy Forecast add-in: serving dist/ at ${base}
 
 Desktop Excel sideloading (office-addin-debugging) does not run on Linux. To use the functions
 in Excel on the web:
-  1. Excel loads add-ins only over https, from a certificate the browser trusts. ${
-    tls
-      ? "This server uses\n     office-addin-dev-certs' localhost certificate: trust its CA\n     (~/.office-addin-dev-certs/ca.crt) in your browser if you have not."
-      : "Run\n     `npx office-addin-dev-certs install` once, trust ~/.office-addin-dev-certs/ca.crt in your\n     browser and npm start again; or host dist/ on your team's https server (README,\n     \"Hosting for a team\")."
-  }
+  1. Excel loads add-ins only over https, from a certificate the browser trusts. This server uses
+     office-addin-dev-certs' localhost certificate${tls.made ? ", made just now" : ""}. Trust its authority once, without sudo,
+     in your browser (Settings > Privacy and security > Certificates > Authorities > Import):
+     ${tls.ca}
+     (or \`npx office-addin-dev-certs install\`, which asks for sudo, to trust it system-wide).
   2. Open a workbook in Excel on the web, then Home > Add-ins > More Add-ins > My Add-ins >
      Upload My Add-in, and choose ${manifest}.
   3. Type =SUBSIDY. in a cell: the functions and their help appear as you type.
 
-Ctrl+C stops the server.`);
-    if (base !== "https://localhost:3000/") console.log(`\nNote: the manifest names https://localhost:3000/; Excel will not find the add-in at ${base}.`);
-  });
+Ctrl+C or \`npm stop\` stops the server.`);
+  if (base !== "https://localhost:3000/") console.log(`\nNote: the manifest names https://localhost:3000/; Excel will not find the add-in at ${base}.`);
+}
+
+/** Stops the server `npm start` left running, if any; says what it did. */
+async function stopServer() {
+  if (!fs.existsSync(stateFile)) return console.log("No server of npm start is running.");
+  const { pid, port: served } = JSON.parse(fs.readFileSync(stateFile, "utf8"));
+  try {
+    process.kill(pid, "SIGTERM");
+  } catch {
+    fs.rmSync(stateFile, { force: true });
+    return console.log("No server of npm start is running (its record was stale, and is gone).");
+  }
+  for (let i = 0; i < 50; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      fs.rmSync(stateFile, { force: true });
+      return console.log(`Stopped the server on port ${served}.`);
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  console.error(`The server (process ${pid}) did not stop; end it by hand.`);
+  process.exitCode = 1;
 }
 
 if (!serve) {
-  // Desktop Excel: the Office convention.
+  // Desktop Excel: the Office convention. `npm stop` also ends a --serve server, if one runs.
   const npx = process.platform === "win32" ? "npx.cmd" : "npx";
   const child = spawn(npx, ["--yes", "office-addin-debugging@7", stop ? "stop" : "start", "manifest.xml"], {
     cwd: root,
     stdio: "inherit",
     shell: process.platform === "win32",
   });
-  child.on("exit", (code) => process.exit(code ?? 1));
+  child.on("exit", async (code) => {
+    if (stop && fs.existsSync(stateFile)) await stopServer();
+    process.exit(code ?? 1);
+  });
 } else if (stop) {
-  console.log("Nothing to stop: the server `npm start` runs on this platform stops with Ctrl+C.");
+  stopServer();
 } else {
   try {
     ensureDist();

@@ -1,53 +1,45 @@
-// A tiny static file server for dist/ on a localhost port, for the browser test (test/e2e) and
-// scripts/measure-taskpane.js: no certificate, no dependency. Paths outside the folder are 404.
+// dist/ served on localhost, for npm start (Linux, or --serve), the browser tests (test/e2e) and
+// scripts/measure-taskpane.js, by serve-static (Express's own static file server): paths outside
+// the folder are refused, a malformed request answers 400, and the process never falls over.
 "use strict";
-const fs = require("fs");
 const http = require("http");
+const https = require("https");
 const path = require("path");
+const serveStatic = require("serve-static");
 
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".png": "image/png",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-/** A request handler serving the files of `dir` (taskpane.html at "/"); anything else is 404. */
+/** A request handler serving the files of `dir` (taskpane.html at "/"); anything else 4xx. */
 function staticHandler(dir) {
-  const root = path.resolve(dir);
-  return (req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
-    const file = path.normalize(path.join(root, urlPath === "/" ? "taskpane.html" : urlPath));
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { "Content-Type": "text/plain" });
-      res.end("not found\n");
-      return;
-    }
-    res.writeHead(200, {
-      "Content-Type": types[path.extname(file)] ?? "application/octet-stream",
-      "Access-Control-Allow-Origin": "*",
-      "Cache-Control": "no-store",
+  const serve = serveStatic(path.resolve(dir), {
+    index: ["taskpane.html"],
+    fallthrough: false,
+    redirect: false,
+    setHeaders: (res) => {
+      res.setHeader("Access-Control-Allow-Origin", "*");
+      res.setHeader("Cache-Control", "no-store");
+    },
+  });
+  return (req, res) =>
+    serve(req, res, (err) => {
+      const status = err?.status ?? err?.statusCode ?? (err ? 500 : 404);
+      res.writeHead(status >= 400 && status < 600 ? status : 500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end(`${http.STATUS_CODES[status] ?? "error"}\n`);
     });
-    fs.createReadStream(file).pipe(res);
-  };
 }
 
-/** Serves `dir` on 127.0.0.1 at a free port; resolves { url, close }. */
-function serveStatic(dir) {
-  const server = http.createServer(staticHandler(dir));
+/**
+ * Serves `dir` on `host`:`port` (0: a free port), over https when `tls` ({ cert, key }) is given;
+ * resolves { url, server, close }.
+ */
+function serveStatic_(dir, { host = "127.0.0.1", port = 0, tls } = {}) {
+  const handler = staticHandler(dir);
+  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   return new Promise((resolve, reject) => {
     server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      resolve({
-        url: `http://127.0.0.1:${port}/`,
-        close: () => new Promise((done) => server.close(() => done())),
-      });
+    server.listen(port, host, () => {
+      const url = `${tls ? "https" : "http"}://${host === "127.0.0.1" ? "127.0.0.1" : "localhost"}:${server.address().port}/`;
+      resolve({ url, server, close: () => new Promise((done) => server.close(() => done())) });
     });
   });
 }
 
-module.exports = { serveStatic, staticHandler };
+module.exports = { serveStatic: serveStatic_, staticHandler };

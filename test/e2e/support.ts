@@ -3,21 +3,20 @@ import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 
 /**
- * Real Chromium for the task pane's end-to-end tests (scripts/chromium.js: Debian's package,
- * headless, a fresh profile, Office.js's CDN blocked) against the built dist/ served on a
- * localhost port.
+ * A real Chromium-family browser for the task pane's end-to-end tests (scripts/chromium.js:
+ * SUBSIDY_BROWSER, or Chromium, Chrome or Edge found on PATH; headless, a fresh profile,
+ * Office.js's CDN blocked) against the built dist/ served on a localhost port.
  */
 const chromium = require("../../scripts/chromium") as {
-  CHROMIUM: string;
-  missing: string;
+  findBrowser: () => string;
   launchChromium: (options?: object) => Promise<{ context: BrowserContext; close: () => Promise<void> }>;
 };
-export const CHROMIUM = chromium.CHROMIUM;
 export const root = path.resolve(__dirname, "../..");
 export const results = path.join(root, "test-results", "e2e");
 
+/** Fails the tests at once, saying what to install, when no browser is found. */
 export function requireChromium(): void {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(chromium.missing);
+  chromium.findBrowser();
 }
 
 /** dist/ as Excel would load it: built if stale (scripts/ensure-dist.js) and served on localhost. */
