@@ -77,8 +77,8 @@ export const cap = z.strictObject({
   amount: decimalString,
   base: z.string().min(1).optional(),
   per: bilingual,
-  /** The words that set it, quoted verbatim (ruling 14). */
-  sentence: z.string().min(4).optional(),
+  /** The words that set it, quoted verbatim (ruling 14): a cap never comes without them. */
+  sentence: z.string().min(4),
 });
 export type Cap = z.infer<typeof cap>;
 
