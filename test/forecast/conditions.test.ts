@@ -1,4 +1,4 @@
-import { forecast, parseScenario, ScenarioError, type Forecast } from "../../src/engine";
+import { forecast, parseScenario, scenarioFromInputs, scenarioToInputs, ScenarioError, type Forecast } from "../../src/engine";
 import { paidLines, yearTable } from "./support";
 
 /**
@@ -47,18 +47,23 @@ describe("昌平医药 第五条（二）: 每个品种给予定额一次性奖�
   });
 
   test("an other event's product goes through the Inputs table and back", () => {
-    expect(parseScenario({ schemaVersion: 1, name: "p", enterprise: { region: "changping", sector: "drug" }, horizon: { from: 2026, to: 2026 }, events: [trial(2026, "CAR-T A")] }).events[0]).toMatchObject({ product: "CAR-T A" });
-    expect(() => parseScenario({ schemaVersion: 1, name: "p", enterprise: { region: "changping", sector: "drug" }, horizon: { from: 2026, to: 2026 }, events: [trial(2026, "")] })).toThrow(ScenarioError);
+    const s = parseScenario({ schemaVersion: 1, name: "p", enterprise: { region: "changping", sector: "drug" }, horizon: { from: 2026, to: 2026 }, events: [trial(2026, "CAR-T A"), trial(2026)] });
+    expect(s.events[0]).toMatchObject({ product: "CAR-T A" });
+    expect(s.events[1]).not.toHaveProperty("product");
+    const back = scenarioFromInputs(scenarioToInputs(s));
+    expect(back.events).toEqual(s.events);
+    // An empty product is no product: refused, as on every other event.
+    expect(() => parseScenario({ ...s, events: [trial(2026, "")] })).toThrow(ScenarioError);
   });
 });
 
 describe("昌平医药 第五条: 开展临床试验并实施产业化的新药", () => {
-  const clinical = (industrialised?: boolean) =>
-    run({
-      enterprise: { region: "changping", sector: "drug" },
-      horizon: { from: 2026, to: 2026 },
-      events: [{ type: "clinical", year: 2026, product: "CX-1", drugClass: 1, phase: 2, ...(industrialised === undefined ? {} : { industrialised }) }],
-    });
+  const plan = (industrialised?: boolean) => ({
+    enterprise: { region: "changping", sector: "drug" },
+    horizon: { from: 2026, to: 2026 },
+    events: [{ type: "clinical", year: 2026, product: "CX-1", drugClass: 1, phase: 2, ...(industrialised === undefined ? {} : { industrialised }) }],
+  });
+  const clinical = (industrialised?: boolean) => run(plan(industrialised));
 
   test("a clinical event is presumed industrialised in Changping, as CLINICAL presumes it", () => {
     // 第五条（一）: 1类, 进入Ⅱ期 → 100万元 = 1,000,000.
@@ -68,6 +73,9 @@ describe("昌平医药 第五条: 开展临床试验并实施产业化的新药"
 
   test("a drug stated not industrialised in Changping gets nothing from the article", () => {
     expect(yearTable(clinical(false))).toEqual({ 2026: ["0", "0"] });
+    // The Inputs table writes it as the row's fact and reads it back.
+    const s = parseScenario({ schemaVersion: 1, name: "c", ...plan(false) });
+    expect(scenarioFromInputs(scenarioToInputs(s)).events[0]).toMatchObject({ type: "clinical", industrialised: false });
   });
 });
 
