@@ -87,7 +87,8 @@ describe("FACILITY(20000000, 2000, \"shenzhen\") = 6,000,000", () => {
         "  GMP plant built or refitted with a production licence: 40% of the cost, at most 3,000 yuan/m², up to 10M",
         "  40% × actual cost of building or refitting the GMP plant 20,000,000 = 8,000,000",
         "  cap 3,000 per m² of plant × 2,000 m² = 6,000,000",
-        "  capped at 6,000,000 (3,000 per m² of plant)",
+        // Ruling 14: the cap with the words that set it.
+        "  capped at 6,000,000 (3,000 per m² of plant: “最高3000元/㎡”)",
         "  flags: valid 5 years from an issue date the text does not state",
         "  “对新建或改造医疗器械方向GMP厂房并获批医疗器械生产许可证的企业，按实际新建或改造费用的40%、最高3000元/㎡，给予最高不超过1000万元的资助”",
       ),
@@ -102,7 +103,7 @@ describe("FACILITY(20000000, 2000, \"shenzhen\") = 6,000,000", () => {
         "  新建或改造GMP厂房并获批生产许可证：费用的40%，最高3000元/㎡，最高1000万元",
         "  GMP厂房实际新建或改造费用20,000,000元 × 40% = 8,000,000元",
         "  上限：每平方米3,000元 × 2,000平方米 = 6,000,000元",
-        "  受上限约束，为6,000,000元（每平方米3,000元）",
+        "  受上限约束，为6,000,000元（每平方米3,000元，原文“最高3000元/㎡”）",
         "  提示：自原文未载明的发布日期起有效5年",
         "  “对新建或改造医疗器械方向GMP厂房并获批医疗器械生产许可证的企业，按实际新建或改造费用的40%、最高3000元/㎡，给予最高不超过1000万元的资助”",
       ),

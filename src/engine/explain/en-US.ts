@@ -114,7 +114,7 @@ export function enUS(facts: FactTable): Words {
         case "unitCap":
           return `cap ${sep(s.amount)} per ${s.per.en} × ${value(s.fact, s.units)} = ${sep(s.limit)}`;
         case "capped":
-          return `capped at ${sep(s.result)} (${cap(s.cap)})`;
+          return `capped at ${sep(s.result)} (${cap(s.cap)}: “${s.cap.sentence}”)`;
         case "advance":
           return `less the advance already paid for the product on entering the review (先期给予, ${s.article}): ${sep(s.before)} − ${sep(s.advance)} → ${sep(s.result)}`;
       }

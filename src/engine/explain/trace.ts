@@ -36,6 +36,8 @@ export interface BindingCap {
   readonly amount: Decimal;
   readonly per: Bilingual;
   readonly perUnit: boolean;
+  /** The words that set it, quoted wherever it is shown (ruling 14). */
+  readonly sentence: string;
 }
 
 /** One step of a clause's arithmetic. */

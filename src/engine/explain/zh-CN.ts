@@ -115,7 +115,7 @@ export function zhCN(facts: FactTable): Words {
         case "unitCap":
           return `上限：${s.per.zh}${yuan(sep(s.amount))} × ${value(s.fact, s.units)} = ${yuan(sep(s.limit))}`;
         case "capped":
-          return `受上限约束，为${yuan(sep(s.result))}（${cap(s.cap)}）`;
+          return `受上限约束，为${yuan(sep(s.result))}（${cap(s.cap)}，原文“${s.cap.sentence}”）`;
         case "advance":
           return `扣除该产品进入审查程序时已先期给予的支持（${s.article}）：${yuan(sep(s.before))} − ${yuan(sep(s.advance))} → ${yuan(sep(s.result))}`;
       }

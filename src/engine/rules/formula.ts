@@ -157,7 +157,7 @@ export function compileAmount(formula: Formula, caps: readonly Cap[], sentence: 
       }
       if (compare(limit, y) < 0) {
         y = limit;
-        if (w) w.bindingCap = { amount: cap.amount, per: cap.words.per, perUnit: cap.base !== undefined };
+        if (w) w.bindingCap = { amount: cap.amount, per: cap.words.per, perUnit: cap.base !== undefined, sentence: cap.words.sentence };
       }
     }
     if (w?.bindingCap) w.steps.push({ code: "capped", result: y, cap: w.bindingCap });

@@ -185,7 +185,7 @@ export const enUS = {
   "line.amounts": "expected {expected} · ceiling {ceiling} 元",
   "line.flags": "Flags",
   "line.arithmetic": "Arithmetic",
-  "line.bindingCap": "Cap that binds: {cap}",
+  "line.bindingCap": "Cap that binds: {cap} (“{sentence}”)",
   "line.showSentence": "Show the original sentence",
   "line.hideSentence": "Hide the original sentence",
   "flag.draft": "Draft policy (征求意见稿)",

@@ -184,7 +184,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "line.amounts": "预期 {expected} · 上限 {ceiling} 元",
   "line.flags": "提示",
   "line.arithmetic": "计算过程",
-  "line.bindingCap": "起作用的上限：{cap}",
+  "line.bindingCap": "起作用的上限：{cap}（原文“{sentence}”）",
   "line.showSentence": "查看政策原文",
   "line.hideSentence": "收起政策原文",
   "flag.draft": "征求意见稿",
