@@ -221,7 +221,7 @@ export function baselineForecast(s: Scenario, options: ForecastOptions = {}, eng
     })
     .filter((l) => l.ceiling.gt(0) || l.expected.gt(0) || l.notes.length > 0);
 
-  const isAssumed = (l: ForecastLine) => l.trace.working?.assumed === true && l.ceiling.gt(0);
+  const isAssumed = (l: ForecastLine) => l.trace.working?.assumed !== undefined && l.ceiling.gt(0);
   const rows: YearRow[] = years.map((year, i) => {
     const mine = forecastLines.filter((l) => l.year === year);
     const byPolicy: Record<string, { ceiling: Decimal; expected: Decimal }> = {};

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { catalogMarkdown } from "../src/cli/markdown";
-import { CatalogError, engine, referencedFacts, undeclaredOverlaps } from "../src/engine";
+import { CatalogError, Decimal, engine, referencedFacts, undeclaredOverlaps } from "../src/engine";
 import { buildCatalog, catalogFiles, parseDocument } from "../src/engine/catalog/build";
 
 const { catalog } = engine();
@@ -42,6 +42,14 @@ describe("catalog schema", () => {
     expect(bare.map((c) => c.id)).toEqual([]);
   });
 
+  test("a cap without its sentence is refused, and none in the catalog lacks one (ruling 14)", () => {
+    // 第三条（二）'s 单个保单 cap of 500,000 with its words dropped.
+    const caps = (insurance.caps as Record<string, unknown>[]).map(({ sentence: _dropped, ...rest }) => rest);
+    expect(() => parseDocument(withEntry({ ...insurance, caps }))).toThrow(/changping-device\/3\.2: caps\.0\.sentence/);
+    const bare = catalog.clauses.flatMap((c) => c.caps.filter((cap) => !cap.sentence).map(() => c.id));
+    expect(bare).toEqual([]);
+  });
+
   test("a rate written as a float is refused", () => {
     const bad = { ...insurance, caps: [{ amount: 500000, per: { en: "policy", zh: "单个保单" } }] };
     expect(() => parseDocument(withEntry(bad))).toThrow(/changping-device\/3\.2: caps\.0\.amount/);
@@ -78,6 +86,19 @@ describe("citations", () => {
         .map((q) => [c.id, q] as const),
     );
     expect(quoted.filter(([, q]) => !text.includes(squeeze(q))).map(([id, q]) => `${id}: ${q}`)).toEqual([]);
+    // A cap's sentence states the cap's own figure (200万元 for 2,000,000; 3000元/㎡ per unit), or
+    // raises its base sentence's figure by the amount it names (深圳（五）: 300万元 + 再提高100万元).
+    const stated = (q: string) => [...squeeze(q).matchAll(/(\d+(?:\.\d+)?)(亿|万|元)/g)].map(([, n, unit]) => new Decimal(n).times(unit === "亿" ? 1e8 : unit === "万" ? 1e4 : 1));
+    const misstated = doc.clauses.flatMap((c) =>
+      c.caps
+        .filter((cap) => {
+          const own = stated(cap.sentence);
+          const raised = /再提高/.test(cap.sentence) && c.baseSentence ? stated(c.baseSentence).map((b) => b.plus(own[0] ?? 0)) : [];
+          return ![...own, ...raised].some((x) => x.eq(cap.amount));
+        })
+        .map((cap) => `${c.id}: ${cap.amount} “${cap.sentence}”`),
+    );
+    expect(misstated).toEqual([]);
     if (doc.stacking) expect(text).toContain(squeeze(doc.stacking.sentence));
   });
 

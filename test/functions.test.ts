@@ -113,7 +113,7 @@ describe("EXPLAIN", () => {
     expect(text).toContain("Changping District measures to develop the high-end medical device cluster (draft for comment), 第五条（二）: pays 8,000,000");
     // 30% × 40,000,000 = 12,000,000, capped at 第五条（二）'s 800万元 per certificate.
     expect(text).toContain("30% × R&D cost of the certified product 40,000,000 = 12,000,000");
-    expect(text).toContain("capped at 8,000,000 (up to 8,000,000 per certificate)");
+    expect(text).toContain("capped at 8,000,000 (up to 8,000,000 per certificate: “单个注册证给予最高800万元支持”)");
     expect(text).toContain("Beijing measures for the high-quality development of the medical device industry, 一、3: pays 2,000,000");
   });
 

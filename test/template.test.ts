@@ -35,7 +35,7 @@ describe.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "
     expect(forecastCell.formula).toBe("_xldudf_SUBSIDY_FORECAST(Inputs[#All])");
     expect(wb.getWorksheet("Forecast")!.getCell("B2").numFmt).toContain("元");
     const about = wb.getWorksheet("About")!;
-    expect(about.getCell("B3").value).toBe("2026.11.1");
+    expect(about.getCell("B3").value).toBe("2026.12.1");
     const docs: string[] = [];
     about.eachRow((row) => docs.push(String(row.getCell(1).value)));
     expect(docs).toContain("北京市促进医疗器械产业高质量发展若干措施");

@@ -96,7 +96,8 @@ export const definitions = {
     query: (a) =>
       matter(
         "clinical",
-        { drugClass: code("drugClass", a[0], drugClasses, "a drug registration class 1–5"), phase: code("phase", a[1], phases, "1, 2 or 3 (I/II/III)") },
+        // 第五条's new drug is one 实施产业化 in Changping: the function prices such a drug (docs/RULINGS.md), as VBP prices a first win.
+        { drugClass: code("drugClass", a[0], drugClasses, "a drug registration class 1–5"), phase: code("phase", a[1], phases, "1, 2 or 3 (I/II/III)"), industrialised: true },
         a[2],
       ),
   },

@@ -185,6 +185,11 @@ clauseTable([
   { name: "9.2 at the 30M cap", clause: "changping-device/9.2", facts: { newSharedPlatform: true, projectInvestment: "100000000" }, expected: "30000000" },
   { name: "9.2 above the cap", clause: "changping-device/9.2", facts: { newSharedPlatform: true, projectInvestment: "150000000" }, expected: "30000000", binds: "30,000,000" },
   { name: "9.2 investment not known", clause: "changping-device/9.2", facts: { newSharedPlatform: true }, expected: "unknown" },
+  // The plan states only the pharma measures' 平台建设实际投入 (医药 第十五条（二）): read for 项目总投资额度, marked assumed.
+  // 30% × 40,000,000 = 12,000,000.
+  { name: "9.2 on the platform investment alone, assumed", clause: "changping-device/9.2", facts: { newSharedPlatform: true, platformInvestment: "40000000" }, expected: "12000000", assumed: "base" },
+  // Both stated: the text's own base. 30% × 50,000,000 = 15,000,000 (the 40M platform investment is not read).
+  { name: "9.2 its own base when both are stated", clause: "changping-device/9.2", facts: { newSharedPlatform: true, projectInvestment: "50000000", platformInvestment: "40000000" }, expected: "15000000" },
   { name: "9.2 not a new shared public platform", clause: "changping-device/9.2", facts: { newSharedPlatform: false, projectInvestment: "50000000" }, expected: "not-met" },
 
   // 第十条（一）: first-of-its-kind, 20% of this year's sales, cap 10M.
@@ -228,6 +233,12 @@ clauseTable([
   { name: "12.1 above the cap", clause: "changping-device/12.1", facts: { eventRole: "host", projectCost: "15000000" }, expected: "2000000", binds: "2,000,000" },
   { name: "12.1 attending is not hosting", clause: "changping-device/12.1", facts: { eventRole: "overseasAttendee", projectCost: "5000000" }, expected: "not-met" },
   { name: "12.1 cost not known", clause: "changping-device/12.1", facts: { eventRole: "host" }, expected: "unknown" },
+  // The plan states only the pharma measures' 活动实际发生费用 (医药 第十六条（三）): read for 项目经费, marked assumed.
+  // 20% × 5,000,000 = 1,000,000; 20% × 15,000,000 = 3,000,000 → the 2,000,000 cap ("单个项目年度最高支持200万元").
+  { name: "12.1 on the event's costs alone, assumed", clause: "changping-device/12.1", facts: { eventRole: "host", eventCost: "5000000" }, expected: "1000000", assumed: "base" },
+  { name: "12.1 on the event's costs alone, above the cap", clause: "changping-device/12.1", facts: { eventRole: "host", eventCost: "15000000" }, expected: "2000000", binds: "2,000,000", assumed: "base" },
+  // Both stated: the text's own base. 20% × 5,000,000 = 1,000,000 (the 8,000,000 event costs are not read).
+  { name: "12.1 its own base when both are stated", clause: "changping-device/12.1", facts: { eventRole: "host", projectCost: "5000000", eventCost: "8000000" }, expected: "1000000" },
 
   // 第十二条（二）: attending overseas events, 50% of cost, 最高5万元 each.
   // 50% × 60,000 = 30,000; 50% × 100,000 = 50,000 (the cap); 50% × 300,000 = 150,000 → 50,000.
@@ -236,4 +247,6 @@ clauseTable([
   { name: "12.2 above the cap", clause: "changping-device/12.2", facts: { eventRole: "overseasAttendee", projectCost: "300000" }, expected: "50000", binds: "50,000" },
   { name: "12.2 hosting is not attending overseas", clause: "changping-device/12.2", facts: { eventRole: "host", projectCost: "60000" }, expected: "not-met" },
   { name: "12.2 role not known", clause: "changping-device/12.2", facts: { projectCost: "60000" }, expected: "unknown" },
+  // No other text of the matter pays attending overseas, so no other base stands in for 项目经费 here.
+  { name: "12.2 the event's costs do not stand in", clause: "changping-device/12.2", facts: { eventRole: "overseasAttendee", eventCost: "60000" }, expected: "unknown" },
 ]);

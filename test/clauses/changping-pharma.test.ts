@@ -18,41 +18,48 @@ clauseTable([
   { name: "4.2 not yet applied", clause: "changping-pharma/4.2", facts: { digitalProjectKind: "medicalEngineering", digitalProjectApplied: false }, expected: "not-met" },
 
   // 第五条（一）: class 1 drugs entering phase Ⅰ, Ⅱ, Ⅲ: 50万元, 100万元, 200万元 per product.
-  { name: "5.1 class 1 entering phase I: 500k", clause: "changping-pharma/5.1", facts: { drugClass: 1, phase: 1 }, expected: "500000" },
-  { name: "5.1 class 1 entering phase II: 1M", clause: "changping-pharma/5.1", facts: { drugClass: 1, phase: 2 }, expected: "1000000" },
-  { name: "5.1 class 1 entering phase III: 2M", clause: "changping-pharma/5.1", facts: { drugClass: 1, phase: 3 }, expected: "2000000" },
+  { name: "5.1 class 1 entering phase I: 500k", clause: "changping-pharma/5.1", facts: { industrialised: true, drugClass: 1, phase: 1 }, expected: "500000" },
+  { name: "5.1 class 1 entering phase II: 1M", clause: "changping-pharma/5.1", facts: { industrialised: true, drugClass: 1, phase: 2 }, expected: "1000000" },
+  { name: "5.1 class 1 entering phase III: 2M", clause: "changping-pharma/5.1", facts: { industrialised: true, drugClass: 1, phase: 3 }, expected: "2000000" },
+  // 第五条 is for 开展临床试验并实施产业化的新药: a drug not industrialised in Changping gets nothing, one not known cannot tell.
+  { name: "5.1 class 1 not industrialised", clause: "changping-pharma/5.1", facts: { drugClass: 1, phase: 1, industrialised: false }, expected: "not-met" },
+  { name: "5.1 industrialisation not known", clause: "changping-pharma/5.1", facts: { drugClass: 1, phase: 1 }, expected: "unknown" },
   // Class 2 may follow class 1 only for completing a phase (完成…), which has no number; entering pays nothing.
-  { name: "5.1 class 2 entering a phase", clause: "changping-pharma/5.1", facts: { drugClass: 2, phase: 1 }, expected: "not-met" },
+  { name: "5.1 class 2 entering a phase", clause: "changping-pharma/5.1", facts: { industrialised: true, drugClass: 2, phase: 1 }, expected: "not-met" },
 
   // 第五条（一）完成: class 1 completing a phase, 一定比例 of 实际临床研发投入 → 0 unless a rate is assumed.
-  { name: "5.1-completion class 1 completing phase II: rate unspecified", clause: "changping-pharma/5.1-completion", facts: { drugClass: 1, phaseCompleted: 2, clinicalRdCost: "30000000" }, expected: "0" },
+  { name: "5.1-completion class 1 completing phase II: rate unspecified", clause: "changping-pharma/5.1-completion", facts: { industrialised: true, drugClass: 1, phaseCompleted: 2, clinicalRdCost: "30000000" }, expected: "0" },
   // Assumed 10% × 30,000,000 = 3,000,000.
-  { name: "5.1-completion with an assumed 10%", clause: "changping-pharma/5.1-completion", facts: { drugClass: 1, phaseCompleted: 2, clinicalRdCost: "30000000" }, assumption: "0.1", expected: "3000000" },
+  { name: "5.1-completion with an assumed 10%", clause: "changping-pharma/5.1-completion", facts: { industrialised: true, drugClass: 1, phaseCompleted: 2, clinicalRdCost: "30000000" }, assumption: "0.1", expected: "3000000", assumed: "rate" },
   // Assumed 10% × 123,456,789.01 = 12,345,678.901 (exact, no rounding).
-  { name: "5.1-completion assumed 10% of an odd amount", clause: "changping-pharma/5.1-completion", facts: { drugClass: 1, phaseCompleted: 3, clinicalRdCost: "123456789.01" }, assumption: "0.1", expected: "12345678.901" },
+  { name: "5.1-completion assumed 10% of an odd amount", clause: "changping-pharma/5.1-completion", facts: { industrialised: true, drugClass: 1, phaseCompleted: 3, clinicalRdCost: "123456789.01" }, assumption: "0.1", expected: "12345678.901" },
   // Assumed 10% × 1,500,000,000 = 150,000,000: above the 1亿元 enterprise annual cap, which the forecast applies, not the clause (ruling 9).
-  { name: "5.1-completion above the enterprise annual cap", clause: "changping-pharma/5.1-completion", facts: { drugClass: 1, phaseCompleted: 3, clinicalRdCost: "1500000000" }, assumption: "0.1", expected: "150000000" },
-  { name: "5.1-completion class 2 is the next entry", clause: "changping-pharma/5.1-completion", facts: { drugClass: 2, phaseCompleted: 2, clinicalRdCost: "30000000" }, expected: "not-met" },
-  { name: "5.1-completion class 3 not covered", clause: "changping-pharma/5.1-completion", facts: { drugClass: 3, phaseCompleted: 1, clinicalRdCost: "30000000" }, expected: "not-met" },
-  { name: "5.1-completion phase completed not known", clause: "changping-pharma/5.1-completion", facts: { drugClass: 1, clinicalRdCost: "30000000" }, expected: "unknown" },
+  { name: "5.1-completion above the enterprise annual cap", clause: "changping-pharma/5.1-completion", facts: { industrialised: true, drugClass: 1, phaseCompleted: 3, clinicalRdCost: "1500000000" }, assumption: "0.1", expected: "150000000" },
+  { name: "5.1-completion not industrialised", clause: "changping-pharma/5.1-completion", facts: { industrialised: false, drugClass: 1, phaseCompleted: 2, clinicalRdCost: "30000000" }, assumption: "0.1", expected: "not-met" },
+  { name: "5.1-completion class 2 is the next entry", clause: "changping-pharma/5.1-completion", facts: { industrialised: true, drugClass: 2, phaseCompleted: 2, clinicalRdCost: "30000000" }, expected: "not-met" },
+  { name: "5.1-completion class 3 not covered", clause: "changping-pharma/5.1-completion", facts: { industrialised: true, drugClass: 3, phaseCompleted: 1, clinicalRdCost: "30000000" }, expected: "not-met" },
+  { name: "5.1-completion phase completed not known", clause: "changping-pharma/5.1-completion", facts: { industrialised: true, drugClass: 1, clinicalRdCost: "30000000" }, expected: "unknown" },
   // With a rate assumed the base is needed: no clinical R&D figure → unknown.
-  { name: "5.1-completion assumed rate without the clinical R&D", clause: "changping-pharma/5.1-completion", facts: { drugClass: 1, phaseCompleted: 1 }, assumption: "0.1", expected: "unknown" },
+  { name: "5.1-completion assumed rate without the clinical R&D", clause: "changping-pharma/5.1-completion", facts: { industrialised: true, drugClass: 1, phaseCompleted: 1 }, assumption: "0.1", expected: "unknown" },
 
   // 第五条（一）: recognised class 2 follows the class 1 completion standard, which has no number → 0.
-  { name: "5.1-class2 completing phase I: rate unspecified", clause: "changping-pharma/5.1-class2", facts: { drugClass: 2, phaseCompleted: 1, clinicalRdCost: "8000000" }, expected: "0" },
+  { name: "5.1-class2 completing phase I: rate unspecified", clause: "changping-pharma/5.1-class2", facts: { industrialised: true, drugClass: 2, phaseCompleted: 1, clinicalRdCost: "8000000" }, expected: "0" },
   // Assumed 10% × 8,000,000 = 800,000.
-  { name: "5.1-class2 with an assumed 10%", clause: "changping-pharma/5.1-class2", facts: { drugClass: 2, phaseCompleted: 1, clinicalRdCost: "8000000" }, assumption: "0.1", expected: "800000" },
-  { name: "5.1-class2 a class 1 drug", clause: "changping-pharma/5.1-class2", facts: { drugClass: 1, phaseCompleted: 1, clinicalRdCost: "8000000" }, expected: "not-met" },
+  { name: "5.1-class2 with an assumed 10%", clause: "changping-pharma/5.1-class2", facts: { industrialised: true, drugClass: 2, phaseCompleted: 1, clinicalRdCost: "8000000" }, assumption: "0.1", expected: "800000" },
+  { name: "5.1-class2 not industrialised", clause: "changping-pharma/5.1-class2", facts: { industrialised: false, drugClass: 2, phaseCompleted: 1, clinicalRdCost: "8000000" }, assumption: "0.1", expected: "not-met" },
+  { name: "5.1-class2 a class 1 drug", clause: "changping-pharma/5.1-class2", facts: { industrialised: true, drugClass: 1, phaseCompleted: 1, clinicalRdCost: "8000000" }, expected: "not-met" },
 
-  // 第五条（二）: non-registration trials in frontier fields, 定额一次性奖励 with no figure → 0.
-  { name: "5.2 non-registration trial: no amount in the text", clause: "changping-pharma/5.2", facts: { nonRegistrationTrial: true }, expected: "0" },
+  // 第五条（二）: non-registration trials in frontier fields, 定额一次性奖励 with no figure → 0; 定额 is an amount, so an assumption is an amount.
+  { name: "5.2 non-registration trial: no amount in the text", clause: "changping-pharma/5.2", facts: { industrialised: true, nonRegistrationTrial: true }, expected: "0" },
   // Assumed amount 300,000 per product → 300,000.
-  { name: "5.2 with an assumed 300k per product", clause: "changping-pharma/5.2", facts: { nonRegistrationTrial: true }, assumption: "300000", expected: "300000" },
+  { name: "5.2 with an assumed 300k per product", clause: "changping-pharma/5.2", facts: { industrialised: true, nonRegistrationTrial: true }, assumption: "300000", expected: "300000", assumed: "amount" },
+  // 第五条's first sentence governs （二） too: a trial of a drug not industrialised in Changping gets nothing.
+  { name: "5.2 not industrialised", clause: "changping-pharma/5.2", facts: { industrialised: false, nonRegistrationTrial: true }, assumption: "300000", expected: "not-met" },
   // Assumed 3,000,000 per product stays 3,000,000 here: the 200万元 is an enterprise annual cap, applied by the forecast (ruling 9).
-  { name: "5.2 assumed amount above the enterprise annual cap", clause: "changping-pharma/5.2", facts: { nonRegistrationTrial: true }, assumption: "3000000", expected: "3000000" },
+  { name: "5.2 assumed amount above the enterprise annual cap", clause: "changping-pharma/5.2", facts: { industrialised: true, nonRegistrationTrial: true }, assumption: "3000000", expected: "3000000" },
   // 每个品种给予定额一次性奖励 (ruling 12): once per product.
-  { name: "5.2 once per product", clause: "changping-pharma/5.2", onceTaken: ["changping-pharma 第五条（二） nonRegistrationTrial"], facts: { nonRegistrationTrial: true }, assumption: "300000", expected: "not-met" },
-  { name: "5.2 a registration trial", clause: "changping-pharma/5.2", facts: { nonRegistrationTrial: false }, expected: "not-met" },
+  { name: "5.2 once per product", clause: "changping-pharma/5.2", onceTaken: ["changping-pharma 第五条（二） nonRegistrationTrial"], facts: { industrialised: true, nonRegistrationTrial: true }, assumption: "300000", expected: "not-met" },
+  { name: "5.2 a registration trial", clause: "changping-pharma/5.2", facts: { industrialised: true, nonRegistrationTrial: false }, expected: "not-met" },
 
   // 第六条（一）: class 1 certificate and industrialised: 最高1000万元 with no base → 10,000,000 (ruling 2).
   { name: "6.1 class 1 certificate, industrialised: 10M", clause: "changping-pharma/6.1", facts: { drugClass: 1, industrialised: true }, expected: "10000000" },
@@ -171,14 +178,22 @@ clauseTable([
   { name: "15.1 service amount not known", clause: "changping-pharma/15.1", facts: { contractServiceOrganisation: true }, expected: "unknown" },
   { name: "15.1 not a contract service organisation", clause: "changping-pharma/15.1", facts: { contractServiceOrganisation: false, serviceAmount: "30000000" }, expected: "not-met" },
 
-  // 第十五条（二）: shared service platforms: 30% of actual construction investment, cap 30M.
+  // 第十五条（二）: platforms the district 甄选引入 (selectedSharedPlatform), 30% of 平台建设实际投入, cap 30M ("给予最高3000万元资金支持").
   // 30% × 50,000,000 = 15,000,000, below the cap.
-  { name: "15.2 30% of 50M", clause: "changping-pharma/15.2", facts: { actualInvestment: "50000000" }, expected: "15000000" },
+  { name: "15.2 30% of 50M", clause: "changping-pharma/15.2", facts: { selectedSharedPlatform: true, platformInvestment: "50000000" }, expected: "15000000" },
   // 30% × 100,000,000 = 30,000,000: exactly the cap.
-  { name: "15.2 at the 30M cap", clause: "changping-pharma/15.2", facts: { actualInvestment: "100000000" }, expected: "30000000" },
+  { name: "15.2 at the 30M cap", clause: "changping-pharma/15.2", facts: { selectedSharedPlatform: true, platformInvestment: "100000000" }, expected: "30000000" },
   // 30% × 100,000,001 = 30,000,000.3 → capped at 30,000,000.
-  { name: "15.2 above the cap", clause: "changping-pharma/15.2", facts: { actualInvestment: "100000001" }, expected: "30000000", binds: "30,000,000" },
-  { name: "15.2 investment not known", clause: "changping-pharma/15.2", facts: {}, expected: "unknown" },
+  { name: "15.2 above the cap", clause: "changping-pharma/15.2", facts: { selectedSharedPlatform: true, platformInvestment: "100000001" }, expected: "30000000", binds: "30,000,000" },
+  { name: "15.2 investment not known", clause: "changping-pharma/15.2", facts: { selectedSharedPlatform: true }, expected: "unknown" },
+  // Only a platform selected and brought in qualifies: any other platform gets nothing, and one not said cannot tell.
+  { name: "15.2 a platform not selected and brought in", clause: "changping-pharma/15.2", facts: { selectedSharedPlatform: false, platformInvestment: "50000000" }, expected: "not-met" },
+  { name: "15.2 selection not known", clause: "changping-pharma/15.2", facts: { platformInvestment: "50000000" }, expected: "unknown" },
+  // The plan states only the device measures' 项目总投资额度 (器械 第九条（二）): read for 平台建设实际投入, marked assumed.
+  // 30% × 40,000,000 = 12,000,000.
+  { name: "15.2 on the project investment alone, assumed", clause: "changping-pharma/15.2", facts: { selectedSharedPlatform: true, projectInvestment: "40000000" }, expected: "12000000", assumed: "base" },
+  // Both stated: the text's own base. 30% × 40,000,000 = 12,000,000 (the 80M project investment is not read).
+  { name: "15.2 its own base when both are stated", clause: "changping-pharma/15.2", facts: { selectedSharedPlatform: true, platformInvestment: "40000000", projectInvestment: "80000000" }, expected: "12000000" },
 
   // 第十五条（二）: platforms in operation, 择优给予一定的资金奖励 with no base → 0.
   { name: "15.2-operation: no amount in the text", clause: "changping-pharma/15.2-operation", facts: { sharedPlatformOperating: true }, expected: "0" },
@@ -194,6 +209,11 @@ clauseTable([
   // 举办 is hosting: attending an overseas event is changping-device 第十二条（二）.
   { name: "16.3 attending, not hosting", clause: "changping-pharma/16.3", facts: { eventRole: "overseasAttendee", eventCost: "1500000" }, expected: "not-met" },
   { name: "16.3 costs not known", clause: "changping-pharma/16.3", facts: { eventRole: "host" }, expected: "unknown" },
+  // The plan states only the device measures' 项目经费 (器械 第十二条（一）): read for 活动实际发生费用, marked assumed.
+  // 20% × 1,500,000 = 300,000.
+  { name: "16.3 on the project funds alone, assumed", clause: "changping-pharma/16.3", facts: { eventRole: "host", projectCost: "1500000" }, expected: "300000", assumed: "base" },
+  // Both stated: the text's own base. 20% × 1,000,000 = 200,000 (the 5,000,000 project funds are not read).
+  { name: "16.3 its own base when both are stated", clause: "changping-pharma/16.3", facts: { eventRole: "host", eventCost: "1000000", projectCost: "5000000" }, expected: "200000" },
   { name: "16.3 role not known", clause: "changping-pharma/16.3", facts: { eventCost: "1500000" }, expected: "unknown" },
 
   // 第十六条（三）: recognised alliances, 一定比例运营补贴 → 0.

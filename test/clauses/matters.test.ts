@@ -32,7 +32,7 @@ const cases: MatterCase[] = [
   { name: "11.1 alone", topic: "overseas", region: "changping", facts: { acquisitionValue: "2000000000" }, expected: "10000000" },
   // 昌平医药 第五条（二）: a non-registration trial is its own matter beside （一）'s phase entry.
   // Class 1 entering phase I → 500,000; the trial with an assumed 300,000 → 800,000 in all.
-  { name: "pharma 5.2 beside phase entry", topic: "clinical", region: "changping", facts: { drugClass: 1, phase: 1, nonRegistrationTrial: true }, assumptions: { "changping-pharma/5.2": "300000" }, expected: "800000" },
+  { name: "pharma 5.2 beside phase entry", topic: "clinical", region: "changping", facts: { drugClass: 1, phase: 1, nonRegistrationTrial: true, industrialised: true }, assumptions: { "changping-pharma/5.2": "300000" }, expected: "800000" },
   // Ruling 13: the 2M advance paid on entering the national review comes off the certificate's award.
   // Class III, national innovative, R&D 40M: Changping max(5.1 3M, 5.2 8M) = 8M − 2M = 6M; Beijing 一、3 2M → 8M.
   { name: "certificate less the advance, R&D 40M", topic: "registration", region: "changping", facts: { deviceClass: 3, pathway: "innovative", rdCost: "40000000", advancePaid: "2000000" }, expected: "8000000" },

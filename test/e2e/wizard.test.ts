@@ -39,7 +39,7 @@ const kindLabel: Record<ScenarioEvent["type"], string> = {
 /** The text fields of an event as the wizard names them (events.N.field) and their values. */
 function eventFields(e: ScenarioEvent): [string, string][] {
   const fields: [string, string][] = [["year", String(e.year)]];
-  if ("product" in e) fields.push(["product", e.product]);
+  if ("product" in e && e.product !== undefined) fields.push(["product", e.product]);
   if (e.type === "certificate") fields.push(["rdCost", String(e.rdCost)]);
   if (e.type === "output") fields.push(["value", String(e.value)]);
   if (e.type === "insurance") fields.push(["premium", String(e.premium)]);

@@ -63,7 +63,7 @@ describe("subsidy forecast --lang", () => {
       [
         `2027  product liability — 昌平区促进高端医疗器械产业集群发展的若干措施（征求意见稿）第三条（二）：200,000元 / 200,000元`,
         "      单个保单实际缴纳保费1,200,000元 × 50% = 600,000元",
-        "      受上限约束，为500,000元（单个保单不超过500,000元）",
+        "      受上限约束，为500,000元（单个保单不超过500,000元，原文“给予最高50万元支持”）",
         "      由500,000元减至200,000元：单个企业年度上限2,000,000元（昌平区促进高端医疗器械产业集群发展的若干措施（征求意见稿）第三条（二）：“每年最高支持200万元”）",
       ].join("\n"),
     );
@@ -75,7 +75,7 @@ describe("subsidy forecast --lang", () => {
       [
         "2027  product liability — Changping District measures to develop the high-end medical device cluster (draft for comment), 第三条（二）: 200,000 / 200,000",
         "      50% × premium actually paid on one insurance policy 1,200,000 = 600,000",
-        "      capped at 500,000 (up to 500,000 per policy)",
+        "      capped at 500,000 (up to 500,000 per policy: “给予最高50万元支持”)",
         "      reduced from 500,000 to 200,000: per-enterprise annual cap 2,000,000 (Changping District measures to develop the high-end medical device cluster (draft for comment) 第三条（二）: “每年最高支持200万元”)",
       ].join("\n"),
     );

@@ -8,7 +8,7 @@ const dir = join(__dirname, "..", "..", "examples");
 export function examples(): { file: string; scenario: Scenario; forecast: Forecast; userWords: string[] }[] {
   return readdirSync(dir).filter((f) => f.endsWith(".json")).map((file) => {
     const scenario = parseScenario(JSON.parse(readFileSync(join(dir, file), "utf8")));
-    const userWords = scenario.events.flatMap((e) => [e.label ?? "", "product" in e ? e.product : ""]).filter((w) => w !== "")
+    const userWords = scenario.events.flatMap((e) => [e.label ?? "", "product" in e ? (e.product ?? "") : ""]).filter((w) => w !== "")
       // Longest first, so that a label is stripped whole before the product name inside it.
       .sort((a, b) => b.length - a.length);
     return { file, scenario, forecast: forecast(scenario), userWords };

@@ -30,7 +30,7 @@ test("the device measures do not reach a drug developer", () => {
 test("the assumed rate is marked as an assumption", () => {
   const completion = f.lines.find((l) => l.trace.clause.id === "changping-pharma/5.1-completion")!;
   expect(completion.ceiling.toFixed()).toBe("1500000");
-  expect(completion.flags).toContainEqual({ code: "assumed" });
+  expect(completion.flags).toContainEqual({ code: "assumed", value: "rate" });
   expect(f.years.find((y) => y.year === 2027)!.assumed).toBe(true);
   expect(f.years.find((y) => y.year === 2026)!.assumed).toBe(false);
 });

@@ -16,8 +16,13 @@ export interface ClauseCase {
   /** Once-only awards the product already had (ruling 12), as limits.ts keys them. */
   readonly onceTaken?: readonly string[];
   readonly expected: string | Exclude<Status, "applied" | "outranked">;
-  /** Flags the explanation must carry, e.g. "unspecified", "assumed". */
+  /** The cap that binds, as the explanation words it ("2,000,000"). */
   readonly binds?: string;
+  /**
+   * What the figure rests on that the text does not give: an assumed rate or amount, or another
+   * text's base read for this one's. A paying row without it must rest on nothing assumed.
+   */
+  readonly assumed?: "rate" | "amount" | "base";
 }
 
 export function clauseTable(cases: readonly ClauseCase[]): void {
@@ -34,6 +39,7 @@ export function clauseTable(cases: readonly ClauseCase[]): void {
       expect({ status: line.status, reasons: line.reasons }).toEqual({ status: "applied", reasons: [] });
       expect(line.amount.toFixed()).toBe(new Decimal(c.expected).toFixed());
       if (c.binds !== undefined) expect(line.working?.bindingCap && formatCap(line.working.bindingCap, "en-US")).toContain(c.binds);
+      expect(line.working?.assumed).toBe(c.assumed ?? (c.assumption === undefined ? undefined : line.working?.assumed));
     } else {
       expect(line.status).toBe(c.expected);
     }

@@ -21,6 +21,15 @@ test.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "chan
   expect(back.scenario).toEqual(s);
 });
 
+test("a clinical event stated not industrialised and an other matter's product survive the wizard (issue 18)", () => {
+  const s = example("changping-drug-developer.json");
+  const stated = { ...s, events: s.events.map((e) => (e.type === "clinical" && e.year === 2026 ? { ...e, industrialised: false } : e)) };
+  const back = validate(fromScenario(stated));
+  expect(back.problems.size).toBe(0);
+  expect(back.scenario).toEqual(stated);
+  expect(back.scenario!.events.find((e) => e.type === "other" && e.year === 2027)).toMatchObject({ product: "CX-101" });
+});
+
 test("typed the way people type: separators dropped, percentages moved to shares exactly", () => {
   const d = fromScenario(example("changping-device-startup.json"));
   const typed: Draft = {

@@ -8,7 +8,7 @@ import type { Clause, FactDefinition, PolicyDocument } from "./schema";
  */
 
 /** Bump when an entry's amount, condition or citation changes: templates name the version they used. */
-export const CATALOG_VERSION = "2026.11.1";
+export const CATALOG_VERSION = "2026.12.1";
 
 export interface Catalog {
   readonly version: string;
@@ -40,7 +40,10 @@ export function referencedFacts(clause: Clause): string[] {
   clause.conditions.forEach(visit);
   const f = clause.formula;
   if (f) {
-    if (f.kind === "rate") add(f.base);
+    if (f.kind === "rate") {
+      add(f.base);
+      add(f.fallback);
+    }
     if (f.kind === "unspecified") add(f.base);
     if (f.kind === "lookup" || f.kind === "steps") add(f.fact);
     if (f.kind === "milestones") add([f.fact, f.previous]);

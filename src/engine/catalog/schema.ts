@@ -52,8 +52,12 @@ export type Condition = z.infer<typeof condition>;
 const tier = z.strictObject({ threshold: decimalString, amount: decimalString });
 
 export const formula = z.discriminatedUnion("kind", [
-  /** rate × base ("按…的30%"). */
-  z.strictObject({ kind: z.literal("rate"), rate: decimalString, base: factRef }),
+  /**
+   * rate × base ("按…的30%"). `fallback` is the fact another text of the same matter names for
+   * what the plan may state once (器械 项目经费, 医药 活动实际发生费用): read in the base's place
+   * when the plan does not state the base, and the figure is marked as resting on that assumption.
+   */
+  z.strictObject({ kind: z.literal("rate"), rate: decimalString, base: factRef, fallback: z.string().min(1).optional() }),
   /** A fixed amount or, with "最高", the ceiling itself (ruling 2). */
   z.strictObject({ kind: z.literal("fixed"), amount: decimalString }),
   /** An amount chosen by a code (phase Ⅰ/Ⅱ/Ⅲ → 50/100/200万元). */
@@ -67,7 +71,7 @@ export const formula = z.discriminatedUnion("kind", [
   }),
   /** Highest threshold reached (达到10、20、40项以上). */
   z.strictObject({ kind: z.literal("steps"), fact: z.string().min(1), tiers: z.array(tier).min(1) }),
-  /** "一定比例" / "一定资金支持": no number in the text; 0 unless a rate is assumed (ruling 3). */
+  /** "一定比例" / "一定资金支持" / "定额": no number in the text; 0 unless a rate (with a base) or an amount (without) is assumed (ruling 3). */
   z.strictObject({ kind: z.literal("unspecified"), base: factRef.optional() }),
 ]);
 export type Formula = z.infer<typeof formula>;
@@ -77,8 +81,8 @@ export const cap = z.strictObject({
   amount: decimalString,
   base: z.string().min(1).optional(),
   per: bilingual,
-  /** The words that set it, quoted verbatim (ruling 14). */
-  sentence: z.string().min(4).optional(),
+  /** The words that set it, quoted verbatim (ruling 14): a cap never comes without them. */
+  sentence: z.string().min(4),
 });
 export type Cap = z.infer<typeof cap>;
 

@@ -93,7 +93,7 @@ export function enUS(facts: FactTable): Words {
     step(s) {
       switch (s.code) {
         case "rate":
-          return `${s.assumed ? "assumed rate " : ""}${rate(s.rate)} × ${sum(s.base)} ${sep(s.value)} = ${sep(s.result)}`;
+          return `${s.assumed ? "assumed rate " : ""}${rate(s.rate)} × ${sum(s.base)} ${sep(s.value)}${s.standsFor ? ` (ASSUMPTION: taken for ${sum(s.standsFor)}, which the plan does not state)` : ""} = ${sep(s.result)}`;
         case "fixed":
           if (!s.quoted) return `a fixed ${sep(s.amount)}`;
           return s.ceiling ? `up to ${sep(s.amount)} (${s.quoted})` : `${sep(s.amount)} (${s.quoted})`;
@@ -108,13 +108,13 @@ export function enUS(facts: FactTable): Words {
             ? `${fact(s.fact)} ${value(s.fact, s.now)} reaches ${value(s.fact, s.threshold)} → ${sep(s.result)}`
             : `${fact(s.fact)} ${value(s.fact, s.now)} reaches no step → 0`;
         case "unspecified":
-          return "the text gives no amount (一定比例 / 一定支持): 0 unless a rate is assumed";
+          return s.assumes === "amount" ? "the text gives no figure (定额 / 一定支持): 0 unless an amount is assumed" : "the text gives no rate (一定比例): 0 unless a rate is assumed";
         case "assumedAmount":
           return `assumed amount ${sep(s.amount)}`;
         case "unitCap":
           return `cap ${sep(s.amount)} per ${s.per.en} × ${value(s.fact, s.units)} = ${sep(s.limit)}`;
         case "capped":
-          return `capped at ${sep(s.result)} (${cap(s.cap)})`;
+          return `capped at ${sep(s.result)} (${cap(s.cap)}: “${s.cap.sentence}”)`;
         case "advance":
           return `less the advance already paid for the product on entering the review (先期给予, ${s.article}): ${sep(s.before)} − ${sep(s.advance)} → ${sep(s.result)}`;
       }
@@ -136,7 +136,7 @@ export function enUS(facts: FactTable): Words {
             r.wouldPay === undefined
               ? `the amount depends on ${them}`
               : r.unspecified
-                ? "even then the text gives no amount (0 unless a rate is assumed)"
+                ? `even then the text gives no amount (0 unless ${r.unspecified === "amount" ? "an amount" : "a rate"} is assumed)`
                 : r.upTo
                   ? `this clause pays up to ${sep(r.wouldPay)}, depending on ${them}`
                   : `should ${r.facts.length === 1 ? "it hold" : "they hold"}, this clause pays ${sep(r.wouldPay)}`;
@@ -165,8 +165,9 @@ export function enUS(facts: FactTable): Words {
         case "oneTime": return "one-time";
         case "phased": return "paid in stages";
         case "advance": return "advance (先期给予) on the same product's certificate award, which then pays only what exceeds it";
-        case "unspecified": return "amount unspecified in the text (0 unless a rate is assumed)";
-        case "assumed": return "ASSUMPTION: rests on an assumed rate";
+        case "unspecified": return `amount unspecified in the text (0 unless ${v === "amount" ? "an amount" : "a rate"} is assumed)`;
+        case "assumed":
+          return v === "base" ? "ASSUMPTION: rests on another text's base for the same costs, read for this text's own, which the plan does not state" : `ASSUMPTION: rests on an assumed ${v === "amount" ? "amount" : "rate"}`;
         case "annualCap": return `per-enterprise cap ${v} a year${q}, applied by the forecast`;
         case "maxYears": return `at most ${v} years${q}, applied by the forecast`;
         case "window": return `${v} consecutive years from the event that opens them${q}`;
@@ -213,7 +214,7 @@ export function enUS(facts: FactTable): Words {
     lineAmounts: (ceiling, expected) => `${ceiling} / ${expected}`,
     linesHeading: "Lines (ceiling / expected):",
     forecastHeader: (region, catalog, method) => `region ${region}; catalog ${catalog}; ${method}; yuan`,
-    assumedFootnote: "Figures marked as assumptions rest on assumed rates for clauses the texts leave open.",
+    assumedFootnote: "Figures marked as assumptions rest on assumed rates or amounts for clauses the texts leave open, or on another text's base for the same costs where the plan does not state a text's own.",
     method: (m) => (m.kind === "exact" ? `exact over ${m.worlds} combinations of uncertain events` : `Monte Carlo, ${m.draws} draws, seed ${m.seed}`),
     cut: "… (cut at Excel's limit of 32,767 characters in a cell)",
   };

@@ -40,8 +40,8 @@ export function flagsOf(line: ClauseLine): Flag[] {
   if (clause.flags.includes("one-time")) flags.push({ code: "oneTime" });
   if (clause.flags.includes("phased")) flags.push({ code: "phased" });
   if (clause.flags.includes("advance")) flags.push({ code: "advance" });
-  if (working?.unspecified) flags.push({ code: "unspecified" });
-  if (working?.assumed) flags.push({ code: "assumed" });
+  if (working?.unspecified) flags.push({ code: "unspecified", value: working.unspecified });
+  if (working?.assumed) flags.push({ code: "assumed", value: working.assumed });
   if (clause.enterpriseAnnualCap) {
     flags.push({ code: "annualCap", value: formatYuan(new Decimal(clause.enterpriseAnnualCap)), quote: clause.enterpriseAnnualCapSentence });
   }

@@ -36,11 +36,14 @@ export interface BindingCap {
   readonly amount: Decimal;
   readonly per: Bilingual;
   readonly perUnit: boolean;
+  /** The words that set it, quoted wherever it is shown (ruling 14). */
+  readonly sentence: string;
 }
 
 /** One step of a clause's arithmetic. */
 export type Step =
-  | { readonly code: "rate"; readonly rate: Decimal; readonly base: FactRef; readonly value: Decimal; readonly result: Decimal; readonly assumed: boolean }
+  /** rate × base; `standsFor`: the base the text names, not stated, for which `base` (another text's name for it) was read. */
+  | { readonly code: "rate"; readonly rate: Decimal; readonly base: FactRef; readonly value: Decimal; readonly result: Decimal; readonly assumed: boolean; readonly standsFor?: FactRef }
   /** A fixed amount; `quoted` is how the sentence states it ("不超过200万元"), `ceiling` whether it says 最高/不超过. */
   | { readonly code: "fixed"; readonly amount: Decimal; readonly quoted?: string; readonly ceiling: boolean }
   | { readonly code: "lookup"; readonly fact: string; readonly key: string | number; readonly result: Decimal }
@@ -48,8 +51,8 @@ export type Step =
   | { readonly code: "milestone"; readonly fact: string; readonly now: Decimal; readonly before: Decimal; readonly threshold?: Decimal; readonly result: Decimal }
   /** The highest step reached, if any. */
   | { readonly code: "tier"; readonly fact: string; readonly now: Decimal; readonly threshold?: Decimal; readonly result: Decimal }
-  /** The text gives no number and none was assumed (ruling 3). */
-  | { readonly code: "unspecified" }
+  /** The text gives no number and none was assumed (ruling 3); what an assumption would be: a rate of a base, or an amount (定额). */
+  | { readonly code: "unspecified"; readonly assumes: "rate" | "amount" }
   | { readonly code: "assumedAmount"; readonly amount: Decimal }
   /** A ceiling per unit worked out: amount × units of the fact. */
   | { readonly code: "unitCap"; readonly amount: Decimal; readonly per: Bilingual; readonly fact: string; readonly units: Decimal; readonly limit: Decimal }
@@ -68,7 +71,7 @@ export type Reason =
    * (`upTo`: at most that, when its amount needs the missing facts too; `unspecified`: the text
    * gives no amount, ruling 3).
    */
-  | { readonly code: "unknown"; readonly facts: readonly string[]; readonly wouldPay?: Decimal; readonly upTo: boolean; readonly unspecified: boolean }
+  | { readonly code: "unknown"; readonly facts: readonly string[]; readonly wouldPay?: Decimal; readonly upTo: boolean; readonly unspecified?: "rate" | "amount" }
   /** Ruling 11: the year is outside the clause's window ("连续3年" from the year it opened). */
   | { readonly code: "outsideWindow"; readonly sentence: string; readonly from: number; readonly to: number; readonly year: number }
   /** Ruling 12: a once-only award ("首次获批", "一次性") the product already had. */

@@ -94,7 +94,7 @@ export function zhCN(facts: FactTable): Words {
     step(s) {
       switch (s.code) {
         case "rate":
-          return `${s.assumed ? "按假定比例：" : ""}${sum(s.base)}${yuan(sep(s.value))} × ${rate(s.rate)} = ${yuan(sep(s.result))}`;
+          return `${s.assumed ? "按假定比例：" : ""}${sum(s.base)}${yuan(sep(s.value))}${s.standsFor ? `（假设：未填写“${sum(s.standsFor)}”，以此代替）` : ""} × ${rate(s.rate)} = ${yuan(sep(s.result))}`;
         case "fixed":
           if (!s.quoted) return `定额${yuan(sep(s.amount))}`;
           return s.ceiling ? `不超过${yuan(sep(s.amount))}（原文“${s.quoted}”）` : `${yuan(sep(s.amount))}（原文“${s.quoted}”）`;
@@ -109,13 +109,13 @@ export function zhCN(facts: FactTable): Words {
             ? `${fact(s.fact)}${value(s.fact, s.now)}，达到${value(s.fact, s.threshold)}档 → ${yuan(sep(s.result))}`
             : `${fact(s.fact)}${value(s.fact, s.now)}，未达到任何档位 → 0元`;
         case "unspecified":
-          return "原文未规定金额（一定比例／一定支持）：未设假定比例时为0元";
+          return s.assumes === "amount" ? "原文未规定金额（定额／一定支持）：未设假定金额时为0元" : "原文未规定比例（一定比例）：未设假定比例时为0元";
         case "assumedAmount":
           return `假定金额${yuan(sep(s.amount))}`;
         case "unitCap":
           return `上限：${s.per.zh}${yuan(sep(s.amount))} × ${value(s.fact, s.units)} = ${yuan(sep(s.limit))}`;
         case "capped":
-          return `受上限约束，为${yuan(sep(s.result))}（${cap(s.cap)}）`;
+          return `受上限约束，为${yuan(sep(s.result))}（${cap(s.cap)}，原文“${s.cap.sentence}”）`;
         case "advance":
           return `扣除该产品进入审查程序时已先期给予的支持（${s.article}）：${yuan(sep(s.before))} − ${yuan(sep(s.advance))} → ${yuan(sep(s.result))}`;
       }
@@ -136,7 +136,7 @@ export function zhCN(facts: FactTable): Words {
             r.wouldPay === undefined
               ? "金额取决于这些信息"
               : r.unspecified
-                ? "即使满足，原文也未规定金额（未设假定比例时为0元）"
+                ? `即使满足，原文也未规定金额（未设假定${r.unspecified === "amount" ? "金额" : "比例"}时为0元）`
                 : r.upTo
                   ? `最高可得${yuan(sep(r.wouldPay))}，视其数额而定`
                   : `如满足，可得${yuan(sep(r.wouldPay))}`;
@@ -165,8 +165,8 @@ export function zhCN(facts: FactTable): Words {
         case "oneTime": return "一次性";
         case "phased": return "分阶段拨付";
         case "advance": return "先期给予：为同一产品注册证奖励的预拨，取证时只支付超出部分";
-        case "unspecified": return "原文未规定金额（未设假定比例时为0元）";
-        case "assumed": return "假定：基于假定比例";
+        case "unspecified": return `原文未规定金额（未设假定${v === "amount" ? "金额" : "比例"}时为0元）`;
+        case "assumed": return v === "base" ? "假设：计算基数未填写，以另一政策对同一费用的表述代替" : `假定：基于假定${v === "amount" ? "金额" : "比例"}`;
         case "annualCap": return `单个企业每年不超过${v}元${q}，由多年预测汇总时执行`;
         case "maxYears": return `累计不超过${v}年${q}，由多年预测汇总时执行`;
         case "window": return `自起始事项当年起连续${v}年${q}`;
@@ -213,7 +213,7 @@ export function zhCN(facts: FactTable): Words {
     lineAmounts: (ceiling, expected) => `${ceiling} / ${expected}`,
     linesHeading: "明细（上限 / 期望值）：",
     forecastHeader: (region, catalog, method) => `地区：${({ changping: "昌平区", beijing: "北京市", shenzhen: "深圳市" } as Record<string, string>)[region] ?? region}；政策目录版本${catalog}；${method}；单位：元`,
-    assumedFootnote: "标为假定的数字基于原文未规定比例的条款所设的假定比例。",
+    assumedFootnote: "标为假定的数字基于原文未规定比例或金额的条款所设的假定比例或金额，或在计划未填写某一政策的计算基数时，以另一政策对同一费用的表述代替（假设）。",
     method: (m) => (m.kind === "exact" ? `对${m.worlds}种不确定事件组合精确计算` : `蒙特卡洛模拟，${m.draws}次抽样，随机种子${m.seed}`),
     cut: "……（已按Excel单元格32,767个字符的上限截断）",
   };

@@ -13,7 +13,7 @@ export interface Band {
   readonly p10: Decimal;
   readonly p50: Decimal;
   readonly p90: Decimal;
-  /** Some figure in it rests on an assumed rate (ruling 3). */
+  /** Some figure in it rests on an assumption: an assumed rate or amount (ruling 3), or another text's base read for one the plan does not state. */
   readonly assumed: boolean;
   /** How each figure was found: over every world exactly, or from the seeded draws. */
   readonly methods: { readonly expected: FigureMethod; readonly band: FigureMethod };
@@ -141,7 +141,7 @@ export function aggregate(s: Settlement, w: Worlds, horizon: readonly number[], 
     };
   };
 
-  const isAssumed = (line: number) => s.lines[line].trace.working?.assumed === true && s.ceiling[line].gt(0);
+  const isAssumed = (line: number) => s.lines[line].trace.working?.assumed !== undefined && s.ceiling[line].gt(0);
   const lineExpected = s.lines.map(() => ZERO);
   const views: Record<string, View> = {};
   for (const v of built) {

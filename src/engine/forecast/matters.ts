@@ -91,7 +91,7 @@ function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinitio
         push("fdaBreakthrough", { fdaBreakthrough: true, rdCost: d(e.rdCost) });
         break;
       case "clinical":
-        push("clinical", { drugClass: e.drugClass, phase: e.phase });
+        push("clinical", { drugClass: e.drugClass, phase: e.phase, industrialised: e.industrialised ?? true });
         break;
       case "output": {
         const before = Decimal.max(bestOutput.get(e.product) ?? ZERO, e.bestBefore === undefined ? ZERO : d(e.bestBefore));

@@ -63,6 +63,8 @@ export const event = z.discriminatedUnion("type", [
     product,
     drugClass: z.number().check(z.int(), z.gte(1), z.lte(5)),
     phase: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    /** Industrialised in Changping (实施产业化, 昌平医药 第五条): presumed unless stated false, as CLINICAL presumes it. */
+    industrialised: z.optional(z.boolean()),
   }),
   z.strictObject({
     type: z.literal("output"),
@@ -90,6 +92,8 @@ export const event = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("other"),
     ...uncertain,
+    /** The product, variety or project it is about, for a rule that counts per product (once only, a product's total). */
+    product: z.optional(product),
     topic: z.enum(topics),
     facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     usefulLife,

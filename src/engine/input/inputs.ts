@@ -194,7 +194,11 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
       if (pathway) Object.assign(e, { pathway });
       if (localProduction) Object.assign(e, { localProduction });
     } else if (type === "fdaBreakthrough") Object.assign(e, { rdCost: money("Value") });
-    else if (type === "clinical") Object.assign(e, { drugClass: num("Class"), phase: Number(options[0]) });
+    else if (type === "clinical") {
+      // 实施产业化 (昌平医药 第五条) is presumed; "industrialised=no" in the Facts cell states otherwise.
+      const { industrialised } = parseFacts(text("Facts"));
+      Object.assign(e, { drugClass: num("Class"), phase: Number(options[0]) }, industrialised === undefined ? {} : { industrialised });
+    }
     else if (type === "output") Object.assign(e, { value: money("Value") });
     else if (type === "vbp") Object.assign(e, { bidValue: money("Value") });
     else if (type === "firstSet") Object.assign(e, { sales: money("Value") });
@@ -247,7 +251,7 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
   for (const e of s.events) {
     if (e.type === "other") {
       const facts = e.usefulLife === undefined ? e.facts : { ...e.facts, usefulLife: e.usefulLife };
-      rows.push(row({ Item: "other", Year: e.year, Option: e.topic, Facts: formatFacts(facts), Probability: e.probability, Realisation: e.realisation, Label: e.label }));
+      rows.push(row({ Item: "other", Year: e.year, Product: e.product, Option: e.topic, Facts: formatFacts(facts), Probability: e.probability, Realisation: e.realisation, Label: e.label }));
       continue;
     }
     const base = { Item: item[e.type], Year: e.year, Probability: e.probability, Realisation: e.realisation, Label: e.label, Product: "product" in e ? e.product : undefined };
@@ -259,7 +263,7 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
         rows.push(row({ ...base, Value: amount(e.rdCost) }));
         break;
       case "clinical":
-        rows.push(row({ ...base, Class: e.drugClass, Option: String(e.phase) }));
+        rows.push(row({ ...base, Class: e.drugClass, Option: String(e.phase), Facts: e.industrialised === undefined ? undefined : formatFacts({ industrialised: e.industrialised }) }));
         break;
       case "output":
         rows.push(row({ ...base, Value: amount(e.value) }));

@@ -242,7 +242,7 @@ export function createEngine(catalog: Catalog): Engine {
       // out, else the most its text allows.
       const would: Working = { steps: [] };
       const wouldPay = c.amount(facts, assumption, would);
-      const reason: Reason = { code: "unknown", facts: missing, wouldPay: wouldPay ?? c.ceiling, upTo: wouldPay === undefined, unspecified: would.unspecified === true };
+      const reason: Reason = { code: "unknown", facts: missing, wouldPay: wouldPay ?? c.ceiling, upTo: wouldPay === undefined, unspecified: would.unspecified };
       return done({ status: "unknown", reasons: [reason] });
     }
     return done({ status: "applied", amount: y, working, reasons: [] });

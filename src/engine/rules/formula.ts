@@ -11,10 +11,10 @@ export interface Working {
   readonly steps: Step[];
   /** The cap that lowered the amount, if one did. */
   bindingCap?: BindingCap;
-  /** The text gives no number and none was assumed (ruling 3). */
-  unspecified?: boolean;
-  /** The amount rests on a rate or amount the user assumed. */
-  assumed?: boolean;
+  /** The text gives no number and none was assumed (ruling 3): what an assumption would be, a rate (with a base) or an amount. */
+  unspecified?: "rate" | "amount";
+  /** The amount rests on an assumption: a rate or an amount the user assumed, or another text's base read for this one's. */
+  assumed?: "rate" | "amount" | "base";
   /** An advance already paid (先期给予) was deducted from it (ruling 13). */
   advance?: Decimal;
 }
@@ -38,9 +38,20 @@ function gross(formula: Formula, sentence: () => string): AmountFn {
   switch (formula.kind) {
     case "rate": {
       const rate = rateOf(formula.rate);
-      const { base } = formula;
+      const { base, fallback } = formula;
       return (facts, _assumption, w) => {
-        const x = readAmount(facts, base);
+        let x = readAmount(facts, base);
+        if (x === undefined && fallback !== undefined) {
+          // The plan states only another text's base for the same costs: read it, and say so.
+          x = readAmount(facts, fallback);
+          if (x === undefined) return undefined;
+          const y = times(rate, x);
+          if (w) {
+            w.assumed = "base";
+            w.steps.push({ code: "rate", rate: rate.value, base: fallback, value: x, result: y, assumed: false, standsFor: base });
+          }
+          return y;
+        }
         if (x === undefined) return undefined;
         const y = times(rate, x);
         w?.steps.push({ code: "rate", rate: rate.value, base, value: x, result: y, assumed: false });
@@ -101,14 +112,15 @@ function gross(formula: Formula, sentence: () => string): AmountFn {
     case "unspecified": {
       const { base } = formula;
       return (facts, assumption, w) => {
+        const kind = base === undefined ? "amount" : "rate";
         if (assumption === undefined) {
           if (w) {
-            w.unspecified = true;
-            w.steps.push({ code: "unspecified" });
+            w.unspecified = kind;
+            w.steps.push({ code: "unspecified", assumes: kind });
           }
           return ZERO;
         }
-        if (w) w.assumed = true;
+        if (w) w.assumed = kind;
         if (base === undefined) {
           w?.steps.push({ code: "assumedAmount", amount: assumption });
           return assumption;
@@ -145,7 +157,7 @@ export function compileAmount(formula: Formula, caps: readonly Cap[], sentence: 
       }
       if (compare(limit, y) < 0) {
         y = limit;
-        if (w) w.bindingCap = { amount: cap.amount, per: cap.words.per, perUnit: cap.base !== undefined };
+        if (w) w.bindingCap = { amount: cap.amount, per: cap.words.per, perUnit: cap.base !== undefined, sentence: cap.words.sentence };
       }
     }
     if (w?.bindingCap) w.steps.push({ code: "capped", result: y, cap: w.bindingCap });

@@ -353,7 +353,7 @@ function LineView({ line, outcome, accounts }: { readonly line: ForecastLine; re
           {working.steps.map((s, i) => (
             <li key={i}>{formatStep(s, lang)}</li>
           ))}
-          {working.bindingCap && <li>{t("line.bindingCap", { cap: formatCap(working.bindingCap, lang) })}</li>}
+          {working.bindingCap && <li>{t("line.bindingCap", { cap: formatCap(working.bindingCap, lang), sentence: working.bindingCap.sentence })}</li>}
         </ol>
       )}
       {line.notes.map((n, i) => (

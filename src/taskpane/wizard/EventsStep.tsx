@@ -102,14 +102,15 @@ function EventFields({ event: e, index, set }: { readonly event: DraftEvent; rea
   const { t } = useI18n();
   const rows = useFieldRowStyles();
   const path = (field: string) => `events.${index}.${field}`;
-  const hasProduct = e.type !== "insurance" && e.type !== "facility" && e.type !== "other";
+  // An other matter may name its product (a once-only or per-product rule counts by it); the rest must.
+  const hasProduct = e.type !== "insurance" && e.type !== "facility";
   return (
     <>
       <div className={rows.row}>
         <YearField path={path("year")} label={t("field.year")} value={e.year} onChange={(year) => set({ year })} required />
         {hasProduct && (
           <div className={rows.grow}>
-            <TextField path={path("product")} label={t("field.product")} value={e.product} onChange={(product) => set({ product })} required />
+            <TextField path={path("product")} label={t("field.product")} value={e.product} onChange={(product) => set({ product })} required={e.type !== "other"} />
           </div>
         )}
       </div>

@@ -224,8 +224,11 @@ function eventToRaw(e: DraftEvent): Record<string, unknown> {
       return compact({ ...common, product });
     case "fdaBreakthrough":
       return compact({ ...common, product, rdCost: money(e.rdCost) });
-    case "clinical":
-      return compact({ ...common, product, drugClass: numberOrText(e.drugClass), phase: numberOrText(e.phase) });
+    case "clinical": {
+      // 实施产业化 (昌平医药 第五条) is presumed; a loaded "industrialised: false" is carried as its fact, not lost.
+      const { industrialised } = parseFacts(e.facts);
+      return compact({ ...common, product, drugClass: numberOrText(e.drugClass), phase: numberOrText(e.phase), industrialised: typeof industrialised === "boolean" ? industrialised : undefined });
+    }
     case "output":
       return compact({ ...common, product, value: money(e.value), bestBefore: money(e.bestBefore) });
     case "vbp":
@@ -237,7 +240,7 @@ function eventToRaw(e: DraftEvent): Record<string, unknown> {
     case "facility":
       return compact({ ...common, cost: money(e.cost), areaM2: money(e.areaM2) });
     case "other":
-      return { ...compact({ ...common, topic: e.topic }), facts: parseFacts(e.facts) };
+      return { ...compact({ ...common, product: product || undefined, topic: e.topic }), facts: parseFacts(e.facts) };
   }
 }
 
@@ -280,7 +283,7 @@ export function fromScenario(s: Scenario, unit: AmountUnit = "yuan"): Draft {
       case "fdaBreakthrough":
         return { ...base, product: e.product, rdCost: amountText(e.rdCost) };
       case "clinical":
-        return { ...base, product: e.product, drugClass: String(e.drugClass), phase: String(e.phase) };
+        return { ...base, product: e.product, drugClass: String(e.drugClass), phase: String(e.phase), facts: e.industrialised === undefined ? "" : formatFacts({ industrialised: e.industrialised }) };
       case "output":
         return { ...base, product: e.product, value: amountText(e.value), bestBefore: e.bestBefore === undefined ? "" : amountText(e.bestBefore) };
       case "vbp":
@@ -292,7 +295,7 @@ export function fromScenario(s: Scenario, unit: AmountUnit = "yuan"): Draft {
       case "facility":
         return { ...base, cost: amountText(e.cost), areaM2: new Decimal(e.areaM2).toFixed() };
       case "other":
-        return { ...base, topic: e.topic, facts: formatFacts(e.facts) };
+        return { ...base, product: e.product ?? "", topic: e.topic, facts: formatFacts(e.facts) };
     }
   });
   return {
