@@ -2,7 +2,7 @@ import type { FactDefinition, Topic } from "../catalog/schema";
 import { engine, type Engine } from "../rules/evaluate";
 import { factsFrom, type FactValue } from "../input/facts";
 import type { MatterTitle } from "../explain/trace";
-import { ADVANCE_PAID, onceKey } from "../rules/limits";
+import { ADVANCE_PAID, onceKey, totalKey } from "../rules/limits";
 import { Decimal, formatYuan, ZERO } from "../input/money";
 import type { Region } from "../catalog/regions";
 import type { Scenario, ScenarioEvent } from "./scenario";
@@ -23,6 +23,9 @@ export interface Matter {
   readonly product?: string;
   /** Once-only awards its product already had on the plan as written (ruling 12). */
   readonly onceTaken?: ReadonlySet<string>;
+  /** What its product's total caps already paid on the plan as written (ruling 18). */
+  readonly totalUsed?: ReadonlyMap<string, Decimal>;  /** Earlier matters that may not happen whose use of a limit its figure rests on (ruling 24). */
+  readonly earlier?: readonly Earlier[];
 }
 
 /** The matters of a scenario, in year order: its events, plus R&D and revenue from the financials. */
@@ -77,7 +80,7 @@ function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinitio
     };
     const label = e.label ?? defaultLabel(e);
     const title: MatterTitle = e.label !== undefined ? { kind: "label", text: e.label } : titleOf(e);
-    const product = "product" in e ? e.product : undefined;
+    const product = "product" in e ? e.product : e.type === "other" ? e.project : undefined;
     const push = (topic: Topic, facts: Record<string, FactValue>) => matters.push(Object.assign({}, base, { label, title, topic, product, facts: Object.assign({}, enterprise, facts) }));
     switch (e.type) {
       case "certificate":
@@ -111,7 +114,7 @@ function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinitio
         vbpWon.add(e.product);
         break;
       case "firstSet":
-        push("firstSet", { firstSetSales: d(e.sales) });
+        push("firstSet", e.recognitionYear === undefined ? { firstSetSales: d(e.sales) } : { firstSetSales: d(e.sales), firstSetRecognitionYear: d(e.recognitionYear) });
         break;
       case "insurance":
         push("insurance", { premium: d(e.premium) });
@@ -131,45 +134,93 @@ function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinitio
  * Ruling 11: a window opens in the year the scenario states for its event (entry, contract,
  * production start: the first such fact of the plan), else in the first year a matter claims a
  * clause the event opens. Every matter then carries the opening year, so each evaluation knows
- * whether its own year falls inside.
+ * whether its own year falls inside. A window per product (ruling 19: a training project's first
+ * three years; 昌平 第十条（一）'s recognition year) opens for each product on its own.
  */
 function openWindows(matters: Matter[], eng: Engine): void {
   const windowed = eng.clauses.filter((c) => c.clause.window);
-  for (const opensWith of new Set(windowed.map((c) => c.clause.window!.opensWith))) {
-    const mine = windowed.filter((c) => c.clause.window!.opensWith === opensWith);
-    const stated = matters.find((m) => m.facts[opensWith] !== undefined)?.facts[opensWith];
-    const claimed = matters.find((m) => mine.some((c) => c.clause.topic === m.topic && c.eligible(m.facts) !== "not-met"))?.year;
-    const opens = stated ?? (claimed === undefined ? undefined : new Decimal(claimed));
-    if (opens === undefined) continue;
-    for (const m of matters) if (m.facts[opensWith] === undefined) m.facts[opensWith] = opens;
+  const kinds = new Map(windowed.map((c) => [`${c.clause.window!.opensWith} ${c.clause.window!.per ?? ""}`, c.clause.window!]));
+  for (const { opensWith, per } of kinds.values()) {
+    const mine = windowed.filter((c) => c.clause.window!.opensWith === opensWith && c.clause.window!.per === per);
+    const owners = per === "product" ? [...new Set(matters.map((m) => m.product))] : [undefined];
+    for (const owner of owners) {
+      const own = per === "product" ? matters.filter((m) => m.product === owner) : matters;
+      const stated = own.find((m) => m.facts[opensWith] !== undefined)?.facts[opensWith];
+      const claimed = own.find((m) => mine.some((c) => c.clause.topic === m.topic && c.eligible(m.facts) !== "not-met"))?.year;
+      const opens = stated ?? (claimed === undefined ? undefined : new Decimal(claimed));
+      if (opens === undefined) continue;
+      for (const m of own) if (m.facts[opensWith] === undefined) m.facts[opensWith] = opens;
+    }
   }
 }
 
+/** What `firstTimes` remembers for one product, or for the enterprise, with the matters that used it. */
+interface Had {
+  /** Once-only awards paid (limits.ts onceKey). */
+  readonly once: Map<string, Matter>;
+  /** What each total cap has paid so far (limits.ts totalKey). */
+  readonly totals: Map<string, { paid: Decimal; by: Matter[] }>;
+}
+
+/** An earlier matter of another event that may not happen, whose use of a limit this matter's figure rests on (ruling 24). */
+export interface Earlier {
+  readonly kind: "advance" | "once" | "total";
+  /** The once-only or total key (limits.ts) it used; none for the advance. */
+  readonly key?: string;
+  readonly year: number;
+  readonly title: MatterTitle;
+}
+
 /**
- * Rulings 12 and 13, settled on the plan as written: a product's once-only awards (首次获批,
- * 一次性) are remembered as they are paid, and the advance paid on entering a review (先期给予)
- * goes on the product's later certificates, which pay what exceeds it.
+ * Rulings 12, 13 and 18, settled on the plan as written (ruling 24): a product's once-only awards
+ * (首次获批, 一次性; the enterprise's, for an award not about a product) are remembered as they
+ * are paid, so is what a total cap (单个品种…最高) has paid, and the advance paid on entering a
+ * review (先期给予) goes on the product's first certificate under the clause that paid it ahead,
+ * which pays what exceeds it; later certificates are paid in full.
  */
 function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
-  const onceTopics = new Set(eng.clauses.filter((c) => c.clause.once).map((c) => c.clause.topic));
-  const advanced = eng.clauses.filter((c) => c.clause.advance);
-  const advanceFrom = new Set(advanced.map((c) => c.clause.advance!.from));
-  const advanceTopics = new Set(advanced.map((c) => c.clause.topic));
-  const taken = new Map<string, Set<string>>();
-  const advances = new Map<string, Decimal>();
-  const concerned = (m: Matter) => m.product !== undefined && (onceTopics.has(m.topic) || advanceTopics.has(m.topic));
-  // A product's last such matter has nothing after it to remember for: it is not evaluated here.
-  const last = new Map<string, number>();
-  matters.forEach((m, i) => concerned(m) && last.set(m.product!, i));
+  const byProduct = (pick: (c: Engine["clauses"][number]) => boolean) => new Set(eng.clauses.filter(pick).map((c) => c.clause.topic));
+  const productTopics = byProduct((c) => (c.clause.once !== undefined && c.clause.once.per !== "enterprise") || c.total || c.clause.advance !== undefined);
+  // A total cap's matters that name no product or project are one unnamed one, the enterprise's.
+  const enterpriseTopics = byProduct((c) => c.clause.once?.per === "enterprise");
+  const totalTopics = byProduct((c) => c.total);
+  const advanceFrom = new Set(eng.clauses.filter((c) => c.clause.advance).map((c) => c.clause.advance!.from));
+  const had = new Map<string | undefined, Had>();
+  const hadBy = (owner: string | undefined) => had.get(owner) ?? had.set(owner, { once: new Map(), totals: new Map() }).get(owner)!;
+  const advances = new Map<string, { paid: Decimal; by: Matter }>();
+  const ownerOf = (m: Matter): (string | undefined)[] => {
+    const unnamed = enterpriseTopics.has(m.topic) || (m.product === undefined && totalTopics.has(m.topic));
+    const owners: (string | undefined)[] = unnamed ? [undefined] : [];
+    if (m.product !== undefined && productTopics.has(m.topic)) owners.push(m.product);
+    return owners;
+  };
+  // A matter with nothing after it to remember for (its owners' last) is not evaluated here.
+  const last = new Map<string | undefined, number>();
+  matters.forEach((m, i) => ownerOf(m).forEach((o) => last.set(o, i)));
   return matters.map((m, i) => {
-    if (!concerned(m)) return m;
-    const product = m.product!;
+    const owners = ownerOf(m);
+    if (owners.length === 0) return m;
+    const product = m.product;
     const facts = { ...m.facts };
-    const paid = advances.get(product);
-    if (paid !== undefined && advanceTopics.has(m.topic)) facts[ADVANCE_PAID] = paid;
-    const mine = taken.get(product) ?? new Set<string>();
-    const matter: Matter = Object.assign({}, m, { facts, onceTaken: new Set(mine) });
-    if (last.get(product) === i) return matter;
+    const advance = product === undefined ? undefined : advances.get(product);
+    if (advance !== undefined) facts[ADVANCE_PAID] = advance.paid;
+    const mine = owners.map(hadBy);
+    const earlier: Earlier[] = [];
+    const uncertain = (by: Matter, kind: Earlier["kind"], key?: string) => {
+      if (by.event !== m.event && by.probability < 1) earlier.push({ kind, key, year: by.year, title: by.title });
+    };
+    if (advance) uncertain(advance.by, "advance");
+    for (const h of mine) {
+      for (const [key, by] of h.once) uncertain(by, "once", key);
+      for (const [key, { by }] of h.totals) for (const b of by) uncertain(b, "total", key);
+    }
+    const matter: Matter = Object.assign({}, m, {
+      facts,
+      onceTaken: new Set(mine.flatMap((h) => [...h.once.keys()])),
+      totalUsed: new Map(mine.flatMap((h) => [...h.totals].map(([k, t]) => [k, t.paid] as const))),
+      earlier,
+    });
+    if (owners.every((o) => last.get(o) === i)) return matter;
     const { lines } = eng.evaluate({
       topic: m.topic,
       region: s.enterprise.region as Region,
@@ -177,14 +228,25 @@ function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
       year: m.year,
       issueDates: s.issueDates,
       onceTaken: matter.onceTaken,
+      totalUsed: matter.totalUsed,
     });
     for (const l of lines) {
       if (l.status !== "applied" && l.status !== "outranked") continue;
+      const perEnterprise = l.clause.once?.per === "enterprise";
+      const h = hadBy(perEnterprise ? undefined : product);
       const key = onceKey(l.clause, l.document, facts);
-      if (key) mine.add(key);
-      if (advanceFrom.has(l.clause.id) && l.amount.gt(0)) advances.set(product, (advances.get(product) ?? ZERO).plus(l.amount));
+      if (key && (perEnterprise || product !== undefined) && !h.once.has(key)) h.once.set(key, m);
+      if (l.status !== "applied") continue;
+      const total = totalKey(l.clause, l.document);
+      if (total && l.amount.gt(0)) {
+        const t = h.totals.get(total) ?? { paid: ZERO, by: [] };
+        h.totals.set(total, { paid: t.paid.plus(l.amount), by: [...t.by, m] });
+      }
+      if (product === undefined) continue;
+      if (advanceFrom.has(l.clause.id) && l.amount.gt(0)) advances.set(product, { paid: (advances.get(product)?.paid ?? ZERO).plus(l.amount), by: m });
+      // Recovered once (ruling 13): the certificate that netted it leaves nothing for the next.
+      if (l.whole !== undefined) advances.delete(product);
     }
-    taken.set(product, mine);
     return matter;
   });
 }

@@ -83,7 +83,14 @@ export const event = z.discriminatedUnion("type", [
     /** National volume-based procurement (国家集中带量采购), which Shenzhen （十五） names; true if not given. */
     national: z.optional(z.boolean()),
   }),
-  z.strictObject({ type: z.literal("firstSet"), ...uncertain, product, sales: money }),
+  z.strictObject({
+    type: z.literal("firstSet"),
+    ...uncertain,
+    product,
+    sales: money,
+    /** The year the product was recognised as first-of-its-kind: 昌平 第十条（一） pays on that year's sales, once (ruling 18). */
+    recognitionYear: z.optional(year),
+  }),
   z.strictObject({ type: z.literal("insurance"), ...uncertain, premium: money }),
   z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: area, usefulLife }),
   /** Any other clause of the catalog, by topic and the facts its conditions read. */
@@ -93,6 +100,8 @@ export const event = z.discriminatedUnion("type", [
     topic: z.enum(topics),
     facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     usefulLife,
+    /** The project (or product) the event belongs to, where a limit counts per project: a training project's years and ceiling (ruling 19). */
+    project: z.optional(z.string().check(z.minLength(1))),
   }).check(z.superRefine((e, ctx) => {
     // Typed by the catalog's definitions: a flag where money is expected, NaN or −1 is refused here.
     const definitions = engine().catalog.facts;
