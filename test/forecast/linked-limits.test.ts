@@ -1,5 +1,4 @@
 import { engine, forecast, formatNote, parseScenario, planWarnings, formatPlanWarning, type Forecast } from "../../src/engine";
-import { totalKey } from "../../src/engine/rules/limits";
 import { Decimal } from "../../src/engine/input/money";
 import { paidLines, yearTable } from "./support";
 
@@ -161,14 +160,27 @@ describe("ruling 18: caps on one product over all years", () => {
     expect(yearTable(f)).toEqual({ 2026: ["1800000", "1800000"], 2027: ["1200000", "1200000"], 2028: ["0", "0"] });
   });
 
-  test("深圳 （十五） single call: what the variety had before is taken off its ceiling", () => {
-    const e = engine();
-    const c = e.clauses.find((x) => x.clause.id === "shenzhen-device/15")!;
-    const used = new Map([[totalKey(c.clause, c.document)!, new Decimal("2400000")]]);
-    // 3% × 60,000,000 = 1,800,000; 3,000,000 − 2,400,000 paid before = 600,000 left → 600,000.
-    const line = e.evaluateClause("shenzhen-device/15", { facts: { nationalVbp: true, procurementThisYear: new Decimal("60000000") }, totalUsed: used });
-    expect(line.amount.toFixed()).toBe("600000");
-    expect(line.working?.steps.at(-1)).toMatchObject({ code: "totalUsed", before: new Decimal("1800000"), used: new Decimal("2400000"), result: new Decimal("600000") });
+  test("深圳 （十五）: the line says what the variety had before", () => {
+    const vbp = (year: number) => ({ type: "vbp", year, product: "V", bidValue: "60000000" });
+    const f = run({ enterprise: { region: "shenzhen", sector: "device" }, horizon: { from: 2026, to: 2027 }, events: [vbp(2026), vbp(2027)] });
+    const line = f.lines.find((l) => l.year === 2027)!;
+    expect(line.notes.map((n) => formatNote(n, "en-US"))).toEqual([
+      "reduced from 1,800,000 to 1,200,000: at most 3,000,000 per winning variety over all years (“单个品种资助最高不超过300万元”), of which 1,800,000 was paid before",
+    ]);
+    expect(formatNote(line.notes[0], "zh-CN")).toBe("由1,800,000元减至1,200,000元：单个品种各年合计不超过3,000,000元（“单个品种资助最高不超过300万元”），此前已支持1,800,000元");
+  });
+
+  test("深圳 （十五）: a year the enterprise cap cut uses up only what was paid", () => {
+    const vbp = (year: number, product: string, value: string) => ({ type: "vbp", year, product, bidValue: value });
+    const f = run({
+      enterprise: { region: "shenzhen", sector: "device" },
+      horizon: { from: 2026, to: 2027 },
+      events: [vbp(2026, "A", "100000000"), vbp(2026, "B", "100000000"), vbp(2027, "B", "100000000")],
+    });
+    // 2026: A 3% × 100,000,000 = 3,000,000; B the same; 单个企业每年资助最高不超过500万元 → B cut to
+    //       2,000,000 (plan order). Year 5,000,000.
+    // 2027: B 3,000,000, but its variety has 3,000,000 − 2,000,000 = 1,000,000 left → 1,000,000.
+    expect(yearTable(f)).toEqual({ 2026: ["5000000", "5000000"], 2027: ["1000000", "1000000"] });
   });
 
   test("昌平 第十条（一）: once per product, on its recognition year's sales", () => {

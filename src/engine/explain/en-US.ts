@@ -117,8 +117,6 @@ export function enUS(facts: FactTable): Words {
           return `capped at ${sep(s.result)} (${cap(s.cap)})`;
         case "advance":
           return `less the advance already paid for the product on entering the review (先期给予, ${s.article}): ${sep(s.before)} − ${sep(s.advance)} → ${sep(s.result)}`;
-        case "totalUsed":
-          return `within ${sep(s.cap)} per ${s.per.en} in all years${s.sentence ? ` (${s.sentence})` : ""}, of which ${sep(s.used)} was paid before: ${sep(s.before)} → ${sep(s.result)}`;
       }
     },
     cap,
@@ -159,6 +157,8 @@ export function enUS(facts: FactTable): Words {
           return `reduced from ${sep(n.from)} to ${sep(n.to)}: per-enterprise annual cap ${sep(n.cap)} (${n.title.en} ${n.article}: “${n.sentence}”)`;
         case "yearsUsedUp":
           return `not paid: at most ${n.maxYears} years (累计不超过${n.maxYears}年), and the ${n.maxYears} years of this support are used up`;
+        case "totalReduced":
+          return `reduced from ${sep(n.from)} to ${sep(n.to)}: at most ${sep(n.cap)} per ${n.per.en} over all years${n.sentence ? ` (“${n.sentence}”)` : ""}, of which ${sep(n.paid)} was paid before`;
         case "tieAfterCaps":
           return `paid under this clause: ${n.other} pays the same before caps, but its annual cap ${sep(n.cap)} (“${n.sentence}”) would cut it`;
         case "earlierUncertain": {

@@ -55,9 +55,7 @@ export type Step =
   | { readonly code: "unitCap"; readonly amount: Decimal; readonly per: Bilingual; readonly fact: string; readonly units: Decimal; readonly limit: Decimal }
   | { readonly code: "capped"; readonly result: Decimal; readonly cap: BindingCap }
   /** Ruling 13: the advance already paid for the product (先期给予, `article`) taken off the award. */
-  | { readonly code: "advance"; readonly article: string; readonly advance: Decimal; readonly before: Decimal; readonly result: Decimal }
-  /** Ruling 18: a cap on the product's total over all years, of which the plan already paid it `used`. */
-  | { readonly code: "totalUsed"; readonly before: Decimal; readonly used: Decimal; readonly cap: Decimal; readonly per: Bilingual; readonly sentence?: string; readonly result: Decimal };
+  | { readonly code: "advance"; readonly article: string; readonly advance: Decimal; readonly before: Decimal; readonly result: Decimal };
 
 /** Why a clause did not pay, or could not tell. */
 export type Reason =
@@ -84,6 +82,8 @@ export type Note =
    * Ruling 20: paid under this clause though another of its matter (`other`, an article) pays the
    * same before caps, because that one's annual cap would cut it.
    */
+  /** Ruling 18: a cap on the product's (variety's, project's) total over all years, of which the plan paid it `paid` before. */
+  | { readonly code: "totalReduced"; readonly from: Decimal; readonly to: Decimal; readonly cap: Decimal; readonly paid: Decimal; readonly per: Bilingual; readonly sentence?: string }
   | { readonly code: "tieAfterCaps"; readonly other: string; readonly cap: Decimal; readonly sentence: string }
   /**
    * Ruling 24: an earlier event of the plan (`year`, `title`) that may not happen already took

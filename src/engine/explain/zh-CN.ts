@@ -118,8 +118,6 @@ export function zhCN(facts: FactTable): Words {
           return `受上限约束，为${yuan(sep(s.result))}（${cap(s.cap)}）`;
         case "advance":
           return `扣除该产品进入审查程序时已先期给予的支持（${s.article}）：${yuan(sep(s.before))} − ${yuan(sep(s.advance))} → ${yuan(sep(s.result))}`;
-        case "totalUsed":
-          return `${s.per.zh}各年合计不超过${yuan(sep(s.cap))}${s.sentence ? `（“${s.sentence}”）` : ""}，此前已支持${yuan(sep(s.used))}：${yuan(sep(s.before))} → ${yuan(sep(s.result))}`;
       }
     },
     cap,
@@ -159,6 +157,8 @@ export function zhCN(facts: FactTable): Words {
           return `由${yuan(sep(n.from))}减至${yuan(sep(n.to))}：单个企业年度上限${yuan(sep(n.cap))}（${n.title.zh}${n.article}：“${n.sentence}”）`;
         case "yearsUsedUp":
           return `不予支持：累计不超过${n.maxYears}年，该项支持的${n.maxYears}年已用满`;
+        case "totalReduced":
+          return `由${yuan(sep(n.from))}减至${yuan(sep(n.to))}：${n.per.zh}各年合计不超过${yuan(sep(n.cap))}${n.sentence ? `（“${n.sentence}”）` : ""}，此前已支持${yuan(sep(n.paid))}`;
         case "tieAfterCaps":
           return `按本条支持：${n.other}在年度上限前金额相同，但其年度上限${yuan(sep(n.cap))}（“${n.sentence}”）会削减该项`;
         case "earlierUncertain": {

@@ -130,7 +130,7 @@ export function prepare(s: Scenario, eng: Engine = engine()) {
   const assumptions = Object.fromEntries(Object.entries(s.assumptions).map(([k, v]) => [k, new Decimal(v)]));
   const evaluated = mattersOf(s, eng.catalog.facts, eng).map((matter) => ({
     matter,
-    evaluation: eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates, onceTaken: matter.onceTaken, totalUsed: matter.totalUsed }),
+    evaluation: eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates, onceTaken: matter.onceTaken }),
   }));
   const years: number[] = [];
   for (let y = s.horizon.from; y <= s.horizon.to; y++) years.push(y);

@@ -2,7 +2,7 @@ import type { FactDefinition, Topic } from "../catalog/schema";
 import { engine, type Engine } from "../rules/evaluate";
 import { factsFrom, type FactValue } from "../input/facts";
 import type { MatterTitle } from "../explain/trace";
-import { ADVANCE_PAID, onceKey, totalKey } from "../rules/limits";
+import { ADVANCE_PAID, onceKey } from "../rules/limits";
 import { Decimal, formatYuan, ZERO } from "../input/money";
 import type { Region } from "../catalog/regions";
 import type { Scenario, ScenarioEvent } from "./scenario";
@@ -23,8 +23,7 @@ export interface Matter {
   readonly product?: string;
   /** Once-only awards its product already had on the plan as written (ruling 12). */
   readonly onceTaken?: ReadonlySet<string>;
-  /** What its product's total caps already paid on the plan as written (ruling 18). */
-  readonly totalUsed?: ReadonlyMap<string, Decimal>;  /** Earlier matters that may not happen whose use of a limit its figure rests on (ruling 24). */
+  /** Earlier matters that may not happen whose use of a limit its figure rests on (ruling 24). */
   readonly earlier?: readonly Earlier[];
 }
 
@@ -154,43 +153,34 @@ function openWindows(matters: Matter[], eng: Engine): void {
   }
 }
 
-/** What `firstTimes` remembers for one product, or for the enterprise, with the matters that used it. */
-interface Had {
-  /** Once-only awards paid (limits.ts onceKey). */
-  readonly once: Map<string, Matter>;
-  /** What each total cap has paid so far (limits.ts totalKey). */
-  readonly totals: Map<string, { paid: Decimal; by: Matter[] }>;
-}
-
 /** An earlier matter of another event that may not happen, whose use of a limit this matter's figure rests on (ruling 24). */
 export interface Earlier {
-  readonly kind: "advance" | "once" | "total";
-  /** The once-only or total key (limits.ts) it used; none for the advance. */
+  readonly kind: "advance" | "once";
+  /** The once-only key (limits.ts onceKey) it used; none for the advance. */
   readonly key?: string;
   readonly year: number;
   readonly title: MatterTitle;
 }
 
 /**
- * Rulings 12, 13 and 18, settled on the plan as written (ruling 24): a product's once-only awards
+ * Rulings 12 and 13, settled on the plan as written (ruling 24): a product's once-only awards
  * (首次获批, 一次性; the enterprise's, for an award not about a product) are remembered as they
- * are paid, so is what a total cap (单个品种…最高) has paid, and the advance paid on entering a
- * review (先期给予) goes on the product's first certificate under the clause that paid it ahead,
- * which pays what exceeds it; later certificates are paid in full.
+ * are paid, with the matter that took each, and the advance paid on entering a review (先期给予)
+ * goes on the product's first certificate under the clause that paid it ahead, which pays what
+ * exceeds it; later certificates are paid in full. (Totals per product, ruling 18, are counted
+ * by the settlement, on what the plan pays after the annual caps.)
  */
 function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
   const byProduct = (pick: (c: Engine["clauses"][number]) => boolean) => new Set(eng.clauses.filter(pick).map((c) => c.clause.topic));
-  const productTopics = byProduct((c) => (c.clause.once !== undefined && c.clause.once.per !== "enterprise") || c.total || c.clause.advance !== undefined);
-  // A total cap's matters that name no product or project are one unnamed one, the enterprise's.
+  const productTopics = byProduct((c) => (c.clause.once !== undefined && c.clause.once.per !== "enterprise") || c.clause.advance !== undefined);
   const enterpriseTopics = byProduct((c) => c.clause.once?.per === "enterprise");
-  const totalTopics = byProduct((c) => c.total);
   const advanceFrom = new Set(eng.clauses.filter((c) => c.clause.advance).map((c) => c.clause.advance!.from));
-  const had = new Map<string | undefined, Had>();
-  const hadBy = (owner: string | undefined) => had.get(owner) ?? had.set(owner, { once: new Map(), totals: new Map() }).get(owner)!;
+  /** Per product, or undefined for the enterprise: each once-only award paid and the matter that took it. */
+  const had = new Map<string | undefined, Map<string, Matter>>();
+  const hadBy = (owner: string | undefined) => had.get(owner) ?? had.set(owner, new Map()).get(owner)!;
   const advances = new Map<string, { paid: Decimal; by: Matter }>();
   const ownerOf = (m: Matter): (string | undefined)[] => {
-    const unnamed = enterpriseTopics.has(m.topic) || (m.product === undefined && totalTopics.has(m.topic));
-    const owners: (string | undefined)[] = unnamed ? [undefined] : [];
+    const owners: (string | undefined)[] = enterpriseTopics.has(m.topic) ? [undefined] : [];
     if (m.product !== undefined && productTopics.has(m.topic)) owners.push(m.product);
     return owners;
   };
@@ -210,16 +200,8 @@ function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
       if (by.event !== m.event && by.probability < 1) earlier.push({ kind, key, year: by.year, title: by.title });
     };
     if (advance) uncertain(advance.by, "advance");
-    for (const h of mine) {
-      for (const [key, by] of h.once) uncertain(by, "once", key);
-      for (const [key, { by }] of h.totals) for (const b of by) uncertain(b, "total", key);
-    }
-    const matter: Matter = Object.assign({}, m, {
-      facts,
-      onceTaken: new Set(mine.flatMap((h) => [...h.once.keys()])),
-      totalUsed: new Map(mine.flatMap((h) => [...h.totals].map(([k, t]) => [k, t.paid] as const))),
-      earlier,
-    });
+    for (const h of mine) for (const [key, by] of h) uncertain(by, "once", key);
+    const matter: Matter = Object.assign({}, m, { facts, onceTaken: new Set(mine.flatMap((h) => [...h.keys()])), earlier });
     if (owners.every((o) => last.get(o) === i)) return matter;
     const { lines } = eng.evaluate({
       topic: m.topic,
@@ -228,21 +210,14 @@ function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
       year: m.year,
       issueDates: s.issueDates,
       onceTaken: matter.onceTaken,
-      totalUsed: matter.totalUsed,
     });
     for (const l of lines) {
       if (l.status !== "applied" && l.status !== "outranked") continue;
       const perEnterprise = l.clause.once?.per === "enterprise";
       const h = hadBy(perEnterprise ? undefined : product);
       const key = onceKey(l.clause, l.document, facts);
-      if (key && (perEnterprise || product !== undefined) && !h.once.has(key)) h.once.set(key, m);
-      if (l.status !== "applied") continue;
-      const total = totalKey(l.clause, l.document);
-      if (total && l.amount.gt(0)) {
-        const t = h.totals.get(total) ?? { paid: ZERO, by: [] };
-        h.totals.set(total, { paid: t.paid.plus(l.amount), by: [...t.by, m] });
-      }
-      if (product === undefined) continue;
+      if (key && (perEnterprise || product !== undefined) && !h.has(key)) h.set(key, m);
+      if (l.status !== "applied" || product === undefined) continue;
       if (advanceFrom.has(l.clause.id) && l.amount.gt(0)) advances.set(product, { paid: (advances.get(product)?.paid ?? ZERO).plus(l.amount), by: m });
       // Recovered once (ruling 13): the certificate that netted it leaves nothing for the next.
       if (l.whole !== undefined) advances.delete(product);

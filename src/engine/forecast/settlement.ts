@@ -59,6 +59,15 @@ export interface Candidate {
   readonly discretionary: boolean;
   readonly maxYears?: number;
   readonly cap?: string;
+  /** Ruling 18: its product's total cap over all years, keyed by clause and product. */
+  readonly total?: TotalCap;
+}
+
+interface TotalCap {
+  readonly key: string;
+  readonly amount: Decimal;
+  readonly per: Bilingual;
+  readonly sentence?: string;
 }
 
 interface Prepared {
@@ -101,6 +110,9 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
         });
       }
       const key = `${document.jurisdiction} ${clause.matter}`;
+      const totalCap = clause.caps.find((k) => k.total);
+      // A total's events that name no product (a training project unnamed) are one, the enterprise's.
+      const total = totalCap && { key: `${totalKey(clause, document)} ${matter.product ?? ""}`, amount: new Decimal(totalCap.amount), per: totalCap.per, sentence: totalCap.sentence };
       const group = byGroup.get(key) ?? [];
       byGroup.set(key, group);
       lineMatter.push(matter);
@@ -112,6 +124,7 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
         discretionary: clause.flags.includes("discretionary"),
         maxYears: clause.maxYears,
         cap,
+        total,
       });
     }
     // The clause the evaluation paid first, so that a tie keeps its choice (ruling 13: the one netting an advance).
@@ -121,10 +134,12 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
 
   const capOf = new Map<number, string>();
   const limitKeyOf = new Map<number, string>();
+  const totalOf = new Map<number, TotalCap>();
   for (const p of prepared) {
     for (const group of p.groups) {
       for (const c of group) {
         if (c.cap) capOf.set(c.line, c.cap);
+        if (c.total) totalOf.set(c.line, c.total);
         if (c.maxYears !== undefined) limitKeyOf.set(c.line, c.limitKey);
       }
     }
@@ -139,6 +154,10 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
   const supportYears = new Set<string>();
   /** Per stacking group: the clause the plan as written pays (ruling 20), which every world pays too. */
   const chosen = new Map<readonly Candidate[], Candidate>();
+  /** Ruling 18: what each product's total cap has paid on the plan as written, after the annual caps, and by which lines. */
+  const totalPaid = new Map<string, { paid: Decimal; by: number[] }>();
+  /** A line's amount within its product's total, which every world pays at most (ruling 24). */
+  const withinTotal = new Map<number, Decimal>();
   for (const y of years) {
     const thisYear = new Map<number, Decimal>();
     const ties: { group: readonly Candidate[]; tied: Candidate[] }[] = [];
@@ -164,7 +183,21 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
       }
       if (!picks[i].amount.isZero()) thisYear.set(picks[i].line, picks[i].amount);
     });
+    const totalled = applyTotals(thisYear, totalOf, totalPaid, notes);
     applyCaps(thisYear, capOf, caps, notes);
+    for (const [line, { within, cut }] of totalled) {
+      withinTotal.set(line, within);
+      const t = totalPaid.get(totalOf.get(line)!.key)!;
+      t.paid = t.paid.minus(within).plus(thisYear.get(line)!);
+      // Ruling 24: a total an uncertain earlier event used up is said where it cut this line.
+      if (cut) {
+        const earlier = t.by.filter((l) => l !== line && lines[l].event !== lines[line].event && lineMatter[l].probability < 1);
+        for (const l of new Set(earlier.map((i) => lines[i].event))) {
+          const by = earlier.find((i) => lines[i].event === l)!;
+          notes[line].push({ code: "earlierUncertain", kind: "total", year: lines[by].year, title: lines[by].title });
+        }
+      }
+    }
     const counted = new Set<string>();
     for (const [line, amount] of thisYear) {
       if (amount.isZero()) continue;
@@ -187,7 +220,10 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
         const pick = chosen.get(group);
         const best = pick && usable.includes(pick) ? pick : mostFavourable(usable, (c) => c.rank);
         if (!best || best.amount.isZero()) continue;
-        const amount = best.discretionary ? best.amount.times(matter.realisation) : best.amount;
+        const within = withinTotal.get(best.line);
+        const settledAmount = within === undefined ? best.amount : Decimal.min(best.amount, within);
+        if (settledAmount.isZero()) continue;
+        const amount = best.discretionary ? settledAmount.times(matter.realisation) : settledAmount;
         payers.push({ line: best.line, event: matter.event, year: y, amount, cap: best.cap });
       }
     }
@@ -204,7 +240,6 @@ function earlierNotes(trace: ClauseLine, matter: Matter): Note[] {
   const kinds = new Set<string>();
   if (trace.working?.steps.some((s) => s.code === "advance")) kinds.add("advance ");
   if (trace.reasons.some((r) => r.code === "onceTaken")) kinds.add(`once ${onceKey(clause, document, matter.facts)}`);
-  if (trace.working?.steps.some((s) => s.code === "totalUsed")) kinds.add(`total ${totalKey(clause, document)}`);
   const seen = new Set<string>();
   return matter.earlier
     .filter((e) => kinds.has(`${e.kind} ${e.key ?? ""}`))
@@ -278,6 +313,30 @@ export function afterCaps(picks: readonly Pick<Candidate, "amount" | "rank" | "c
   }
   for (const [key, amount] of load) sum = sum.plus(Decimal.min(amount, caps.get(key)!.amount));
   return sum;
+}
+
+/**
+ * Ruling 18: a product's total cap over all years. In line order, each line keeps what its
+ * product's total has left after the plan's earlier payments; the answer is each such line's
+ * amount within its total, before the year's annual caps (the caller counts what they leave).
+ */
+function applyTotals(thisYear: Map<number, Decimal>, totalOf: ReadonlyMap<number, TotalCap>, totalPaid: Map<string, { paid: Decimal; by: number[] }>, notes: Note[][]): Map<number, { within: Decimal; cut: boolean }> {
+  const within = new Map<number, { within: Decimal; cut: boolean }>();
+  for (const [line, amount] of [...thisYear].sort(([a], [b]) => a - b)) {
+    const total = totalOf.get(line);
+    if (!total) continue;
+    const t = totalPaid.get(total.key) ?? { paid: ZERO, by: [] };
+    totalPaid.set(total.key, t);
+    const to = Decimal.min(amount, Decimal.max(total.amount.minus(t.paid), ZERO));
+    if (to.lt(amount)) {
+      thisYear.set(line, to);
+      notes[line].push({ code: "totalReduced", from: amount, to, cap: total.amount, paid: t.paid, per: total.per, sentence: total.sentence });
+    }
+    t.paid = t.paid.plus(to);
+    t.by.push(line);
+    within.set(line, { within: to, cut: to.lt(amount) });
+  }
+  return within;
 }
 
 /** Per-enterprise annual caps (ruling 9): lines keep their amounts in plan order until a cap is reached. */

@@ -6,7 +6,7 @@ import { allMet, allOf, compileCondition, type CompiledCondition } from "./condi
 import type { Reason } from "../explain/trace";
 import type { Facts, FactValue, Tri } from "../input/facts";
 import { compileAmount, type AmountFn, type Working } from "./formula";
-import { ADVANCE_PAID, lessAdvance, onceKey, outsideWindow, totalKey, withinTotal } from "./limits";
+import { ADVANCE_PAID, lessAdvance, onceKey, outsideWindow } from "./limits";
 import { compare, Decimal, ZERO } from "../input/money";
 import { jurisdictionsOf, regions, type Region } from "../catalog/regions";
 import { mostFavourable } from "./stacking";
@@ -25,8 +25,6 @@ export interface Query {
   readonly issueDates?: Readonly<Record<string, string>>;
   /** Once-only awards (limits.ts onceKey) the matter's product already had on the plan (ruling 12). */
   readonly onceTaken?: ReadonlySet<string>;
-  /** What the matter's product was already paid under each total cap (limits.ts totalKey), on the plan (ruling 18). */
-  readonly totalUsed?: ReadonlyMap<string, Decimal>;
 }
 
 export type Status = "applied" | "outranked" | "not-met" | "unknown" | "out-of-validity" | "other-sector";
@@ -73,8 +71,6 @@ export interface CompiledClause {
   readonly ceiling?: Decimal;
   /** It has a window or pays once (rulings 11, 12): checked per matter. */
   readonly limited: boolean;
-  /** One of its caps is a product's total over all years (ruling 18). */
-  readonly total: boolean;
 }
 
 /** Clauses of one jurisdiction and matter: the most favourable one is paid (ruling 5). */
@@ -136,7 +132,6 @@ function compileClause(clause: Clause, document: PolicyDocument): CompiledClause
     window: validityWindow(document),
     ceiling: ceilingOf(clause),
     limited: clause.window !== undefined || clause.once !== undefined,
-    total: clause.caps.some((k) => k.total),
   };
 }
 
@@ -215,8 +210,7 @@ export function createEngine(catalog: Catalog): Engine {
           continue;
         }
         if (best !== undefined && c.ceiling !== undefined && compare(c.ceiling, best) <= 0) continue;
-        let y = c.amount(facts, assumptions && assumptions[c.clause.id]);
-        if (y !== undefined && c.total && query.totalUsed) y = withinTotal(c.clause, c.document, y, query.totalUsed);
+        const y = c.amount(facts, assumptions && assumptions[c.clause.id]);
         if (y !== undefined && (best === undefined || compare(y, best) > 0)) best = y;
       }
       // It wins a tie: the other clause would pay beside an advance 从优不重复 counts as this clause's.
@@ -254,15 +248,7 @@ export function createEngine(catalog: Catalog): Engine {
     const unknown = c.conditions.filter((_, i) => tests[i] === "unknown");
     const working: Working = { steps: [] };
     const assumption = query.assumptions?.[c.clause.id];
-    let y = unknown.length > 0 ? undefined : c.amount(facts, assumption, working);
-    if (y !== undefined && c.total && query.totalUsed) {
-      const within = withinTotal(c.clause, c.document, y, query.totalUsed);
-      if (!within.eq(y)) {
-        const cap = c.clause.caps.find((k) => k.total)!;
-        working.steps.push({ code: "totalUsed", before: y, used: query.totalUsed.get(totalKey(c.clause, c.document)!)!, cap: new Decimal(cap.amount), per: cap.per, sentence: cap.sentence, result: within });
-        y = within;
-      }
-    }
+    const y = unknown.length > 0 ? undefined : c.amount(facts, assumption, working);
     if (y === undefined) {
       const missing = [...new Set([...unknown.flatMap((k) => k.reads), ...referencedFacts(c.clause)])].filter((f) => facts[f] === undefined);
       // What it pays should the missing facts go its way: its amount if the facts given work it

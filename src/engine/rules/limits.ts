@@ -37,19 +37,11 @@ export function onceKey(clause: Clause, document: PolicyDocument, facts: Facts):
 }
 
 /**
- * Ruling 18: what a total cap is counted by (its article and matter, as a once-only award is),
- * when the clause has one: the plan (matters.ts) sums what each product was paid under it.
+ * Ruling 18: what a total cap (单个品种资助最高不超过300万元) is counted by, per product: its article
+ * and matter, as a once-only award is. The forecast's settlement sums what each product was paid.
  */
 export function totalKey(clause: Clause, document: PolicyDocument): string | undefined {
   return clause.caps.some((c) => c.total) ? `${document.id} ${clause.article} ${clause.matter}` : undefined;
-}
-
-/** Ruling 18: an award within what its product's total cap has left, after what the plan paid it before. */
-export function withinTotal(clause: Clause, document: PolicyDocument, amount: Decimal, used: ReadonlyMap<string, Decimal> | undefined): Decimal {
-  const paid = used && used.get(totalKey(clause, document)!);
-  if (paid === undefined) return amount;
-  const cap = new Decimal(clause.caps.find((c) => c.total)!.amount);
-  return Decimal.min(amount, Decimal.max(cap.minus(paid), 0));
 }
 
 /** The fact matters.ts sets on a certificate: the advance (先期给予) its product was paid on the plan as written. */
