@@ -262,25 +262,44 @@ export function mostAfterCaps<C extends Pick<Candidate, "amount" | "rank" | "cap
   // Only a matter whose clauses count against different caps, or pay different balances, can move the total.
   const open = tied.flatMap((t, i) => (t.length > 1 && t.some((c) => c.cap !== t[0].cap || !c.amount.eq(t[0].amount)) ? [i] : []));
   if (open.length === 0) return pick;
-  const total = (p: readonly C[]) => afterCaps(p, caps);
-  let best = total(pick);
-  const combinations = open.reduce((n, i) => n * tied[i].length, 1);
+  // The total kept as each cap's load and what no cap touches, so a move costs one pass over the caps.
+  const load = new Map<string, Decimal>();
+  let free = ZERO;
+  const count = (c: C, sign: 1 | -1) => {
+    const over = c.rank.minus(c.amount);
+    if (c.cap) load.set(c.cap, (load.get(c.cap) ?? ZERO).plus(sign === 1 ? c.amount : c.amount.neg()));
+    free = free.plus(c.cap ? over.times(sign) : c.rank.times(sign));
+  };
+  pick.forEach((c) => count(c, 1));
+  const score = () => {
+    let sum = free;
+    for (const [key, amount] of load) sum = sum.plus(Decimal.min(amount, caps.get(key)!.amount));
+    return sum;
+  };
+  const move = (i: number, c: C) => {
+    count(pick[i], -1);
+    count(c, 1);
+    pick[i] = c;
+  };
+  let best = score();
+  const combinations = open.reduce((n, i) => Math.min(n * tied[i].length, EXHAUSTIVE + 1), 1);
   if (combinations <= EXHAUSTIVE) {
-    const trial = [...pick];
+    let kept = open.map((i) => pick[i]);
     const digits = open.map(() => 0);
     for (let k = 1; k < combinations; k++) {
       // The next assignment, counting in mixed radix over the open matters.
       for (let d = 0; ; d++) {
         digits[d] = (digits[d] + 1) % tied[open[d]].length;
-        trial[open[d]] = tied[open[d]][digits[d]];
+        move(open[d], tied[open[d]][digits[d]]);
         if (digits[d] !== 0) break;
       }
-      const t = total(trial);
+      const t = score();
       if (t.gt(best)) {
         best = t;
-        open.forEach((i) => (pick[i] = trial[i]));
+        kept = open.map((i) => pick[i]);
       }
     }
+    open.forEach((i, d) => move(i, kept[d]));
     return pick;
   }
   for (let improved = true; improved; ) {
@@ -289,12 +308,12 @@ export function mostAfterCaps<C extends Pick<Candidate, "amount" | "rank" | "cap
       for (const c of tied[i]) {
         if (c === pick[i]) continue;
         const was = pick[i];
-        pick[i] = c;
-        const t = total(pick);
+        move(i, c);
+        const t = score();
         if (t.gt(best)) {
           best = t;
           improved = true;
-        } else pick[i] = was;
+        } else move(i, was);
       }
     }
   }
