@@ -104,6 +104,17 @@ describe("ruling 24: a figure resting on an uncertain earlier event says it errs
     expect(formatNote(note, "zh-CN")).toContain("偏低");
   });
 
+  test("a once-only award an uncertain earlier certificate took: the later line says so", () => {
+    const g = run({ enterprise: changping, horizon: { from: 2026, to: 2027 }, events: [cert(2026, "P", "20000000", { probability: 0.5 }), cert(2027, "P", "20000000")] });
+    // 北京 一、3 给予一次性资金奖励, once per product: the 2026 certificate (p = 0.5) takes it, so the
+    // 2027 one gets 0 from it in every outcome, though in half of them 2026's did not happen.
+    const line = g.lines.find((l) => l.year === 2027 && l.trace.clause.id === "beijing-device/3")!;
+    expect([line.ceiling.toFixed(), line.trace.status]).toEqual(["0", "not-met"]);
+    expect(line.notes.map((n) => formatNote(n, "en-US"))).toEqual([
+      "this once-only award went to P: class III certificate (the national innovative device special review) (2026), which may not happen; settled on the plan as written, this figure errs low where it does not",
+    ]);
+  });
+
   test("the scenario check warns that the entry is less likely than the certificate", () => {
     const s = parseScenario({ schemaVersion: 1, name: "w", enterprise: changping, horizon: { from: 2026, to: 2027 }, events: [{ type: "innovativeReview", year: 2026, product: "P", probability: 0.5 }, cert(2027, "P", "20000000")] });
     const w = planWarnings(s);
@@ -168,6 +179,23 @@ describe("ruling 18: caps on one product over all years", () => {
       "reduced from 1,800,000 to 1,200,000: at most 3,000,000 per winning variety over all years (“单个品种资助最高不超过300万元”), of which 1,800,000 was paid before",
     ]);
     expect(formatNote(line.notes[0], "zh-CN")).toBe("由1,800,000元减至1,200,000元：单个品种各年合计不超过3,000,000元（“单个品种资助最高不超过300万元”），此前已支持1,800,000元");
+  });
+
+  test("深圳 （十五）: a total an uncertain earlier win used up is said on the later line", () => {
+    const f = run({
+      enterprise: { region: "shenzhen", sector: "device" },
+      horizon: { from: 2026, to: 2027 },
+      events: [
+        { type: "vbp", year: 2026, product: "V", bidValue: "60000000", probability: 0.5 },
+        { type: "vbp", year: 2027, product: "V", bidValue: "60000000" },
+      ],
+    });
+    // 2026: 1,800,000 × 0.5 = 900,000 expected. 2027: 1,200,000 left of the 3,000,000, in every
+    // outcome (settled as written), so 1,200,000 expected too.
+    expect(yearTable(f)).toEqual({ 2026: ["1800000", "900000"], 2027: ["1200000", "1200000"] });
+    const line = f.lines.find((l) => l.year === 2027)!;
+    expect(line.notes.map((n) => n.code)).toEqual(["totalReduced", "earlierUncertain"]);
+    expect(formatNote(line.notes[1], "zh-CN")).toContain("（2026年）");
   });
 
   test("深圳 （十五）: a year the enterprise cap cut uses up only what was paid", () => {
