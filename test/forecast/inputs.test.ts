@@ -97,3 +97,24 @@ describe("a certificate's pathway in the Inputs table, by DESIGN's codes and ali
     expect(() => withCertificate("fast-track")).toThrow(ScenarioError);
   });
 });
+
+test("a training project and a first-set recognition year survive the Inputs table", () => {
+  const s = parseScenario({
+    schemaVersion: 1,
+    name: "rows",
+    enterprise: { region: "shenzhen", sector: "device" },
+    horizon: { from: 2026, to: 2027 },
+    events: [
+      { type: "other", year: 2026, project: "T", topic: "training", facts: { trainingCost: "8000000", trainingStartYear: 2025 } },
+      { type: "firstSet", year: 2027, product: "F", sales: "30000000", recognitionYear: 2027 },
+    ],
+  });
+  const rows = scenarioToInputs(s);
+  expect(rows.find((r) => r[0] === "other")?.[2]).toBe("T");
+  expect(rows.find((r) => r[0] === "first set" || r[0] === "firstSet")?.[10]).toBe("recognitionYear=2027");
+  const back = scenarioFromInputs(rows);
+  expect(back.events.map((e) => ("project" in e ? e.project : "recognitionYear" in e ? e.recognitionYear : undefined))).toEqual(["T", 2027]);
+  // 50% × 8,000,000 = 4,000,000 in 2026 (T started 2025: 2025–2027); Shenzhen's first-set measure
+  // （十二） names no amount → 0 in 2027.
+  expect(forecast(back).years.map((y) => y.ceiling.toFixed())).toEqual(["4000000", "0"]);
+});

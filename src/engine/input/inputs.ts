@@ -17,6 +17,8 @@ import { parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario, type Sce
  * Option blank for every clause, or a document or clause id), asset method (Option gross or
  * net), useful life (Option building or equipment, Value in years; one event's own life is
  * usefulLife=N in its Facts cell), tax rate, non-taxable (Option a clause id) and cost years.
+ * An `other` row's Product is its project (a training project's years and ceiling, ruling 19);
+ * a first-set row's recognition year is recognitionYear=N in its Facts cell (ruling 18).
  */
 export const inputColumns = ["Item", "Year", "Product", "Value", "Class", "Option", "Area", "Probability", "Realisation", "Label", "Facts"] as const;
 type Column = (typeof inputColumns)[number];
@@ -178,7 +180,8 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     if (item === "other") {
       eventRows.push(rowNo);
       const { usefulLife, ...facts } = parseFacts(text("Facts"));
-      raw.events.push({ type: "other", ...common(), topic: text("Option"), facts, ...lifeOf(usefulLife) });
+      const { product, ...rest } = common();
+      raw.events.push({ type: "other", ...rest, ...(product === undefined ? {} : { project: product }), topic: text("Option"), facts, ...lifeOf(usefulLife) });
       return;
     }
     const type = Object.prototype.hasOwnProperty.call(eventItems, item) ? eventItems[item as keyof typeof eventItems] : undefined;
@@ -197,7 +200,10 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     else if (type === "clinical") Object.assign(e, { drugClass: num("Class"), phase: Number(options[0]) });
     else if (type === "output") Object.assign(e, { value: money("Value") });
     else if (type === "vbp") Object.assign(e, { bidValue: money("Value") });
-    else if (type === "firstSet") Object.assign(e, { sales: money("Value") });
+    else if (type === "firstSet") {
+      const { recognitionYear } = parseFacts(text("Facts"));
+      Object.assign(e, { sales: money("Value") }, recognitionYear === undefined || recognitionYear === "" ? {} : { recognitionYear: Number(recognitionYear) });
+    }
     else if (type === "insurance") Object.assign(e, { premium: money("Value") });
     else if (type === "facility") Object.assign(e, { cost: money("Value"), areaM2: money("Area"), ...lifeOf(parseFacts(text("Facts")).usefulLife) });
     eventRows.push(rowNo);
@@ -247,7 +253,7 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
   for (const e of s.events) {
     if (e.type === "other") {
       const facts = e.usefulLife === undefined ? e.facts : { ...e.facts, usefulLife: e.usefulLife };
-      rows.push(row({ Item: "other", Year: e.year, Option: e.topic, Facts: formatFacts(facts), Probability: e.probability, Realisation: e.realisation, Label: e.label }));
+      rows.push(row({ Item: "other", Year: e.year, Product: e.project, Option: e.topic, Facts: formatFacts(facts), Probability: e.probability, Realisation: e.realisation, Label: e.label }));
       continue;
     }
     const base = { Item: item[e.type], Year: e.year, Probability: e.probability, Realisation: e.realisation, Label: e.label, Product: "product" in e ? e.product : undefined };
@@ -268,7 +274,7 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
         rows.push(row({ ...base, Value: amount(e.bidValue) }));
         break;
       case "firstSet":
-        rows.push(row({ ...base, Value: amount(e.sales) }));
+        rows.push(row({ ...base, Value: amount(e.sales), Facts: e.recognitionYear === undefined ? undefined : formatFacts({ recognitionYear: e.recognitionYear }) }));
         break;
       case "insurance":
         rows.push(row({ ...base, Value: amount(e.premium) }));
