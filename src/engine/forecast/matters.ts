@@ -175,6 +175,7 @@ function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
   const productTopics = byProduct((c) => (c.clause.once !== undefined && c.clause.once.per !== "enterprise") || c.clause.advance !== undefined);
   const enterpriseTopics = byProduct((c) => c.clause.once?.per === "enterprise");
   const advanceFrom = new Set(eng.clauses.filter((c) => c.clause.advance).map((c) => c.clause.advance!.from));
+  const advanceTopics = byProduct((c) => c.clause.advance !== undefined);
   /** Per product, or undefined for the enterprise: each once-only award paid and the matter that took it. */
   const had = new Map<string | undefined, Map<string, Matter>>();
   const hadBy = (owner: string | undefined) => had.get(owner) ?? had.set(owner, new Map()).get(owner)!;
@@ -192,7 +193,7 @@ function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
     if (owners.length === 0) return m;
     const product = m.product;
     const facts = { ...m.facts };
-    const advance = product === undefined ? undefined : advances.get(product);
+    const advance = product === undefined || !advanceTopics.has(m.topic) ? undefined : advances.get(product);
     if (advance !== undefined) facts[ADVANCE_PAID] = advance.paid;
     const mine = owners.map(hadBy);
     const earlier: Earlier[] = [];
