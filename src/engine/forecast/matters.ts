@@ -171,11 +171,11 @@ export interface Earlier {
  * by the settlement, on what the plan pays after the annual caps.)
  */
 function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
-  const byProduct = (pick: (c: Engine["clauses"][number]) => boolean) => new Set(eng.clauses.filter(pick).map((c) => c.clause.topic));
-  const productTopics = byProduct((c) => (c.clause.once !== undefined && c.clause.once.per !== "enterprise") || c.clause.advance !== undefined);
-  const enterpriseTopics = byProduct((c) => c.clause.once?.per === "enterprise");
+  const topicsWhere = (pick: (c: Engine["clauses"][number]) => boolean) => new Set(eng.clauses.filter(pick).map((c) => c.clause.topic));
+  const productTopics = topicsWhere((c) => (c.clause.once !== undefined && c.clause.once.per !== "enterprise") || c.clause.advance !== undefined);
+  const enterpriseTopics = topicsWhere((c) => c.clause.once?.per === "enterprise");
   const advanceFrom = new Set(eng.clauses.filter((c) => c.clause.advance).map((c) => c.clause.advance!.from));
-  const advanceTopics = byProduct((c) => c.clause.advance !== undefined);
+  const advanceTopics = topicsWhere((c) => c.clause.advance !== undefined);
   /** Per product, or undefined for the enterprise: each once-only award paid and the matter that took it. */
   const had = new Map<string | undefined, Map<string, Matter>>();
   const hadBy = (owner: string | undefined) => had.get(owner) ?? had.set(owner, new Map()).get(owner)!;
