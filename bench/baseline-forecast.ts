@@ -68,6 +68,8 @@ interface Candidate {
   readonly discretionary: boolean;
   readonly maxYears?: number;
   readonly capGroup?: string;
+  /** Ruling 18 (added with it): the product's total cap over all years, by clause and product. */
+  readonly total?: { readonly key: string; readonly amount: Decimal };
 }
 
 interface Prepared {
@@ -115,6 +117,7 @@ export function baselineForecast(s: Scenario, options: ForecastOptions = {}, eng
         capGroups.set(capGroup, { cap: new Decimal(clause.enterpriseAnnualCap), label: `${document.title} ${clause.article}` });
       }
       const key = `${document.jurisdiction} ${clause.matter}`;
+      const totalCap = clause.caps.find((k) => k.total);
       byGroup.set(key, [
         ...(byGroup.get(key) ?? []),
         {
@@ -124,6 +127,7 @@ export function baselineForecast(s: Scenario, options: ForecastOptions = {}, eng
           discretionary: clause.flags.includes("discretionary"),
           maxYears: clause.maxYears,
           capGroup,
+          total: totalCap && { key: `${document.id} ${clause.article} ${clause.matter} ${matter.product ?? ""}`, amount: new Decimal(totalCap.amount) },
         },
       ]);
     }
@@ -144,11 +148,16 @@ export function baselineForecast(s: Scenario, options: ForecastOptions = {}, eng
   // "累计不超过N年" is settled on the plan as written: the years the ceiling pays a limited matter
   // are its years of support in every world, so no world pays more in a year than the ceiling.
   const supportYears = new Set<string>();
+  // A product's total cap (ruling 18) is settled on the plan as written too: what the ceiling
+  // leaves a line within its product's total is the most any world pays it.
+  const withinTotal = new Map<number, Decimal>();
 
   /** One world: which events happen (undefined: all of them, at full ceilings). */
   const run = (happens: ((m: Matter) => boolean) | undefined, notes?: string[][]): Map<number, Decimal> => {
     const paid = new Map<number, Decimal>();
     const yearsPaid = new Map<string, number>();
+    const totalPaid = new Map<string, Decimal>();
+    const totalOf = new Map<number, NonNullable<Candidate["total"]>>();
     for (const y of years) {
       const thisYear = new Map<number, Decimal>();
       const within = (c: Candidate) =>
@@ -162,11 +171,25 @@ export function baselineForecast(s: Scenario, options: ForecastOptions = {}, eng
           }
           const best = mostFavourable(usable, (c) => c.amount);
           if (!best || best.amount.isZero()) continue;
-          const amount = happens && best.discretionary ? best.amount.times(matter.realisation) : best.amount;
+          const settled = happens && withinTotal.has(best.line) ? Decimal.min(best.amount, withinTotal.get(best.line)!) : best.amount;
+          const amount = happens && best.discretionary ? settled.times(matter.realisation) : settled;
           thisYear.set(best.line, amount);
+          if (!happens && best.total) totalOf.set(best.line, best.total);
         }
       }
+      const before = new Map<number, Decimal>();
+      for (const [line, amount] of [...thisYear].sort(([a], [b]) => a - b)) {
+        const t = totalOf.get(line);
+        if (!t) continue;
+        const within = Decimal.min(amount, Decimal.max(t.amount.minus(totalPaid.get(t.key) ?? ZERO), ZERO));
+        if (within.lt(amount)) notes?.[line].push(`reduced from ${formatYuan(amount)} to ${formatYuan(within)}: the product's total`);
+        thisYear.set(line, within);
+        withinTotal.set(line, within);
+        totalPaid.set(t.key, (totalPaid.get(t.key) ?? ZERO).plus(within));
+        before.set(line, within);
+      }
       applyCaps(thisYear, capGroupOf, capGroups, notes);
+      for (const [line, within] of before) totalPaid.set(totalOf.get(line)!.key, totalPaid.get(totalOf.get(line)!.key)!.minus(within).plus(thisYear.get(line)!));
       const counted = new Set<string>();
       for (const [line, amount] of thisYear) {
         if (amount.isZero()) continue;

@@ -55,3 +55,24 @@ test("a flag where money is expected names the event and fact, not [DecimalError
   expect(r.err).toContain('events[0].facts.rdCost: fact "rdCost" (R&D cost of the certified product) must be an amount in yuan, got TRUE');
   expect(r.err).not.toContain("DecimalError");
 });
+
+test("a certificate by the national review whose product never entered it: warned on stderr, in both languages, and forecast", async () => {
+  const plan = JSON.stringify({
+    schemaVersion: 1,
+    name: "no entry",
+    enterprise: { region: "changping", sector: "device" },
+    horizon: { from: 2027, to: 2027 },
+    events: [{ type: "certificate", year: 2027, product: "P", class: 3, pathway: "innovative", rdCost: "20000000" }],
+  });
+  const file = join(dir, "no-entry.json");
+  writeFileSync(file, plan);
+  for (const [lang, word] of [["en-US", "warning: event 1, P's certificate"], ["zh-CN", "提示：第1项事项（P通过国家创新或优先审查程序取得注册证）"]]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(["forecast", file, "--format", "csv", "--lang", lang], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    expect(code).toBe(0);
+    expect(err.join("\n")).toContain(word);
+    // Not a refusal: 30% × 20,000,000 = 6,000,000 (（二）, cap 800万) + 北京 一、3 2,000,000 = 8,000,000.
+    expect(out.join("\n")).toContain("8000000");
+  }
+});

@@ -10,12 +10,14 @@ import {
   formatLine,
   formatLineAccounts,
   formatNote,
+  formatPlanWarning,
   formatStep,
   formatTitle,
   formatYuan,
   lineView,
   parseScenario,
   parseView,
+  planWarnings,
   ScenarioError,
   viewCodes,
   wordsFor,
@@ -100,6 +102,7 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
     for (const p of e.problems) io.err(`  ${p}`);
     return 1;
   }
+  for (const w of planWarnings(scenario)) io.err(`${lang === "zh-CN" ? "提示：" : "warning: "}${formatPlanWarning(w, lang)}`);
   const started = Date.now();
   const options = {
     draws,

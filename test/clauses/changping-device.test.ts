@@ -196,6 +196,11 @@ clauseTable([
   // 20% × 30,000,000 = 6,000,000; 20% × 60,000,000 = 12,000,000 → 10,000,000.
   { name: "10.1 20% of sales", clause: "changping-device/10.1", facts: { firstSetSales: "30000000" }, expected: "6000000" },
   { name: "10.1 capped at 10M", clause: "changping-device/10.1", facts: { firstSetSales: "60000000" }, expected: "10000000", binds: "10,000,000" },
+  // 按当年该产品销售额 (DESIGN ruling 18): the sales of the recognition year only. Recognised 2027:
+  // 2027's 30,000,000 → 20% = 6,000,000; 2026's or 2028's sales are not that year's → nothing.
+  { name: "10.1 on the recognition year's sales", clause: "changping-device/10.1", year: 2027, facts: { firstSetSales: "30000000", firstSetRecognitionYear: 2027 }, expected: "6000000" },
+  { name: "10.1 not on the year before recognition", clause: "changping-device/10.1", year: 2026, facts: { firstSetSales: "30000000", firstSetRecognitionYear: 2027 }, expected: "not-met" },
+  { name: "10.1 not on a later year's sales", clause: "changping-device/10.1", year: 2028, facts: { firstSetSales: "30000000", firstSetRecognitionYear: 2027 }, expected: "not-met" },
 
   // 第十条（二）: first VBP win, 3% of the bid value, cap 3M per product.
   // 3% × 50,000,000 = 1,500,000; 3% × 100,000,000 = 3,000,000 (the cap); 3% × 200,000,000 → 3,000,000.

@@ -38,6 +38,9 @@ const cases: MatterCase[] = [
   { name: "certificate less the advance, R&D 40M", topic: "registration", region: "changping", facts: { deviceClass: 3, pathway: "innovative", rdCost: "40000000", advancePaid: "2000000" }, expected: "8000000" },
   // R&D 5M: 30% × 5M = 1.5M < the 2M advance → 0 from Changping, never below; Beijing 2M → 2M.
   { name: "certificate below the advance pays 0, not less", topic: "registration", region: "changping", facts: { deviceClass: 3, pathway: "innovative", rdCost: "5000000", advancePaid: "2000000" }, expected: "2000000" },
+  // Class III, national innovative, R&D 10M: （一） 30% × 10M = 3M (cap 3M) ties with （二）'s whole award
+  // 3M (ruling 13 as amended); （二） pays, less the advance: 3M − 2M = 1M; Beijing 2M → 3M.
+  { name: "（一） against （二）'s whole award, R&D 10M", topic: "registration", region: "changping", facts: { deviceClass: 3, pathway: "innovative", rdCost: "10000000", advancePaid: "2000000" }, expected: "3000000" },
   // R&D 10M through the priority review: 30% × 10M = 3M − 2M = 1M; Beijing 2M → 3M.
   { name: "priority-review certificate less the advance", topic: "registration", region: "changping", facts: { deviceClass: 2, pathway: "priority", rdCost: "10000000", advancePaid: "2000000" }, expected: "3000000" },
   // A standard certificate is not 第五条（二）'s: the advance stands and 5.1 pays in full, 30% × 5M = 1.5M

@@ -177,6 +177,10 @@ clauseTable([
   { name: "(23) training at the 5M cap", clause: "shenzhen-device/23.training", facts: { trainingCost: "10000000" }, expected: "5000000" },
   { name: "(23) training above the cap", clause: "shenzhen-device/23.training", facts: { trainingCost: "12000000" }, expected: "5000000", binds: "5,000,000" },
   { name: "(23) training cost not given", clause: "shenzhen-device/23.training", facts: {}, expected: "unknown" },
+  // 对3年以内的培训费用 (DESIGN ruling 19): a project started 2026 counts its costs of 2026–2028;
+  // 50% × 3,000,000 = 1,500,000 in 2028, nothing in 2029.
+  { name: "(23) training in the project's third year", clause: "shenzhen-device/23.training", year: 2028, facts: { trainingCost: "3000000", trainingStartYear: 2026 }, expected: "1500000" },
+  { name: "(23) training in the project's fourth year", clause: "shenzhen-device/23.training", year: 2029, facts: { trainingCost: "3000000", trainingStartYear: 2026 }, expected: "not-met" },
 
   // 有效期5年 from an issue date the text does not give: in force unless the user sets one.
   { name: "validity: no issue date, in force in 2040", clause: "shenzhen-device/15", year: 2040, facts: { nationalVbp: true, procurementThisYear: "60000000" }, expected: "1800000" },

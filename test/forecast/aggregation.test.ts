@@ -45,9 +45,13 @@ test("on random small plans: the old exact enumeration's figures, each within a 
         expect(bandOf(y)).toEqual(bandOf(old.years[i]));
         expect(within1Fen(y.expected, old.years[i].expected)).toBe(true);
       });
-      // Notes are data now and words in the baseline: the same lines carry as many of them.
-      expect(now.lines.map((l) => [l.year, l.trace.clause.id, l.ceiling.toFixed(), l.notes.length])).toEqual(old.lines.map((l) => [l.year, l.trace.clause.id, l.ceiling.toFixed(), l.notes.length]));
-      now.lines.forEach((l, i) => expect(within1Fen(l.expected, old.lines[i].expected)).toBe(true));
+      // Notes are data now and words in the baseline: the same lines carry as many of them. The
+      // baseline predates DESIGN ruling 24's words: a line that says an uncertain earlier event
+      // took its once-only award (not paid, shown for the note) and that note are left out.
+      const paying = now.lines.filter((l) => l.trace.status === "applied" || l.trace.status === "outranked");
+      const counted = (l: (typeof now.lines)[number]) => l.notes.filter((n) => n.code !== "earlierUncertain").length;
+      expect(paying.map((l) => [l.year, l.trace.clause.id, l.ceiling.toFixed(), counted(l)])).toEqual(old.lines.map((l) => [l.year, l.trace.clause.id, l.ceiling.toFixed(), l.notes.length]));
+      paying.forEach((l, i) => expect(within1Fen(l.expected, old.lines[i].expected)).toBe(true));
     }),
     { numRuns: 80 },
   );

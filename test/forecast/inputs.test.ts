@@ -56,7 +56,9 @@ describe("a bad Inputs table names the row", () => {
   test("columns are found by their header, in any order", () => {
     const rows = base().map((r) => [...r].reverse());
     expect(rows[0]).toEqual([...inputColumns].reverse());
-    expect(forecast(scenarioFromInputs(rows)).total.ceiling.toFixed()).toBe("29500000");
+    // The example's ceiling (test/forecast/shenzhen-imaging-plant.test.ts): 10M + 10M + 5M + 1M = 26M
+    // (29.5M before 深圳（十五）'s 300万 became each variety's total over all years, DESIGN ruling 18).
+    expect(forecast(scenarioFromInputs(rows)).total.ceiling.toFixed()).toBe("26000000");
   });
 });
 
@@ -94,4 +96,25 @@ describe("a certificate's pathway in the Inputs table, by DESIGN's codes and ali
   test("an unknown pathway is refused by the scenario's schema", () => {
     expect(() => withCertificate("fast-track")).toThrow(ScenarioError);
   });
+});
+
+test("a training project and a first-set recognition year survive the Inputs table", () => {
+  const s = parseScenario({
+    schemaVersion: 1,
+    name: "rows",
+    enterprise: { region: "shenzhen", sector: "device" },
+    horizon: { from: 2026, to: 2027 },
+    events: [
+      { type: "other", year: 2026, product: "T", topic: "training", facts: { trainingCost: "8000000", trainingStartYear: 2025 } },
+      { type: "firstSet", year: 2027, product: "F", sales: "30000000", recognitionYear: 2027 },
+    ],
+  });
+  const rows = scenarioToInputs(s);
+  expect(rows.find((r) => r[0] === "other")?.[2]).toBe("T");
+  expect(rows.find((r) => r[0] === "first set" || r[0] === "firstSet")?.[10]).toBe("recognitionYear=2027");
+  const back = scenarioFromInputs(rows);
+  expect(back.events.map((e) => (e.type === "other" ? e.product : "recognitionYear" in e ? e.recognitionYear : undefined))).toEqual(["T", 2027]);
+  // 50% × 8,000,000 = 4,000,000 in 2026 (T started 2025: 2025–2027); Shenzhen's first-set measure
+  // （十二） names no amount → 0 in 2027.
+  expect(forecast(back).years.map((y) => y.ceiling.toFixed())).toEqual(["4000000", "0"]);
 });

@@ -15,8 +15,12 @@ test("the year table", () => {
     // （十五）: MRI 3% × 80M = 2.4M; DR 3% × 150M = 4.5M → 3M per product; 5.4M > 5M a year → 5M.
     // Each win has p = 0.5: E = ¼ × 5M + ¼ × 2.4M + ¼ × 3M + ¼ × 0 = 2.6M.
     2028: ["5000000", "2600000"],
-    // MRI 3% × 100M = 3M; DR 3% × 50M = 1.5M; 4.5M is under the 5M cap.
-    2029: ["4500000", "4500000"],
+    // 单个品种资助最高不超过300万元 is each variety's total over all years (DESIGN ruling 18), counted
+    // on the plan as written: MRI had 2.4M in 2028, DR 3M cut to 2.6M by the enterprise cap.
+    // MRI 3% × 100M = 3M → 3M − 2.4M = 0.6M left; DR 3% × 50M = 1.5M → 3M − 2.6M = 0.4M left.
+    // 0.6M + 0.4M = 1M, in every world (the 2028 wins are settled as written, ruling 24).
+    // (Read per year, as before, 2029 was 3M + 1.5M = 4.5M.)
+    2029: ["1000000", "1000000"],
   });
 });
 
@@ -27,7 +31,7 @@ test("both annual caps bind, in plan order", () => {
     "2027 shenzhen-device/5.class3": "5000000",
     "2027 shenzhen-device/5.innovative-class3": "3000000",
     "2028 shenzhen-device/15": "5000000",
-    "2029 shenzhen-device/15": "4500000",
+    "2029 shenzhen-device/15": "1000000",
   });
   const petct = f.lines.find((l) => l.year === 2027 && l.trace.clause.id === "shenzhen-device/5.innovative-class3")!;
   expect(petct.notes.map((n) => formatNote(n, "en-US")).join()).toContain("reduced from 6,000,000 to 3,000,000: per-enterprise annual cap 10,000,000");

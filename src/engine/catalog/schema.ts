@@ -83,6 +83,11 @@ export const cap = z.strictObject({
   per: bilingual,
   /** The words that set it, quoted verbatim (ruling 14): a cap never comes without them. */
   sentence: z.string().min(4),
+  /**
+   * Ruling 18: a cap on one product, variety or project the text does not qualify with 每年,
+   * 年度 or 每次 limits its total over all years (单个品种资助最高不超过300万元), not each award.
+   */
+  total: z.boolean().optional(),
 });
 export type Cap = z.infer<typeof cap>;
 
@@ -117,9 +122,23 @@ export const clause = z.strictObject({
    * "连续3年", "自正式投产日起共资助3年": N consecutive calendar years from the year of the event
    * that opens them, a year-valued fact (ruling 11). A year outside pays nothing.
    */
-  window: z.strictObject({ years: z.number().int().positive(), opensWith: z.string().min(1), sentence: z.string().min(2) }).optional(),
-  /** "首次获批", "一次性": paid once per product, or per product and class where the text names the class (ruling 12). */
-  once: z.strictObject({ per: z.enum(["product", "product-class"]), sentence: z.string().min(2) }).optional(),
+  window: z
+    .strictObject({
+      years: z.number().int().positive(),
+      opensWith: z.string().min(1),
+      sentence: z.string().min(2),
+      /**
+       * Ruling 19: the window is each product's or project's own ("对3年以内的培训费用": a project's
+       * first three years), opened by its own start; absent, it is the enterprise's.
+       */
+      per: z.enum(["product"]).optional(),
+    })
+    .optional(),
+  /**
+   * "首次获批", "一次性": paid once per product, or per product and class where the text names the
+   * class, or once for the enterprise where the award is not for a product (ruling 12).
+   */
+  once: z.strictObject({ per: z.enum(["product", "product-class", "enterprise"]), sentence: z.string().min(2) }).optional(),
   /** "先期给予": another clause's award paid ahead of this one's, deducted from it (ruling 13). */
   advance: z.strictObject({ from: z.string().min(1), because: z.string().min(2) }).optional(),
   flags: z.array(z.enum(flags)).default([]),

@@ -146,7 +146,9 @@ export function enUS(facts: FactTable): Words {
         case "outsideWindow":
           return `outside its years: “${r.sentence}” runs ${r.from}–${r.to}, not ${r.year}`;
         case "onceTaken":
-          return `paid once per product${r.perClass ? " and class" : ""} (“${r.sentence}”): this product already had it`;
+          return r.perEnterprise
+            ? `paid once (“${r.sentence}”): the enterprise already had it`
+            : `paid once per product${r.perClass ? " and class" : ""} (“${r.sentence}”): this product already had it`;
       }
     },
     note(n) {
@@ -155,7 +157,21 @@ export function enUS(facts: FactTable): Words {
           return `reduced from ${sep(n.from)} to ${sep(n.to)}: per-enterprise annual cap ${sep(n.cap)} (${n.title.en} ${n.article}: “${n.sentence}”)`;
         case "yearsUsedUp":
           return `not paid: at most ${n.maxYears} years (累计不超过${n.maxYears}年), and the ${n.maxYears} years of this support are used up`;
+        case "totalReduced":
+          return `reduced from ${sep(n.from)} to ${sep(n.to)}: at most ${sep(n.cap)} per ${n.per.en} over all years${n.sentence ? ` (“${n.sentence}”)` : ""}, of which ${sep(n.paid)} was paid before`;
+        case "tieAfterCaps":
+          return `paid under this clause: ${n.other} pays the same before caps, but its annual cap ${sep(n.cap)} (“${n.sentence}”) would cut it`;
+        case "earlierUncertain": {
+          const what = { advance: "the advance this line nets was paid for", once: "this once-only award went to", total: "part of this total cap went to" }[n.kind];
+          return `${what} ${this.title(n.title)} (${n.year}), which may not happen; settled on the plan as written, this figure errs low where it does not`;
+        }
       }
+    },
+    planWarning(w) {
+      const which = `event ${w.event + 1}, ${w.product}'s certificate through the national innovative or priority review`;
+      return w.code === "reviewEntryMissing"
+        ? `${which}: the plan has no entry of ${w.product} into that review by the certificate's year; a certificate by that review presupposes it (先期给予 is paid on entry and taken off the certificate)`
+        : `${which}: its entry into the review (event ${w.entry + 1}) is less likely (${w.entryProbability}) than the certificate (${w.probability}), which presupposes it`;
     },
     flag(code, v, quote) {
       const q = quote ? ` (“${quote}”)` : "";
@@ -170,8 +186,8 @@ export function enUS(facts: FactTable): Words {
           return v === "base" ? "ASSUMPTION: rests on another text's base for the same costs, read for this text's own, which the plan does not state" : `ASSUMPTION: rests on an assumed ${v === "amount" ? "amount" : "rate"}`;
         case "annualCap": return `per-enterprise cap ${v} a year${q}, applied by the forecast`;
         case "maxYears": return `at most ${v} years${q}, applied by the forecast`;
-        case "window": return `${v} consecutive years from the event that opens them${q}`;
-        case "once": return `once per product${v === "product-class" ? " and class" : ""}${q}`;
+        case "window": return v === "1" ? `only the year of the event that opens it${q}` : `${v} consecutive years from the event that opens them${q}`;
+        case "once": return v === "enterprise" ? `once${q}` : `once per product${v === "product-class" ? " and class" : ""}${q}`;
         case "inForceFrom": return `in force from ${v}: this year counts from that day`;
         case "validUntil": return `valid until ${v}`;
         case "validityYears": return `valid ${v} years from an issue date the text does not state`;

@@ -1,6 +1,6 @@
 import type { LineAccounts } from "../accounting/accounts";
 import { lineStory } from "../accounting/assumptions";
-import { engine, type ClauseLine, type Evaluation } from "../rules/evaluate";
+import { engine, rankOf, type ClauseLine, type Evaluation } from "../rules/evaluate";
 import type { ForecastLine } from "../forecast/forecast";
 import { formatYuan } from "../input/money";
 import { CELL_LIMIT } from "./cell-limit";
@@ -9,6 +9,7 @@ import { flagsOf, type Flag } from "./flags";
 import type { BindingCap, Lang, MatterTitle, Note, Reason, Step } from "./trace";
 import { zhCN } from "./zh-CN";
 import type { FurtherEvent, Words } from "./words";
+import type { PlanWarning } from "../forecast/consistency";
 
 export { CELL_LIMIT };
 
@@ -49,6 +50,7 @@ export function factLabel(name: string, lang: Lang): string {
 export const formatFlag = (flag: Flag, lang: Lang): string => wordsFor(lang).flag(flag.code, flag.value ?? "", flag.quote);
 export const formatStep = (step: Step, lang: Lang): string => wordsFor(lang).step(step);
 export const formatNote = (note: Note, lang: Lang): string => wordsFor(lang).note(note);
+export const formatPlanWarning = (warning: PlanWarning, lang: Lang): string => wordsFor(lang).planWarning(warning);
 export const formatTitle = (title: MatterTitle, lang: Lang): string => wordsFor(lang).title(title);
 /** The cap that bound, as a capped step says it. */
 export const formatCap = (cap: BindingCap, lang: Lang): string => wordsFor(lang).cap(cap);
@@ -61,7 +63,7 @@ function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], ind
   const paid = line.status === "applied" || line.status === "outranked";
   const by = all.find((l) => l.clause.id === line.outrankedBy);
   const summary = w.lang === "zh-CN" ? line.clause.summary.zh : line.clause.summary.en;
-  const out = [`${indent}• ${w.cite(line)}${w.colon}${w.status(line.status, paid ? w.yuan(formatYuan(line.amount)) : "", by && w.cite(by), by !== undefined && by.amount.eq(line.amount))}`, `${indent}  ${summary}`];
+  const out = [`${indent}• ${w.cite(line)}${w.colon}${w.status(line.status, paid ? w.yuan(formatYuan(line.amount)) : "", by && w.cite(by), by !== undefined && rankOf(by).eq(rankOf(line)))}`, `${indent}  ${summary}`];
   for (const r of line.reasons) out.push(`${indent}  ${w.reason(r)}`);
   for (const s of line.working?.steps ?? []) out.push(`${indent}  ${w.step(s)}`);
   if (line.status === "applied") {

@@ -9,6 +9,7 @@ export {
   formatLine,
   formatLineAccounts,
   formatNote,
+  formatPlanWarning,
   formatReason,
   formatStep,
   formatTitle,

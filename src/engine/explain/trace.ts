@@ -75,12 +75,25 @@ export type Reason =
   /** Ruling 11: the year is outside the clause's window ("连续3年" from the year it opened). */
   | { readonly code: "outsideWindow"; readonly sentence: string; readonly from: number; readonly to: number; readonly year: number }
   /** Ruling 12: a once-only award ("首次获批", "一次性") the product already had. */
-  | { readonly code: "onceTaken"; readonly perClass: boolean; readonly sentence: string };
+  | { readonly code: "onceTaken"; readonly perClass: boolean; readonly perEnterprise?: boolean; readonly sentence: string };
 
 /** What the portfolio did to a forecast line. */
 export type Note =
   | { readonly code: "annualCapReduced"; readonly from: Decimal; readonly to: Decimal; readonly cap: Decimal; readonly title: Bilingual; readonly article: string; readonly sentence: string }
-  | { readonly code: "yearsUsedUp"; readonly maxYears: number };
+  | { readonly code: "yearsUsedUp"; readonly maxYears: number }
+  /**
+   * Ruling 20: paid under this clause though another of its matter (`other`, an article) pays the
+   * same before caps, because that one's annual cap would cut it.
+   */
+  /** Ruling 18: a cap on the product's (variety's, project's) total over all years, of which the plan paid it `paid` before. */
+  | { readonly code: "totalReduced"; readonly from: Decimal; readonly to: Decimal; readonly cap: Decimal; readonly paid: Decimal; readonly per: Bilingual; readonly sentence?: string }
+  | { readonly code: "tieAfterCaps"; readonly other: string; readonly cap: Decimal; readonly sentence: string }
+  /**
+   * Ruling 24: an earlier event of the plan (`year`, `title`) that may not happen already took
+   * what this line would otherwise get (the advance it nets, a once-only award, part of a total
+   * cap): settled on the plan as written, the figure errs low in an outcome without it.
+   */
+  | { readonly code: "earlierUncertain"; readonly kind: "advance" | "once" | "total"; readonly year: number; readonly title: MatterTitle };
 
 /** The title of a forecast line: the user's own label, or what the plan says happened. */
 export type MatterTitle =

@@ -1,5 +1,6 @@
 import type { ClauseLine, Status } from "../rules/evaluate";
 import type { FlagCode } from "./flags";
+import type { PlanWarning } from "../forecast/consistency";
 import type { BindingCap, Lang, MatterTitle, Note, Reason, Step } from "./trace";
 
 /**
@@ -42,6 +43,8 @@ export interface Words {
   cap(cap: BindingCap): string;
   reason(reason: Reason): string;
   note(note: Note): string;
+  /** A plan that is valid but not consistent (forecast/consistency.ts). */
+  planWarning(warning: PlanWarning): string;
   flag(code: FlagCode, value: string, quote?: string): string;
   /** A clause's citation: document and article. */
   cite(line: Pick<ClauseLine, "document" | "clause">): string;

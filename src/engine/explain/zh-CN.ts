@@ -146,7 +146,9 @@ export function zhCN(facts: FactTable): Words {
         case "outsideWindow":
           return `不在支持年限内：“${r.sentence}”为${r.from}至${r.to}年，不含${r.year}年`;
         case "onceTaken":
-          return `每个产品${r.perClass ? "每类" : ""}只支持一次（“${r.sentence}”）：该产品已获此项支持`;
+          return r.perEnterprise
+            ? `只支持一次（“${r.sentence}”）：该企业已获此项支持`
+            : `每个产品${r.perClass ? "每类" : ""}只支持一次（“${r.sentence}”）：该产品已获此项支持`;
       }
     },
     note(n) {
@@ -155,7 +157,22 @@ export function zhCN(facts: FactTable): Words {
           return `由${yuan(sep(n.from))}减至${yuan(sep(n.to))}：单个企业年度上限${yuan(sep(n.cap))}（${n.title.zh}${n.article}：“${n.sentence}”）`;
         case "yearsUsedUp":
           return `不予支持：累计不超过${n.maxYears}年，该项支持的${n.maxYears}年已用满`;
+        case "totalReduced":
+          return `由${yuan(sep(n.from))}减至${yuan(sep(n.to))}：${n.per.zh}各年合计不超过${yuan(sep(n.cap))}${n.sentence ? `（“${n.sentence}”）` : ""}，此前已支持${yuan(sep(n.paid))}`;
+        case "tieAfterCaps":
+          return `按本条支持：${n.other}在年度上限前金额相同，但其年度上限${yuan(sep(n.cap))}（“${n.sentence}”）会削减该项`;
+        case "earlierUncertain": {
+          const what = { advance: "本项扣除的先期给予支持来自", once: "此一次性支持已由", total: "此合计上限已部分用于" }[n.kind];
+          const tail = n.kind === "once" ? "获得" : "";
+          return `${what}${this.title(n.title)}（${n.year}年）${tail}，该事项未必发生；按基准方案结算，该事项未发生时本金额偏低`;
+        }
       }
+    },
+    planWarning(w) {
+      const which = `第${w.event + 1}项事项（${w.product}通过国家创新或优先审查程序取得注册证）`;
+      return w.code === "reviewEntryMissing"
+        ? `${which}：方案中没有${w.product}在取证当年或之前进入该审查程序的事项，而经该程序取证以进入审查程序为前提（进入时先期给予，取证时扣除）`
+        : `${which}：其进入审查程序的事项（第${w.entry + 1}项）概率（${w.entryProbability}）低于取证概率（${w.probability}），而取证以进入审查程序为前提`;
     },
     flag(code, v, quote) {
       const q = quote ? `（“${quote}”）` : "";
@@ -169,8 +186,8 @@ export function zhCN(facts: FactTable): Words {
         case "assumed": return v === "base" ? "假设：计算基数未填写，以另一政策对同一费用的表述代替" : `假定：基于假定${v === "amount" ? "金额" : "比例"}`;
         case "annualCap": return `单个企业每年不超过${v}元${q}，由多年预测汇总时执行`;
         case "maxYears": return `累计不超过${v}年${q}，由多年预测汇总时执行`;
-        case "window": return `自起始事项当年起连续${v}年${q}`;
-        case "once": return `每个产品${v === "product-class" ? "每类" : ""}限一次${q}`;
+        case "window": return v === "1" ? `仅限起始事项当年${q}` : `自起始事项当年起连续${v}年${q}`;
+        case "once": return v === "enterprise" ? `限一次${q}` : `每个产品${v === "product-class" ? "每类" : ""}限一次${q}`;
         case "inForceFrom": return `自${v}起施行：本年度自该日起计`;
         case "validUntil": return `有效期至${v}`;
         case "validityYears": return `自原文未载明的发布日期起有效${v}年`;

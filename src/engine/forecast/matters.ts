@@ -23,6 +23,8 @@ export interface Matter {
   readonly product?: string;
   /** Once-only awards its product already had on the plan as written (ruling 12). */
   readonly onceTaken?: ReadonlySet<string>;
+  /** Earlier matters that may not happen whose use of a limit its figure rests on (ruling 24). */
+  readonly earlier?: readonly Earlier[];
 }
 
 /** The matters of a scenario, in year order: its events, plus R&D and revenue from the financials. */
@@ -111,7 +113,7 @@ function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinitio
         vbpWon.add(e.product);
         break;
       case "firstSet":
-        push("firstSet", { firstSetSales: d(e.sales) });
+        push("firstSet", e.recognitionYear === undefined ? { firstSetSales: d(e.sales) } : { firstSetSales: d(e.sales), firstSetRecognitionYear: d(e.recognitionYear) });
         break;
       case "insurance":
         push("insurance", { premium: d(e.premium) });
@@ -131,45 +133,77 @@ function planOf(s: Scenario, catalogFacts: Readonly<Record<string, FactDefinitio
  * Ruling 11: a window opens in the year the scenario states for its event (entry, contract,
  * production start: the first such fact of the plan), else in the first year a matter claims a
  * clause the event opens. Every matter then carries the opening year, so each evaluation knows
- * whether its own year falls inside.
+ * whether its own year falls inside. A window per product (ruling 19: a training project's first
+ * three years; 昌平 第十条（一）'s recognition year) opens for each product on its own.
  */
 function openWindows(matters: Matter[], eng: Engine): void {
   const windowed = eng.clauses.filter((c) => c.clause.window);
-  for (const opensWith of new Set(windowed.map((c) => c.clause.window!.opensWith))) {
-    const mine = windowed.filter((c) => c.clause.window!.opensWith === opensWith);
-    const stated = matters.find((m) => m.facts[opensWith] !== undefined)?.facts[opensWith];
-    const claimed = matters.find((m) => mine.some((c) => c.clause.topic === m.topic && c.eligible(m.facts) !== "not-met"))?.year;
-    const opens = stated ?? (claimed === undefined ? undefined : new Decimal(claimed));
-    if (opens === undefined) continue;
-    for (const m of matters) if (m.facts[opensWith] === undefined) m.facts[opensWith] = opens;
+  const kinds = new Map(windowed.map((c) => [`${c.clause.window!.opensWith} ${c.clause.window!.per ?? ""}`, c.clause.window!]));
+  for (const { opensWith, per } of kinds.values()) {
+    const mine = windowed.filter((c) => c.clause.window!.opensWith === opensWith && c.clause.window!.per === per);
+    const owners = per === "product" ? [...new Set(matters.map((m) => m.product))] : [undefined];
+    for (const owner of owners) {
+      const own = per === "product" ? matters.filter((m) => m.product === owner) : matters;
+      const stated = own.find((m) => m.facts[opensWith] !== undefined)?.facts[opensWith];
+      const claimed = own.find((m) => mine.some((c) => c.clause.topic === m.topic && c.eligible(m.facts) !== "not-met"))?.year;
+      const opens = stated ?? (claimed === undefined ? undefined : new Decimal(claimed));
+      if (opens === undefined) continue;
+      for (const m of own) if (m.facts[opensWith] === undefined) m.facts[opensWith] = opens;
+    }
   }
 }
 
+/** An earlier matter of another event that may not happen, whose use of a limit this matter's figure rests on (ruling 24). */
+export interface Earlier {
+  readonly kind: "advance" | "once";
+  /** The once-only key (limits.ts onceKey) it used; none for the advance. */
+  readonly key?: string;
+  readonly year: number;
+  readonly title: MatterTitle;
+}
+
 /**
- * Rulings 12 and 13, settled on the plan as written: a product's once-only awards (首次获批,
- * 一次性) are remembered as they are paid, and the advance paid on entering a review (先期给予)
- * goes on the product's later certificates, which pay what exceeds it.
+ * Rulings 12 and 13, settled on the plan as written (ruling 24): a product's once-only awards
+ * (首次获批, 一次性; the enterprise's, for an award not about a product) are remembered as they
+ * are paid, with the matter that took each, and the advance paid on entering a review (先期给予)
+ * goes on the product's first certificate under the clause that paid it ahead, which pays what
+ * exceeds it; later certificates are paid in full. (Totals per product, ruling 18, are counted
+ * by the settlement, on what the plan pays after the annual caps.)
  */
 function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
-  const onceTopics = new Set(eng.clauses.filter((c) => c.clause.once).map((c) => c.clause.topic));
-  const advanced = eng.clauses.filter((c) => c.clause.advance);
-  const advanceFrom = new Set(advanced.map((c) => c.clause.advance!.from));
-  const advanceTopics = new Set(advanced.map((c) => c.clause.topic));
-  const taken = new Map<string, Set<string>>();
-  const advances = new Map<string, Decimal>();
-  const concerned = (m: Matter) => m.product !== undefined && (onceTopics.has(m.topic) || advanceTopics.has(m.topic));
-  // A product's last such matter has nothing after it to remember for: it is not evaluated here.
-  const last = new Map<string, number>();
-  matters.forEach((m, i) => concerned(m) && last.set(m.product!, i));
+  const topicsWhere = (pick: (c: Engine["clauses"][number]) => boolean) => new Set(eng.clauses.filter(pick).map((c) => c.clause.topic));
+  const productTopics = topicsWhere((c) => (c.clause.once !== undefined && c.clause.once.per !== "enterprise") || c.clause.advance !== undefined);
+  const enterpriseTopics = topicsWhere((c) => c.clause.once?.per === "enterprise");
+  const advanceFrom = new Set(eng.clauses.filter((c) => c.clause.advance).map((c) => c.clause.advance!.from));
+  const advanceTopics = topicsWhere((c) => c.clause.advance !== undefined);
+  /** Per product, or undefined for the enterprise: each once-only award paid and the matter that took it. */
+  const had = new Map<string | undefined, Map<string, Matter>>();
+  const hadBy = (owner: string | undefined) => had.get(owner) ?? had.set(owner, new Map()).get(owner)!;
+  const advances = new Map<string, { paid: Decimal; by: Matter }>();
+  const ownerOf = (m: Matter): (string | undefined)[] => {
+    const owners: (string | undefined)[] = enterpriseTopics.has(m.topic) ? [undefined] : [];
+    if (m.product !== undefined && productTopics.has(m.topic)) owners.push(m.product);
+    return owners;
+  };
+  // A matter with nothing after it to remember for (its owners' last) is not evaluated here.
+  const last = new Map<string | undefined, number>();
+  matters.forEach((m, i) => ownerOf(m).forEach((o) => last.set(o, i)));
   return matters.map((m, i) => {
-    if (!concerned(m)) return m;
-    const product = m.product!;
+    const owners = ownerOf(m);
+    if (owners.length === 0) return m;
+    const product = m.product;
     const facts = { ...m.facts };
-    const paid = advances.get(product);
-    if (paid !== undefined && advanceTopics.has(m.topic)) facts[ADVANCE_PAID] = paid;
-    const mine = taken.get(product) ?? new Set<string>();
-    const matter: Matter = Object.assign({}, m, { facts, onceTaken: new Set(mine) });
-    if (last.get(product) === i) return matter;
+    const advance = product === undefined || !advanceTopics.has(m.topic) ? undefined : advances.get(product);
+    if (advance !== undefined) facts[ADVANCE_PAID] = advance.paid;
+    const mine = owners.map(hadBy);
+    const earlier: Earlier[] = [];
+    const uncertain = (by: Matter, kind: Earlier["kind"], key?: string) => {
+      if (by.event !== m.event && by.probability < 1) earlier.push({ kind, key, year: by.year, title: by.title });
+    };
+    if (advance) uncertain(advance.by, "advance");
+    for (const h of mine) for (const [key, by] of h) uncertain(by, "once", key);
+    const matter: Matter = Object.assign({}, m, { facts, onceTaken: new Set(mine.flatMap((h) => [...h.keys()])), earlier });
+    if (owners.every((o) => last.get(o) === i)) return matter;
     const { lines } = eng.evaluate({
       topic: m.topic,
       region: s.enterprise.region as Region,
@@ -180,11 +214,15 @@ function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
     });
     for (const l of lines) {
       if (l.status !== "applied" && l.status !== "outranked") continue;
+      const perEnterprise = l.clause.once?.per === "enterprise";
+      const h = hadBy(perEnterprise ? undefined : product);
       const key = onceKey(l.clause, l.document, facts);
-      if (key) mine.add(key);
-      if (advanceFrom.has(l.clause.id) && l.amount.gt(0)) advances.set(product, (advances.get(product) ?? ZERO).plus(l.amount));
+      if (key && (perEnterprise || product !== undefined) && !h.has(key)) h.set(key, m);
+      if (l.status !== "applied" || product === undefined) continue;
+      if (advanceFrom.has(l.clause.id) && l.amount.gt(0)) advances.set(product, { paid: (advances.get(product)?.paid ?? ZERO).plus(l.amount), by: m });
+      // Recovered once (ruling 13): the certificate that netted it leaves nothing for the next.
+      if (l.whole !== undefined) advances.delete(product);
     }
-    taken.set(product, mine);
     return matter;
   });
 }

@@ -85,14 +85,21 @@ export const event = z.discriminatedUnion("type", [
     /** National volume-based procurement (国家集中带量采购), which Shenzhen （十五） names; true if not given. */
     national: z.optional(z.boolean()),
   }),
-  z.strictObject({ type: z.literal("firstSet"), ...uncertain, product, sales: money }),
+  z.strictObject({
+    type: z.literal("firstSet"),
+    ...uncertain,
+    product,
+    sales: money,
+    /** The year the product was recognised as first-of-its-kind: 昌平 第十条（一） pays on that year's sales, once (ruling 18). */
+    recognitionYear: z.optional(year),
+  }),
   z.strictObject({ type: z.literal("insurance"), ...uncertain, premium: money }),
   z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: area, usefulLife }),
   /** Any other clause of the catalog, by topic and the facts its conditions read. */
   z.strictObject({
     type: z.literal("other"),
     ...uncertain,
-    /** The product, variety or project it is about, for a rule that counts per product (once only, a product's total). */
+    /** The product, variety or project it is about, for a rule that counts per product or project (once only, a product's total, a training project's years and ceiling). */
     product: z.optional(product),
     topic: z.enum(topics),
     facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),

@@ -17,6 +17,9 @@ import { parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario, type Sce
  * Option blank for every clause, or a document or clause id), asset method (Option gross or
  * net), useful life (Option building or equipment, Value in years; one event's own life is
  * usefulLife=N in its Facts cell), tax rate, non-taxable (Option a clause id) and cost years.
+ * An `other` row's Product is its product or project (once-only awards, a training project's years
+ * and ceiling, ruling 19);
+ * a first-set row's recognition year is recognitionYear=N in its Facts cell (ruling 18).
  */
 export const inputColumns = ["Item", "Year", "Product", "Value", "Class", "Option", "Area", "Probability", "Realisation", "Label", "Facts"] as const;
 type Column = (typeof inputColumns)[number];
@@ -201,7 +204,10 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     }
     else if (type === "output") Object.assign(e, { value: money("Value") });
     else if (type === "vbp") Object.assign(e, { bidValue: money("Value") });
-    else if (type === "firstSet") Object.assign(e, { sales: money("Value") });
+    else if (type === "firstSet") {
+      const { recognitionYear } = parseFacts(text("Facts"));
+      Object.assign(e, { sales: money("Value") }, recognitionYear === undefined || recognitionYear === "" ? {} : { recognitionYear: Number(recognitionYear) });
+    }
     else if (type === "insurance") Object.assign(e, { premium: money("Value") });
     else if (type === "facility") Object.assign(e, { cost: money("Value"), areaM2: money("Area"), ...lifeOf(parseFacts(text("Facts")).usefulLife) });
     eventRows.push(rowNo);
@@ -272,7 +278,7 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
         rows.push(row({ ...base, Value: amount(e.bidValue) }));
         break;
       case "firstSet":
-        rows.push(row({ ...base, Value: amount(e.sales) }));
+        rows.push(row({ ...base, Value: amount(e.sales), Facts: e.recognitionYear === undefined ? undefined : formatFacts({ recognitionYear: e.recognitionYear }) }));
         break;
       case "insurance":
         rows.push(row({ ...base, Value: amount(e.premium) }));

@@ -45,6 +45,11 @@ export interface ClauseLine {
   readonly sameAmount?: boolean;
   /** The policy came into force during the matter's year (Beijing: 2025-11-24): a figure for it counts from that day. */
   readonly inForceFrom?: string;
+  /**
+   * Ruling 13: the clause's whole award for the matter, the advance already paid included, where
+   * `amount` is only the balance; ruling 5 compares the other clauses with this.
+   */
+  readonly whole?: Decimal;
 }
 
 export interface Evaluation {
@@ -174,7 +179,10 @@ export function createEngine(catalog: Catalog): Engine {
   function limitReason(c: CompiledClause, query: Query): Reason | undefined {
     const w = outsideWindow(c.clause, query.facts, query.year);
     if (w) return { code: "outsideWindow", sentence: c.clause.window!.sentence, from: w.from, to: w.to, year: query.year! };
-    if (onceHad(c, query)) return { code: "onceTaken", perClass: c.clause.once!.per === "product-class", sentence: c.clause.once!.sentence };
+    if (onceHad(c, query)) {
+      const per = c.clause.once!.per;
+      return { code: "onceTaken", perClass: per === "product-class", perEnterprise: per === "enterprise", sentence: c.clause.once!.sentence };
+    }
     return undefined;
   }
   // The same test without the words, for the amount path (which runs before the texts load).
@@ -187,7 +195,8 @@ export function createEngine(catalog: Catalog): Engine {
     for (const group of groups(query.topic, query.region)) {
       // Ruling 5 inline, without allocating: the largest amount of the group (mostFavourable).
       let best: Decimal | undefined;
-      let advanced = false;
+      // Ruling 13: a clause paid in advance is compared whole and pays its balance (facts set only by a forecast's plan).
+      let advanced: Decimal | undefined;
       for (const c of group.distinct) {
         if (year !== undefined && !inForceDuring(windowOf(c, query), year)) continue;
         if ((sector && otherSector(c, facts)) || !c.met(facts)) continue;
@@ -196,12 +205,16 @@ export function createEngine(catalog: Catalog): Engine {
         // with no year, they lose the forecast's type feedback, and the forecast in the same
         // runtime ran 2–3× slower (npm run bench: 4.3× its floor with this test, 9.6–13.7× without).
         if (c.limited && (year !== undefined || query.onceTaken !== undefined) && limitedOut(c, query)) continue;
-        if (c.clause.advance) advanced = true;
+        if (c.clause.advance && facts[ADVANCE_PAID] !== undefined) {
+          advanced = c.amount(facts, assumptions && assumptions[c.clause.id]);
+          continue;
+        }
         if (best !== undefined && c.ceiling !== undefined && compare(c.ceiling, best) <= 0) continue;
         const y = c.amount(facts, assumptions && assumptions[c.clause.id]);
         if (y !== undefined && (best === undefined || compare(y, best) > 0)) best = y;
       }
-      if (best && advanced) best = lessAdvance(best, facts);
+      // It wins a tie: the other clause would pay beside an advance 从优不重复 counts as this clause's.
+      if (advanced !== undefined && (best === undefined || compare(advanced, best) >= 0)) best = lessAdvance(advanced, facts);
       if (best) total = total === undefined ? best : total.plus(best);
     }
     return total ?? ZERO;
@@ -256,29 +269,33 @@ export function createEngine(catalog: Catalog): Engine {
         group.clauses.map((c) => line(c, query)),
         query.facts,
       );
+      // Compared whole (ruling 13), the clause that nets an advance first so that it wins a tie.
       const best = mostFavourable(
-        mine.filter((l) => l.status === "applied"),
-        (l) => l.amount,
+        mine.filter((l) => l.status === "applied").sort((a, b) => (a.whole ? 0 : 1) - (b.whole ? 0 : 1)),
+        rankOf,
       );
       for (const l of mine) {
-        lines.push(l.status === "applied" && l !== best ? Object.assign({}, l, { status: "outranked" as const, outrankedBy: best?.clause.id, sameAmount: l.amount.eq(best!.amount) }) : l);
+        lines.push(l.status === "applied" && l !== best ? Object.assign({}, l, { status: "outranked" as const, outrankedBy: best?.clause.id, sameAmount: rankOf(l).eq(rankOf(best!)) }) : l);
       }
       if (best) total = total.plus(best.amount);
     }
     return { amount: total, lines };
   }
 
-  /** Ruling 13: a certificate that meets a clause paid in advance gets what exceeds the advance, whichever clause of the matter pays. */
+  /**
+   * Ruling 13 as amended: the advance is part of the award of the clause that paid it ahead
+   * (第五条（二）), so only that clause's line nets it, and keeps its whole award for ruling 5.
+   */
   function lessAdvanceLines(lines: ClauseLine[], facts: Facts): ClauseLine[] {
     const paid = facts[ADVANCE_PAID] as Decimal | undefined;
-    const from = lines.find((l) => l.status === "applied" && l.clause.advance)?.clause.advance?.from;
-    const article = from && catalog.clauses.find((c) => c.id === from)?.article;
-    if (paid === undefined || !article) return lines;
+    if (paid === undefined) return lines;
     return lines.map((l) => {
-      if (l.status !== "applied") return l;
+      const from = l.status === "applied" ? l.clause.advance?.from : undefined;
+      const article = from && catalog.clauses.find((c) => c.id === from)?.article;
+      if (!article) return l;
       const net = lessAdvance(l.amount, facts);
       const steps = [...(l.working?.steps ?? []), { code: "advance" as const, article, advance: paid, before: l.amount, result: net }];
-      return { ...l, amount: net, working: { ...l.working, steps, advance: paid } };
+      return { ...l, amount: net, whole: l.amount, working: { ...l.working, steps, advance: paid } };
     });
   }
 
@@ -290,6 +307,9 @@ export function createEngine(catalog: Catalog): Engine {
 
   return { catalog, amount, evaluate, evaluateClause, clauses: compiled };
 }
+
+/** What ruling 5 compares a line by: its whole award (ruling 13). */
+export const rankOf = (l: ClauseLine): Decimal => l.whole ?? l.amount;
 
 let shared: Engine | undefined;
 

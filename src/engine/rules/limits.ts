@@ -36,6 +36,14 @@ export function onceKey(clause: Clause, document: PolicyDocument, facts: Facts):
   return clause.once.per === "product-class" ? `${base} class ${String(facts.deviceClass)}` : base;
 }
 
+/**
+ * Ruling 18: what a total cap (单个品种资助最高不超过300万元) is counted by, per product: its article
+ * and matter, as a once-only award is. The forecast's settlement sums what each product was paid.
+ */
+export function totalKey(clause: Clause, document: PolicyDocument): string | undefined {
+  return clause.caps.some((c) => c.total) ? `${document.id} ${clause.article} ${clause.matter}` : undefined;
+}
+
 /** The fact matters.ts sets on a certificate: the advance (先期给予) its product was paid on the plan as written. */
 export const ADVANCE_PAID = "advancePaid";
 

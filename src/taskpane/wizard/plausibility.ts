@@ -8,7 +8,8 @@ import { topicName } from "../results/words";
  * Warnings on an event card that the scenario is valid but probably not what was meant, read
  * from the engine's forecast of it (outcomesByEvent): the event falls outside the forecast's
  * years, its matter has no clause in the chosen region, or a share granted was set where no
- * clause that pays is discretionary. Computed a moment after typing (useDeferredValue), with
+ * clause that pays is discretionary; and the plan's inconsistencies the engine finds (a
+ * certificate through a review its product never entered, forecast/consistency.ts). Computed a moment after typing (useDeferredValue), with
  * the forecast's code loaded on first use (steps-loader.ts), as the results step loads it.
  */
 export function usePlausibility(scenario: Scenario | undefined, i18n: I18n): ReadonlyMap<number, readonly string[]> {
@@ -19,7 +20,12 @@ export function usePlausibility(scenario: Scenario | undefined, i18n: I18n): Rea
     if (!later) setWarnings(new Map());
     else
       void loadOutcomes()
-        .then(({ outcomesOf }) => live && setWarnings(warningsOf(later, outcomesOf(later), i18n)))
+        .then(({ outcomesOf, planWarningsOf }) => {
+          if (!live) return;
+          const found = warningsOf(later, outcomesOf(later), i18n);
+          for (const { event, text } of planWarningsOf(later, i18n.lang)) found.set(event, [...(found.get(event) ?? []), text]);
+          setWarnings(found);
+        })
         .catch(() => live && setWarnings(new Map()));
     return () => {
       live = false;
