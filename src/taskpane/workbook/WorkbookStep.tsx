@@ -139,6 +139,7 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
           chartTitle: t("write.chartTitle"),
           api17: supportsExcelApi("1.7"),
           api15: supportsExcelApi("1.5"),
+          api19: supportsExcelApi("1.9"),
           lang,
           computed: today(),
         });
