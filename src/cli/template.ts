@@ -24,6 +24,11 @@ const wanLabel: Record<Lang, string> = { "en-US": "万元 view (the table above 
 
 /** A spilling formula over `values` (its cached results), anchored at `anchor`; completePackage marks it dynamic. */
 function spill(ws: ExcelJS.Worksheet, anchor: string, typed: string, values: unknown[][]): void {
+  if (values.length === 1 && values[0].length === 1) {
+    // One cell: ref is the cell itself, as Excel writes it (ref="D2").
+    ws.getCell(anchor).value = { formula: storedFormula(typed), result: values[0][0], shareType: "array", ref: anchor } as unknown as ExcelJS.CellFormulaValue;
+    return;
+  }
   const [, letters, row] = /^([A-Z])(\d+)$/.exec(anchor)!;
   const ref = `${anchor}:${column(letters.charCodeAt(0) - 65 + values[0].length - 1)}${Number(row) + values.length - 1}`;
   // ExcelJS types omit fillFormula's shareType.
@@ -173,9 +178,11 @@ function addSheets(wb: ExcelJS.Workbook, lang: Lang): Record<SheetId, ExcelJS.Wo
   for (const spec of sheetRegistry) {
     const selected = spec.id === opensOn;
     const frozen = spec.kind === "inputs" || spec.kind === "live";
+    // ExcelJS writes a view's tabSelected, which its types leave out.
+    const view = { state: frozen ? "frozen" : "normal", ...(frozen ? { ySplit: 1 } : {}), tabSelected: selected } as Partial<ExcelJS.WorksheetView>;
     const ws = wb.addWorksheet(spec.names[lang], {
-      views: [frozen ? { state: "frozen", ySplit: 1, tabSelected: selected } : { state: "normal", tabSelected: selected }],
-      pageSetup: { paperSize: 9, orientation: spec.print.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(spec.print.titleRows ? { printTitlesRow: spec.print.titleRows } : {}) },
+      views: [view],
+      pageSetup: { orientation: spec.print.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(spec.print.titleRows ? { printTitlesRow: spec.print.titleRows } : {}) },
       headerFooter: spec.kind === "inputs" || spec.kind === "live" ? { oddHeader: header } : {},
     });
     if (spec.pointer) {
@@ -217,7 +224,7 @@ const eventsHeader: Record<Lang, string[]> = {
 function fillEventsSheet(ws: ExcelJS.Worksheet, scenario: Scenario, rows: InputCell[][], lang: Lang): { sheet: string; cell: string }[] {
   eventsHeader[lang].forEach((h, c) => (ws.getCell(1, c + 1).value = h));
   ws.getRow(1).font = { bold: true };
-  ws.getCell(sheetSpec("events").pointer!).font = { italic: true };
+  ws.getCell(sheetSpec("events").pointer!).font = { bold: false, italic: true };
   const inputsRef = sheetRef("inputs", lang);
   /** Where a column of the Inputs table is, as a cell address on a row. */
   const at = (name: (typeof inputColumns)[number], row: number) => `${inputsRef}!${column(inputColumns.indexOf(name))}${row}`;
