@@ -152,8 +152,7 @@ async function customFunctionIds(zip: JSZip): Promise<string[]> {
 
 /** docProps/app.xml naming the product that wrote the file, in place of ExcelJS's "Microsoft Excel" 16.0300. */
 function applicationXml(xml: string, app: { name: string; version: string }): string {
-  // AppVersion has Excel's form (XX.YYYY) and is optional: left out, as LibreOffice leaves it out and
-  // names itself with its version in Application.
+  // AppVersion is optional and has Excel's form (XX.YYYY): an Excel version, not ours, so it is left out.
   return xml.replace(/<Application>[^<]*<\/Application>/, `<Application>${escapeXml(`${app.name} ${app.version}`)}</Application>`).replace(/<AppVersion>[^<]*<\/AppVersion>/, "");
 }
 
