@@ -332,9 +332,9 @@ export class FakeExcel {
       getUsedRangeOrNullObject: () => this.usedRange(name),
     });
     const page = w.pageLayout as Record<string, unknown> & { headersFooters: { defaultForAllPages: object } };
-    Object.defineProperty(page, "orientation", { set: (v: string) => this.setPage(name, "orientation", v) });
-    Object.defineProperty(page, "zoom", { set: (v: SheetState["page"]["zoom"]) => this.setPage(name, "zoom", v) });
-    Object.defineProperty(page.headersFooters.defaultForAllPages, "centerHeader", { set: (v: string) => this.setPage(name, "centerHeader", v) });
+    Object.defineProperty(page, "orientation", { set: (v: string) => { this.setPage(name, "orientation", v); } });
+    Object.defineProperty(page, "zoom", { set: (v: SheetState["page"]["zoom"]) => { this.setPage(name, "zoom", v); } });
+    Object.defineProperty(page.headersFooters.defaultForAllPages, "centerHeader", { set: (v: string) => { this.setPage(name, "centerHeader", v); } });
     const tables = this.collection(
       () => sheet().tables,
       (t) =>
