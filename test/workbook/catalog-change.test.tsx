@@ -142,6 +142,16 @@ describe("in Excel (office-addin-mock)", () => {
     use(new FakeExcel({ sheets: ["Sheet1"] }));
     await expect(refreshFigures({ lang: "en-US", computed: today })).rejects.toBeInstanceOf(NoInputs);
   });
+
+  test("a zh-CN workbook's 输入 and 数值 are found from a pane in English: the values sheet is rewritten where it is", async () => {
+    const fake = new FakeExcel({ sheets: ["输入", "数值"] });
+    scenarioToInputs(changping).forEach((row, r) => row.forEach((v, c) => fake.sheet("输入").cells.set(`${String.fromCharCode(65 + c)}${r + 1}`, { value: v ?? "" })));
+    use(fake);
+    const address = await refreshFigures({ lang: "en-US", computed: today });
+    expect(address).toMatch(/^数值!A1:/);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["输入", "数值"]);
+    expect(excel.cell("数值", "B2")?.value).toBe(changping.name);
+  });
 });
 
 describe("the workbook step", () => {
