@@ -121,6 +121,8 @@ export class FakeExcel {
    * function runs once, before the sync it is queued for (the next one first).
    */
   readonly between: (() => void)[] = [];
+  /** Operations this Excel refuses (an InvalidArgument at the sync that carries them), by their log line. */
+  refuse?: (what: string) => boolean;
   private pending: { what: string; apply: () => void; bytes?: () => number }[] = [];
   private mocks: OfficeMockObject[] = [];
   private nextPart = 1;
@@ -186,6 +188,7 @@ export class FakeExcel {
       throw Object.assign(new Error(`RequestPayloadSizeLimitExceeded: the request payload size has exceeded the limit (${payload} bytes)`), { code: "RequestPayloadSizeLimitExceeded" });
     }
     for (const op of queued) {
+      if (this.refuse?.(op.what)) throw Object.assign(new Error(`InvalidArgument: ${op.what}`), { code: "InvalidArgument" });
       op.apply();
       this.log.push(op.what);
     }

@@ -36,7 +36,7 @@ describe("a workbook without our sheets", () => {
   test("Inputs: the scenario's rows as an Excel table named Inputs, header first", async () => {
     const report = await writeScenario(changping, options());
     const rows = scenarioToInputs(changping);
-    expect(report).toEqual({ inputs: `Inputs!A1:K${rows.length}`, forecast: "Forecast!A1", figures: expect.stringMatching(/^Figures!A1:[A-Z]+\d+$/), replaced: [] });
+    expect(report).toEqual({ inputs: `Inputs!A1:K${rows.length}`, forecast: "Forecast!A1", figures: expect.stringMatching(/^Figures!A1:[A-Z]+\d+$/), replaced: [], printSetup: false });
     expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "Inputs", "Forecast", "Cash", "Profit and loss", "Tax", "After tax", "Figures"]);
     expect(inputsBlock(rows.length)).toEqual(rows.map((r) => r.map((v) => v ?? "")));
     expect(excel.sheet("Inputs").tables).toEqual([{ name: inputsTableName, address: `A1:K${rows.length}`, hasHeaders: true, style: "TableStyleMedium2" }]);
@@ -73,7 +73,7 @@ describe("a workbook without our sheets", () => {
   });
 
   test("with ExcelApi 1.9, every sheet's print setup from the registry: fit to width, header row repeated, the pointing line in the page header", async () => {
-    await writeScenario(changping, options({ api19: true }));
+    expect((await writeScenario(changping, options({ api19: true }))).printSetup).toBe(true);
     const line = pointerText("en-US");
     for (const name of ["Inputs", "Forecast", "Cash", "Profit and loss", "Tax", "After tax", "Figures"]) {
       const spec = sheetRegistry.find((s) => s.names["en-US"] === name)!;
@@ -84,6 +84,14 @@ describe("a workbook without our sheets", () => {
         ...(spec.kind === "values" ? {} : { centerHeader: line }),
       });
     }
+    // An Excel that refuses a page setting loses the print setup only: the sheets are written, and the report says so.
+    const refusing = new FakeExcel({ sheets: ["Sheet1"] });
+    refusing.refuse = (what) => what === "Forecast page zoom";
+    use(refusing);
+    const report = await writeScenario(changping, options({ api19: true }));
+    expect(report.printSetup).toBe(false);
+    expect(excel.cell("Forecast", "A1")).toEqual({ formula: forecastFormula });
+    expect(excel.cell("Figures", "B2")?.value).toBe(changping.name);
     // Without 1.9 nothing of the page is touched.
     use(new FakeExcel({ sheets: ["Sheet1"] }));
     await writeScenario(changping, options());

@@ -216,6 +216,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "write.replace": "替换",
   "write.cancelled": "未写入任何内容。",
   "write.done": "已写入：情景在 {inputs}，实时测算在 {forecast}，纯数值在 {figures}。",
+  "write.noPrintSetup": "此 Excel 无法设置打印格式（缩放至一页宽、重复标题行）；打印前请在“页面布局”中设置。",
   "write.inTheWay": "未写入任何内容：{sheets} 已存在且未同意替换。",
   "write.tooManyRows": "此情景需要 {rows} 行，超过工作簿可容纳的 {max} 行；请拆分为两个情景。",
   "catalog.changed": "本工作簿于 {computed} 按条款目录 {stored} 计算；本加载项的条款目录为 {current}。其所用条款有以下变化：",

@@ -144,7 +144,8 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
           computed: today(),
         });
         setCatalogCheck(undefined);
-        return { intent: "success", text: t("write.done", { inputs: report.inputs, forecast: report.forecast, figures: report.figures }) };
+        const done = t("write.done", { inputs: report.inputs, forecast: report.forecast, figures: report.figures });
+        return { intent: "success", text: report.printSetup ? done : `${done} ${t("write.noPrintSetup")}` };
       } catch (e) {
         if (e instanceof SheetsInTheWay) return { intent: "warning", text: t("write.inTheWay", { sheets: e.names.join(", ") }) };
         if (e instanceof ForbiddenText) return { intent: "error", text: t("write.forbiddenText", { text: e.text, character: e.character }) };

@@ -58,6 +58,8 @@ export interface WriteReport {
   readonly forecast: string;
   readonly figures: string;
   readonly replaced: readonly string[];
+  /** The registry's print setup: set, or not (no ExcelApi 1.9, or Excel refused it; the sheets are written either way). */
+  readonly printSetup: boolean;
 }
 
 /** Sheets exist that the person has not agreed to replace: nothing was written. */
@@ -180,16 +182,8 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
     const pointer = pointerText(options.lang);
     const ws = Object.fromEntries(written.map((id) => [id, sheetFor(sheetName(id, options.lang))])) as Record<(typeof written)[number], Excel.Worksheet>;
     for (const id of written) {
-      const { print, pointer: at, kind } = sheetSpec(id);
+      const at = sheetSpec(id).pointer;
       if (at) ws[id].getRange(at).values = [[pointer]];
-      if (options.api19) {
-        const page = ws[id].pageLayout;
-        page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-        // Fit the width on one page, as many pages tall as needed (Excel's fitToHeight 0).
-        page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-        if (print.titleRows) page.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
-        if (kind === "inputs" || kind === "live") page.headersFooters.defaultForAllPages.centerHeader = pointer.replace(/&/g, "&&");
-      }
     }
 
     // Inputs: formats first, so that Excel keeps text as text, then the values, then the table.
@@ -244,8 +238,34 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
     forecast.activate();
     await context.sync();
     const address = (id: SheetId, cells: string) => `${sheetName(id, options.lang)}!${cells}`;
-    return { inputs: address("inputs", inputsAddress), forecast: address("forecast", "A1"), figures, replaced };
+    const printSetup = options.api19 && (await setPrinting(context, written.map((id) => [id, ws[id]]), pointer));
+    return { inputs: address("inputs", inputsAddress), forecast: address("forecast", "A1"), figures, replaced, printSetup };
   });
+}
+
+/**
+ * Each sheet's print setup from the registry (ExcelApi 1.9), in a batch of its own after the
+ * sheets are written, so that an Excel refusing one setting loses the print setup only: fitted to
+ * the page's width, as many pages tall as needed (verticalFitToPages 0, the file's fitToHeight
+ * "0"), the title rows repeated, and on Inputs and live sheets the line pointing to the values
+ * sheet as the page header. Whether it was set.
+ */
+async function setPrinting(context: Excel.RequestContext, sheets: readonly (readonly [SheetId, Excel.Worksheet])[], pointer: string): Promise<boolean> {
+  for (const [id, sheet] of sheets) {
+    const { print, kind } = sheetSpec(id);
+    const page = sheet.pageLayout;
+    page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (print.titleRows) page.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
+    // "&" starts a header code in Excel; "&&" is a literal one.
+    if (kind === "inputs" || kind === "live") page.headersFooters.defaultForAllPages.centerHeader = pointer.replace(/&/g, "&&");
+  }
+  try {
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The values sheet's cells, formats before values so that text stays text. Returns its address. */
