@@ -113,8 +113,17 @@ export const partNames = {
 const metadataXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`;
 
-/** The web extension's instance id: the add-in's id in braces, as Microsoft's sideload workbook has it. */
-const instanceId = (id: string) => `{${id}}`;
+/**
+ * The web extension's instance id, a GUID in braces as Office writes it: the add-in's id where it
+ * is a GUID (as Microsoft's sideload workbook has it), else (an AppSource asset id, WA…) a GUID
+ * derived from it (48-bit FNV-1a), so the same add-in gets the same instance id in every file.
+ */
+function instanceId(id: string): string {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return `{${id}}`;
+  let h = 0xcbf29ce484222325n;
+  for (const ch of id) h = ((h ^ BigInt(ch.codePointAt(0)!)) * 0x100000001b3n) & 0xffffffffffffn;
+  return `{5D1C0A7E-0000-4000-8001-${h.toString(16).toUpperCase().padStart(12, "0")}}`;
+}
 
 /**
  * The pane's visibility per store: 1 (open it, prompting a reader who lacks the add-in to trust

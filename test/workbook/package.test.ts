@@ -195,6 +195,8 @@ test.each([
   // Microsoft: "If you want to distribute your add-in with the document, so that users are prompted to install it, you must set the visibility property to 1."
   expect(t.parts["xl/webextensions/taskpanes.xml"]).toMatch(/<wetp:taskpane dockstate="right" visibility="1" /);
   expect(t.parts["xl/webextensions/webextension1.xml"]).toContain("<we:customFunctionIdList>");
+  // The instance id is a GUID in braces, as Office writes it, whatever the reference's id (an AppSource asset id is none).
+  expect(t.parts["xl/webextensions/webextension1.xml"]).toMatch(/<we:webextension [^>]*id="\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}"/i);
   expect(await malformedParts(t.parts)).toEqual([]);
 });
 
