@@ -29,7 +29,7 @@ describe.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "
   });
 
   test("has the Inputs table, the live formulas, 万元 formats, the values sheet and the catalog sheet", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Inputs", "Forecast", "Cash", "Profit and loss", "Tax", "After tax", "Events", "Figures", "About"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Inputs", "Forecast", "Cash", "Profit and loss", "Tax", "After tax", "Figures", "Events", "About"]);
     const forecastCell = wb.getWorksheet("Forecast")!.getCell("A1").value as ExcelJS.CellFormulaValue;
     // Stored as Excel stores an add-in's function, over the whole Inputs table.
     expect(forecastCell.formula).toBe("_xldudf_SUBSIDY_FORECAST(Inputs[#All])");
@@ -65,6 +65,23 @@ describe.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "
     expect(events.slice(1).every((r) => typeof r[3] === "number" && typeof r[4] === "string" && (r[4] as string).length > 0)).toBe(true);
     hf.destroy();
   });
+});
+
+test("a zh-CN template, its tabs Chinese, recomputes to the same figures: the Events formulas read '输入'! and the chart's names '预测'!", async () => {
+  const out = join(dir, "zh.xlsx");
+  expect(await main(["template", out, "--scenario", example("shenzhen-imaging-plant.json"), "--lang", "zh-CN"], quiet)).toBe(0);
+  const t = await readTemplate(out);
+  const hf = buildWorkbookEngine(t.hfSheets());
+  const expected = tableOf(parseScenario(JSON.parse(readFileSync(example("shenzhen-imaging-plant.json"), "utf8"))));
+  expect(hf.getSheetValues(hf.getSheetId("预测")!).slice(0, expected.length).map((r) => r.slice(0, expected[0].length))).toEqual(expected);
+  const events = hf.getSheetValues(hf.getSheetId("事件")!);
+  const cached: unknown[][] = [];
+  t.workbook.getWorksheet("事件")!.eachRow((row, r) => r > 1 && cached.push([4, 5].map((c) => (row.getCell(c).value as ExcelJS.CellFormulaValue).result)));
+  expect(cached.length).toBeGreaterThan(0);
+  expect(events.slice(1, 1 + cached.length).map((r) => [r[3], r[4]])).toEqual(cached);
+  // Shenzhen's PET-CT priced alone: 40% × 15M = 6M under the innovative class III cap.
+  expect(events.some((r) => r[2] === "PET-CT" && r[3] === 6000000)).toBe(true);
+  hf.destroy();
 });
 
 test("a template built from an edited scenario recomputes to the engine's figures, and a year added on Inputs spills a row more", async () => {

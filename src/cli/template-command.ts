@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseScenario, scenarioToInputs, ScenarioError, type Lang } from "../engine";
-import { figuresSheetNames } from "../workbook/figures";
 import { MAX_INPUT_ROWS } from "../workbook/layout";
+import { sheetRegistry } from "../workbook/sheets";
 import type { AddinReference } from "../workbook/package";
 import { forbiddenTexts } from "../workbook/xml-text";
 import { readScenario } from "./forecast";
@@ -123,6 +123,6 @@ export async function templateCommand(argv: string[], io: Io, lang: Lang): Promi
     io.err(`subsidy: could not write ${out} (${(e as Error).message}); nothing was written${values.force ? ", and the file there is as it was" : ""}`);
     return 1;
   }
-  io.out(`wrote ${out}: Inputs, Forecast (=SUBSIDY.FORECAST, yuan and 万元), Events, ${figuresSheetNames[lang]} (plain values) and About (catalog and policy documents)`);
+  io.out(`wrote ${out}: ${sheetRegistry.map((s) => s.names[lang]).join(", ")}`);
   return 0;
 }

@@ -5,8 +5,10 @@ import { call } from "../functions/reports";
 import { catalogRecord, catalogRecordXml } from "../workbook/catalog-record";
 import { figuresLayout } from "../workbook/figures";
 import { storedFormula } from "../workbook/formula";
-import { besideAnchor, chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormula, inputsTableName, numberFormats, sheets, viewFormulaFor, viewSheets, wanView, type ViewCode } from "../workbook/layout";
+import { besideAnchor, chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormula, inputsTableName, numberFormats, viewFormulaFor, viewSheets, wanView, type ViewCode } from "../workbook/layout";
 import { completePackage, type AddinReference } from "../workbook/package";
+import { opensOn, pointerText, sheetRef, sheetRegistry, sheetSpec, type SheetId } from "../workbook/sheets";
+import { PRODUCT, PRODUCT_VERSION } from "./version";
 
 export interface TemplateOptions {
   /** Where Excel finds the add-in; undefined: the file does not name it. */
@@ -18,12 +20,15 @@ export interface TemplateOptions {
 }
 
 const chartTitle: Record<Lang, string> = { "en-US": "Support by year: ceiling and expected (元)", "zh-CN": "各年度支持：上限与预期（元）" };
-
-/** A formula cell as ExcelJS writes it: the stored form (src/workbook/formula.ts) and the cached result. */
-const stored = (typed: string, result: ExcelJS.CellFormulaValue["result"]) => ({ formula: storedFormula(typed), result }) as ExcelJS.CellFormulaValue;
+const wanLabel: Record<Lang, string> = { "en-US": "万元 view (the table above ÷ 10,000)", "zh-CN": "万元视图（上表 ÷ 10,000）" };
 
 /** A spilling formula over `values` (its cached results), anchored at `anchor`; completePackage marks it dynamic. */
 function spill(ws: ExcelJS.Worksheet, anchor: string, typed: string, values: unknown[][]): void {
+  if (values.length === 1 && values[0].length === 1) {
+    // One cell: ref is the cell itself, as Excel writes it (ref="D2").
+    ws.getCell(anchor).value = { formula: storedFormula(typed), result: values[0][0], shareType: "array", ref: anchor } as unknown as ExcelJS.CellFormulaValue;
+    return;
+  }
   const [, letters, row] = /^([A-Z])(\d+)$/.exec(anchor)!;
   const ref = `${anchor}:${column(letters.charCodeAt(0) - 65 + values[0].length - 1)}${Number(row) + values.length - 1}`;
   // ExcelJS types omit fillFormula's shareType.
@@ -39,10 +44,14 @@ function spill(ws: ExcelJS.Worksheet, anchor: string, typed: string, values: unk
  */
 export async function buildTemplate(scenario: Scenario, options: TemplateOptions): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "subsidy-forecast";
+  wb.creator = PRODUCT;
+  wb.lastModifiedBy = PRODUCT;
   wb.title = scenario.name;
+  const { lang } = options;
 
-  const inputs = wb.addWorksheet(sheets.inputs, { views: [{ state: "frozen", ySplit: 1 }] });
+  // Every sheet, in the registry's order and language, opening on the values sheet.
+  const ws = addSheets(wb, lang);
+  const inputs = ws.inputs;
   const [header, ...rows] = scenarioToInputs(scenario);
   inputs.addTable({
     name: inputsTableName,
@@ -56,7 +65,7 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
   inputs.columns.forEach((c, i) => (c.width = [22, 8, 14, 16, 7, 22, 10, 12, 12, 36, 48][i] ?? 12));
 
   // The year table: one dynamic array over the Inputs table, cached with the engine's values.
-  const out = wb.addWorksheet(sheets.forecast, { views: [{ state: "frozen", ySplit: 1 }] });
+  const out = ws.forecast;
   const { forecast: f, accounts } = accountedForecast(scenario);
   const table = forecastTable(f);
   const values = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
@@ -68,18 +77,18 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
 
   // 万元 view: the spilled table divided by 10,000, a spill over A1# below the largest forecast.
   // The cached 万元 figures are divided exactly, as the engine's amounts are; Excel redoes it.
-  out.getCell(wanView.label).value = "万元 view (the table above ÷ 10,000)";
+  out.getCell(wanView.label).value = wanLabel[lang];
   out.getCell(wanView.label).font = { italic: true };
   const wan = values.map((row, r) => row.map((v, c) => (r === 0 || c === 0 ? v : toNumber((table.rows[r - 1][c] as Decimal).dividedBy(WAN)))));
   spill(out, wanView.anchor, wanView.formula, wan);
   const wanTop = Number(wanView.anchor.slice(1));
   for (let r = wanTop + 1; r <= wanTop + forecastExtent.rows; r++) for (let c = 2; c <= width; c++) out.getCell(r, c).numFmt = numberFormats.wanYuan;
 
-  const views = addViewSheets(wb, accounts, options.lang);
-  addEventsSheet(wb, scenario, rows);
-  addFiguresSheet(wb, figuresLayout(f, accounts, options.lang, options.computed));
+  const views = fillViewSheets(ws, accounts);
+  const events = fillEventsSheet(ws.events, scenario, rows, lang);
+  fillFiguresSheet(ws.figures, figuresLayout(f, accounts, lang, options.computed));
 
-  const about = wb.addWorksheet(sheets.about);
+  const about = ws.about;
   const { catalog } = engine();
   about.addRows([
     ["Subsidy forecast template"],
@@ -105,25 +114,29 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
 
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   const name = (n: { name: string; formula: string }) => ({ name: n.name, formula: storedFormula(n.formula) });
+  const names = chartNames(lang);
+  const forecastRef = sheetRef("forecast", lang);
   return completePackage(bytes, {
     chart: {
-      sheet: sheets.forecast,
-      title: chartTitle[options.lang],
+      sheet: out.name,
+      title: chartTitle[lang],
       from: forecastChart.from,
       to: forecastChart.to,
-      categories: name(chartNames.years),
+      categories: name(names.years),
       categoryCache: f.years.map((y) => y.year),
       series: [
-        { label: table.header[1], labelRef: `${sheets.forecast}!$B$1`, values: name(chartNames.ceiling), cache: f.years.map((y) => toNumber(y.ceiling)) },
-        { label: table.header[2], labelRef: `${sheets.forecast}!$C$1`, values: name(chartNames.expected), cache: f.years.map((y) => toNumber(y.expected)) },
+        { label: table.header[1], labelRef: `${forecastRef}!$B$1`, values: name(names.ceiling), cache: f.years.map((y) => toNumber(y.ceiling)) },
+        { label: table.header[2], labelRef: `${forecastRef}!$C$1`, values: name(names.expected), cache: f.years.map((y) => toNumber(y.expected)) },
       ],
     },
     dynamicArrays: [
-      { sheet: sheets.forecast, cell: "A1" },
-      { sheet: sheets.forecast, cell: wanView.anchor },
+      { sheet: out.name, cell: "A1" },
+      { sheet: out.name, cell: wanView.anchor },
       ...views,
+      ...events,
     ],
     addin: options.addin,
+    application: { name: PRODUCT, version: PRODUCT_VERSION },
     customXml: [catalogRecordXml(catalogRecord(f, options.computed))],
   });
 }
@@ -132,14 +145,14 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
  * A sheet per view (layout.ts viewSheets): the live FORECAST of that view over the Inputs table,
  * cached with the engine's table as the function returns it. Returns the anchors that spill.
  */
-function addViewSheets(wb: ExcelJS.Workbook, accounts: Accounts, lang: Lang): { sheet: string; cell: string }[] {
+function fillViewSheets(sheets: Record<SheetId, ExcelJS.Worksheet>, accounts: Accounts): { sheet: string; cell: string }[] {
   const anchors: { sheet: string; cell: string }[] = [];
   const cells = (view: ViewCode) => {
     const t = accountsTable(accounts, view);
     return [t.header, ...t.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   };
-  for (const { view, names, beside } of viewSheets) {
-    const ws = wb.addWorksheet(names[lang], { views: [{ state: "frozen", ySplit: 1 }] });
+  for (const { view, beside } of viewSheets) {
+    const ws = sheets[view as SheetId];
     const placed: [string, ViewCode][] = beside ? [["A1", view], [besideAnchor, beside]] : [["A1", view]];
     for (const [anchor, code] of placed) {
       spill(ws, anchor, viewFormulaFor(inputsTableName, code), cells(code));
@@ -152,9 +165,38 @@ function addViewSheets(wb: ExcelJS.Workbook, accounts: Accounts, lang: Lang): { 
   return anchors;
 }
 
+/**
+ * Every sheet of the registry, in its order, named in the workbook's language, with its print
+ * setup: fit to the page's width (as many pages tall as needed), its title rows repeated, and on
+ * every sheet but the values sheet and About a page header pointing to the values sheet. A live
+ * sheet carries the same words in a cell. The workbook opens on `opensOn`.
+ */
+function addSheets(wb: ExcelJS.Workbook, lang: Lang): Record<SheetId, ExcelJS.Worksheet> {
+  const pointer = pointerText(lang);
+  const header = `&C${pointer.replace(/&/g, "&&")}`;
+  const out = {} as Record<SheetId, ExcelJS.Worksheet>;
+  for (const spec of sheetRegistry) {
+    const selected = spec.id === opensOn;
+    const frozen = spec.kind === "inputs" || spec.kind === "live";
+    // ExcelJS writes a view's tabSelected, which its types leave out.
+    const view = { state: frozen ? "frozen" : "normal", ...(frozen ? { ySplit: 1 } : {}), tabSelected: selected } as Partial<ExcelJS.WorksheetView>;
+    const ws = wb.addWorksheet(spec.names[lang], {
+      views: [view],
+      pageSetup: { orientation: spec.print.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(spec.print.titleRows ? { printTitlesRow: spec.print.titleRows } : {}) },
+      headerFooter: spec.kind === "inputs" || spec.kind === "live" ? { oddHeader: header } : {},
+    });
+    if (spec.pointer) {
+      ws.getCell(spec.pointer).value = pointer;
+      ws.getCell(spec.pointer).font = { italic: true };
+    }
+    out[spec.id] = ws;
+  }
+  wb.views = [{ x: 0, y: 0, width: 28800, height: 17600, firstSheet: 0, activeTab: sheetRegistry.findIndex((s) => s.id === opensOn), visibility: "visible" }];
+  return out;
+}
+
 /** The values sheet, from the layout the task pane writes too. */
-function addFiguresSheet(wb: ExcelJS.Workbook, layout: ReturnType<typeof figuresLayout>): void {
-  const ws = wb.addWorksheet(layout.sheet);
+function fillFiguresSheet(ws: ExcelJS.Worksheet, layout: ReturnType<typeof figuresLayout>): void {
   layout.rows.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v === "") return;
@@ -165,22 +207,31 @@ function addFiguresSheet(wb: ExcelJS.Workbook, layout: ReturnType<typeof figures
   );
   ws.getRow(1).font = { bold: true, size: 14 };
   ws.getRow(layout.tableRow + 1).font = { bold: true };
+  ws.getRow(layout.wanRow + 1).font = { bold: true };
   ws.columns.forEach((c, i) => (c.width = i === 0 ? 18 : 20));
 }
 
-/** Where a column of the Inputs table is, as a cell address on a row. */
-const at = (name: (typeof inputColumns)[number], row: number) => `${sheets.inputs}!${column(inputColumns.indexOf(name))}${row}`;
+const eventsHeader: Record<Lang, string[]> = {
+  "en-US": ["Item", "Year", "Product", "Per-matter amount (before annual caps)", "Explanation"],
+  "zh-CN": ["事项", "年份", "产品", "单项金额（年度上限前）", "说明"],
+};
 
 /**
  * One row per event with the single-matter SUBSIDY function that prices it, reading the Inputs
  * cells, and its EXPLAIN beside it: the amount for that matter alone, before the portfolio's
  * annual caps and limits that FORECAST applies (ruling 9).
  */
-function addEventsSheet(wb: ExcelJS.Workbook, scenario: Scenario, rows: InputCell[][]): void {
-  const ws = wb.addWorksheet("Events");
-  ws.addRow(["Item", "Year", "Product", "Per-matter amount (before annual caps)", "Explanation"]).font = { bold: true };
+function fillEventsSheet(ws: ExcelJS.Worksheet, scenario: Scenario, rows: InputCell[][], lang: Lang): { sheet: string; cell: string }[] {
+  eventsHeader[lang].forEach((h, c) => (ws.getCell(1, c + 1).value = h));
+  ws.getRow(1).font = { bold: true };
+  ws.getCell(sheetSpec("events").pointer!).font = { bold: false, italic: true };
+  const inputsRef = sheetRef("inputs", lang);
+  /** Where a column of the Inputs table is, as a cell address on a row. */
+  const at = (name: (typeof inputColumns)[number], row: number) => `${inputsRef}!${column(inputColumns.indexOf(name))}${row}`;
   const regionRow = rows.findIndex((r) => r[0] === "region") + 2;
-  const region = `${sheets.inputs}!$${column(inputColumns.indexOf("Option"))}$${regionRow}`;
+  const region = `${inputsRef}!$${column(inputColumns.indexOf("Option"))}$${regionRow}`;
+  const anchors: { sheet: string; cell: string }[] = [];
+  let line = 1;
   rows.forEach((r, i) => {
     const row = i + 2;
     const value = (name: (typeof inputColumns)[number]) => r[inputColumns.indexOf(name)];
@@ -202,16 +253,16 @@ function addEventsSheet(wb: ExcelJS.Workbook, scenario: Scenario, rows: InputCel
     const [name, refs, args] = entry;
     const formula = (fn: string, list: string[]) => `=SUBSIDY.${fn}(${list.join(",")})`;
     const cached = (v: CellResult) => (v instanceof CellError ? { error: v.code } : v) as ExcelJS.CellFormulaValue["result"];
-    const added = ws.addRow([
-      value("Item"),
-      value("Year"),
-      value("Product") ?? "",
-      stored(formula(name, refs), cached(call(name, args))),
-      stored(formula("EXPLAIN", [`"${name}"`, ...refs]), cached(call("EXPLAIN", [name, ...args]))),
-    ]);
-    added.getCell(4).numFmt = numberFormats.yuan;
-    added.getCell(5).alignment = { wrapText: false };
+    line++;
+    [value("Item"), value("Year"), value("Product") ?? ""].forEach((v, c) => (ws.getCell(line, c + 1).value = v as ExcelJS.CellValue));
+    // Each formula a one-cell dynamic array, as Excel 365 stores a custom function's cell (completePackage adds cm="1").
+    spill(ws, `D${line}`, formula(name, refs), [[cached(call(name, args))]]);
+    spill(ws, `E${line}`, formula("EXPLAIN", [`"${name}"`, ...refs]), [[cached(call("EXPLAIN", [name, ...args]))]]);
+    anchors.push({ sheet: ws.name, cell: `D${line}` }, { sheet: ws.name, cell: `E${line}` });
+    ws.getCell(line, 4).numFmt = numberFormats.yuan;
+    ws.getCell(line, 5).alignment = { wrapText: false };
   });
   ws.getColumn(4).width = 34;
   ws.getColumn(5).width = 80;
+  return anchors;
 }

@@ -1,4 +1,5 @@
-import { accountsTable, engine, policyTotal, toNumber, ZERO, type Accounts, type Decimal, type Forecast, type Lang } from "../engine";
+import { accountsTable, engine, policyTotal, toNumber, WAN, ZERO, type Accounts, type Decimal, type Forecast, type Lang } from "../engine";
+import { sheetName, sheetRegistry } from "./sheets";
 
 /**
  * The values sheet: the forecast as plain numbers, for whoever opens the workbook without the
@@ -7,7 +8,8 @@ import { accountsTable, engine, policyTotal, toNumber, ZERO, type Accounts, type
  * function, and the pane rewrites it when asked.
  */
 
-export const figuresSheetNames: Readonly<Record<Lang, string>> = { "en-US": "Figures", "zh-CN": "数值" };
+/** The live sheets, named as the workbook names them. */
+const liveSheets = (lang: Lang) => sheetRegistry.filter((s) => s.kind === "live").map((s) => s.names[lang]);
 
 const words = {
   "en-US": {
@@ -18,7 +20,9 @@ const words = {
     method: "Method",
     exact: (n: number) => `exact, over ${n} combinations of events`,
     monteCarlo: (d: number, s: number) => `Monte Carlo, ${d} draws, seed ${s}`,
-    needs: "The Inputs, Forecast, Events sheets and the sheets of the views (Cash, Profit and loss, Tax, After tax) are live: they recalculate only in Excel with the Subsidy Forecast add-in. The numbers on this sheet are plain values in yuan and read the same in any spreadsheet.",
+    needs: (live: readonly string[]) =>
+      `The sheets ${live.join(", ")} are live: they recalculate only in Excel with the Subsidy Forecast add-in, and show #NAME? elsewhere. The numbers on this sheet are plain values, in yuan and then in 万元, and read the same in any spreadsheet.`,
+    wan: "The same table in 万元 (yuan ÷ 10,000)",
     columns: ["Year", "Ceiling (yuan)", "Expected (yuan)", "P10 (yuan)", "P50 (yuan)", "P90 (yuan)"],
     policy: (title: string) => `Expected: ${title}`,
     total: "Total",
@@ -38,7 +42,9 @@ const words = {
     method: "方法",
     exact: (n: number) => `精确计算，共 ${n} 种事件组合`,
     monteCarlo: (d: number, s: number) => `蒙特卡罗模拟，${d} 次抽样，种子 ${s}`,
-    needs: "Inputs、Forecast、Events 工作表及各视图工作表（现金、损益、所得税、税后）为实时公式：只有在安装了“政策补贴测算”加载项的 Excel 中才会重新计算。本表数值为纯数值（单位：元），在任何电子表格软件中显示相同。",
+    needs: (live: readonly string[]) =>
+      `${live.join("、")} 工作表为实时公式：只有在安装了“政策补贴测算”加载项的 Excel 中才会重新计算，在其他软件中显示 #NAME?。本表数值为纯数值（先以元、再以万元列示），在任何电子表格软件中显示相同。`,
+    wan: "同一表格，以万元计（元 ÷ 10,000）",
     columns: ["年份", "上限（元）", "期望（元）", "P10（元）", "P50（元）", "P90（元）"],
     policy: (title: string) => `期望：${title}`,
     total: "合计",
@@ -60,6 +66,8 @@ export interface FiguresLayout {
   readonly rows: readonly (readonly FiguresCell[])[];
   /** 0-based row of the year table's header; amounts are below it, in columns 1… */
   readonly tableRow: number;
+  /** 0-based row of the same table's header in 万元 (every amount ÷ 10,000). */
+  readonly wanRow: number;
   /** Number formats cell by cell: text stays text ("@"), amounts in yuan. */
   readonly formats: readonly (readonly string[])[];
   /** 0-based row of each view's header, below the entitled table. */
@@ -71,7 +79,7 @@ export const figuresViews = ["cash", "pl", "deferred", "tax", "aftertax"] as con
 export type FiguresView = (typeof figuresViews)[number];
 
 /** Whole yuan grouped; an amount with fen shows every digit it has, so nothing shown is rounded. */
-export const figuresFormats = { text: "@", yuan: "#,##0", fractional: "#,##0.00##########", year: "0" } as const;
+export const figuresFormats = { text: "@", yuan: "#,##0", fractional: "#,##0.00##########", wan: "#,##0.00####", year: "0" } as const;
 
 /**
  * `computed` is the day the figures were computed (YYYY-MM-DD); `accounts` are the forecast's
@@ -85,14 +93,22 @@ export function figuresLayout(f: Forecast, accounts: Accounts, lang: Lang, compu
     const d = documents.find((x) => x.id === id);
     return d ? (lang === "zh-CN" ? d.title : d.titleEn) : id;
   };
-  const amounts = (b: { ceiling: Decimal; expected: Decimal; p10: Decimal; p50: Decimal; p90: Decimal }) => [b.ceiling, b.expected, b.p10, b.p50, b.p90].map(toNumber);
+  // Amounts in a unit: yuan as they are, 万元 divided exactly (Decimal), as the engine's figures are.
+  const entitled = (unit: (d: Decimal) => number) => {
+    const amounts = (b: { ceiling: Decimal; expected: Decimal; p10: Decimal; p50: Decimal; p90: Decimal }) => [b.ceiling, b.expected, b.p10, b.p50, b.p90].map(unit);
+    const years = f.years.map((y) => [y.year, ...amounts(y), ...policies.map((p) => unit(y.byPolicy[p]?.expected ?? ZERO))]);
+    const total = [w.total, ...amounts(f.total), ...policies.map((p) => unit(policyTotal(f, p).expected))];
+    return [...years, total];
+  };
   const header = [...w.columns, ...policies.map((p) => w.policy(title(p)))];
-  const years = f.years.map((y) => [y.year, ...amounts(y), ...policies.map((p) => toNumber(y.byPolicy[p]?.expected ?? ZERO))]);
-  const total = [w.total, ...amounts(f.total), ...policies.map((p) => toNumber(policyTotal(f, p).expected))];
+  const wanHeader = header.map((h, c) => (c === 0 ? h : h.replace("（元）", "（万元）").replace("(yuan)", "(万元)")));
   const method = f.method.kind === "exact" ? w.exact(f.method.worlds) : w.monteCarlo(f.method.draws, f.method.seed);
-  const head: FiguresCell[][] = [[w.title], [w.scenario, f.name], [w.catalog, f.catalogVersion], [w.computed, computed], [w.method, method], [w.needs], []];
+  const head: FiguresCell[][] = [[w.title], [w.scenario, f.name], [w.catalog, f.catalogVersion], [w.computed, computed], [w.method, method], [w.needs(liveSheets(lang))], []];
   const tableRow = head.length;
-  const body: FiguresCell[][] = [...head, header, ...years, total];
+  const body: FiguresCell[][] = [...head, header, ...entitled(toNumber), [], [w.wan]];
+  const wanRow = body.length;
+  body.push(wanHeader, ...entitled((d) => toNumber(d.dividedBy(WAN))));
+  const wanEnd = body.length;
   const views: { view: FiguresView; tableRow: number }[] = [];
   for (const view of figuresViews) {
     const t = accountsTable(accounts, view, lang);
@@ -104,8 +120,10 @@ export function figuresLayout(f: Forecast, accounts: Accounts, lang: Lang, compu
   const width = Math.max(...body.map((r) => r.length));
   const pad = (row: readonly FiguresCell[]) => [...row, ...Array<FiguresCell>(width - row.length).fill("")];
   const rows = body.map(pad);
-  const formats = rows.map((row) =>
-    row.map((v, c) => (typeof v !== "number" ? figuresFormats.text : c === 0 ? figuresFormats.year : Number.isInteger(v) ? figuresFormats.yuan : figuresFormats.fractional)),
+  const formats = rows.map((row, r) =>
+    row.map((v, c) =>
+      typeof v !== "number" ? figuresFormats.text : c === 0 ? figuresFormats.year : r > wanRow && r < wanEnd ? figuresFormats.wan : Number.isInteger(v) ? figuresFormats.yuan : figuresFormats.fractional,
+    ),
   );
-  return { sheet: figuresSheetNames[lang], rows, tableRow, formats, views };
+  return { sheet: sheetName("figures", lang), rows, tableRow, wanRow, formats, views };
 }

@@ -1,11 +1,11 @@
 import { engine, type Lang } from "../engine";
+import { sheetRef, sheetSpec } from "./sheets";
 
 /**
  * The shape of a forecast workbook, shared by the two writers: the CLI's template (ExcelJS) and
  * the task pane (Excel.run). Both write the same sheets and formulas, so a workbook from either
  * recalculates the same way.
  */
-export const sheets = { inputs: "Inputs", forecast: "Forecast", about: "About" } as const;
 export const inputsTableName = "Inputs";
 
 /**
@@ -63,19 +63,22 @@ export const wanView = { label: `A${forecastExtent.rows + 2}`, anchor: `A${forec
  * The chart's data as names over the spill (a series cannot name `A1#` itself): the years, the
  * ceiling and the expected column, header and total row left out, so the chart grows with A1#.
  */
-const spillColumn = (column: string) => `=OFFSET(${sheets.forecast}!$${column}$2,0,0,ROWS(${sheets.forecast}!$A$1#)-2,1)`;
-export const chartNames = {
-  years: { name: "SubsidyYears", formula: spillColumn("A") },
-  ceiling: { name: "SubsidyCeiling", formula: spillColumn("B") },
-  expected: { name: "SubsidyExpected", formula: spillColumn("C") },
-} as const;
+export function chartNames(lang: Lang) {
+  const forecast = sheetRef("forecast", lang);
+  const spillColumn = (column: string) => `=OFFSET(${forecast}!$${column}$2,0,0,ROWS(${forecast}!$A$1#)-2,1)`;
+  return {
+    years: { name: "SubsidyYears", formula: spillColumn("A") },
+    ceiling: { name: "SubsidyCeiling", formula: spillColumn("B") },
+    expected: { name: "SubsidyExpected", formula: spillColumn("C") },
+  } as const;
+}
 
 /**
  * The CFO's views (DESIGN rulings 15–17), a sheet each after Forecast: A1 is the live
  * =SUBSIDY.FORECAST over the same Inputs table with the view's English code (which the function
  * reads in either language), spilling the engine's accountsTable. Deferred income at year end, a
  * balance rather than a flow, sits beside profit and loss on that sheet (`beside`), clear of the
- * widest table A1 can spill. Sheet names in the workbook's language.
+ * widest table A1 can spill. Sheet names in the workbook's language, from the registry (sheets.ts).
  */
 export type ViewCode = "cash" | "pl" | "deferred" | "tax" | "aftertax";
 export interface ViewSheet {
@@ -85,10 +88,10 @@ export interface ViewSheet {
   readonly beside?: ViewCode;
 }
 export const viewSheets: readonly ViewSheet[] = [
-  { view: "cash", names: { "en-US": "Cash", "zh-CN": "现金" } },
-  { view: "pl", names: { "en-US": "Profit and loss", "zh-CN": "损益" }, beside: "deferred" },
-  { view: "tax", names: { "en-US": "Tax", "zh-CN": "所得税" } },
-  { view: "aftertax", names: { "en-US": "After tax", "zh-CN": "税后" } },
+  { view: "cash", names: sheetSpec("cash").names },
+  { view: "pl", names: sheetSpec("pl").names, beside: "deferred" },
+  { view: "tax", names: sheetSpec("tax").names },
+  { view: "aftertax", names: sheetSpec("aftertax").names },
 ];
 export const viewFormulaFor = (table: string, view: ViewCode): string => `=SUBSIDY.FORECAST(${table}[#All],"${view}")`;
 /** One column clear of the widest table a view spills (the same shape as the Forecast's). */

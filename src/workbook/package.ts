@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { quoteSheet } from "./sheets";
 import { escapeXml } from "./xml-text";
 
 /**
@@ -21,12 +22,24 @@ import { escapeXml } from "./xml-text";
  * - The add-in, travelling with the file: xl/webextensions/webextension1.xml (a reference to the
  *   add-in's id, version and store, and Office.AutoShowTaskpaneWithDocument) and taskpanes.xml,
  *   related from the package root, as [MS-OWEXML] 2.2 and Microsoft's "Automatically open a
- *   task pane with a document" describe. The same parts, relationship types and content types
- *   as the workbook Microsoft's own sideload tool opens (OfficeDev/Office-Addin-Scripts,
- *   office-addin-dev-settings/templates/ExcelWorkbookWithTaskPane.xlsx, filled in by
- *   src/sideload.ts with the manifest's id and version; its reference is store="developer"
- *   storeType="Registry"). That workbook shows its pane with visibility="1"; ours keeps
- *   visibility="0" and lets the AutoShow property open it, the autoopen route.
+ *   task pane with a document" describe. The pane's visibility depends on the store: "If you want
+ *   to distribute your add-in with the document, so that users are prompted to install it, you
+ *   must set the visibility property to 1" (that page), so a file naming a catalog its readers
+ *   share (a network share, Centralized Deployment, AppSource) carries 1; a sideloaded add-in
+ *   (Registry, store "developer") exists only on the machine that sideloaded it, so its file
+ *   carries 0, and the autoopen setting is then ignored where the add-in is not installed ("the
+ *   autoopen feature will not work and the setting will be ignored", the same page) instead of
+ *   prompting for an add-in nobody else can get. An AppSource reference repeats itself in
+ *   alternateReferences with the asset id as its store, as Office-saved files do.
+ * - The custom functions the workbook uses, listed as Excel lists them in the web extension's
+ *   extLst (an Excel-saved workbook, evelyn-chrono/officejs-custom-functions-name-error-repro,
+ *   "Custom Functions Protected Sheet Repro.xlsx": `<a:ext uri="{7C84B067-…}"><we:customFunctionIdList>
+ *   <we:customFunctionIds>_xldudf_CONTOSO_ADD</we:customFunctionIds>…`). Undocumented: [MS-OWEXML]
+ *   2.2.13 names the type CT_CustomFunctionList ("a list of custom functions of the Office
+ *   Add-in") with customFunctionIds children, but not the element name or the ext uri Excel uses.
+ *   The list is read from the package's own formulas, so it is exactly what the sheets call.
+ * - Honest provenance: docProps/app.xml names this product and its version, not ExcelJS's
+ *   default "Microsoft Excel" 16.0300.
  * - Custom XML parts (customXml/itemN.xml with its itemProps), which Office.js reads through
  *   workbook.customXmlParts.
  * - A column chart over a spill. A chart series cannot name `A1#` itself; it names a defined
@@ -76,12 +89,14 @@ export interface ColumnChart {
 }
 
 export interface PackageAdditions {
-  /** Cells whose formula spills: the anchors, by sheet name. */
+  /** Cells whose formula is a dynamic array (a spill, or a custom function's one cell): the anchors, by sheet name. */
   readonly dynamicArrays: readonly { readonly sheet: string; readonly cell: string }[];
   readonly addin?: AddinReference;
   /** Custom XML parts, each a complete XML document. */
   readonly customXml: readonly string[];
   readonly chart?: ColumnChart;
+  /** The product that wrote the file, for docProps/app.xml. */
+  readonly application: { readonly name: string; readonly version: string };
 }
 
 const CURRENT_CALC_ID = "191029";
@@ -98,16 +113,57 @@ export const partNames = {
 const metadataXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`;
 
-/** The web extension's instance id: the add-in's id in braces, as Microsoft's sideload workbook has it. */
-const instanceId = (id: string) => `{${id}}`;
-
-function webextensionXml(a: AddinReference): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="${escapeXml(instanceId(a.id))}"><we:reference id="${escapeXml(a.id)}" version="${escapeXml(a.version)}" store="${escapeXml(a.store)}" storeType="${a.storeType}"/><we:alternateReferences/><we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties><we:bindings/><we:snapshot xmlns:r="${REL}"/></we:webextension>`;
+/**
+ * The web extension's instance id, a GUID in braces as Office writes it: the add-in's id where it
+ * is a GUID (as Microsoft's sideload workbook has it), else (an AppSource asset id, WA…) a GUID
+ * derived from it (48-bit FNV-1a), so the same add-in gets the same instance id in every file.
+ */
+function instanceId(id: string): string {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return `{${id}}`;
+  let h = 0xcbf29ce484222325n;
+  for (const ch of id) h = ((h ^ BigInt(ch.codePointAt(0)!)) * 0x100000001b3n) & 0xffffffffffffn;
+  return `{5D1C0A7E-0000-4000-8001-${h.toString(16).toUpperCase().padStart(12, "0")}}`;
 }
 
-const taskpanesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"><wetp:taskpane dockstate="right" visibility="0" width="350" row="4"><wetp:webextensionref xmlns:r="${REL}" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`;
+/**
+ * The pane's visibility per store: 1 (open it, prompting a reader who lacks the add-in to trust
+ * or install it) where readers can get the add-in from the catalog the file names; 0 for a
+ * sideloaded add-in, which no other machine has.
+ */
+export const visibilityFor = (storeType: StoreType): 0 | 1 => (storeType === "Registry" ? 0 : 1);
+
+/** The ext uri under which Excel writes customFunctionIdList (observed, see above). */
+const CUSTOM_FUNCTION_IDS_EXT = "{7C84B067-C214-45C3-A712-C9D94CD141B2}";
+
+function webextensionXml(a: AddinReference, functionIds: readonly string[]): string {
+  const reference = (store: string) => `<we:reference id="${escapeXml(a.id)}" version="${escapeXml(a.version)}" store="${escapeXml(store)}" storeType="${a.storeType}"/>`;
+  const alternates = a.storeType === "OMEX" ? `<we:alternateReferences>${reference(a.id)}</we:alternateReferences>` : "<we:alternateReferences/>";
+  const ids = functionIds.map((id) => `<we:customFunctionIds>${escapeXml(id)}</we:customFunctionIds>`).join("");
+  const extLst = functionIds.length
+    ? `<we:extLst><a:ext xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" uri="${CUSTOM_FUNCTION_IDS_EXT}"><we:customFunctionIdList>${ids}</we:customFunctionIdList></a:ext></we:extLst>`
+    : "";
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="${escapeXml(instanceId(a.id))}">${reference(a.store)}${alternates}<we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties><we:bindings/><we:snapshot xmlns:r="${REL}"/>${extLst}</we:webextension>`;
+}
+
+const taskpanesXml = (visibility: 0 | 1) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"><wetp:taskpane dockstate="right" visibility="${visibility}" width="350" row="4"><wetp:webextensionref xmlns:r="${REL}" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`;
+
+/** Every custom function the worksheets call, in the stored form (`_xldudf_SUBSIDY_FORECAST`), sorted. */
+async function customFunctionIds(zip: JSZip): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const part of (await sheetParts(zip)).values()) {
+    const xml = await text(zip, part);
+    for (const f of xml.matchAll(/<f\b[^>]*>([^<]*)<\/f>/g)) for (const m of f[1].matchAll(/(?<![\w.])(_xldudf_[A-Za-z0-9_.]+)\(/g)) ids.add(m[1]);
+  }
+  return [...ids].sort();
+}
+
+/** docProps/app.xml naming the product that wrote the file, in place of ExcelJS's "Microsoft Excel" 16.0300. */
+function applicationXml(xml: string, app: { name: string; version: string }): string {
+  // AppVersion is optional and has Excel's form (XX.YYYY): an Excel version, not ours, so it is left out.
+  return xml.replace(/<Application>[^<]*<\/Application>/, `<Application>${escapeXml(`${app.name} ${app.version}`)}</Application>`).replace(/<AppVersion>[^<]*<\/AppVersion>/, "");
+}
 
 const rels = (items: readonly { id: string; type: string; target: string }[]) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
@@ -175,8 +231,6 @@ function drawingXml(chart: ColumnChart): string {
 <xdr:wsDr xmlns:xdr="${DRAWING}/spreadsheetDrawing" xmlns:a="${DRAWING}/main"><xdr:twoCellAnchor editAs="oneCell">${anchor("from", cellIndex(chart.from))}${anchor("to", cellIndex(chart.to))}<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${DRAWING}/chart"><c:chart xmlns:c="${DRAWING}/chart" xmlns:r="${REL}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`;
 }
 
-const quoteSheet = (name: string) => (/^[A-Za-z_][\w.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
-
 /** Put the chart's parts in the package and its names in workbook.xml. */
 async function addChart(zip: JSZip, chart: ColumnChart, types: string): Promise<string> {
   const parts = await sheetParts(zip);
@@ -231,8 +285,8 @@ export async function completePackage(xlsx: Uint8Array, add: PackageAdditions): 
   zip.file("xl/workbook.xml", workbook.replace(/<calcPr calcId="\d+"/, `<calcPr calcId="${CURRENT_CALC_ID}"`));
 
   if (add.addin) {
-    zip.file(partNames.webextension, webextensionXml(add.addin));
-    zip.file(partNames.taskpanes, taskpanesXml);
+    zip.file(partNames.webextension, webextensionXml(add.addin, await customFunctionIds(zip)));
+    zip.file(partNames.taskpanes, taskpanesXml(visibilityFor(add.addin.storeType)));
     zip.file(partNames.taskpanesRels, rels([{ id: "rId1", type: "http://schemas.microsoft.com/office/2011/relationships/webextension", target: "webextension1.xml" }]));
     types = addOverride(types, partNames.webextension, "application/vnd.ms-office.webextension+xml");
     types = addOverride(types, partNames.taskpanes, "application/vnd.ms-office.webextensiontaskpanes+xml");
@@ -254,6 +308,7 @@ export async function completePackage(xlsx: Uint8Array, add: PackageAdditions): 
     workbookRels = addRelationship(workbookRels, `${REL}/customXml`, `../customXml/item${n}.xml`);
   });
 
+  zip.file("docProps/app.xml", applicationXml(await text(zip, "docProps/app.xml"), add.application));
   zip.file("[Content_Types].xml", types);
   zip.file("xl/_rels/workbook.xml.rels", workbookRels);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });

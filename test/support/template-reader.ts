@@ -66,7 +66,7 @@ function sheetData(ws: ExcelJS.Worksheet, tables: Map<string, { sheet: string; r
         if (!t) return whole;
         const [from, to] = t.ref.split(":");
         const last = edit.tableRows ? `${to.replace(/\d+$/, "")}${edit.tableRows}` : to;
-        return `${t.sheet}!$${from.replace(/(\d+)/, "$$$1")}:$${last.replace(/(\d+)/, "$$$1")}`;
+        return `'${t.sheet.replace(/'/g, "''")}'!$${from.replace(/(\d+)/, "$$$1")}:$${last.replace(/(\d+)/, "$$$1")}`;
       })
       .replace(/\$?([A-Z]+)\$?(\d+)#/g, (whole, c: string, r: string) => arrays.get(`${c}${r}`) ?? whole);
   ws.eachRow({ includeEmpty: true }, (row, r) => {
@@ -76,7 +76,7 @@ function sheetData(ws: ExcelJS.Worksheet, tables: Map<string, { sheet: string; r
       if (v && typeof v === "object" && "formula" in v && v.formula) {
         data[r - 1][c - 1] = blocks(typedFormula(v.formula));
         if (v.shareType === "array" && v.ref) {
-          const [from, to] = v.ref.split(":").map((a) => ws.getCell(a));
+          const [from, to = from] = v.ref.split(":").map((a) => ws.getCell(a));
           for (let i = Number(from.row); i <= Number(to.row); i++) for (let j = Number(from.col); j <= Number(to.col); j++) if (i !== r || j !== c) spill.add(`${i},${j}`);
         }
       } else if (v && typeof v === "object" && "sharedFormula" in v) data[r - 1][c - 1] = null;

@@ -48,6 +48,8 @@ export interface SheetState {
   columnWidths: Record<string, number>;
   bold: string[];
   cleared: number;
+  /** Page layout as set (ExcelApi 1.9): orientation, zoom, print title rows, the centre header. */
+  page: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number }; titleRows?: string; centerHeader?: string };
 }
 
 export interface PartState {
@@ -119,6 +121,8 @@ export class FakeExcel {
    * function runs once, before the sync it is queued for (the next one first).
    */
   readonly between: (() => void)[] = [];
+  /** Operations this Excel refuses (an InvalidArgument at the sync that carries them), by their log line. */
+  refuse?: (what: string) => boolean;
   private pending: { what: string; apply: () => void; bytes?: () => number }[] = [];
   private mocks: OfficeMockObject[] = [];
   private nextPart = 1;
@@ -160,7 +164,7 @@ export class FakeExcel {
   }
 
   private newSheet(name: string): SheetState {
-    return { name, cells: new Map(), tables: [], charts: [], autofit: [], columnWidths: {}, bold: [], cleared: 0 };
+    return { name, cells: new Map(), tables: [], charts: [], autofit: [], columnWidths: {}, bold: [], cleared: 0, page: {} };
   }
 
   private queue(what: string, apply: () => void, bytes?: () => number): void {
@@ -184,6 +188,7 @@ export class FakeExcel {
       throw Object.assign(new Error(`RequestPayloadSizeLimitExceeded: the request payload size has exceeded the limit (${payload} bytes)`), { code: "RequestPayloadSizeLimitExceeded" });
     }
     for (const op of queued) {
+      if (this.refuse?.(op.what)) throw Object.assign(new Error(`InvalidArgument: ${op.what}`), { code: "InvalidArgument" });
       op.apply();
       this.log.push(op.what);
     }
@@ -314,15 +319,25 @@ export class FakeExcel {
     });
   }
 
+  /** Worksheet.pageLayout (ExcelApi 1.9): each setting queued, applied at the next sync. */
+  private setPage<K extends keyof SheetState["page"]>(name: string, key: K, value: SheetState["page"][K]): void {
+    this.queue(`${name} page ${key}`, () => (this.sheet(name).page[key] = value));
+  }
+
   private worksheet(name: string) {
     const sheet = () => this.sheet(name);
     const w = this.mock({
       name,
       freezePanes: { freezeRows: (n: number) => this.queue(`${name} freeze ${n}`, () => (sheet().frozenRows = n)) },
       activate: () => this.queue(`${name} activate`, () => undefined),
+      pageLayout: { setPrintTitleRows: (rows: string) => this.setPage(name, "titleRows", rows), headersFooters: { defaultForAllPages: {} } },
       getRange: (address?: string) => this.range(name, address),
       getUsedRangeOrNullObject: () => this.usedRange(name),
     });
+    const page = w.pageLayout as Record<string, unknown> & { headersFooters: { defaultForAllPages: object } };
+    Object.defineProperty(page, "orientation", { set: (v: string) => { this.setPage(name, "orientation", v); } });
+    Object.defineProperty(page, "zoom", { set: (v: SheetState["page"]["zoom"]) => { this.setPage(name, "zoom", v); } });
+    Object.defineProperty(page.headersFooters.defaultForAllPages, "centerHeader", { set: (v: string) => { this.setPage(name, "centerHeader", v); } });
     const tables = this.collection(
       () => sheet().tables,
       (t) =>

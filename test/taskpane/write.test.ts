@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { forecast, inputColumns, parseScenario, type InputCell, scenarioFromInputs, scenarioToInputs, type Scenario } from "../../src/engine";
 import { SheetsInTheWay, TooManyRows, inputFormats, sheetsInTheWay, writeScenario, type WriteOptions } from "../../src/taskpane/workbook/write";
 import { besideAnchor, forecastAmounts, forecastChart, forecastFormula, inputsTableName, numberFormats } from "../../src/workbook/layout";
+import { pointerText, sheetRegistry } from "../../src/workbook/sheets";
 import { FakeExcel, cellsOf } from "./excel-fake";
 
 /*
@@ -13,7 +14,7 @@ import { FakeExcel, cellsOf } from "./excel-fake";
 
 const example = (file: string): Scenario => parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", file), "utf8")));
 const changping = example("changping-device-startup.json");
-const options = (o: Partial<WriteOptions> = {}): WriteOptions => ({ format: "yuan", replace: [], chartTitle: "Support by year", api17: true, api15: true, lang: "en-US", computed: "2026-12-01", ...o });
+const options = (o: Partial<WriteOptions> = {}): WriteOptions => ({ format: "yuan", replace: [], chartTitle: "Support by year", api17: true, api15: true, api19: false, lang: "en-US", computed: "2026-12-01", ...o });
 
 let excel: FakeExcel;
 const use = (fake: FakeExcel) => {
@@ -35,7 +36,7 @@ describe("a workbook without our sheets", () => {
   test("Inputs: the scenario's rows as an Excel table named Inputs, header first", async () => {
     const report = await writeScenario(changping, options());
     const rows = scenarioToInputs(changping);
-    expect(report).toEqual({ inputs: `Inputs!A1:K${rows.length}`, forecast: "Forecast!A1", figures: expect.stringMatching(/^Figures!A1:[A-Z]+\d+$/), replaced: [] });
+    expect(report).toEqual({ inputs: `Inputs!A1:K${rows.length}`, forecast: "Forecast!A1", figures: expect.stringMatching(/^Figures!A1:[A-Z]+\d+$/), replaced: [], printSetup: false });
     expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "Inputs", "Forecast", "Cash", "Profit and loss", "Tax", "After tax", "Figures"]);
     expect(inputsBlock(rows.length)).toEqual(rows.map((r) => r.map((v) => v ?? "")));
     expect(excel.sheet("Inputs").tables).toEqual([{ name: inputsTableName, address: `A1:K${rows.length}`, hasHeaders: true, style: "TableStyleMedium2" }]);
@@ -56,8 +57,45 @@ describe("a workbook without our sheets", () => {
     expect(excel.cell("Tax", "B2")?.format).toBe(numberFormats.yuan);
     use(new FakeExcel({ sheets: ["Sheet1"] }));
     await writeScenario(changping, options({ lang: "zh-CN" }));
-    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "Inputs", "Forecast", "现金", "损益", "所得税", "税后", "数值"]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "输入", "预测", "现金", "损益", "所得税", "税后", "数值"]);
     expect(excel.cell("税后", "A1")).toEqual({ formula: `=SUBSIDY.FORECAST(${inputsTableName}[#All],"aftertax")` });
+    expect(excel.sheet("输入").tables[0].name).toBe(inputsTableName);
+  });
+
+  test("every live sheet carries the line pointing to the values sheet, below the largest table it can spill", async () => {
+    await writeScenario(changping, options());
+    const line = "Without the Subsidy Forecast add-in these formulas show #NAME?: the figures as computed, as plain values, are on the sheet “Figures”.";
+    expect(pointerText("en-US")).toBe(line);
+    for (const [sheet, cell] of [["Forecast", "A33"], ["Cash", "A34"], ["Profit and loss", "A34"], ["Tax", "A34"], ["After tax", "A34"]]) expect(excel.cell(sheet, cell)).toEqual({ value: line });
+    use(new FakeExcel({ sheets: ["Sheet1"] }));
+    await writeScenario(changping, options({ lang: "zh-CN" }));
+    expect(excel.cell("预测", "A33")?.value).toBe("未安装“政策补贴测算”加载项时，本表的公式显示 #NAME?：计算时的数值（纯数值）见“数值”工作表。");
+  });
+
+  test("with ExcelApi 1.9, every sheet's print setup from the registry: fit to width, header row repeated, the pointing line in the page header", async () => {
+    expect((await writeScenario(changping, options({ api19: true }))).printSetup).toBe(true);
+    const line = pointerText("en-US");
+    for (const name of ["Inputs", "Forecast", "Cash", "Profit and loss", "Tax", "After tax", "Figures"]) {
+      const spec = sheetRegistry.find((s) => s.names["en-US"] === name)!;
+      expect(excel.sheet(name).page).toEqual({
+        orientation: "Landscape",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        titleRows: "$1:$1",
+        ...(spec.kind === "values" ? {} : { centerHeader: line }),
+      });
+    }
+    // An Excel that refuses a page setting loses the print setup only: the sheets are written, and the report says so.
+    const refusing = new FakeExcel({ sheets: ["Sheet1"] });
+    refusing.refuse = (what) => what === "Forecast page zoom";
+    use(refusing);
+    const report = await writeScenario(changping, options({ api19: true }));
+    expect(report.printSetup).toBe(false);
+    expect(excel.cell("Forecast", "A1")).toEqual({ formula: forecastFormula });
+    expect(excel.cell("Figures", "B2")?.value).toBe(changping.name);
+    // Without 1.9 nothing of the page is touched.
+    use(new FakeExcel({ sheets: ["Sheet1"] }));
+    await writeScenario(changping, options());
+    expect(excel.log.filter((l) => l.includes(" page "))).toEqual([]);
   });
 
   test("the Inputs sheet reads back as the same scenario (what =SUBSIDY.FORECAST sees)", async () => {
@@ -94,8 +132,8 @@ describe("a workbook without our sheets", () => {
     const sheet = excel.sheet("Forecast");
     expect(excel.cell("Forecast", "A1")).toEqual({ formula: forecastFormula });
     expect(forecastFormula).toBe("=SUBSIDY.FORECAST(Inputs[#All])");
-    // No value pasted anywhere: the spill is Excel's.
-    expect([...sheet.cells.values()].some((c) => "value" in c)).toBe(false);
+    // No value pasted anywhere but the line pointing to the values sheet (A33, below the spill): the spill is Excel's.
+    expect([...sheet.cells].filter(([, c]) => "value" in c).map(([a]) => a)).toEqual(["A33"]);
     const block = cellsOf(forecastAmounts).flat();
     expect(forecastAmounts).toBe("B2:K32");
     expect(block.every((a) => excel.cell("Forecast", a)?.format === numberFormats.yuan)).toBe(true);

@@ -84,7 +84,7 @@ describe("the comparison (pure)", () => {
 describe("in Excel (office-addin-mock)", () => {
   test("writing a scenario records the catalog once; writing again replaces the record", async () => {
     use(new FakeExcel({ sheets: ["Sheet1"] }));
-    const options = { format: "yuan", replace: ["Inputs", "Forecast", ...viewSheets.map((v) => v.names["en-US"]), "Figures"], chartTitle: "t", api17: true, api15: true, lang: "en-US", computed: today } as const;
+    const options = { format: "yuan", replace: ["Inputs", "Forecast", ...viewSheets.map((v) => v.names["en-US"]), "Figures"], chartTitle: "t", api17: true, api15: true, api19: true, lang: "en-US", computed: today } as const;
     await writeScenario(changping, options);
     await writeScenario(changping, options);
     const ours = excel.parts.filter((p) => p.namespace === CATALOG_PART_NAMESPACE);
@@ -100,7 +100,7 @@ describe("in Excel (office-addin-mock)", () => {
   test("a text XML forbids (a vertical tab pasted into a label) is refused before Excel is touched", async () => {
     use(new FakeExcel({ sheets: ["Sheet1"] }));
     const s = { ...changping, events: [{ ...changping.events[0], label: "Class III\u000Bcertificate" }, ...changping.events.slice(1)] };
-    const options = { format: "yuan", replace: [], chartTitle: "t", api17: true, api15: true, lang: "en-US", computed: today } as const;
+    const options = { format: "yuan", replace: [], chartTitle: "t", api17: true, api15: true, api19: true, lang: "en-US", computed: today } as const;
     await expect(writeScenario(s, options)).rejects.toMatchObject({ name: "ForbiddenText", text: "Class III\uFFFDcertificate", character: "U+000B" });
     expect(excel.runs).toBe(0);
   });
@@ -141,6 +141,16 @@ describe("in Excel (office-addin-mock)", () => {
     expect(excel.cell("Figures", "B2")?.value).toBe(changping.name);
     use(new FakeExcel({ sheets: ["Sheet1"] }));
     await expect(refreshFigures({ lang: "en-US", computed: today })).rejects.toBeInstanceOf(NoInputs);
+  });
+
+  test("a zh-CN workbook's 输入 and 数值 are found from a pane in English: the values sheet is rewritten where it is", async () => {
+    const fake = new FakeExcel({ sheets: ["输入", "数值"] });
+    scenarioToInputs(changping).forEach((row, r) => row.forEach((v, c) => fake.sheet("输入").cells.set(`${String.fromCharCode(65 + c)}${r + 1}`, { value: v ?? "" })));
+    use(fake);
+    const address = await refreshFigures({ lang: "en-US", computed: today });
+    expect(address).toMatch(/^数值!A1:/);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["输入", "数值"]);
+    expect(excel.cell("数值", "B2")?.value).toBe(changping.name);
   });
 });
 

@@ -142,10 +142,10 @@ describe.each(["en-US", "zh-CN"] as Lang[])("the template of the CFO example, --
     const label = (v: string | number) => (v === "total" ? total : typeof v === "number" ? v : lang === "zh-CN" ? v.replace(/^after (\d+)$/, "$1年以后").replace(/^end of (\d+)$/, "$1年末") : v);
     const year = lang === "zh-CN" ? "年份" : "Year";
     const headers = rows.flatMap((r, i) => (r?.[0] === year ? [i] : []));
-    // The entitled table, then cash, pl, deferred, tax, after tax, in that order.
-    expect(headers).toHaveLength(6);
+    // The entitled table in yuan, the same in 万元, then cash, pl, deferred, tax, after tax, in that order.
+    expect(headers).toHaveLength(7);
     (["cash", "pl", "deferred", "tax", "aftertax"] as const).forEach((view, k) => {
-      const at = headers[k + 1];
+      const at = headers[k + 2];
       expect(rows.slice(at + 1, at + 1 + hand[view].length).map((r) => r.slice(0, 3))).toEqual(hand[view].map(([y, c, e]) => [label(y), c, e]));
     });
   });

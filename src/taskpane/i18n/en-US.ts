@@ -217,6 +217,7 @@ export const enUS = {
   "write.replace": "Replace",
   "write.cancelled": "Nothing was written.",
   "write.done": "Written: the scenario in {inputs}, the live forecast in {forecast}, the figures as plain values in {figures}.",
+  "write.noPrintSetup": "This Excel could not set the print setup (fit to the page's width, header row repeated); set it under Page Layout before printing.",
   "write.inTheWay": "Nothing was written: {sheets} exist and were not to be replaced.",
   "write.tooManyRows": "The scenario needs {rows} rows, more than the {max} a workbook takes; split it into two scenarios.",
   "catalog.changed": "This workbook was computed on {computed} with catalog {stored}; this add-in's catalog is {current}. The clauses it used changed:",

@@ -139,11 +139,13 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
           chartTitle: t("write.chartTitle"),
           api17: supportsExcelApi("1.7"),
           api15: supportsExcelApi("1.5"),
+          api19: supportsExcelApi("1.9"),
           lang,
           computed: today(),
         });
         setCatalogCheck(undefined);
-        return { intent: "success", text: t("write.done", { inputs: report.inputs, forecast: report.forecast, figures: report.figures }) };
+        const done = t("write.done", { inputs: report.inputs, forecast: report.forecast, figures: report.figures });
+        return { intent: "success", text: report.printSetup ? done : `${done} ${t("write.noPrintSetup")}` };
       } catch (e) {
         if (e instanceof SheetsInTheWay) return { intent: "warning", text: t("write.inTheWay", { sheets: e.names.join(", ") }) };
         if (e instanceof ForbiddenText) return { intent: "error", text: t("write.forbiddenText", { text: e.text, character: e.character }) };

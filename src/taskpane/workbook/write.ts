@@ -1,6 +1,6 @@
 import { accountedForecast, engine, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Lang, type Scenario } from "../engine";
 import { CATALOG_PART_NAMESPACE, catalogRecord, catalogRecordXml, compareCatalog, figuresIn, parseCatalogRecord, type CatalogRecord, type FigureChange } from "../../workbook/catalog-record";
-import { figuresLayout, figuresSheetNames } from "../../workbook/figures";
+import { figuresLayout } from "../../workbook/figures";
 import { subsidyCalls, typedFormula } from "../../workbook/formula";
 import { forbiddenTexts, quotable } from "../../workbook/xml-text";
 import {
@@ -16,12 +16,12 @@ import {
   forecastHeader,
   inputsTableName,
   numberFormats,
-  sheets,
   viewAmounts,
   viewExtent,
   viewFormulaFor,
   viewSheets,
 } from "../../workbook/layout";
+import { pointerText, sheetName, sheetNames, sheetSpec, type SheetId } from "../../workbook/sheets";
 
 /**
  * Writing a scenario into the workbook (Excel.run): an Inputs sheet holding the scenario as an
@@ -45,6 +45,8 @@ export interface WriteOptions {
   readonly api17: boolean;
   /** ExcelApi 1.5 (custom XML parts: the catalog record). */
   readonly api15: boolean;
+  /** ExcelApi 1.9 (page layout: fit to width, title rows, the page header pointing to the values sheet). */
+  readonly api19: boolean;
   /** The pane's language: the values sheet's name and words. */
   readonly lang: Lang;
   /** Today (YYYY-MM-DD), the date the figures are computed. */
@@ -56,6 +58,8 @@ export interface WriteReport {
   readonly forecast: string;
   readonly figures: string;
   readonly replaced: readonly string[];
+  /** The registry's print setup: set, or not (no ExcelApi 1.9, or Excel refused it; the sheets are written either way). */
+  readonly printSetup: boolean;
 }
 
 /** Sheets exist that the person has not agreed to replace: nothing was written. */
@@ -85,7 +89,9 @@ export class ForbiddenText extends Error {
   }
 }
 
-const oursIn = (lang: Lang) => [sheets.inputs, sheets.forecast, ...viewSheets.map((v) => v.names[lang]), figuresSheetNames[lang]];
+/** The registry's sheets the pane writes, in the registry's order (sheets.ts); Events and About are the CLI template's. */
+const written: readonly SheetId[] = ["inputs", "forecast", "cash", "pl", "tax", "aftertax", "figures"];
+const oursIn = (lang: Lang) => written.map((id) => sheetName(id, lang));
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Which of the sheets a write would replace exist already (Excel's names, case-insensitive). */
@@ -172,9 +178,16 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
       sheet.getRange().clear("All");
     }
     const sheetFor = (name: string) => (found(name) ? worksheets.getItem(found(name)!) : worksheets.add(name));
+    // Added in the registry's order, so a new workbook's tabs are in it; each with its print setup.
+    const pointer = pointerText(options.lang);
+    const ws = Object.fromEntries(written.map((id) => [id, sheetFor(sheetName(id, options.lang))])) as Record<(typeof written)[number], Excel.Worksheet>;
+    for (const id of written) {
+      const at = sheetSpec(id).pointer;
+      if (at) ws[id].getRange(at).values = [[pointer]];
+    }
 
     // Inputs: formats first, so that Excel keeps text as text, then the values, then the table.
-    const inputs = sheetFor(sheets.inputs);
+    const inputs = ws.inputs;
     const range = inputs.getRange(inputsAddress);
     range.numberFormat = inputFormats(rows);
     range.values = values;
@@ -186,7 +199,7 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
     inputs.getRange(`A:${last}`).format.autofitColumns();
 
     // Forecast: the live formula; amounts in yuan or 万元 over the largest table it can spill.
-    const forecast = sheetFor(sheets.forecast);
+    const forecast = ws.forecast;
     forecast.getRange("A1").formulas = [[forecastFormulaFor(tableName)]];
     const format = options.format === "wanYuan" ? numberFormats.wanYuanDisplay : numberFormats.yuan;
     forecast.getRange(forecastAmounts).numberFormat = Array.from({ length: forecastExtent.rows - 1 }, () => Array.from({ length: forecastExtent.columns - 1 }, () => format));
@@ -204,8 +217,8 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
     }
     // A sheet per view (cash, profit and loss with deferred income beside it, tax, after tax).
     const amounts = () => Array.from({ length: viewExtent.rows - 1 }, () => Array.from({ length: viewExtent.columns - 1 }, () => format));
-    for (const { view, names, beside } of viewSheets) {
-      const sheet = sheetFor(names[options.lang]);
+    for (const { view, beside } of viewSheets) {
+      const sheet = ws[view as (typeof written)[number]];
       sheet.getRange("A1").formulas = [[viewFormulaFor(tableName, view)]];
       sheet.getRange(viewAmounts).numberFormat = amounts();
       sheet.getRange(forecastHeader).format.font.bold = true;
@@ -216,7 +229,7 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
       }
       if (options.api17) sheet.freezePanes.freezeRows(1);
     }
-    const figures = writeFigures(sheetFor(figuresSheetNames[options.lang]), computed, options);
+    const figures = writeFigures(ws.figures, computed, options);
     // One catalog record per workbook: the earlier ones go, this one comes.
     if (catalogParts) {
       catalogParts.items.forEach((p) => p.delete());
@@ -224,8 +237,35 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
     }
     forecast.activate();
     await context.sync();
-    return { inputs: `${sheets.inputs}!${inputsAddress}`, forecast: `${sheets.forecast}!A1`, figures, replaced };
+    const address = (id: SheetId, cells: string) => `${sheetName(id, options.lang)}!${cells}`;
+    const printSetup = options.api19 && (await setPrinting(context, written.map((id) => [id, ws[id]]), pointer));
+    return { inputs: address("inputs", inputsAddress), forecast: address("forecast", "A1"), figures, replaced, printSetup };
   });
+}
+
+/**
+ * Each sheet's print setup from the registry (ExcelApi 1.9), in a batch of its own after the
+ * sheets are written, so that an Excel refusing one setting loses the print setup only: fitted to
+ * the page's width, as many pages tall as needed (verticalFitToPages 0, the file's fitToHeight
+ * "0"), the title rows repeated, and on Inputs and live sheets the line pointing to the values
+ * sheet as the page header. Whether it was set.
+ */
+async function setPrinting(context: Excel.RequestContext, sheets: readonly (readonly [SheetId, Excel.Worksheet])[], pointer: string): Promise<boolean> {
+  for (const [id, sheet] of sheets) {
+    const { print, kind } = sheetSpec(id);
+    const page = sheet.pageLayout;
+    page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (print.titleRows) page.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
+    // "&" starts a header code in Excel; "&&" is a literal one.
+    if (kind === "inputs" || kind === "live") page.headersFooters.defaultForAllPages.centerHeader = pointer.replace(/&/g, "&&");
+  }
+  try {
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The values sheet's cells, formats before values so that text stays text. Returns its address. */
@@ -235,7 +275,7 @@ function writeFigures(sheet: Excel.Worksheet, computed: ReturnType<typeof accoun
   const range = sheet.getRange(address);
   range.numberFormat = layout.formats.map((r) => [...r]);
   range.values = layout.rows.map((r) => [...r]);
-  sheet.getRange(`A${layout.tableRow + 1}:${columnLetter(layout.rows[0].length - 1)}${layout.tableRow + 1}`).format.font.bold = true;
+  for (const row of [layout.tableRow, layout.wanRow]) sheet.getRange(`A${row + 1}:${columnLetter(layout.rows[0].length - 1)}${row + 1}`).format.font.bold = true;
   return `${layout.sheet}!${address}`;
 }
 
@@ -324,8 +364,9 @@ export async function refreshFigures(options: { lang: Lang; computed: string }):
     worksheets.load("items/name");
     await context.sync();
     const named = (name: string) => worksheets.items.find((s) => same(s.name, name));
-    const inputsSheet = named(sheets.inputs);
-    if (!inputsSheet) throw new NoInputs(`no ${sheets.inputs} sheet`);
+    // The Inputs sheet under its name in either language.
+    const inputsSheet = sheetNames("inputs").map(named).find((s) => s !== undefined);
+    if (!inputsSheet) throw new NoInputs(`no ${sheetName("inputs", options.lang)} sheet`);
     const used = worksheets.getItem(inputsSheet.name).getUsedRangeOrNullObject();
     used.load("values");
     await context.sync();
@@ -336,8 +377,8 @@ export async function refreshFigures(options: { lang: Lang; computed: string }):
     } catch (e) {
       throw new NoInputs(e instanceof ScenarioError ? e.problems.join("; ") : String(e));
     }
-    const existing = Object.values(figuresSheetNames).map(named).find((s) => s !== undefined);
-    const sheet = existing ? worksheets.getItem(existing.name) : worksheets.add(figuresSheetNames[options.lang]);
+    const existing = sheetNames("figures").map(named).find((s) => s !== undefined);
+    const sheet = existing ? worksheets.getItem(existing.name) : worksheets.add(sheetName("figures", options.lang));
     if (existing) sheet.getRange().clear("All");
     const address = writeFigures(sheet, accountedForecast(scenario), options);
     await context.sync();
