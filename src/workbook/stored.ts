@@ -76,20 +76,42 @@ export const tooManyBytes = (text: string): boolean => text.length > sizePolicy.
  * cannot overflow the call stack.
  */
 export function beyondBounds(value: unknown): SetAside | undefined {
-  const stack: { v: unknown; at: string; depth: number }[] = [{ v: value, at: "", depth: 0 }];
+  // Each node keeps its parent and key; a path is spelled out only for the one that breaks a bound.
+  const nodes: { v: unknown; depth: number; parent: number; key: string | number }[] = [{ v: value, depth: 0, parent: -1, key: "" }];
+  const at = (n: number): string => {
+    let path = "";
+    for (let k = n; k > 0; k = nodes[k].parent) {
+      const key = nodes[k].key;
+      path = (typeof key === "number" ? `[${key}]` : nodes[k].parent === 0 ? key : `.${key}`) + path;
+    }
+    return path || "(value)";
+  };
+  const walk = (n: number, key: string | number, child: unknown): SetAside | undefined => {
+    if (typeof child === "string") return child.length > sizePolicy.string ? { kind: "size", bound: "string", at: at(nodes.push({ v: child, depth: 0, parent: n, key }) - 1) } : undefined;
+    if (child && typeof child === "object") stack.push(nodes.push({ v: child, depth: nodes[n].depth + 1, parent: n, key }) - 1);
+    return undefined;
+  };
+  if (typeof value === "string") return value.length > sizePolicy.string ? { kind: "size", bound: "string", at: "(value)" } : undefined;
+  if (!value || typeof value !== "object") return undefined;
+  const stack = [0];
   while (stack.length > 0) {
-    const { v, at, depth } = stack.pop()!;
-    if (typeof v === "string") {
-      if (v.length > sizePolicy.string) return { kind: "size", bound: "string", at: at || "(value)" };
+    const n = stack.pop()!;
+    const v = nodes[n].v as object;
+    if (nodes[n].depth >= sizePolicy.depth) return { kind: "size", bound: "depth", at: at(n) };
+    if (Array.isArray(v)) {
+      if (v.length > sizePolicy.array) return { kind: "size", bound: "array", at: at(n) };
+      for (let i = 0; i < v.length; i++) {
+        const broken = walk(n, i, v[i]);
+        if (broken) return broken;
+      }
       continue;
     }
-    if (!v || typeof v !== "object") continue;
-    if (depth >= sizePolicy.depth) return { kind: "size", bound: "depth", at: at || "(value)" };
-    const entries = Array.isArray(v) ? v.map((x, i) => [`[${i}]`, x] as const) : Object.entries(v).map(([k, x]) => [at ? `.${k}` : k, x] as const);
-    if (entries.length > sizePolicy.array) return { kind: "size", bound: "array", at: at || "(value)" };
-    for (const [k, x] of entries) {
-      if (k.length > sizePolicy.string) return { kind: "size", bound: "string", at: at || "(value)" };
-      stack.push({ v: x, at: `${at}${k}`, depth: depth + 1 });
+    const keys = Object.keys(v);
+    if (keys.length > sizePolicy.array) return { kind: "size", bound: "array", at: at(n) };
+    for (const key of keys) {
+      if (key.length > sizePolicy.string) return { kind: "size", bound: "string", at: at(n) };
+      const broken = walk(n, key, (v as Record<string, unknown>)[key]);
+      if (broken) return broken;
     }
   }
   return undefined;
