@@ -55,6 +55,7 @@ test.each([
   ["an & that is no reference", record.replace('computed="2026-03-01"', 'computed="a & b"'), "syntax"],
   ["a tag never closed", record.replace("</catalog>", ""), "syntax"],
   ["a tag cut short", record.slice(0, record.length - 5), "syntax"],
+  ["a tag inside a tag", record.replace('<clause id="', '<clause <id="'), "syntax"],
   ["another root", `<budget xmlns="${CATALOG_PART_NAMESPACE}"/>`, "syntax"],
   ["more than 1 MiB", record.replace("</catalog>", `<pad v="${"x".repeat(1024 * 1024)}"/></catalog>`), "size"],
   ["clauses nested 40 deep", record.replace("</catalog>", `${"<clause id='x'>".repeat(40)}${"</clause>".repeat(40)}</catalog>`), "size"],
@@ -66,6 +67,11 @@ test.each([
 
 test("a record of a later format (namespace version 2) is set aside as newer", () => {
   expect(readCatalogRecord(record.replace(CATALOG_PART_NAMESPACE, "urn:subsidy-forecast:workbook-catalog:2"))).toEqual({ ok: false, aside: { kind: "newer", version: "2" } });
+});
+
+test("a \">\" inside an attribute's value is part of the value, as XML has it", () => {
+  const read = readCatalogRecord(record.replace(/(<catalog[^>]*) version="/, '$1 version="a>b '));
+  expect(read.ok && read.value.version.slice(0, 4)).toBe("a>b ");
 });
 
 test("references XML allows are resolved: &#x6C38; is 永, &amp; is &", () => {
