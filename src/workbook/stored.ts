@@ -35,8 +35,8 @@ export type SetAside =
   | { readonly kind: "syntax"; readonly detail: string }
   /** Written by a newer version of the add-in, in a shape this one does not know. */
   | { readonly kind: "newer"; readonly version: string }
-  /** Well-formed, of a known version, but not the shape that version writes. */
-  | { readonly kind: "shape"; readonly detail: string };
+  /** Well-formed, of a known version, but not the shape that version writes: where first ("draft.events.0"), and the schema's words (English, for the console). */
+  | { readonly kind: "shape"; readonly at: string; readonly detail: string };
 
 export type Read<T> = { readonly ok: true; readonly value: T; readonly migratedFrom?: number } | { readonly ok: false; readonly aside: SetAside };
 
@@ -117,9 +117,11 @@ export function beyondBounds(value: unknown): SetAside | undefined {
   return undefined;
 }
 
-/** A schema's problems, short enough for a notice: the first three, each with its path. */
+const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join(".").slice(0, 200) || "(value)";
+
+/** A schema's problems, short enough to log: the first three, each with its path. */
 function shapeDetail(error: z.core.$ZodError): string {
-  const issues = error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(value)"}: ${i.message}`);
+  const issues = error.issues.slice(0, 3).map((i) => `${pathOf(i.path)}: ${i.message}`);
   return issues.join("; ") + (error.issues.length > 3 ? "; …" : "");
 }
 
@@ -130,20 +132,20 @@ export function readValue<T>(raw: unknown, format: Format<T>): Read<T> {
     if (bounds) return { ok: false, aside: bounds };
     const said = format.versionOf(raw);
     const version = said ?? format.unversioned;
-    if (version === undefined) return { ok: false, aside: { kind: "shape", detail: "no version" } };
+    if (version === undefined) return { ok: false, aside: { kind: "shape", at: "(value)", detail: "no version" } };
     if (version > format.version) return { ok: false, aside: { kind: "newer", version: String(version) } };
     let value = raw;
     for (let v = version; v < format.version; v++) {
       const step = format.migrations[v];
-      if (!step) return { ok: false, aside: { kind: "shape", detail: `no migration from version ${v}` } };
+      if (!step) return { ok: false, aside: { kind: "shape", at: "(value)", detail: `no migration from version ${v}` } };
       value = step(value);
     }
     const result = format.schema.safeParse(value);
-    if (!result.success) return { ok: false, aside: { kind: "shape", detail: shapeDetail(result.error) } };
+    if (!result.success) return { ok: false, aside: { kind: "shape", at: pathOf(result.error.issues[0]?.path ?? []), detail: shapeDetail(result.error) } };
     return version < format.version ? { ok: true, value: result.data, migratedFrom: version } : { ok: true, value: result.data };
   } catch (e) {
     // A schema or migration that fails on a value nobody foresaw is a shape problem, not a crash.
-    return { ok: false, aside: { kind: "shape", detail: e instanceof Error ? e.message.slice(0, 200) : "unreadable" } };
+    return { ok: false, aside: { kind: "shape", at: "(value)", detail: e instanceof Error ? e.message.slice(0, 200) : "unreadable" } };
   }
 }
 

@@ -93,7 +93,7 @@ describe("a saved draft the pane cannot read", () => {
     expect(field("name").value).toBe(today.draft.name);
     expect(screen.queryByTestId("stored-aside")).toBeNull();
     expect(screen.getAllByTestId("setting-aside").map((n) => n.textContent)).toEqual([
-      expect.stringMatching(/^The saved setting “Language” could not be read \(not in the shape this version writes: .+\); the default is used and the saved value is kept\.$/),
+      expect.stringMatching(/^The saved setting “Language” could not be read \(not in the shape this version writes, at \(value\)\); the default is used and the saved value is kept\.$/),
       expect.stringMatching(/^The saved setting “Show amounts in” could not be read/),
     ]);
     expect(localStorage.getItem("subsidy-pane:unit:aside")).toBe(JSON.stringify("furlongs"));
@@ -116,7 +116,7 @@ describe("in Excel, where the saved work lives in the workbook's settings", () =
     const original = settings.get("subsidy-pane:work");
     host.set({ mode: "excel", displayLanguage: "zh-CN" });
     renderApp();
-    expect(screen.getByTestId("stored-aside").textContent).toMatch(/^无法读取已保存的工作（不符合本版本写入的结构：draft\.events\.0/);
+    expect(screen.getByTestId("stored-aside").textContent).toMatch(/^无法读取已保存的工作（不符合本版本写入的结构，位置：draft\.events\.0）。/);
     expect(settings.get("subsidy-pane:work:aside")).toBe(original);
     fireEvent.change(field("name"), { target: { value: "新方案" } });
     expect(JSON.parse(settings.get("subsidy-pane:work") as string).draft.name).toBe("新方案");
@@ -186,8 +186,8 @@ describe("a catalog record the pane cannot fully read (Excel)", () => {
   });
 
   test.each([
-    ["a character reference beyond Unicode", record.replace('computed="2026-03-01"', 'computed="&#99999999;"'), /not well-formed/],
-    ["a damaged tag", record.replace('<clause id="', '<clause <id="'), /not well-formed/],
+    ["a character reference beyond Unicode", record.replace('computed="2026-03-01"', 'computed="&#99999999;"'), /\(it is not well-formed\)/],
+    ["a damaged tag", record.replace('<clause id="', '<clause <id="'), /\(it is not well-formed\)/],
     ["a record over 1 MiB", record.replace("</catalog>", `<pad v="${"x".repeat(1024 * 1024)}"/></catalog>`), /larger than/],
   ])("%s: set aside with a notice, kept, and the rest works", async (_what, xml, reason) => {
     await open(xml);
