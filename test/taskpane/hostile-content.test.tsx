@@ -100,6 +100,38 @@ describe("a saved draft the pane cannot read", () => {
   });
 });
 
+describe("a scenario file imported goes through the same reader", () => {
+  beforeEach(() => host.set({ mode: "preview", reason: "no-office-js" }));
+  // jsdom's Blob has no text(); browsers have had it since 2019.
+  beforeAll(() => {
+    Blob.prototype.text ??= function (this: Blob) {
+      return new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as string);
+        reader.readAsText(this);
+      });
+    };
+  });
+  const importFile = async (text: string, name = "plan.json") => {
+    const input = screen.getByTestId("import-json");
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([text], name, { type: "application/json" })] } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+  };
+
+  test("today's example file (schema 1) loads, migrated; a damaged one and one of a newer version are said in the person's language", async () => {
+    renderApp();
+    await importFile("{oops", "broken.json");
+    expect(screen.getByRole("alert").textContent).toBe("broken.json could not be read as a scenario: it is not well-formed");
+    await importFile(JSON.stringify({ ...JSON.parse(fixture("changping-drug-developer.json")), schemaVersion: 3 }), "future.json");
+    expect(screen.getByRole("alert").textContent).toBe("future.json could not be read as a scenario: written by a newer version of the add-in (format 3)");
+    await importFile(fixture("changping-drug-developer.json"));
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(field("name").value).toBe(JSON.parse(fixture("changping-drug-developer.json")).name);
+  });
+});
+
 describe("in Excel, where the saved work lives in the workbook's settings", () => {
   afterEach(() => delete (globalThis as { Office?: unknown }).Office);
 

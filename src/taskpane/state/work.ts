@@ -2,7 +2,7 @@ import "../engine";
 import * as z from "zod/mini";
 import { plainFormat, sizePolicy, type Format } from "../../workbook/stored";
 import { langs, type Lang } from "../i18n";
-import type { AmountUnit } from "../engine";
+import { migrateScenario, SCENARIO_VERSION, scenarioSchema, scenarioVersionOf, type AmountUnit, type Scenario } from "../engine";
 import { investmentEventTypes, productEventTypes, rekey, type Draft } from "../wizard/draft";
 import type { Bench } from "./bench";
 
@@ -104,3 +104,11 @@ export const storedWork = (w: Work) => ({ version: WORK_VERSION, ...w });
 /** The language the person chose, and the unit amounts are shown in: one word each. */
 export const langFormat = plainFormat<Lang>(z.enum(langs as [Lang, ...Lang[]]));
 export const unitFormat = plainFormat<AmountUnit>(z.enum(["yuan", "wan", "yi"]));
+
+/** A scenario (a stored one, a file) as the one reader takes it: the engine's schema and migrations. */
+export const scenarioFormat: Format<Scenario> = {
+  version: SCENARIO_VERSION,
+  versionOf: scenarioVersionOf,
+  migrations: Object.fromEntries(Array.from({ length: SCENARIO_VERSION - 1 }, (_, i) => [i + 1, migrateScenario])),
+  schema: scenarioSchema,
+};

@@ -1,5 +1,6 @@
-import { migrateScenario, SCENARIO_VERSION, scenarioSchema, scenarioVersionOf, type Scenario } from "../engine";
-import { readJson, tooManyBytes, type Format } from "../../workbook/stored";
+import { SCENARIO_VERSION, type Scenario } from "../engine";
+import { readJson, tooManyBytes } from "../../workbook/stored";
+import { scenarioFormat } from "../state/work";
 
 /**
  * Named scenarios kept inside the workbook, one custom XML part each, so they travel with the
@@ -90,14 +91,6 @@ export function scenarioXml(s: Scenario, savedAt: string): string {
     `</scenario>`
   );
 }
-
-/** The scenario format as the one reader (src/workbook/stored.ts) takes it: the engine's schema and migrations. */
-const scenarioFormat: Format<Scenario> = {
-  version: SCENARIO_VERSION,
-  versionOf: scenarioVersionOf,
-  migrations: Object.fromEntries(Array.from({ length: SCENARIO_VERSION - 1 }, (_, i) => [i + 1, migrateScenario])),
-  schema: scenarioSchema,
-};
 
 /** A part's XML as a stored scenario, or why it cannot be read. Never throws. */
 export function readScenarioXml(xml: string): Omit<StoredScenario, "id" | "xml"> {
