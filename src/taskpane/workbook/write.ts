@@ -223,7 +223,7 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
     // One catalog record per workbook: the earlier ones go, this one comes. A record this
     // version cannot read (a newer one, a damaged one) is kept as it is.
     if (catalogXml) {
-      // eslint-disable-next-line office-addins/load-object-before-read
+      // getXml() gives a ClientResult, read after the sync above.
       catalogXml.filter(({ xml }) => readCatalogRecord(xml.value).ok).forEach(({ p }) => p.delete());
       workbook.customXmlParts.add(catalogRecordXml(catalogRecord(f, options.computed)));
     }
@@ -269,7 +269,6 @@ export async function checkStoredCatalog(): Promise<CatalogCheck | undefined> {
     const xml = parts.items.map((p) => p.getXml());
     await context.sync();
     // getXml() gives a ClientResult, which has no load(): its value is read after the sync.
-    // eslint-disable-next-line office-addins/load-object-before-read
     const reads = xml.map((x) => readCatalogRecord(x.value));
     // The last record this version reads; a record set aside is said only when there is none.
     const read = reads.filter((r) => r.ok).pop() ?? reads.pop();
