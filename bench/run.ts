@@ -3,6 +3,7 @@ import { CellError, type CellResult } from "../src/functions/cells";
 import { callAmount } from "../src/functions/subsidy";
 import { explain } from "../src/functions/reports";
 import { bundleFigures } from "./bundles";
+import { catalogRecordFigures } from "./catalog-record";
 import { firstRender } from "./first-render";
 import { forecastFigures } from "./forecast";
 import { checksum, measure, ratioOf, type Batch, type Measurement, type Options } from "./harness";
@@ -22,6 +23,7 @@ import { sheetFigures } from "./sheet";
  *
  *   node lib/bench/run.js               the table and the summary line
  *   node lib/bench/run.js --forecast    only the forecast figures (50 × 10 against its floor, growth)
+ *   node lib/bench/run.js --record      only reading a 1 MB catalog record
  *   node lib/bench/run.js --quick       fewer, shorter rounds (a smoke run)
  *   node lib/bench/run.js --only RESEARCH  only the rows whose name contains RESEARCH (no summary)
  */
@@ -528,6 +530,14 @@ function sheetSection(): void {
   target(`HyperFormula ${h.rows}-row sheet / native formulas`, times(h.ratio), "≤ 1.2×", h.ratio <= 1.2);
 }
 
+function recordSection(): void {
+  // Fewer rounds than the per-call rows: one read is tens of milliseconds.
+  const r = catalogRecordFigures(quick ? opts : { ...opts, rounds: 11 });
+  console.log(`\nReading a workbook's catalog record (src/workbook/catalog-record.ts, median of interleaved rounds):`);
+  console.log(`  ${kb(r.bytes)}, ${r.clauses.toLocaleString("en-US")} clauses with their figures  ${lpad(ms(r.figuresMs), 7)} ms  ${times(r.ratio)} JSON.parse of the same size (${ms(r.jsonMs)} ms)`);
+  console.log(`  ${kb(r.bareBytes)} of clauses without figures (<clause …/>)      ${lpad(ms(r.bareMs), 7)} ms`);
+}
+
 function bundleSection(): void {
   const b = bundleFigures();
   if (!b) {
@@ -561,6 +571,7 @@ function main(): void {
     forecastSection();
     return console.log(verdicts.join("\n"));
   }
+  if (argv.includes("--record")) return recordSection();
   const list = cases();
   const ex = explainCase();
   verify([...list, ex]);
@@ -597,6 +608,7 @@ function main(): void {
 
   forecastSection();
   sheetSection();
+  recordSection();
   bundleSection();
   renderSection();
 

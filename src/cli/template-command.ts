@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { parseScenario, scenarioToInputs, ScenarioError, type Lang } from "../engine";
+import { parseScenario, SCENARIO_VERSION, scenarioToInputs, ScenarioError, type Lang } from "../engine";
 import { MAX_INPUT_ROWS } from "../workbook/layout";
 import { sheetRegistry } from "../workbook/sheets";
 import type { AddinReference } from "../workbook/package";
@@ -13,7 +13,7 @@ import { FileExists, writeFileAtomic } from "./template-file";
 
 /** The scenario a template starts from when none is given: a small Changping plan to edit. */
 export const starterScenario = {
-  schemaVersion: 1,
+  schemaVersion: SCENARIO_VERSION,
   name: "New forecast (edit the Inputs sheet)",
   enterprise: { region: "changping", sector: "device", sme: true },
   horizon: { from: 2026, to: 2030 },

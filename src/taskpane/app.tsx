@@ -18,6 +18,10 @@ import { UnitContext } from "./results/amounts";
 import { emptyBench, syncActive, withVariant, type Bench } from "./state/bench";
 import { useHistory } from "./state/history";
 import { load as loadStored, save } from "./state/storage";
+import { langFormat, storedWork, unitFormat, workFormat, type Work } from "./state/work";
+import { asideReason } from "./aside-text";
+import { Boundary } from "./Boundary";
+import type { SetAside } from "../workbook/stored";
 import { ConfirmContext } from "./wizard/confirm";
 import { ImportButton } from "./wizard/ImportButton";
 import { usePlausibility } from "./wizard/plausibility";
@@ -29,7 +33,7 @@ import { I18nContext, langOf, langs, translate, type I18n, type Lang, type Messa
 import { AssumptionsSection } from "./wizard/AssumptionsSection";
 import { EnterpriseStep } from "./wizard/EnterpriseStep";
 import { EventsStep } from "./wizard/EventsStep";
-import { emptyDraft, fromScenario, investmentEventTypes, isEmpty, problemsUnder, productEventTypes, rekey, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
+import { emptyDraft, fromScenario, investmentEventTypes, isEmpty, problemsUnder, productEventTypes, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
 import { FormContext, type FormState } from "./wizard/fields";
 import { loadResults, loadWorkbook } from "./steps-loader";
 
@@ -110,22 +114,15 @@ function initialLang(): Lang {
 }
 
 /** What a reload must not lose: the draft, the bench, the language and unit, kept by storage.ts. */
-interface Kept {
-  readonly draft: Draft;
-  readonly bench: Bench;
-}
+type Kept = Work;
 
-function restored(): Kept | undefined {
-  const kept = loadStored<Kept>("work");
-  if (!kept?.draft || !Array.isArray(kept.draft.events)) return undefined;
-  return {
-    draft: rekey(kept.draft),
-    bench: {
-      ...kept.bench,
-      baseline: kept.bench?.baseline && { ...kept.bench.baseline, draft: rekey(kept.bench.baseline.draft) },
-      variants: (kept.bench?.variants ?? []).map((v) => ({ ...v, draft: rekey(v.draft) })),
-    },
-  };
+/** What the pane read back when it opened, and what it had to set aside (kept, and said). */
+function restored(): { kept?: Kept; lang?: Lang; unit?: AmountUnit; asides: readonly { key: "work" | "lang" | "unit"; aside: SetAside }[] } {
+  const work = loadStored("work", workFormat);
+  const lang = loadStored("lang", langFormat);
+  const unit = loadStored("unit", unitFormat);
+  const asides = ([["work", work], ["lang", lang], ["unit", unit]] as const).flatMap(([key, l]) => (l.aside ? [{ key, aside: l.aside }] : []));
+  return { kept: work.value, lang: lang.value, unit: unit.value, asides };
 }
 
 const units: readonly AmountUnit[] = ["yuan", "wan", "yi"];
@@ -133,12 +130,12 @@ const units: readonly AmountUnit[] = ["yuan", "wan", "yi"];
 export function App() {
   const styles = useStyles();
   const hostState = useSyncExternalStore(host.subscribe, host.get);
-  const [kept] = useState(restored);
-  const [chosenLang, setChosenLang] = useState<Lang | undefined>(() => langOf(loadStored<string>("lang")));
+  const [{ kept, lang: keptLang, unit: keptUnit, asides }] = useState(restored);
+  const [chosenLang, setChosenLang] = useState<Lang | undefined>(keptLang);
   const lang = chosenLang ?? langOf(hostState.displayLanguage) ?? initialLang();
   const i18n = useMemo<I18n>(() => ({ lang, t: (key, params) => translate(lang, key, params) }), [lang]);
   const { t } = i18n;
-  const [unit, setUnit] = useState<AmountUnit>(() => loadStored<AmountUnit>("unit") ?? "yuan");
+  const [unit, setUnit] = useState<AmountUnit>(keptUnit ?? "yuan");
 
   const history = useHistory<{ draft: Draft; bench: Bench }>(() => kept ?? { draft: emptyDraft(new Date().getFullYear()), bench: emptyBench });
   const { draft, bench } = history.present;
@@ -176,7 +173,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  useEffect(() => save("work", history.present), [history.present]);
+  useEffect(() => save("work", storedWork(history.present)), [history.present]);
   useEffect(() => {
     if (chosenLang) save("lang", chosenLang);
   }, [chosenLang]);
@@ -306,6 +303,13 @@ export function App() {
                 </MessageBarBody>
               </MessageBar>
             )}
+            {asides.map(({ key, aside }) => (
+              <MessageBar key={key} intent="warning" className={styles.banner} data-testid={key === "work" ? "stored-aside" : "setting-aside"}>
+                <MessageBarBody>
+                  {key === "work" ? t("aside.work", { reason: asideReason(aside, t) }) : t("aside.setting", { what: t(key === "lang" ? "lang.switch" : "unit.choose"), reason: asideReason(aside, t) })}
+                </MessageBarBody>
+              </MessageBar>
+            ))}
           </header>
 
           <nav className={styles.nav} aria-label={t("steps.label")}>
@@ -337,6 +341,7 @@ export function App() {
               </MessageBar>
             )}
 
+            <Boundary what={t(current.title)} resetKeys={[step]}>
             {current.id === "enterprise" && (
               <>
                 <div className={styles.example}>
@@ -387,6 +392,7 @@ export function App() {
               {current.id === "results" && validation.scenario && <ResultsStep scenario={validation.scenario} draft={draft} change={change} {...benchActions} />}
               {current.id === "workbook" && <WorkbookStep scenario={validation.scenario} hostState={hostState} onLoad={(s) => void load(s)} />}
             </Suspense>
+            </Boundary>
           </main>
 
           <footer className={styles.footer}>
@@ -412,7 +418,9 @@ export function App() {
 export function mount(root: HTMLElement, status: HTMLElement | null): void {
   createRoot(root).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <Boundary what="Subsidy forecast · 政策补贴测算">
+        <App />
+      </Boundary>
     </FluentProvider>,
   );
   if (status) status.hidden = true;

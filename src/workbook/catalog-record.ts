@@ -1,5 +1,7 @@
 import { Decimal, formatRate, formatYuan, type Catalog, type Clause, type Forecast, type Lang, type PolicyDocument } from "../engine";
-import { escapeXml, unescapeXml } from "./xml-text";
+import * as z from "zod/mini";
+import { readValue, sizePolicy, tooManyBytes, type Format, type Read } from "./stored";
+import { escapeXml } from "./xml-text";
 
 /**
  * The catalog a workbook was computed with, kept in the workbook (a custom XML part) so that a
@@ -22,6 +24,8 @@ export interface Figure {
 export interface ClauseRecord {
   readonly id: string;
   readonly figures: readonly Figure[];
+  /** Figures of a known kind whose value this version could not read (by kind and key): not compared. */
+  readonly unread?: readonly string[];
 }
 
 export interface CatalogRecord {
@@ -65,22 +69,163 @@ export function catalogRecordXml(r: CatalogRecord): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<catalog xmlns="${CATALOG_PART_NAMESPACE}" version="${escapeXml(r.version)}" computed="${escapeXml(r.computed)}">${r.clauses.map(clause).join("")}</catalog>`;
 }
 
-const attrs = (tag: string): Record<string, string> => Object.fromEntries([...tag.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], unescapeXml(m[2])]));
+const figureKey = (f: Figure) => `${f.kind}\u0000${f.key ?? ""}`;
 
-/** Our own part read back; undefined when it is not one (another namespace, or not our shape). */
-export function parseCatalogRecord(xml: string): CatalogRecord | undefined {
-  const root = /<catalog\b([^>]*)>/.exec(xml);
-  if (!root || attrs(root[1]).xmlns !== CATALOG_PART_NAMESPACE) return undefined;
-  const { version, computed } = attrs(root[1]);
-  if (!version) return undefined;
-  const clauses = [...xml.matchAll(/<clause\b([^>]*)>([\s\S]*?)<\/clause>/g)].map((m) => ({
-    id: attrs(m[1]).id ?? "",
-    figures: [...m[2].matchAll(/<figure\b([^>]*)\/>/g)].map((g) => {
-      const a = attrs(g[1]);
-      return { kind: a.kind as FigureKind, ...(a.key === undefined ? {} : { key: a.key }), value: a.value ?? "" };
+/** What reading the workbook's catalog record gave: the record, and how many figures it left out. */
+export type RecordRead = Read<CatalogRecord> & { readonly skipped?: number };
+
+const decimal = /^\d{1,20}(\.\d{1,20})?$/;
+const text = (max: number) => z.string().check(z.maxLength(max));
+/**
+ * A figure's value as this version writes it for each kind: a plain decimal of at most 20 digits
+ * either side of the point for money and rates, so whatever is shown from it is short.
+ */
+const valueOf: Record<FigureKind, RegExp> = {
+  rate: decimal,
+  amount: decimal,
+  tier: decimal,
+  cap: decimal,
+  unitCap: decimal,
+  annualCap: decimal,
+  maxYears: /^\d{1,3}$/,
+  validFrom: /^\d{4}-\d{2}-\d{2}$/,
+  validTo: /^\d{4}-\d{2}-\d{2}$/,
+  validityYears: /^\d{1,3}$/,
+  status: /^[a-z-]{1,20}$/,
+};
+const knownKind = (kind: string): kind is FigureKind => Object.prototype.hasOwnProperty.call(valueOf, kind);
+/** A figure as this version writes it: a kind it knows, and the value (and a tier's key) that kind takes. */
+const readable = (f: { kind: string; key?: string; value: string }): f is Figure =>
+  knownKind(f.kind) && valueOf[f.kind].test(f.value) && (f.kind !== "tier" || decimal.test(f.key ?? ""));
+const recordSchema = z.object({
+  version: text(100).check(z.minLength(1)),
+  computed: text(40),
+  clauses: z.array(z.object({ id: text(200).check(z.minLength(1)), figures: z.array(z.object({ kind: text(60), key: z.optional(text(200)), value: text(60) })) })),
+});
+
+const format: Format<z.infer<typeof recordSchema>> = { version: 1, versionOf: () => 1, migrations: {}, schema: recordSchema };
+
+const namePattern = "[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?";
+/**
+ * One tag from where it starts (sticky): its closing mark, name, attributes, and whether it
+ * closes itself. Nothing in a tag is a "<", so a match never looks past the next one: each
+ * character is looked at by one tag.
+ */
+const tagPattern = new RegExp(`<(/?)(${namePattern})((?:\\s+${namePattern}\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*(/?)>`, "y");
+const attrPattern = new RegExp(`(${namePattern})\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, "g");
+const xmlChar = (c: number) => c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+
+type AttributeName = "xmlns" | "version" | "computed" | "id" | "kind" | "key" | "value";
+const attributeNames = new Set<string>(["xmlns", "version", "computed", "id", "kind", "key", "value"] satisfies AttributeName[]);
+
+const namedReferences = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
+
+/** An attribute's text with XML's references resolved; undefined when one is not a reference XML allows. */
+function attrText(raw: string): string | undefined {
+  if (!raw.includes("&")) return raw;
+  let bad = false;
+  const out = raw.replace(/&([^;&]{0,12});?/g, (whole, e: string) => {
+    if (!whole.endsWith(";")) return ((bad = true), "");
+    const named = namedReferences.get(e);
+    if (named !== undefined) return named;
+    const m = /^#(?:x([0-9a-fA-F]{1,6})|(\d{1,7}))$/.exec(e);
+    const code = m ? (m[1] ? parseInt(m[1], 16) : Number(m[2])) : -1;
+    if (!xmlChar(code)) return ((bad = true), "");
+    return String.fromCodePoint(code);
+  });
+  return bad ? undefined : out;
+}
+
+/**
+ * The workbook's catalog record read back: in one pass over the text (each character looked at a
+ * bounded number of times, whatever the record holds), bounded by the size policy, checked with
+ * a schema. A record of a later format (another namespace version) is set aside, as is one that
+ * is not well-formed; a figure of a kind this version does not know, or a value that is not what
+ * this version writes (a cap of 1e+9000000, a rate of "abc"), is left out of the comparison and
+ * counted in `skipped`, so the rest is still compared. Never throws.
+ */
+export function readCatalogRecord(xml: unknown): RecordRead {
+  if (typeof xml !== "string") return { ok: false, aside: { kind: "syntax", detail: "not a text" } };
+  if (tooManyBytes(xml)) return { ok: false, aside: { kind: "size", bound: "bytes", at: "(record)" } };
+  const syntax = (detail: string): RecordRead => ({ ok: false, aside: { kind: "syntax", detail } });
+  const open: string[] = [];
+  let root: Partial<Record<AttributeName, string>> | undefined;
+  const clauses: { id: string; figures: { kind: string; key?: string; value: string }[] }[] = [];
+  let skipped = 0;
+  let i = 0;
+  for (;;) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0) break;
+    if (xml.startsWith("<?", lt) || xml.startsWith("<!--", lt)) {
+      const close = xml.startsWith("<?", lt) ? "?>" : "-->";
+      const end = xml.indexOf(close, lt + 2);
+      if (end < 0) return syntax(`unclosed ${close === "?>" ? "declaration" : "comment"}`);
+      i = end + close.length;
+      continue;
+    }
+    tagPattern.lastIndex = lt;
+    const tag = tagPattern.exec(xml);
+    if (!tag) return syntax(`not a tag at ${lt}`);
+    i = tagPattern.lastIndex;
+    const [, closing, name, attrSource, selfClosing] = tag;
+    if (closing) {
+      if (open.pop() !== name) return syntax(`</${name.slice(0, 40)}> does not close what is open`);
+      continue;
+    }
+    const attrs: Partial<Record<AttributeName, string>> = {};
+    attrPattern.lastIndex = 0;
+    for (let a = attrPattern.exec(attrSource); a; a = attrPattern.exec(attrSource)) {
+      // Only the attributes this version reads (never one named __proto__).
+      if (!attributeNames.has(a[1])) continue;
+      const value = attrText(a[2] ?? a[3] ?? "");
+      if (value === undefined) return syntax(`a character reference XML does not allow in ${name.slice(0, 40)}`);
+      if (value.length > sizePolicy.string) return { ok: false, aside: { kind: "size", bound: "string", at: name } };
+      attrs[a[1] as AttributeName] = value;
+    }
+    if (open.length >= sizePolicy.depth) return { ok: false, aside: { kind: "size", bound: "depth", at: name } };
+    if (root && open.length === 0) return syntax("more than one root element");
+    if (!root) {
+      if (name !== "catalog") return syntax(`<${name.slice(0, 40)}> is not a catalog record`);
+      const ns = attrs.xmlns ?? "";
+      const version = /^urn:subsidy-forecast:workbook-catalog:(\d{1,6})$/.exec(ns)?.[1];
+      if (version && Number(version) > 1) return { ok: false, aside: { kind: "newer", version } };
+      if (ns !== CATALOG_PART_NAMESPACE) return syntax("not a catalog record of this add-in");
+      root = attrs;
+    } else if (open.length === 1 && name === "clause") {
+      if (clauses.length >= sizePolicy.array) return { ok: false, aside: { kind: "size", bound: "array", at: "clauses" } };
+      clauses.push({ id: attrs.id ?? "", figures: [] });
+    } else if (open.length === 2 && open[1] === "clause" && name === "figure") {
+      const figures = clauses[clauses.length - 1].figures;
+      if (figures.length >= sizePolicy.array) return { ok: false, aside: { kind: "size", bound: "array", at: "figures" } };
+      figures.push({ kind: attrs.kind ?? "", ...(attrs.key === undefined ? {} : { key: attrs.key }), value: attrs.value ?? "" });
+    } else skipped++; // an element a later version may add: not compared
+    if (!selfClosing) open.push(name);
+  }
+  if (!root) return syntax("no catalog record");
+  if (open.length > 0) return syntax(`<${open[open.length - 1].slice(0, 40)}> is not closed`);
+  const read = readValue({ version: root.version, computed: root.computed ?? "", clauses }, format);
+  if (!read.ok) return read;
+  const record: CatalogRecord = {
+    version: read.value.version,
+    computed: read.value.computed,
+    clauses: read.value.clauses.map((c) => {
+      const unread: string[] = [];
+      const figures = c.figures.flatMap((f) => {
+        if (readable(f)) return [f];
+        skipped++;
+        if (knownKind(f.kind)) unread.push(figureKey(f as Figure));
+        return [];
+      });
+      return unread.length > 0 ? { id: c.id, figures, unread } : { id: c.id, figures };
     }),
-  }));
-  return { version, computed: computed ?? "", clauses };
+  };
+  return { ok: true, value: record, skipped };
+}
+
+/** Our own part read back; undefined when it cannot be read (readCatalogRecord says why). */
+export function parseCatalogRecord(xml: string): CatalogRecord | undefined {
+  const read = readCatalogRecord(xml);
+  return read.ok ? read.value : undefined;
 }
 
 /** A figure that differs: before in the workbook, after in the catalog now (undefined: gone). */
@@ -92,7 +237,6 @@ export interface FigureChange {
   readonly after?: string;
 }
 
-const figureKey = (f: Figure) => `${f.kind}\u0000${f.key ?? ""}`;
 
 /**
  * What changed between the catalog a workbook recorded and the one in hand, clause by clause:
@@ -107,20 +251,22 @@ export function compareCatalog(stored: CatalogRecord, current: (id: string) => r
       changes.push({ clause: c.id, kind: "clause", before: c.id });
       continue;
     }
+    const unread = new Set(c.unread);
     const before = new Map(c.figures.map((f) => [figureKey(f), f]));
     const after = new Map(now.map((f) => [figureKey(f), f]));
     for (const [k, f] of before) if (after.get(k)?.value !== f.value) changes.push({ clause: c.id, kind: f.kind, key: f.key, before: f.value, after: after.get(k)?.value });
-    for (const [k, f] of after) if (!before.has(k)) changes.push({ clause: c.id, kind: f.kind, key: f.key, after: f.value });
+    for (const [k, f] of after) if (!before.has(k) && !unread.has(k)) changes.push({ clause: c.id, kind: f.kind, key: f.key, after: f.value });
   }
   return changes;
 }
 
 /** A clause's figures in a catalog (the one in hand, normally), or undefined when it has no such clause. */
 export function figuresIn(catalog: Catalog): (id: string) => Figure[] | undefined {
+  // By id, once: a record may name many clauses, and each is looked up.
+  const byId = new Map(catalog.documents.flatMap((doc) => doc.clauses.map((clause) => [clause.id, { clause, doc }] as const)));
   return (id) => {
-    const clause = catalog.clauses.find((c) => c.id === id);
-    const doc = clause && catalog.documents.find((d) => d.clauses.includes(clause));
-    return clause && doc ? clauseFigures(clause, doc) : undefined;
+    const found = byId.get(id);
+    return found ? clauseFigures(found.clause, found.doc) : undefined;
   };
 }
 

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { forecast, parseScenario } from "../../src/engine";
+import { forecast, migrateScenario, parseScenario, SCENARIO_VERSION, scenarioVersionOf } from "../../src/engine";
 import { scenarioJsonSchema } from "../../src/cli/schema";
 import { scenarioProblems } from "../support/scenario-problems";
 
@@ -23,7 +23,7 @@ test.each([
   ["an unknown field", (s: any) => (s.events[0].colour = "red"), "events[0]"],
   ["a horizon that ends before it starts", (s: any) => (s.horizon.to = 2020), "horizon.to"],
   ["a year given twice", (s: any) => s.financials.push({ year: 2023, rd: "1" }), "financials[8].year"],
-  ["a future schema version", (s: any) => (s.schemaVersion = 2), "schemaVersion"],
+  ["a future schema version", (s: any) => (s.schemaVersion = 3), "schemaVersion"],
 ])("%s is named by its path", (_what, spoil, path) => {
   const s = example();
   spoil(s);
@@ -64,5 +64,32 @@ describe("certificate pathways (DESIGN's table)", () => {
     // Class III, R&D 40M, Changping. standard: 5.1 30% → 3M cap. innovative: 5.2 8M + Beijing 2M = 10M.
     // priority: the same 10M. provincial (Beijing's review): 5.1 3M + Beijing 2M = 5M; provincial-priority alike.
     expect(["standard", "innovative", "priority", "provincial", "provincial-priority"].map(year)).toEqual(["3000000", "10000000", "10000000", "5000000", "5000000"]);
+  });
+});
+
+describe("schema version 2 (issue 20): the files of version 1 migrate", () => {
+  const v1 = join(__dirname, "..", "fixtures", "v1");
+  const files = readdirSync(join(__dirname, "..", "..", "examples")).filter((f) => f.endsWith(".json"));
+
+  test.each(files)("examples/%s as it was at version 1 reads as the example does now", (file) => {
+    const old = JSON.parse(readFileSync(join(v1, file), "utf8"));
+    const now = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", file), "utf8"));
+    expect(old.schemaVersion).toBe(1);
+    expect(now.schemaVersion).toBe(SCENARIO_VERSION);
+    // The files differ in their number only; read, they are the same scenario, of this version.
+    expect({ ...old, schemaVersion: SCENARIO_VERSION }).toEqual(now);
+    expect(scenarioVersionOf(migrateScenario(old))).toBe(2);
+    expect(parseScenario(old)).toEqual(parseScenario(now));
+    expect(parseScenario(old).schemaVersion).toBe(2);
+  });
+
+  test("a newer file is refused by its number, before any field it may hold", () => {
+    const now = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", files[0]), "utf8"));
+    expect(() => parseScenario({ ...now, schemaVersion: 3, colour: "red" })).toThrow(/^schemaVersion: written by a newer version of this tool \(schema 3\); this version reads schemas 1 to 2$/);
+  });
+
+  test("anything else is left for the schema to judge: no number, a number that is not whole, a text", () => {
+    for (const v of [undefined, 1.5, "1", 0]) expect(migrateScenario({ schemaVersion: v, name: "x" })).toEqual({ schemaVersion: v, name: "x" });
+    expect(migrateScenario(null)).toBeNull();
   });
 });

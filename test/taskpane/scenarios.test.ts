@@ -41,7 +41,7 @@ const part = (attrs: string, body: string) => `<scenario xmlns="${SCENARIO_NAMES
 const corrupted = {
   xml: `<scenario xmlns="${SCENARIO_NAMESPACE}" schemaVersion="1"><name>Half written</name><json>{"schemaVersion":1`,
   json: part('schemaVersion="1"', '<name>Bad data</name><json>{"schemaVersion":1, "name": </json>'),
-  version: part('schemaVersion="2"', `<name>From the future</name><json>${JSON.stringify({ ...changping, schemaVersion: 2 })}</json>`),
+  version: part('schemaVersion="3"', `<name>From the future</name><json>${JSON.stringify({ ...changping, schemaVersion: 3 })}</json>`),
   schema: part('schemaVersion="1"', `<name>Bad region</name><json>${JSON.stringify({ ...changping, enterprise: { region: "mars", sector: "device" } })}</json>`),
 };
 const otherAddin = `<budget xmlns="urn:someone-else"><total>5</total></budget>`;
@@ -50,6 +50,13 @@ describe("the XML of a stored scenario", () => {
   test("names its namespace and schema version, and reads back as the same scenario", () => {
     const xml = scenarioXml(changping, now.toISOString());
     expect(xml).toMatch(new RegExp(`^<scenario xmlns="${SCENARIO_NAMESPACE}" schemaVersion="${SCENARIO_VERSION}" savedAt="2026-11-27T10:00:00.000Z">`));
+    expect(readScenarioXml(xml)).toEqual({ name: changping.name, savedAt: now.toISOString(), scenario: changping });
+  });
+
+  test("a part saved at schema 1 (before the version 2 bump) reads back, migrated", () => {
+    const v1 = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "v1", "changping-device-startup.json"), "utf8"));
+    expect(v1.schemaVersion).toBe(1);
+    const xml = part('schemaVersion="1" savedAt="2026-11-27T10:00:00.000Z"', `<name>${v1.name}</name><json>${JSON.stringify(v1)}</json>`);
     expect(readScenarioXml(xml)).toEqual({ name: changping.name, savedAt: now.toISOString(), scenario: changping });
   });
 
@@ -67,7 +74,7 @@ describe("the XML of a stored scenario", () => {
   });
 
   test("what the reasons say", () => {
-    expect(readScenarioXml(corrupted.version)).toMatchObject({ name: "From the future", unreadable: { kind: "version", version: "2" } });
+    expect(readScenarioXml(corrupted.version)).toMatchObject({ name: "From the future", unreadable: { kind: "version", version: "3" } });
     expect(readScenarioXml(corrupted.schema).unreadable).toMatchObject({ detail: expect.stringMatching(/enterprise\.region/) });
     expect(readScenarioXml(otherAddin).unreadable).toMatchObject({ kind: "xml", detail: "<budget> is not a scenario" });
   });
@@ -227,8 +234,15 @@ describe("issue 12, 8: what Excel refuses, what others do meanwhile, and Excel o
     expect(excel.parts.map((p) => p.xml)).toEqual([newer]);
   });
 
-  /** A readable scenario whose part is about `bytes` long: long labels on its events. */
-  const sized = (name: string, bytes: number): Scenario => ({ ...changping, name, events: [{ type: "insurance", year: 2027, premium: "600000", label: "x".repeat(bytes) }] });
+  /**
+   * A readable scenario whose part is about `bytes` long: long labels on its events, each at most
+   * 30,000 characters (the reader's size policy takes a text as long as an Excel cell holds).
+   */
+  const sized = (name: string, bytes: number): Scenario => ({
+    ...changping,
+    name,
+    events: Array.from({ length: Math.ceil(bytes / 30_000) }, (_, i) => ({ type: "insurance" as const, year: 2027, premium: "600000", label: "x".repeat(Math.min(30_000, bytes - i * 30_000)) })),
+  });
 
   test("listing reads parts in requests under 5 MB: ten scenarios of 0.9 MB each are all listed", async () => {
     use(new FakeExcel());

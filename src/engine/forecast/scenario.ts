@@ -10,8 +10,38 @@ import { regions } from "../catalog/regions";
 /**
  * A scenario: the enterprise and its plan, year by year. Versioned; `schema/scenario.schema.json`
  * is generated from this (npm run schema) so other tools can check files without this code.
+ *
+ * Version 2 is version 1 with room for optional fields: a file of version 1 is a file of version
+ * 2 once its number says so (`migrateScenario`), and a version-1 reader, whose objects are
+ * strict, refuses a file that uses any of them by its number instead of by a field it does not
+ * know. Optional fields added later within version 2 need no new version.
  */
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
+
+/** Each older version's step to the next one, applied in turn. */
+const migrations: Readonly<Record<number, (raw: Record<string, unknown>) => Record<string, unknown>>> = {
+  1: (raw) => ({ ...raw, schemaVersion: 2 }),
+};
+
+/** The version a raw scenario says it is, when it is a whole number. */
+export const scenarioVersionOf = (raw: unknown): number | undefined => {
+  const v = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+  return typeof v === "number" && Number.isInteger(v) ? v : undefined;
+};
+
+/**
+ * A raw scenario of an older version brought to this one, step by step; anything else (this
+ * version, a newer one, no version at all) comes back as it is for the schema to judge.
+ */
+export function migrateScenario(raw: unknown): unknown {
+  let v = scenarioVersionOf(raw);
+  let out = raw as Record<string, unknown>;
+  while (v !== undefined && v < SCENARIO_VERSION && migrations[v]) {
+    out = migrations[v](out);
+    v = scenarioVersionOf(out);
+  }
+  return out;
+}
 
 /**
  * An amount as a file writes it: a plain decimal text or a number ≥ 0 (the JSON schema says
@@ -192,9 +222,12 @@ export class ScenarioError extends Error {
   }
 }
 
-/** Checks a parsed JSON value; every problem names its field by path (events[2].rdCost). */
+/** Checks a parsed JSON value, of this version or an older one; every problem names its field by path (events[2].rdCost). */
 export function parseScenario(raw: unknown): Scenario {
-  const result = scenario.safeParse(raw);
+  const version = scenarioVersionOf(raw);
+  if (version !== undefined && version > SCENARIO_VERSION)
+    throw new ScenarioError([`schemaVersion: written by a newer version of this tool (schema ${version}); this version reads schemas 1 to ${SCENARIO_VERSION}`]);
+  const result = scenario.safeParse(migrateScenario(raw));
   if (result.success) return result.data;
   throw new ScenarioError(
     result.error.issues.map((issue) => {

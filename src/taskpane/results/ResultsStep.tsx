@@ -2,6 +2,7 @@ import { Badge, Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@
 import { useId, useMemo, useState } from "react";
 import { accounts as accountsOf, Decimal, forecast, forecastTable, formatCap, formatLineAccounts, policyTotal, expectedFactors, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type LineAccounts, type Scenario } from "../engine";
 import { useI18n } from "../i18n";
+import { Boundary } from "../Boundary";
 import type { Draft } from "../wizard/draft";
 import { AccountsSection } from "./AccountsSection";
 import { useAmounts } from "./amounts";
@@ -165,20 +166,29 @@ function Results(props: Props & { readonly f: Forecast }) {
         )}
       </section>
 
-      <WhatIfPanel {...props} />
+      <Boundary what={t("boundary.section")}>
+        <WhatIfPanel {...props} />
+      </Boundary>
       {diff && (
         <section aria-labelledby="delta-title" data-testid="delta">
           <h3 id="delta-title">{t("delta.title", { name: bench.baseline?.name ?? "" })}</h3>
-          <WhatIfLines diff={diff} testId="whatif-lines" />
-          <details className={styles.details}>
-            <summary>{t("delta.detail")}</summary>
-            <DeltaDetail diff={diff} />
-          </details>
+          <Boundary what={t("boundary.section")}>
+            <WhatIfLines diff={diff} testId="whatif-lines" />
+            <details className={styles.details}>
+              <summary>{t("delta.detail")}</summary>
+              <DeltaDetail diff={diff} />
+            </details>
+          </Boundary>
         </section>
       )}
-      {baseline && <VariantList {...props} baseline={baseline} />}
+      {baseline && (
+        <Boundary what={t("boundary.section")}>
+          <VariantList {...props} baseline={baseline} />
+        </Boundary>
+      )}
 
       <h3>{t("results.byYear")}</h3>
+      <Boundary what={t("results.byYear")}>
       <BarChart
         lang={lang}
         title={t("chart.title")}
@@ -193,6 +203,7 @@ function Results(props: Props & { readonly f: Forecast }) {
         format={(v) => amounts.money(new Decimal(v))}
         testId="chart"
       />
+      </Boundary>
       <p className={styles.cite}>
         {f.method.kind === "exact" ? t("method.exact", { worlds: f.method.worlds }) : t("method.monteCarlo", { draws: f.method.draws, seed: f.method.seed })}{" "}
         {t("method.catalog", { version: f.catalogVersion })}
@@ -204,7 +215,9 @@ function Results(props: Props & { readonly f: Forecast }) {
         {summary.outcomes
           .filter((o) => o.lines.length > 0)
           .map((o, k) => (
-            <EventView key={k} outcome={o} title={title(o)} lineAccounts={lineAccounts} />
+            <Boundary key={k} what={title(o)}>
+              <EventView outcome={o} title={title(o)} lineAccounts={lineAccounts} />
+            </Boundary>
           ))}
       </details>
 
@@ -254,15 +267,21 @@ function Results(props: Props & { readonly f: Forecast }) {
 
       <details className={styles.details}>
         <summary>{t("results.otherMeasures")}</summary>
-        <OtherMeasures region={f.region} />
+        <Boundary what={t("results.otherMeasures")}>
+          <OtherMeasures region={f.region} />
+        </Boundary>
       </details>
 
       <details className={styles.details} data-testid="accounts">
         <summary>{t("accounts.title")}</summary>
-        <AccountsSection scenario={scenario} f={f} />
+        <Boundary what={t("accounts.title")}>
+          <AccountsSection scenario={scenario} f={f} />
+        </Boundary>
       </details>
 
-      <ExportBar scenario={scenario} f={f} header={yearHeader} />
+      <Boundary what={t("boundary.section")}>
+        <ExportBar scenario={scenario} f={f} header={yearHeader} />
+      </Boundary>
 
       <details className={styles.details}>
         <summary>{t("results.json")}</summary>

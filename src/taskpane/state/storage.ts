@@ -1,4 +1,5 @@
 import { host } from "../host";
+import { readJson, type Format, type SetAside } from "../../workbook/stored";
 
 /**
  * Where the pane keeps what must survive a reload (the draft, the language, the display unit,
@@ -6,6 +7,11 @@ import { host } from "../host";
  * (Office.context.document.settings, saved into the file with saveAsync), so they travel with
  * the workbook; in a plain browser (preview): localStorage. Either may be missing or full:
  * nothing is kept then, and the pane still works.
+ *
+ * Everything read back goes through the one reader (src/workbook/stored.ts). A text it cannot
+ * read (damaged, of another shape, from a newer version) is set aside: copied, as it was, under
+ * `<key>:aside` (or `:aside:2`, … when that is taken by another text) before the pane writes its
+ * own work under the key, so nothing stored is ever lost, and `load` says why for the notice.
  */
 const PREFIX = "subsidy-pane:";
 
@@ -31,11 +37,10 @@ function local(): Storage | undefined {
   }
 }
 
-export function load<T>(key: string): T | undefined {
+function getRaw(name: string): unknown {
   try {
     const settings = officeSettings();
-    const text = settings ? settings.get(PREFIX + key) : local()?.getItem(PREFIX + key);
-    return typeof text === "string" ? (JSON.parse(text) as T) : undefined;
+    return settings ? settings.get(name) : (local()?.getItem(name) ?? undefined);
   } catch {
     return undefined;
   }
@@ -43,17 +48,51 @@ export function load<T>(key: string): T | undefined {
 
 let pending: ReturnType<typeof setTimeout> | undefined;
 
-export function save(key: string, value: unknown): void {
+function putRaw(name: string, text: string): void {
   try {
-    const text = JSON.stringify(value);
     const settings = officeSettings();
     if (settings) {
-      settings.set(PREFIX + key, text);
+      settings.set(name, text);
       // One write of the settings part for a burst of typing.
       clearTimeout(pending);
       pending = setTimeout(() => settings.saveAsync(), 500);
-    } else local()?.setItem(PREFIX + key, text);
+    } else local()?.setItem(name, text);
   } catch {
     // Storage full or refused: the pane works on without it.
+  }
+}
+
+/** Keeps an unreadable text under a key of its own; never over another text. */
+function keepAside(key: string, raw: unknown): void {
+  const text = typeof raw === "string" ? raw : JSON.stringify(raw) ?? String(raw);
+  for (let n = 1; n < 100; n++) {
+    const name = `${PREFIX}${key}:aside${n === 1 ? "" : `:${n}`}`;
+    const there = getRaw(name);
+    if (there === text) return;
+    if (there === undefined || there === null) return putRaw(name, text);
+  }
+}
+
+/** What was stored under a key: its value, or why it was set aside; neither when nothing is stored. */
+export interface Loaded<T> {
+  readonly value?: T;
+  readonly aside?: SetAside;
+}
+
+/** The value stored under `key`, read with its format; a text it cannot read is set aside (kept) and said. */
+export function load<T>(key: string, format: Format<T>): Loaded<T> {
+  const raw = getRaw(PREFIX + key);
+  if (raw === undefined || raw === null) return {};
+  const read = readJson(raw, format);
+  if (read.ok) return { value: read.value };
+  keepAside(key, raw);
+  return { aside: read.aside };
+}
+
+export function save(key: string, value: unknown): void {
+  try {
+    putRaw(PREFIX + key, JSON.stringify(value));
+  } catch {
+    // A value JSON cannot write: nothing kept.
   }
 }

@@ -16,13 +16,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { engine, type Scenario } from "../engine";
+import { engine, SCENARIO_VERSION, type Scenario } from "../engine";
 import { describeChange, factLabel } from "../../workbook/catalog-record";
 import { MAX_INPUT_ROWS } from "../../workbook/layout";
 import { useConfirm } from "../ConfirmDialog";
 import { supportsExcelApi, type HostState } from "../host";
 import { ScrollRegion } from "../results/ScrollRegion";
 import { useI18n, type I18n } from "../i18n";
+import { asideReason } from "../aside-text";
 import { Compare } from "./Compare";
 import { copyName, deleteScenario, listScenarios, saveScenario, ScenarioChanged, ScenarioTooLarge, type StoredScenario, type Unreadable } from "./scenarios";
 import { ForbiddenText, NoInputs, SheetsInTheWay, TooManyRows, checkStoredCatalog, reenterFormulas, refreshFigures, sheetsInTheWay, writeScenario, type AmountFormat, type CatalogCheck } from "./write";
@@ -40,10 +41,19 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
 
-/** What the pane says when the workbook's catalog record differs from the catalog in hand. */
+/** The changes a notice lists; the rest are counted ("…and 31,980 more"). */
+const LISTED = 20;
+
+/** What the pane says when the workbook's catalog record differs from the catalog in hand, or cannot be read. */
 function CatalogNotice({ check }: { check: CatalogCheck }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
+  if ("aside" in check)
+    return (
+      <MessageBar intent="warning" className={styles.notice} data-testid="catalog-aside">
+        <MessageBarBody>{t("catalog.aside", { reason: asideReason(check.aside, t) })}</MessageBarBody>
+      </MessageBar>
+    );
   const fact = factLabel(engine().catalog, lang);
   const params = { stored: check.stored.version, computed: check.stored.computed, current: check.current };
   return (
@@ -52,11 +62,13 @@ function CatalogNotice({ check }: { check: CatalogCheck }) {
         {check.changes.length > 0 ? t("catalog.changed", params) : t("catalog.newer", params)}
         {check.changes.length > 0 && (
           <ul>
-            {check.changes.map((c) => (
-              <li key={`${c.clause} ${c.kind} ${c.key ?? ""}`}>{describeChange(c, lang, fact)}</li>
+            {check.changes.slice(0, LISTED).map((c, i) => (
+              <li key={i}>{describeChange(c, lang, fact)}</li>
             ))}
           </ul>
         )}
+        {check.changes.length > LISTED && <p>{t("catalog.more", { n: check.changes.length - LISTED })}</p>}
+        {check.skipped > 0 && <p>{t("catalog.skipped", { n: check.skipped })}</p>}
         {t("catalog.then", params)}
       </MessageBarBody>
     </MessageBar>
@@ -68,7 +80,7 @@ function unreadableText(u: Unreadable, t: I18n["t"]): string {
     case "xml":
       return t("stored.badXml", { detail: u.detail });
     case "version":
-      return t("stored.badVersion", { version: u.version || "?" });
+      return t("stored.badVersion", { version: u.version || "?", current: SCENARIO_VERSION });
     case "json":
       return t("stored.badJson", { detail: u.detail });
     case "schema":
@@ -119,7 +131,7 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
     if (canStore)
       void run(async () => {
         const check = await checkStoredCatalog();
-        setCatalogCheck(check && (check.changes.length > 0 || check.stored.version !== check.current) ? check : undefined);
+        setCatalogCheck(check && ("aside" in check || check.changes.length > 0 || check.skipped > 0 || check.stored.version !== check.current) ? check : undefined);
         return undefined;
       });
   }, [canStore]);

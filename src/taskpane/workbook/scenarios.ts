@@ -1,4 +1,6 @@
-import { parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario } from "../engine";
+import { SCENARIO_VERSION, type Scenario } from "../engine";
+import { readJson, tooManyBytes } from "../../workbook/stored";
+import { scenarioFormat } from "../state/work";
 
 /**
  * Named scenarios kept inside the workbook, one custom XML part each, so they travel with the
@@ -92,6 +94,7 @@ export function scenarioXml(s: Scenario, savedAt: string): string {
 
 /** A part's XML as a stored scenario, or why it cannot be read. Never throws. */
 export function readScenarioXml(xml: string): Omit<StoredScenario, "id" | "xml"> {
+  if (tooManyBytes(xml)) return { unreadable: { kind: "size" } };
   let doc: Document;
   try {
     doc = new DOMParser().parseFromString(xml, "application/xml");
@@ -104,24 +107,18 @@ export function readScenarioXml(xml: string): Omit<StoredScenario, "id" | "xml">
     return { unreadable: { kind: "xml", detail: error ? (error.textContent ?? "").trim().split("\n")[0] : `<${root?.localName ?? "?"}> is not a scenario` } };
   }
   const child = (name: string) => Array.from(root.children).find((c) => c.localName === name)?.textContent ?? undefined;
-  const name = child("name");
-  const savedAt = root.getAttribute("savedAt") ?? undefined;
+  const name = child("name")?.slice(0, 200);
+  const savedAt = root.getAttribute("savedAt")?.slice(0, 40) ?? undefined;
   const version = root.getAttribute("schemaVersion") ?? "";
-  if (version !== String(SCENARIO_VERSION)) return { name, savedAt, unreadable: { kind: "version", version } };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(child("json") ?? "");
-  } catch (e) {
-    return { name, savedAt, unreadable: { kind: "json", detail: e instanceof Error ? e.message : String(e) } };
-  }
-  try {
-    const scenario = parseScenario(raw);
-    // The JSON's name is the exact one; <name> may show U+FFFD for a character XML forbids.
-    return { name: scenario.name, savedAt, scenario };
-  } catch (e) {
-    if (e instanceof ScenarioError) return { name, savedAt, unreadable: { kind: "schema", detail: e.problems.join("; ") } };
-    throw e;
-  }
+  if (!/^\d{1,6}$/.test(version) || Number(version) < 1 || Number(version) > SCENARIO_VERSION) return { name, savedAt, unreadable: { kind: "version", version: version.slice(0, 20) } };
+  const read = readJson(child("json") ?? "", scenarioFormat);
+  // The JSON's name is the exact one; <name> may show U+FFFD for a character XML forbids.
+  if (read.ok) return { name: read.value.name, savedAt, scenario: read.value };
+  const a = read.aside;
+  if (a.kind === "syntax") return { name, savedAt, unreadable: { kind: "json", detail: a.detail } };
+  if (a.kind === "newer") return { name, savedAt, unreadable: { kind: "version", version: a.version } };
+  if (a.kind === "size") return { name, savedAt, unreadable: { kind: "size" } };
+  return { name, savedAt, unreadable: { kind: "schema", detail: a.detail } };
 }
 
 const tooLarge = (e: unknown): boolean => /PayloadSizeLimitExceeded/i.test(String((e as { code?: unknown })?.code ?? ""));

@@ -1,5 +1,6 @@
 import { accountedForecast, engine, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Lang, type Scenario } from "../engine";
-import { CATALOG_PART_NAMESPACE, catalogRecord, catalogRecordXml, compareCatalog, figuresIn, parseCatalogRecord, type CatalogRecord, type FigureChange } from "../../workbook/catalog-record";
+import { CATALOG_PART_NAMESPACE, catalogRecord, catalogRecordXml, compareCatalog, figuresIn, readCatalogRecord, type CatalogRecord, type FigureChange } from "../../workbook/catalog-record";
+import type { SetAside } from "../../workbook/stored";
 import { figuresLayout } from "../../workbook/figures";
 import { subsidyCalls, typedFormula } from "../../workbook/formula";
 import { forbiddenTexts, quotable } from "../../workbook/xml-text";
@@ -152,6 +153,8 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
     const catalogParts = options.api15 ? workbook.customXmlParts.getByNamespace(CATALOG_PART_NAMESPACE) : undefined;
     catalogParts?.load("items/id");
     await context.sync();
+    const catalogXml = catalogParts?.items.map((p) => ({ p, xml: p.getXml() }));
+    if (catalogXml?.length) await context.sync();
 
     const existing = worksheets.items.map((s) => s.name);
     const found = (name: string) => existing.find((e) => same(e, name));
@@ -230,9 +233,11 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
       if (options.api17) sheet.freezePanes.freezeRows(1);
     }
     const figures = writeFigures(ws.figures, computed, options);
-    // One catalog record per workbook: the earlier ones go, this one comes.
-    if (catalogParts) {
-      catalogParts.items.forEach((p) => p.delete());
+    // One catalog record per workbook: the earlier ones go, this one comes. A record this
+    // version cannot read (a newer one, a damaged one) is kept as it is.
+    if (catalogXml) {
+      // getXml() gives a ClientResult, read after the sync above.
+      catalogXml.filter(({ xml }) => readCatalogRecord(xml.value).ok).forEach(({ p }) => p.delete());
       workbook.customXmlParts.add(catalogRecordXml(catalogRecord(f, options.computed)));
     }
     forecast.activate();
@@ -280,16 +285,21 @@ function writeFigures(sheet: Excel.Worksheet, computed: ReturnType<typeof accoun
 }
 
 
-/** The catalog a workbook recorded, and what differs in the catalog in hand. */
-export interface CatalogCheck {
-  readonly stored: CatalogRecord;
-  readonly current: string;
-  readonly changes: readonly FigureChange[];
-}
+/** The catalog a workbook recorded, and what differs in the catalog in hand; or why the record was set aside. */
+export type CatalogCheck =
+  | {
+      readonly stored: CatalogRecord;
+      readonly current: string;
+      readonly changes: readonly FigureChange[];
+      /** Figures of the record this version could not read (a kind it does not know, a value that is not a number), left out. */
+      readonly skipped: number;
+    }
+  | { readonly aside: SetAside };
 
 /**
  * The catalog record a workbook carries (from this pane or `subsidy template`) compared with the
- * catalog in hand; undefined when the workbook has none. ExcelApi 1.5.
+ * catalog in hand; undefined when the workbook has none. A record that cannot be read is set
+ * aside: said, and left in the workbook as it is. ExcelApi 1.5.
  */
 export async function checkStoredCatalog(): Promise<CatalogCheck | undefined> {
   return Excel.run(async (context) => {
@@ -298,11 +308,14 @@ export async function checkStoredCatalog(): Promise<CatalogCheck | undefined> {
     await context.sync();
     const xml = parts.items.map((p) => p.getXml());
     await context.sync();
-    const records = xml.map((x) => parseCatalogRecord(x.value)).filter((r): r is CatalogRecord => r !== undefined);
-    const stored = records[records.length - 1];
-    if (!stored) return undefined;
+    // getXml() gives a ClientResult, which has no load(): its value is read after the sync.
+    const reads = xml.map((x) => readCatalogRecord(x.value));
+    // The last record this version reads; a record set aside is said only when there is none.
+    const read = reads.filter((r) => r.ok).pop() ?? reads.pop();
+    if (!read) return undefined;
+    if (!read.ok) return { aside: read.aside };
     const { catalog } = engine();
-    return { stored, current: catalog.version, changes: compareCatalog(stored, figuresIn(catalog)) };
+    return { stored: read.value, current: catalog.version, changes: compareCatalog(read.value, figuresIn(catalog)), skipped: read.skipped ?? 0 };
   });
 }
 
