@@ -1,5 +1,7 @@
-import { Button, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useMemo } from "react";
+import { Button, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useId, useMemo, useState, useSyncExternalStore } from "react";
+import { host } from "../host";
+import { writeSummarySheet } from "../workbook/summary-sheet";
 import { forecast, scenarioSummary, summaryTable, type Scenario, type ScenarioSummary as Summary, type SummaryRow } from "../engine";
 import { useI18n, type I18n } from "../i18n";
 import type { Bench } from "../state/bench";
@@ -59,6 +61,17 @@ export function SummaryTable({ summary, version, scenarioName, rename }: Props) 
   const styles = useStyles();
   const amounts = useAmounts();
   const titleId = useId();
+  const hostState = useSyncExternalStore(host.subscribe, host.get);
+  const [written, setWritten] = useState<string>();
+  const toSheet = async () => {
+    const { header, rows } = summaryCells(summary, i18n);
+    try {
+      const address = await writeSummarySheet({ title: t("scenarioSummary.title"), stamp: t("scenarioSummary.stamp", { date: today(), version }), header, rows }, i18n.lang);
+      setWritten(t("scenarioSummary.written", { address }));
+    } catch (e) {
+      setWritten(t("scenarioSummary.writeFailed", { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
   const cells = (row: SummaryRow) =>
     row.expected.flatMap((x, i) => {
       const own = (
@@ -70,7 +83,7 @@ export function SummaryTable({ summary, version, scenarioName, rename }: Props) 
       const d = row.delta[i];
       return [
         own,
-        <TableCell key={`d${i}`} className={`${styles.num} ${d.isNegative() ? styles.neg : ""}`}>
+        <TableCell key={`d${i}`} className={mergeClasses(styles.num, d.isNegative() && styles.neg)}>
           {amounts.signed(d).replace(` ${amounts.unitName}`, "")}
         </TableCell>,
       ];
@@ -121,6 +134,12 @@ export function SummaryTable({ summary, version, scenarioName, rename }: Props) 
           <Button size="small" onClick={() => download(`${fileName(scenarioName, t("scenarioSummary.file"))}.csv`, "text/csv;charset=utf-8", summaryCsv(summary, version, i18n))} data-testid="export-summary">
             {t("scenarioSummary.csv")}
           </Button>
+          {hostState.mode === "excel" && (
+            <Button size="small" onClick={() => void toSheet()} data-testid="summary-to-sheet">
+              {t("scenarioSummary.toSheet")}
+            </Button>
+          )}
+          <span role="status">{written}</span>
         </div>
       )}
     </section>
