@@ -76,6 +76,36 @@ test("Changping: the review entry removed, the certificate gains back its advanc
   expect(sum(groups)).toEqual(d.total.delta);
 });
 
+/*
+ * Changping, 2026: two procurement wins (第十条（二）: 3% of the bid) and A's entry into the review
+ * (先期给予 2,000,000). A: 3% × 14,381,079 = 431,432.37, at 80% = 345,145.896; B: 3% × 3,822,073 =
+ * 114,662.19, at 50% = 57,331.095. The year, 2,402,476.991, shows as 2,402,476.99 and its lines
+ * add up to it: 345,145.90 + 57,331.09 + 2,000,000. Move A's win out of the forecast's years:
+ * 2,057,331.095 shows as 2,057,331.10, B's line as 57,331.10. Δ = −345,145.90 (A's own) + 0.01
+ * (B's, the year's rounding) = −345,145.89.
+ */
+test("a line whose own figure did not move, moved by the fen rounding of its year", () => {
+  const raw = {
+    schemaVersion: 1,
+    name: "rounding",
+    enterprise: { region: "changping", sector: "device", sme: false },
+    horizon: { from: 2026, to: 2029 },
+    events: [
+      { type: "vbp", year: 2026, product: "A", bidValue: "14381079", probability: 0.8 },
+      { type: "vbp", year: 2026, product: "B", bidValue: "3822073", probability: 0.5 },
+      { type: "innovativeReview", year: 2026, product: "A" },
+    ],
+  };
+  const moved = structuredClone(raw);
+  moved.events[0].year = 2024;
+  const d = diffOf(raw, moved);
+  expect(d.total.delta).toEqual(new Decimal("-345145.89"));
+  expect(explainDelta(d).map((g) => [g.cause.code, g.event?.product, g.delta.toFixed()])).toEqual([
+    ["ownEvent", "A", "-345145.9"],
+    ["rounding", "B", "0.01"],
+  ]);
+});
+
 /** Random small plans, as test/forecast/properties.test.ts draws them, and one edit of them. */
 const amount = fc.integer({ min: 0, max: 60_000_000 }).map(String);
 const year = fc.integer({ min: 2026, max: 2028 });

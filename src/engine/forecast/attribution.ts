@@ -50,6 +50,12 @@ export type DeltaCause =
   | { readonly code: "bestBefore"; readonly before: Decimal; readonly after: Decimal }
   /** "先期给予" (ruling 13): the advance taken off this certificate's award changed. */
   | { readonly code: "advance"; readonly article: string; readonly before: Decimal; readonly after: Decimal }
+  /**
+   * Nothing moved the line's own figure (no cap over it, the same ceiling, chance and share): a
+   * year's expected figure is rounded to the fen and shared among its lines so that they add up,
+   * and another line of the year changed, so this one's share of the rounding did (±0.01).
+   */
+  | { readonly code: "rounding"; readonly year: number }
   /** None of the above could be told apart (several changes to the plan at once). */
   | { readonly code: "other"; readonly changes: readonly ScenarioChange[] };
 
@@ -174,6 +180,8 @@ function sharedCause(b: Cell | undefined, v: Cell | undefined): DeltaCause | und
       after: vn?.to,
     };
   }
+  const ceiling = (c: Cell | undefined) => c?.line?.ceiling ?? ZERO;
+  if (b && v && ceiling(b).equals(ceiling(v))) return { code: "rounding", year };
   return undefined;
 }
 

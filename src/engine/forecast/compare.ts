@@ -448,6 +448,8 @@ const sharedKey = (c: DeltaCause): string => {
       return `${c.code} ${c.year} ${c.article} ${c.cap} ${c.before} ${c.after}`;
     case "yearLimit":
       return `${c.code} ${c.year} ${c.usedUp}`;
+    case "rounding":
+      return `${c.code} ${c.year}`;
     case "window":
       return `${c.code} ${c.year} ${c.outside}`;
     case "firstTime":

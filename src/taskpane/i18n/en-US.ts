@@ -455,6 +455,7 @@ export const enUS = {
   "cause.firstWinFree": "this is now the product's first procurement win",
   "cause.bestBefore": "the product's best output before moved from {before} to {after}",
   "cause.advance": "the advance taken off it ({article}, 先期给予) went from {before} to {after}",
+  "cause.rounding": "the rounding to the fen of {year}'s figure, shared among its lines, moved with another line",
   "cause.other": "several changes at once: {changes}",
   "whatif.causes": "What moved the Δ, line by line",
   "reason.events": "({n} events)",

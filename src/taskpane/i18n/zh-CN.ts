@@ -454,6 +454,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "cause.firstWinFree": "此项现为该产品首次中选",
   "cause.bestBefore": "该产品此前最高产值由 {before} 变为 {after}",
   "cause.advance": "抵扣的先期给予（{article}）由 {before} 变为 {after}",
+  "cause.rounding": "{year} 年合计按分取整后在各项之间分摊，随另一项变化而变动",
   "cause.other": "多项同时变化：{changes}",
   "whatif.causes": "Δ 的来源，逐项列出",
   "reason.events": "（{n} 个事项）",

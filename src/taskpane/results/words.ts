@@ -130,6 +130,8 @@ export function causeText(g: DeltaGroup, i18n: I18n, amounts: Amounts, title: (e
       return t("cause.bestBefore", { before: money(c.before), after: money(c.after) });
     case "advance":
       return t("cause.advance", { article: c.article, before: money(c.before), after: money(c.after) });
+    case "rounding":
+      return t("cause.rounding", { year: c.year });
     case "other":
       return t("cause.other", { changes: c.changes.map((x) => changeText(x, i18n, title)).join("; ") });
   }
