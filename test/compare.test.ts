@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { causesOf, changeEffects, compareForecasts, Decimal, expectedFactors, forecast, outcomesByEvent, parseScenario, summarise, type DiffReason, type Scenario } from "../src/engine";
+import { causesOf, compareForecasts, explainDelta, Decimal, expectedFactors, forecast, outcomesByEvent, parseScenario, summarise, type DiffReason, type Scenario } from "../src/engine";
 
 /*
  * DESIGN's three what-ifs on the Changping class III startup (examples/changping-device-startup.json),
@@ -49,7 +49,8 @@ test("certificate 2028 → 2029: −1.6M, Beijing's measures expire 2028-12-31",
   expect(d.byPolicy.find((p) => p.document === "beijing-device")!.delta).toEqual(M("-1.6"));
   expect(d.byPolicy.find((p) => p.document === "changping-device")!.delta.isZero()).toBe(true);
   // The change's line: the moved certificate's −1.6M, caused by Beijing's expiry alone.
-  const [line] = changeEffects(d);
+  const [line] = explainDelta(d);
+  expect(line.cause).toEqual({ code: "ownEvent" });
   expect(line.delta).toEqual(M("-1.6"));
   expect(line.causes.map((c) => [c.reason.code, c.events])).toEqual([["outOfValidity", 1]]);
 });
@@ -66,7 +67,7 @@ test("the plant moves to Shenzhen: −11.6M, each matter with no Shenzhen clause
   expect(d.total.delta).toEqual(M("-11.6"));
   expect(d.changes).toEqual([{ kind: "region", from: "changping", to: "shenzhen" }]);
   // A change to the whole plan carries the total Δ.
-  expect(changeEffects(d).map((l) => l.delta)).toEqual([M("-11.6")]);
+  expect(explainDelta(d).map((l) => [l.cause.code, l.delta])).toEqual([["plan", M("-11.6")]]);
   const none = d.byEvent.flatMap((e) => e.reasons.filter((r): r is Extract<DiffReason, { code: "noClauseInRegion" }> => r.code === "noClauseInRegion"));
   expect(new Set(none.map((r) => r.topic))).toEqual(new Set(["rd", "insurance", "innovativeReviewEntry", "scaleup"]));
   // The five insurance policies: 300k + 500k × 3 + 200k (the 2M annual cap of 第三条（二）) = 2.0M.

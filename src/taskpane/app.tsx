@@ -12,17 +12,18 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
-import { parseScenario, type AmountUnit, type Scenario } from "./engine";
+import { parseScenario, type AmountUnit, type Claimable, type Scenario } from "./engine";
 import { useConfirm } from "./ConfirmDialog";
 import { UnitContext } from "./results/amounts";
 import { emptyBench, syncActive, withVariant, type Bench } from "./state/bench";
 import { useHistory } from "./state/history";
 import { load as loadStored, save } from "./state/storage";
-import { langFormat, storedWork, unitFormat, workFormat, type Work } from "./state/work";
+import { langFormat, stepFormat, storedWork, unitFormat, workFormat, type Work } from "./state/work";
 import { asideReason } from "./aside-text";
 import { Boundary } from "./Boundary";
 import type { SetAside } from "../workbook/stored";
 import { ConfirmContext } from "./wizard/confirm";
+import { ClaimableList } from "./wizard/Claimable";
 import { ImportButton } from "./wizard/ImportButton";
 import { usePlausibility } from "./wizard/plausibility";
 import changpingDevice from "../../examples/changping-device-startup.json";
@@ -33,7 +34,7 @@ import { I18nContext, langOf, langs, translate, type I18n, type Lang, type Messa
 import { AssumptionsSection } from "./wizard/AssumptionsSection";
 import { EnterpriseStep } from "./wizard/EnterpriseStep";
 import { EventsStep } from "./wizard/EventsStep";
-import { emptyDraft, fromScenario, investmentEventTypes, isEmpty, problemsUnder, productEventTypes, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
+import { emptyDraft, emptyEvent, emptyFinancial, fromScenario, investmentEventTypes, isEmpty, problemsUnder, productEventTypes, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
 import { FormContext, type FormState } from "./wizard/fields";
 import { loadResults, loadWorkbook } from "./steps-loader";
 
@@ -139,10 +140,14 @@ export function App() {
 
   const history = useHistory<{ draft: Draft; bench: Bench }>(() => kept ?? { draft: emptyDraft(new Date().getFullYear()), bench: emptyBench });
   const { draft, bench } = history.present;
-  const [step, setStep] = useState(0);
+  // The step the person was on survives a reload; anything stored that is not a step is ignored.
+  const [step, setStep] = useState(() => {
+    const kept = loadStored("step", stepFormat).value;
+    return kept !== undefined && kept < steps.length ? kept : 0;
+  });
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState<ReadonlySet<number>>(new Set());
-  const [visited, setVisited] = useState<ReadonlySet<number>>(new Set([0]));
+  const [visited, setVisited] = useState<ReadonlySet<number>>(() => new Set([0, step]));
   const [example, setExample] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
@@ -178,6 +183,7 @@ export function App() {
     if (chosenLang) save("lang", chosenLang);
   }, [chosenLang]);
   useEffect(() => save("unit", unit), [unit]);
+  useEffect(() => save("step", step), [step]);
   useEffect(() => {
     performance.mark("taskpane:first-render");
   }, []);
@@ -232,13 +238,27 @@ export function App() {
   const benchActions = {
     bench,
     scenarioOf,
-    setBaseline: () => replace((p) => ({ ...p, bench: { ...p.bench, baseline: { name: p.draft.name || t("whatif.baseline"), draft: p.draft }, active: undefined } })),
+    setBaseline: () => replace((p) => ({ ...p, bench: { ...p.bench, baseline: { name: t("whatif.baseline"), draft: p.draft }, active: undefined } })),
     newWhatIf: () => replace((p) => ({ ...p, bench: withVariant(p.bench, p.draft, t("whatif.name", { n: p.bench.variants.length + 1 })) })),
     backToBaseline: () => replace((p) => (p.bench.baseline ? { draft: p.bench.baseline.draft, bench: { ...p.bench, active: undefined } } : p)),
     openVariant: (id: string) => replace((p) => ({ draft: p.bench.variants.find((v) => v.id === id)?.draft ?? p.draft, bench: { ...p.bench, active: id } })),
     removeVariant: (id: string) => replace((p) => ({ ...p, bench: { ...p.bench, variants: p.bench.variants.filter((v) => v.id !== id), active: p.bench.active === id ? undefined : p.bench.active } })),
+    renameBaseline: (name: string) => history.set((p) => (p.bench.baseline ? { ...p, bench: { ...p.bench, baseline: { ...p.bench.baseline, name } } } : p), "rename baseline"),
     renameVariant: (id: string, name: string) =>
       history.set((p) => ({ ...p, bench: { ...p.bench, variants: p.bench.variants.map((v) => (v.id === id ? { ...v, name } : v)) } }), `rename ${id}`),
+  };
+
+  /** One click on a clause the plan could still claim: the event that claims it, on its step (or a year of figures, on this one). */
+  const claim = (c: Claimable) => {
+    if (c.claimWith === "financials") {
+      const years = draft.financials.map((x) => Number(x.year)).filter(Number.isInteger);
+      const year = years.length ? Math.min(...years) - 1 : Number(draft.from) - 1;
+      change({ financials: [...draft.financials, emptyFinancial(Number.isInteger(year) ? String(year) : "")] }, "claim");
+      return;
+    }
+    const event = { ...emptyEvent(c.claimWith, draft.from), ...(c.claimWith === "other" ? { topic: c.topic } : {}) };
+    change({ events: [...draft.events, event] }, "claim");
+    go((productEventTypes as readonly string[]).includes(c.claimWith) ? 1 : 2);
   };
 
   /** Problems of a step once it has been left, tried, or typed in: the nav button says how many. */
@@ -359,6 +379,7 @@ export function App() {
                   <ImportButton onScenario={(s) => void load(s)} />
                 </div>
                 <EnterpriseStep draft={draft} change={change} />
+                <ClaimableList draft={draft} onClaim={claim} />
               </>
             )}
             {current.id === "products" && <EventsStep draft={draft} change={change} types={productEventTypes} addLabel="event.addMilestone" empty="event.noneProducts" warnings={warnings} />}

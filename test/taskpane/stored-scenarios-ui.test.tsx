@@ -23,6 +23,8 @@ const theirs = scenarioXml({ ...changping, defaults: { probability: 0.5, realisa
 let excel: FakeExcel;
 const use = inExcel(host);
 beforeAll(installJsdomShims);
+// The pane keeps its work and the step it was on (state/storage.ts): each test starts from nothing.
+beforeEach(() => localStorage.clear());
 
 async function openWorkbookStep(fake: FakeExcel) {
   excel = use(fake);

@@ -33,6 +33,25 @@ export function listClauses(catalog: Catalog, region?: Region, topic?: Topic): L
 }
 
 /**
+ * The facts a clause reads, in the order its conditions and formula name them: what the pane's
+ * hints say a clause reads ("上一年度研发投入", "上上年度研发投入"), from the catalog itself.
+ */
+export function factsRead(clause: Clause): string[] {
+  const found = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === "object")
+      for (const [k, v] of Object.entries(x)) {
+        if ((k === "fact" || k === "base") && (typeof v === "string" || Array.isArray(v))) [v].flat().forEach((f) => typeof f === "string" && found.add(f));
+        else walk(v);
+      }
+  };
+  walk(clause.conditions);
+  walk(clause.formula);
+  return [...found];
+}
+
+/**
  * Every cap and limit of a clause with the words that set it (ruling 14): per-unit and plain caps,
  * the enterprise's annual cap, "累计不超过N年", a window, a once-only award.
  */

@@ -120,6 +120,7 @@ export function enUS(facts: FactTable): Words {
       }
     },
     cap,
+    condition,
     reason(r) {
       switch (r.code) {
         case "outOfValidity":

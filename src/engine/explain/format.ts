@@ -1,3 +1,4 @@
+import type { Condition } from "../catalog/schema";
 import type { LineAccounts } from "../accounting/accounts";
 import { lineStory } from "../accounting/assumptions";
 import { engine, rankOf, type ClauseLine, type Evaluation } from "../rules/evaluate";
@@ -49,6 +50,7 @@ export function factLabel(name: string, lang: Lang): string {
 
 export const formatFlag = (flag: Flag, lang: Lang): string => wordsFor(lang).flag(flag.code, flag.value ?? "", flag.quote);
 export const formatStep = (step: Step, lang: Lang): string => wordsFor(lang).step(step);
+export const formatCondition = (condition: Condition, lang: Lang): string => wordsFor(lang).condition(condition);
 export const formatNote = (note: Note, lang: Lang): string => wordsFor(lang).note(note);
 export const formatPlanWarning = (warning: PlanWarning, lang: Lang): string => wordsFor(lang).planWarning(warning);
 export const formatTitle = (title: MatterTitle, lang: Lang): string => wordsFor(lang).title(title);

@@ -4,6 +4,7 @@ export {
   CELL_LIMIT,
   factLabel,
   formatCap,
+  formatCondition,
   formatExplanation,
   formatFlag,
   formatLine,

@@ -1,3 +1,4 @@
+import type { Condition } from "../catalog/schema";
 import type { ClauseLine, Status } from "../rules/evaluate";
 import type { FlagCode } from "./flags";
 import type { PlanWarning } from "../forecast/consistency";
@@ -41,6 +42,8 @@ export interface Words {
   step(step: Step): string;
   /** The cap that bound: "up to 8,000,000 per certificate", "3,000 per m² of plant". */
   cap(cap: BindingCap): string;
+  /** A condition of the text as a test on the facts ("上一年度营业收入须不足30,000,000元"). */
+  condition(condition: Condition): string;
   reason(reason: Reason): string;
   note(note: Note): string;
   /** A plan that is valid but not consistent (forecast/consistency.ts). */

@@ -121,6 +121,7 @@ export function zhCN(facts: FactTable): Words {
       }
     },
     cap,
+    condition,
     reason(r) {
       switch (r.code) {
         case "outOfValidity":

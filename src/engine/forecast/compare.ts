@@ -7,6 +7,7 @@ import type { Matter } from "./matters";
 import { Decimal, ZERO } from "../input/money";
 import type { Region } from "../catalog/regions";
 import type { Scenario, ScenarioEvent } from "./scenario";
+import { attributeLines, type DeltaCause, type DeltaLine } from "./attribution";
 
 /**
  * A what-if against its baseline: what the person changed in the scenario, the difference of
@@ -62,6 +63,8 @@ export type DiffReason =
   | { readonly code: "noDiscretionaryClause"; readonly delta: Decimal };
 
 export interface EventDelta extends Delta {
+  /** The event's key in the comparison, as its lines carry it (DeltaLine.key). */
+  readonly key: string;
   /** The event in the variant (or, removed, in the baseline); undefined for a yearly matter. */
   readonly event?: EventRef;
   /** For yearly matters (R&D of a year, revenue of a year), the topic and year. */
@@ -78,6 +81,8 @@ export interface ForecastDiff {
   readonly changes: readonly ScenarioChange[];
   /** Reasons that belong to no one event (a share changed with no discretionary clause). */
   readonly reasons: readonly DiffReason[];
+  /** Every line (event × clause × year) that moved, with its cause: they add up to `total`. */
+  readonly lines: readonly DeltaLine[];
 }
 
 const delta = (baseline: Decimal, variant: Decimal, ceilingBase = ZERO, ceilingVariant = ZERO): Delta => ({
@@ -229,11 +234,13 @@ const anyDiscretionaryPays = (...fs: Forecast[]) => fs.some((f) => f.lines.some(
  */
 export function compareForecasts(baseScenario: Scenario, base: Forecast, variantScenario: Scenario, variant: Forecast): ForecastDiff {
   const pairs = pairEvents(baseScenario.events, variantScenario.events);
-  const baseSides = sidesOf(base, baseScenario.events.length, (i) => {
+  const baseKey = (i: number) => {
     const j = pairs.get(i);
     return j === undefined ? `removed ${i}` : `e${j}`;
-  });
-  const variantSides = sidesOf(variant, variantScenario.events.length, (j) => `e${j}`);
+  };
+  const variantKey = (j: number) => `e${j}`;
+  const baseSides = sidesOf(base, baseScenario.events.length, baseKey);
+  const variantSides = sidesOf(variant, variantScenario.events.length, variantKey);
 
   const years = [...new Set([...base.years, ...variant.years].map((y) => y.year))].sort((a, b) => a - b).map((year) => {
     const b = base.years.find((y) => y.year === year);
@@ -255,7 +262,7 @@ export function compareForecasts(baseScenario: Scenario, base: Forecast, variant
     const fromVariant = v !== undefined && matter.event < variantScenario.events.length;
     const fromBase = !v && matter.event < baseScenario.events.length;
     const event = fromVariant ? refOf(variantScenario.events[matter.event], matter.event) : fromBase ? refOf(baseScenario.events[matter.event], matter.event) : undefined;
-    return { event, topic: matter.topic, year: matter.year, ...delta(expectedOf(b), expectedOf(v), ceilingOf(b), ceilingOf(v)), reasons: reasonsFor(b, v, variantScenario) };
+    return { key, event, topic: matter.topic, year: matter.year, ...delta(expectedOf(b), expectedOf(v), ceilingOf(b), ceilingOf(v)), reasons: reasonsFor(b, v, variantScenario) };
   });
 
   const changes = scenarioChanges(baseScenario, variantScenario);
@@ -269,6 +276,7 @@ export function compareForecasts(baseScenario: Scenario, base: Forecast, variant
     byEvent,
     changes,
     reasons,
+    lines: attributeLines(baseScenario, base, variantScenario, variant, baseKey, variantKey, changes, (s, i) => refOf(s.events[i], i)),
   };
 }
 
@@ -416,13 +424,92 @@ export function causesOf(reasons: readonly DiffReason[]): Cause[] {
 }
 
 /**
- * One line per change of a what-if: the Δ of the events it moved (or, for a change to the whole
- * plan such as the region, the total Δ) and its causes.
+ * One line of a what-if's explanation: an edited event (with its changes, even when its Δ is 0),
+ * a change to the whole plan, or one event that moved through a shared cap, year limit, window,
+ * first time or advance. The groups partition the diff's lines, so their Δs add up to the total.
  */
-export function changeEffects(diff: ForecastDiff): { change: ScenarioChange; delta: Decimal; causes: Cause[] }[] {
-  return diff.changes.map((change) => {
-    if (!("event" in change)) return { change, delta: diff.total.delta, causes: causesOf(diff.byEvent.flatMap((e) => e.reasons).concat(diff.reasons)) };
-    const events = diff.byEvent.filter((e) => e.event?.index === change.event.index);
-    return { change, delta: sum(events.map((e) => e.delta)), causes: causesOf(events.flatMap((e) => e.reasons)) };
+export interface DeltaGroup {
+  readonly cause: DeltaCause;
+  /** The event the group is about: the one edited, or the one whose lines moved (undefined for a plan change or a yearly matter). */
+  readonly event?: EventRef;
+  readonly topic?: Topic;
+  readonly year?: number;
+  /** The changes it stands for: the event's own, or the plan change. */
+  readonly changes: readonly ScenarioChange[];
+  readonly delta: Decimal;
+  readonly lines: readonly DeltaLine[];
+  /** Clause by clause, what the engine says of the lines (compare.ts's reasons), merged. */
+  readonly causes: readonly Cause[];
+}
+
+const sharedKey = (c: DeltaCause): string => {
+  switch (c.code) {
+    case "annualCap":
+      return `${c.code} ${c.year} ${c.article} ${c.cap} ${c.before} ${c.after}`;
+    case "yearLimit":
+      return `${c.code} ${c.year} ${c.usedUp}`;
+    case "rounding":
+      return `${c.code} ${c.year}`;
+    case "window":
+      return `${c.code} ${c.year} ${c.outside}`;
+    case "firstTime":
+      return `${c.code} ${c.taken}`;
+    case "advance":
+    case "bestBefore":
+      return `${c.code} ${c.before} ${c.after}`;
+    default:
+      return c.code;
+  }
+};
+
+/** The reasons of an event's Δ that speak of the given lines only. */
+function reasonsOfLines(e: EventDelta | undefined, lines: readonly DeltaLine[]): DiffReason[] {
+  if (!e) return [];
+  const clauses = new Set(lines.map((l) => l.clause));
+  const whole = sum(lines.map((l) => l.delta)).equals(e.delta);
+  return e.reasons.filter((r) => ("clause" in r ? clauses.has(r.clause) : whole));
+}
+
+/** A what-if's Δ explained: the diff's lines grouped by cause, edited events first. */
+export function explainDelta(diff: ForecastDiff): DeltaGroup[] {
+  const byKey = new Map(diff.byEvent.map((e) => [e.key, e]));
+  const own = new Map<string, { event: EventRef; changes: ScenarioChange[]; lines: DeltaLine[] }>();
+  for (const c of diff.changes) {
+    if (!("event" in c)) continue;
+    const key = c.kind === "removed" ? `removed ${c.event.index}` : `e${c.event.index}`;
+    const g = own.get(key) ?? { event: c.event, changes: [], lines: [] };
+    own.set(key, g);
+    g.changes.push(c);
+  }
+  const plan = new Map<ScenarioChange, DeltaLine[]>(diff.changes.filter((c) => !("event" in c)).map((c) => [c, []]));
+  const shared = new Map<string, DeltaLine[]>();
+  for (const l of diff.lines) {
+    if (l.cause.code === "ownEvent") own.get(l.key)!.lines.push(l);
+    else if (l.cause.code === "plan") plan.get(l.cause.change)!.push(l);
+    else {
+      const key = `${sharedKey(l.cause)}|${l.key}`;
+      shared.set(key, [...(shared.get(key) ?? []), l]);
+    }
+  }
+  const causesFor = (lines: readonly DeltaLine[]) => {
+    const keys = [...new Set(lines.map((l) => l.key))];
+    return causesOf(keys.flatMap((k) => reasonsOfLines(byKey.get(k), lines.filter((l) => l.key === k))));
+  };
+  const groups: DeltaGroup[] = [];
+  for (const [key, g] of own) {
+    const e = byKey.get(key);
+    groups.push({ cause: { code: "ownEvent" }, event: g.event, topic: e?.topic, year: e?.year, changes: g.changes, delta: sum(g.lines.map((l) => l.delta)), lines: g.lines, causes: causesFor(g.lines) });
+  }
+  for (const [change, lines] of plan) {
+    const causes = causesFor(lines);
+    // A share changed that no paying clause is scaled by: the diff's own reason says so.
+    if (change.kind === "defaultRealisation" || change.kind === "realisation") causes.push(...causesOf(diff.reasons));
+    groups.push({ cause: { code: "plan", change }, changes: [change], delta: sum(lines.map((l) => l.delta)), lines, causes });
+  }
+  const rest = [...shared.values()].map((lines): DeltaGroup => {
+    const [first] = lines;
+    const c = first.cause;
+    return { cause: c, event: first.event, topic: first.topic, year: first.year, changes: c.code === "other" ? c.changes : [], delta: sum(lines.map((l) => l.delta)), lines, causes: causesFor(lines) };
   });
+  return groups.concat(rest.sort((a, b) => b.delta.abs().comparedTo(a.delta.abs())));
 }

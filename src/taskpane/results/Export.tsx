@@ -1,7 +1,8 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { forecastTable, scenarioToInputs, type Decimal, type Forecast, type Scenario } from "../engine";
-import { useI18n } from "../i18n";
+import { forecastTable, formatTitle, inputColumns, scenarioToInputs, type Decimal, type Forecast, type Scenario } from "../engine";
+import { useI18n, type I18n } from "../i18n";
+import { clauseName, policyName } from "./words";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", margin: `${tokens.spacingVerticalS} 0`, "@media print": { display: "none" } },
@@ -15,16 +16,33 @@ export function yearTableTsv(f: Forecast, header: readonly string[]): string {
   return [header, ...table.rows.map((r) => r.map(plain))].map((r) => r.join("\t")).join("\n");
 }
 
-const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/** Rows as CSV, amounts in plain yuan; a byte-order mark so Excel reads the Chinese as UTF-8. */
+export const toCsv = (rows: readonly (readonly (number | Decimal | string | null | boolean | undefined)[])[]): string => `\ufeff${rows.map((r) => r.map((c) => csvCell(plain(c))).join(",")).join("\r\n")}`;
 
-/** The scenario as the Inputs table's rows (the engine's scenarioToInputs), as CSV. */
-export function scenarioCsv(s: Scenario): string {
-  return scenarioToInputs(s)
-    .map((r) => r.map((c) => csvCell(plain(c))).join(","))
-    .join("\r\n");
+/** The scenario as the Inputs table's rows (the engine's scenarioToInputs), its header in the reader's language. */
+export function scenarioCsv(s: Scenario, { t }: I18n): string {
+  const [, ...body] = scenarioToInputs(s);
+  return toCsv([inputColumns.map((c) => t(`inputs.${c}`)), ...body]);
 }
 
-function download(name: string, type: string, text: string) {
+/**
+ * The forecast as CSV, one row per year, policy and clause: the ceiling and expected amount of
+ * each line that pays, with its citation; then each year's and the horizon's totals with their
+ * P10–P90 band (a band is a year's, not a line's).
+ */
+export function resultsCsv(f: Forecast, i18n: I18n): string {
+  const { t, lang } = i18n;
+  const header = [t("col.year"), t("col.policy"), t("results.clause"), t("delta.event"), t("col.ceiling"), t("col.expected"), "P10", "P90", t("results.citation")];
+  const lines = [...f.lines]
+    .filter((l) => l.ceiling.gt(0) || l.expected.gt(0))
+    .sort((a, b) => a.year - b.year || a.trace.document.id.localeCompare(b.trace.document.id))
+    .map((l) => [l.year, policyName(l.trace.document.id, i18n), clauseName(l.trace.clause.id, i18n), formatTitle(l.title, lang), l.ceiling, l.expected, "", "", `${l.trace.document.title} ${l.trace.clause.article}：${l.trace.clause.sentence}`]);
+  const totals = [...f.years.map((y) => [y.year, t("col.total"), "", "", y.ceiling, y.expected, y.p10, y.p90, ""]), [t("col.total"), t("col.total"), "", "", f.total.ceiling, f.total.expected, f.total.p10, f.total.p90, ""]];
+  return toCsv([header, ...lines, ...totals]);
+}
+
+export function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement("a");
   a.href = url;
@@ -35,11 +53,29 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const fileName = (s: Scenario) => (s.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "scenario").slice(0, 60);
+/** A file name from the scenario's name and what-if ("Pengcheng-Imaging-What-if-2"), letters and digits of any script kept. */
+export const fileName = (...parts: readonly (string | undefined)[]) =>
+  (
+    parts
+      .filter(Boolean)
+      .join("-")
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-|-$/g, "") || "scenario"
+  ).slice(0, 80);
 
-/** Copy the year table, download the scenario as CSV or JSON, print the one-page summary. */
-export function ExportBar({ scenario, f, header }: { readonly scenario: Scenario; readonly f: Forecast; readonly header: readonly string[] }) {
-  const { t } = useI18n();
+/** Today (YYYY-MM-DD, local): the date exports and the values sheets are stamped with. */
+export const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+/**
+ * Copy the year table; download the inputs and the results as CSV and the scenario as JSON,
+ * each file named for what it holds and for the scenario or what-if it comes from; print.
+ */
+export function ExportBar({ scenario, f, header, whatIf }: { readonly scenario: Scenario; readonly f: Forecast; readonly header: readonly string[]; readonly whatIf?: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const styles = useStyles();
   const [copied, setCopied] = useState<string>();
   const copy = async () => {
@@ -51,14 +87,22 @@ export function ExportBar({ scenario, f, header }: { readonly scenario: Scenario
       setCopied(t("export.copyFailed"));
     }
   };
+  const base = [scenario.name, whatIf];
   return (
     <div className={styles.row}>
       <Button size="small" onClick={() => void copy()} data-testid="copy-tsv">
         {t("export.copy")}
       </Button>
-      <Button size="small" onClick={() => download(`${fileName(scenario)}.csv`, "text/csv;charset=utf-8", `\ufeff${scenarioCsv(scenario)}`)}>{t("export.csv")}</Button>
-      <Button size="small" onClick={() => download(`${fileName(scenario)}.json`, "application/json", JSON.stringify(scenario, null, 2))}>{t("export.json")}</Button>
-      <Button size="small" onClick={() => window.print()}>
+      <Button size="small" onClick={() => download(`${fileName(...base, t("export.resultsFile"))}.csv`, "text/csv;charset=utf-8", resultsCsv(f, i18n))} data-testid="export-results">
+        {t("export.resultsCsv")}
+      </Button>
+      <Button size="small" onClick={() => download(`${fileName(...base, t("export.inputsFile"))}.csv`, "text/csv;charset=utf-8", scenarioCsv(scenario, i18n))} data-testid="export-inputs">
+        {t("export.csv")}
+      </Button>
+      <Button size="small" onClick={() => download(`${fileName(...base)}.json`, "application/json", JSON.stringify(scenario, null, 2))} data-testid="export-json">
+        {t("export.json")}
+      </Button>
+      <Button size="small" onClick={() => window.print()} data-testid="print">
         {t("export.print")}
       </Button>
       <span role="status">{copied}</span>

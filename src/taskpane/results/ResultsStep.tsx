@@ -1,6 +1,6 @@
 import { Badge, Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
-import { accounts as accountsOf, Decimal, forecast, forecastTable, formatCap, formatLineAccounts, policyTotal, expectedFactors, formatNote, formatStep, summarise, toNumber, type EventOutcome, type Forecast, type ForecastLine, type LineAccounts, type Scenario } from "../engine";
+import { accounts as accountsOf, Decimal, forecast, forecastTable, formatCap, formatLineAccounts, policyTotal, expectedFactors, formatNote, formatStep, summarise, toNumber, whyNot, type EventOutcome, type Forecast, type ForecastLine, type LineAccounts, type Scenario } from "../engine";
 import { useI18n } from "../i18n";
 import { Boundary } from "../Boundary";
 import type { Draft } from "../wizard/draft";
@@ -12,8 +12,10 @@ import { classifyFlags, type Flag } from "./flags";
 import { shortDocumentName, useDocuments } from "./documents";
 import { FigureTable } from "./FigureTable";
 import { OtherMeasures } from "./OtherMeasures";
+import { PrintSummary } from "./PrintSummary";
+import { SummaryTable, useScenarioSummary } from "./ScenarioSummary";
 import { DeltaDetail, useDiff, VariantList, WhatIfLines, WhatIfPanel, type BenchActions } from "./WhatIf";
-import { clauseName, eventTitle, unpaidText } from "./words";
+import { clauseName, eventTitle, unpaidText, whyNotText } from "./words";
 
 const useStyles = makeStyles({
   sticky: {
@@ -45,7 +47,10 @@ const useStyles = makeStyles({
   line: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
   cite: { margin: `${tokens.spacingVerticalXXS} 0`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   product: { margin: `${tokens.spacingVerticalXXS} 0`, fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
-  flags: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: `${tokens.spacingVerticalXS} 0`, listStyle: "none", padding: 0 },
+  flags: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: `${tokens.spacingVerticalXS} 0`, listStyle: "none", padding: 0, "& > li": { minWidth: 0, maxWidth: "100%" } },
+  // Fluent's Badge is one line of fixed height: a long flag ("expires 2028-12-31" with its quote)
+  // would spill out of its pill at 350 px and cross the next line. It grows with its text instead.
+  badge: { height: "auto", minHeight: "20px", maxWidth: "100%", whiteSpace: "normal", overflowWrap: "anywhere", textAlign: "start", paddingTop: "1px", paddingBottom: "1px", lineHeight: tokens.lineHeightBase200 },
   steps: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: "1.2em", overflowWrap: "anywhere" },
   sentence: { margin: `${tokens.spacingVerticalXS} 0`, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, borderLeft: `3px solid ${tokens.colorBrandStroke1}`, background: tokens.colorNeutralBackground2 },
   json: { maxHeight: "16em", overflow: "auto", fontSize: tokens.fontSizeBase200, background: tokens.colorNeutralBackground2, padding: tokens.spacingHorizontalS },
@@ -97,6 +102,13 @@ function Results(props: Props & { readonly f: Forecast }) {
   const { scenarioOf } = props;
   const baseline = useMemo(() => (bench.baseline ? scenarioOf(bench.baseline.draft) : undefined), [bench.baseline, scenarioOf]);
   const diff = useDiff(baseline, scenario, f);
+  const side = useScenarioSummary(bench, baseline, scenarioOf);
+  const whatIf = bench.variants.find((v) => v.id === bench.active)?.name;
+  const rename = (i: number, name: string) => {
+    const id = side?.ids[i];
+    if (id === undefined) props.renameBaseline(name);
+    else props.renameVariant(id, name);
+  };
   const table = forecastTable(f);
   const policies = table.header.slice(6).map((h) => h.replace(/^expected: /, ""));
   const yearHeader = [t("col.year"), t("col.ceiling"), t("col.expected"), "P10", "P50", "P90", ...policies.map((p) => t("col.expectedOf", { policy: shortDocumentName(documents.get(p), p, i18n) }))];
@@ -104,7 +116,12 @@ function Results(props: Props & { readonly f: Forecast }) {
   const markers: Marker[] = summary.expiries
     .map((e) => ({ after: f.years.findIndex((y) => String(y.year) === e.until.slice(0, 4)), label: t("chart.expires", { policy: shortDocumentName(documents.get(e.document), e.document, i18n), date: e.until }) }))
     .filter((m) => m.after >= 0 && m.after < f.years.length - 1);
-  const notPaid = summary.outcomes.filter((o) => o.lines.length === 0 && (o.event !== undefined || o.unpaid.some((u) => u.code === "capped" || u.code === "outOfValidity")));
+  // Clauses whose conditions fail, each with the figure that misses; then events that pay nothing
+  // for another reason (no clause in the region, out of validity, capped, beyond the years).
+  const failing = useMemo(() => whyNot(scenario, f), [scenario, f]);
+  const listed = (o: EventOutcome) => failing.some((w) => w.event === o.event && w.topic === o.topic && w.year === o.year);
+  const otherwise = (o: EventOutcome) => o.unpaid.filter((u) => u.code !== "notMet" || !listed(o));
+  const notPaid = summary.outcomes.filter((o) => o.lines.length === 0 && (otherwise(o).length > 0 || o.unpaid.length === 0) && (o.event !== undefined || o.unpaid.some((u) => u.code === "capped" || u.code === "outOfValidity")));
   const byPolicy = policies.map((p) => ({ p, ...policyTotal(f, p) }));
   const share = (x: Decimal) => (f.total.expected.isZero() ? "–" : `${x.dividedBy(f.total.expected).times(100).toDecimalPlaces(1).toFixed()}%`);
 
@@ -134,7 +151,7 @@ function Results(props: Props & { readonly f: Forecast }) {
         <p data-testid="summary-draft">{t("summary.draft", { share: share(summary.draftExpected), amount: amounts.money(summary.draftExpected) })}</p>
         {summary.expiries.map((e) => (
           <div key={e.document} data-testid="summary-expiry">
-            <Badge appearance="tint" color="warning">
+            <Badge appearance="tint" color="warning" className={styles.badge}>
               {t("summary.expires", { policy: shortDocumentName(documents.get(e.document), e.document, i18n), date: e.until })}
             </Badge>
           </div>
@@ -186,6 +203,11 @@ function Results(props: Props & { readonly f: Forecast }) {
           <VariantList {...props} baseline={baseline} />
         </Boundary>
       )}
+      {side && (
+        <Boundary what={t("boundary.section")}>
+          <SummaryTable summary={side.summary} version={f.catalogVersion} scenarioName={scenario.name} rename={rename} />
+        </Boundary>
+      )}
 
       <h3>{t("results.byYear")}</h3>
       <Boundary what={t("results.byYear")}>
@@ -222,14 +244,19 @@ function Results(props: Props & { readonly f: Forecast }) {
       </details>
 
       <details className={styles.details} data-testid="not-paid">
-        <summary>{t("results.notPaid", { n: notPaid.length })}</summary>
-        {notPaid.length === 0 ? (
+        <summary>{t("results.notPaid", { n: notPaid.length + failing.length })}</summary>
+        {notPaid.length + failing.length === 0 ? (
           <p>{t("results.allPaid")}</p>
         ) : (
           <ul className={styles.list}>
             {notPaid.map((o, k) => (
-              <li key={k}>
-                {title(o)}: {o.unpaid.map((u) => unpaidText(u, i18n)).join("; ") || t("results.paysNothing")}
+              <li key={`o${k}`}>
+                {title(o)}: {otherwise(o).map((u) => unpaidText(u, i18n)).join("; ") || t("results.paysNothing")}
+              </li>
+            ))}
+            {failing.map((w, k) => (
+              <li key={`w${k}`} data-testid="why-not">
+                {eventTitle(w.event === undefined ? undefined : scenario.events[w.event], w.topic, w.year, i18n)} ({w.year}) · {whyNotText(w, i18n, amounts)}
               </li>
             ))}
           </ul>
@@ -280,8 +307,9 @@ function Results(props: Props & { readonly f: Forecast }) {
       </details>
 
       <Boundary what={t("boundary.section")}>
-        <ExportBar scenario={scenario} f={f} header={yearHeader} />
+        <ExportBar scenario={scenario} f={f} header={yearHeader} whatIf={whatIf} />
       </Boundary>
+      <PrintSummary scenario={scenario} f={f} whatIf={whatIf} summary={side && <SummaryTable summary={side.summary} version={f.catalogVersion} scenarioName={scenario.name} />} />
 
       <details className={styles.details}>
         <summary>{t("results.json")}</summary>
@@ -360,7 +388,7 @@ function LineView({ line, outcome, accounts }: { readonly line: ForecastLine; re
         <ul className={styles.flags} aria-label={t("line.flags")}>
           {flags.map((flag) => (
             <li key={flag.text}>
-              <Badge appearance={flag.kind === "info" ? "outline" : "tint"} color={flagColor[flag.kind]} title={flag.text}>
+              <Badge appearance={flag.kind === "info" ? "outline" : "tint"} color={flagColor[flag.kind]} title={flag.text} className={styles.badge}>
                 {t(flag.key, flag.params)}
               </Badge>
             </li>

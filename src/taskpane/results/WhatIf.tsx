@@ -1,13 +1,13 @@
 import { Button, Input, Select, Slider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { changeEffects, compareForecasts, Decimal, forecast, regions, toNumber, type Delta, type EventRef, type Forecast, type ForecastDiff, type Scenario } from "../engine";
+import { useMemo, useRef, useState, type PointerEvent } from "react";
+import { compareForecasts, explainDelta, Decimal, forecast, regions, toNumber, type Delta, type EventRef, type Forecast, type ForecastDiff, type Scenario } from "../engine";
 import { useI18n } from "../i18n";
 import type { Bench } from "../state/bench";
 import type { Draft } from "../wizard/draft";
 import { useAmounts } from "./amounts";
 import { BarChart } from "./BarChart";
 import { ScrollRegion } from "./ScrollRegion";
-import { changeText, eventTitle, policyName, reasonText } from "./words";
+import { causeText, eventTitle, policyName, reasonText } from "./words";
 
 const useStyles = makeStyles({
   panel: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalM} 0`, "@media print": { display: "none" } },
@@ -32,6 +32,7 @@ export interface BenchActions {
   readonly openVariant: (id: string) => void;
   readonly removeVariant: (id: string) => void;
   readonly renameVariant: (id: string, name: string) => void;
+  readonly renameBaseline: (name: string) => void;
   /** A draft's scenario, when it is valid. */
   readonly scenarioOf: (d: Draft) => Scenario | undefined;
 }
@@ -42,29 +43,45 @@ export function useDiff(baseline: Scenario | undefined, scenario: Scenario, f: F
   return useMemo(() => (baseline && baseF ? compareForecasts(baseline, baseF, scenario, f) : undefined), [baseline, baseF, scenario, f]);
 }
 
-/** The what-if lines: one per change, with its Δ and the engine's reasons. */
+/**
+ * The what-if lines (the engine's explainDelta): one per edited event or plan change with its Δ,
+ * then one per event that moved through a shared cap, year limit, window, first time or
+ * advance, saying which. They partition the Δ's lines, so they add up to the header's Δ.
+ */
 export function WhatIfLines({ diff, testId }: { readonly diff: ForecastDiff; readonly testId?: string }) {
   const i18n = useI18n();
   const amounts = useAmounts();
   const styles = useStyles();
   const title = (e: EventRef) => eventTitle(e, "registration", 0, i18n);
-  const items = changeEffects(diff).map(({ change: c, delta, causes }, k) => (
-    <li key={k}>
-      <span>{changeText(c, i18n, title)}</span>: <strong className={delta.isNegative() ? styles.neg : delta.gt(0) ? styles.pos : undefined}>{amounts.signed(delta)}</strong>
-      {causes.length > 0 && (
-        <ul className={styles.reason}>
-          {causes.map((c, j) => (
-            <li key={j}>
-              {reasonText(c.reason, i18n, amounts)}
-              {c.events > 1 && ` ${i18n.t("reason.events", { n: c.events })}`}
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
-  ));
+  const items = explainDelta(diff).map((g, k) => {
+    const delta = <strong className={g.delta.isNegative() ? styles.neg : g.delta.gt(0) ? styles.pos : undefined}>{amounts.signed(g.delta)}</strong>;
+    const edited = g.cause.code === "ownEvent" || g.cause.code === "plan";
+    return (
+      <li key={k} data-testid="delta-cause" data-cause={g.cause.code}>
+        {edited ? (
+          <>
+            <span>{causeText(g, i18n, amounts, title)}</span>: {delta}
+          </>
+        ) : (
+          <>
+            <span>{g.event ? title(g.event) : eventTitle(undefined, g.topic!, g.year!, i18n)}</span> {delta}: {causeText(g, i18n, amounts, title)}
+          </>
+        )}
+        {edited && g.causes.length > 0 && (
+          <ul className={styles.reason}>
+            {g.causes.map((c, j) => (
+              <li key={j}>
+                {reasonText(c.reason, i18n, amounts)}
+                {c.events > 1 && ` ${i18n.t("reason.events", { n: c.events })}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </li>
+    );
+  });
   return (
-    <ul className={styles.lines} data-testid={testId}>
+    <ul className={styles.lines} data-testid={testId} aria-label={i18n.t("whatif.causes")}>
       {items.length ? items : <li>{i18n.t("whatif.noChange")}</li>}
     </ul>
   );
@@ -95,6 +112,19 @@ export function WhatIfPanel(props: PanelProps) {
     change({ events: draft.events.map((x, k) => (k === target ? { ...x, year: String(Number(e.year) + n) } : x)) });
   };
   const pct = (text: string) => Math.max(0, Math.min(100, Number(text) || 0));
+  // A press on the track away from the thumb focuses the slider without moving it (a click meant
+  // to pick it up for the arrow keys set 50%): the value it would jump to is not taken until the
+  // press ends; the thumb drags and the arrow keys step as ever. React puts the input back.
+  const held = useRef(false);
+  const press = (e: PointerEvent<HTMLInputElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const thumb = box.left + (box.width * Number(e.currentTarget.value)) / 100;
+    held.current = Math.abs(e.clientX - thumb) > 12;
+  };
+  const release = () => {
+    held.current = false;
+  };
+  const steady = { onPointerDown: press, onPointerUp: release, onKeyDown: release, onBlur: release };
   return (
     <section className={styles.panel} aria-labelledby="whatif-title" data-testid="whatif-panel">
       <h3 className={styles.h} id="whatif-title">
@@ -131,10 +161,10 @@ export function WhatIfPanel(props: PanelProps) {
       </div>
       <div className={styles.slider}>
         <label htmlFor={ids.chance}>{t("field.defaultProbability")}</label>
-        <Slider id={ids.chance} min={0} max={100} step={5} value={pct(draft.defaultProbability)} onChange={(_, d) => change({ defaultProbability: String(d.value) })} />
+        <Slider id={ids.chance} min={0} max={100} step={5} value={pct(draft.defaultProbability)} onChange={(_, d) => held.current || change({ defaultProbability: String(d.value) })} {...steady} data-testid="chance-slider" />
         <span className={styles.num}>{pct(draft.defaultProbability)}%</span>
         <label htmlFor={ids.share}>{t("field.defaultRealisation")}</label>
-        <Slider id={ids.share} min={0} max={100} step={5} value={pct(draft.defaultRealisation)} onChange={(_, d) => change({ defaultRealisation: String(d.value) })} data-testid="share-slider" />
+        <Slider id={ids.share} min={0} max={100} step={5} value={pct(draft.defaultRealisation)} onChange={(_, d) => held.current || change({ defaultRealisation: String(d.value) })} {...steady} data-testid="share-slider" />
         <span className={styles.num}>{pct(draft.defaultRealisation)}%</span>
       </div>
       <div className={styles.row}>

@@ -1,4 +1,4 @@
-import { engine, formatNote, formatReason, type DiffReason, type EventRef, type ScenarioChange, type ScenarioEvent, type Topic, type Unpaid } from "../engine";
+import { engine, factLabel, formatNote, formatReason, type DeltaGroup, type Miss, type WhyNot, type DiffReason, type EventRef, type ScenarioChange, type ScenarioEvent, type Topic, type Unpaid } from "../engine";
 import { catalogs, type I18n, type MessageKey } from "../i18n";
 import type { Amounts } from "./amounts";
 
@@ -99,4 +99,58 @@ export function unpaidText(u: Unpaid, i18n: I18n): string {
     case "capped":
       return `${clauseName(u.clause, i18n)}: ${u.notes.map((n) => formatNote(n, i18n.lang)).join("; ")}`;
   }
+}
+
+/**
+ * What moved a group of a what-if's Δ lines (explainDelta), after its title: an edited event or a
+ * plan change says what was changed; a line moved through a shared mechanism says which and how.
+ */
+export function causeText(g: DeltaGroup, i18n: I18n, amounts: Amounts, title: (e: EventRef) => string): string {
+  const { t } = i18n;
+  const c = g.cause;
+  const money = amounts.money;
+  switch (c.code) {
+    case "ownEvent":
+    case "plan":
+      return g.changes.map((x) => changeText(x, i18n, title)).join("; ");
+    case "annualCap": {
+      const cap = { cap: money(c.cap), year: c.year, clause: `${i18n.lang === "zh-CN" ? c.title.zh : c.title.en} ${c.article}`, sentence: c.sentence };
+      if (c.before && !c.after) return t("cause.capNoLonger", { ...cap, before: money(c.before) });
+      if (!c.before && c.after) return t("cause.capNow", { ...cap, after: money(c.after) });
+      if (c.before && c.after && !c.before.equals(c.after)) return t(c.after.gt(c.before) ? "cause.capLess" : "cause.capMore", { ...cap, before: money(c.before), after: money(c.after) });
+      return t("cause.capChances", cap);
+    }
+    case "yearLimit":
+      return t(c.usedUp ? "cause.yearsUsedUp" : "cause.yearsFreed", { n: c.maxYears, year: c.year });
+    case "window":
+      return t(c.outside ? "cause.windowOutside" : "cause.windowInside", { year: c.year, from: c.from, to: c.to, sentence: c.sentence });
+    case "firstTime":
+      return c.sentence ? t(c.taken ? "cause.onceTaken" : "cause.onceFree", { sentence: c.sentence }) : t(c.taken ? "cause.firstWinTaken" : "cause.firstWinFree");
+    case "bestBefore":
+      return t("cause.bestBefore", { before: money(c.before), after: money(c.after) });
+    case "advance":
+      return t("cause.advance", { article: c.article, before: money(c.before), after: money(c.after) });
+    case "rounding":
+      return t("cause.rounding", { year: c.year });
+    case "other":
+      return t("cause.other", { changes: c.changes.map((x) => changeText(x, i18n, title)).join("; ") });
+  }
+}
+
+/** The sign a figure stands in to a bound it misses: a failed "at least" is "<". */
+const missed: Record<Miss["op"], string> = { gte: "<", gt: "≤", lt: "≥", lte: ">" };
+
+/** “上两年研发投入总额达1000万元以上的企业”: 上一年度研发投入 + 上上年度研发投入 8,000,000 元 < 10,000,000 元 */
+export function missText(m: Miss, i18n: I18n, amounts: Amounts): string {
+  const facts = typeof m.fact === "string" ? [m.fact] : m.fact;
+  const money = facts.every((f) => engine().catalog.facts[f]?.kind === "money");
+  const figure = (x: Miss["value"]) => (money ? amounts.money(x) : x.toFixed());
+  const test = `${facts.map((f) => factLabel(f, i18n.lang)).join(" + ")} ${figure(m.value)} ${missed[m.op]} ${figure(m.bound)}`;
+  return m.quote ? i18n.t("whyNot.quoted", { quote: m.quote, test }) : test;
+}
+
+/** A clause that does not pay: each figure that misses its test, else the engine's reasons. */
+export function whyNotText(w: WhyNot, i18n: I18n, amounts: Amounts): string {
+  const why = w.misses.length > 0 ? w.misses.map((m) => missText(m, i18n, amounts)) : w.reasons.map((r) => formatReason(r, i18n.lang));
+  return `${clauseName(w.clause, i18n)}: ${why.join("; ")}`;
 }

@@ -104,6 +104,8 @@ export const storedWork = (w: Work) => ({ version: WORK_VERSION, ...w });
 /** The language the person chose, and the unit amounts are shown in: one word each. */
 export const langFormat = plainFormat<Lang>(z.enum(langs as [Lang, ...Lang[]]));
 export const unitFormat = plainFormat<AmountUnit>(z.enum(["yuan", "wan", "yi"]));
+/** The wizard's step the person was on, kept across a reload. */
+export const stepFormat = plainFormat<number>(z.number().check(z.int(), z.gte(0), z.lte(16)));
 
 /** A scenario (a stored one, a file) as the one reader takes it: the engine's schema and migrations. */
 export const scenarioFormat: Format<Scenario> = {

@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { regions } from "../engine";
+import { engine, factLabel, factsRead, listClauses, regions, type Region } from "../engine";
 import { useI18n } from "../i18n";
+import { clauseName } from "../results/words";
 import { emptyFinancial, type Draft, type DraftFinancial } from "./draft";
 import { MoneyField, SelectField, TextField, YearField, useFieldRowStyles } from "./fields";
 import { useFocusAfterRender } from "./focus";
@@ -98,6 +99,7 @@ export function EnterpriseStep({ draft, change }: Props) {
 
       <h3>{t("financials.title")}</h3>
       <p>{t("financials.help")}</p>
+      <FiguresRead region={draft.region} />
       {draft.financials.map((f, i) => (
         <div className={styles.financial} key={f.key} role="group" aria-label={t("financials.row", { year: f.year || i + 1 })}>
           <YearField path={`financials.${i}.year`} label={t("field.year")} value={f.year} onChange={(year) => setFinancial(i, { year })} />
@@ -120,5 +122,24 @@ export function EnterpriseStep({ draft, change }: Props) {
       ))}
       <Button onClick={addYear}>{t("financials.add")}</Button>
     </>
+  );
+}
+
+/**
+ * What each clause of the enterprise's places reads of these figures, from the catalog (昌平器械
+ * 第三条（一）: 上一年度营业收入, 上一年度研发投入, 上上年度研发投入), not a rule of thumb.
+ */
+function FiguresRead({ region }: { readonly region: string }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  if (!(regions as readonly string[]).includes(region)) return <p data-testid="figures-read">{t("financials.readsChoose")}</p>;
+  const read = (["rd", "revenue"] as const).flatMap((topic) => listClauses(engine().catalog, region as Region, topic)).filter(({ clause }) => clause.formula !== undefined);
+  if (read.length === 0) return <p data-testid="figures-read">{t("financials.readsNone", { region: t(`region.${region as Region}`) })}</p>;
+  return (
+    <ul data-testid="figures-read" aria-label={t("financials.readsTitle")}>
+      {read.map(({ clause }) => (
+        <li key={clause.id}>{t("financials.reads", { clause: clauseName(clause.id, i18n), facts: factsRead(clause).map((f) => factLabel(f, lang)).join(lang === "zh-CN" ? "、" : ", ") })}</li>
+      ))}
+    </ul>
   );
 }
