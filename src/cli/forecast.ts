@@ -143,12 +143,18 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
   return 0;
 }
 
+/** Columns a text takes in a terminal: two for a Chinese character or a full-width form, one for the rest. */
+const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+const width = (text: string) => text.length + (text.match(wide)?.length ?? 0);
+const pad = (text: string, to: number, start: boolean) => (start ? " ".repeat(Math.max(0, to - width(text))) + text : text + " ".repeat(Math.max(0, to - width(text))));
+
 /** A year table in aligned columns; a row whose second cell is text (an assumption) is not padded. */
-function columns(table: { header: string[]; rows: (number | string | { toFixed(): string })[][] }): string[] {
+function columns(table: { header: string[]; rows: (number | string | { toFixed(): string })[][] }, lang: Lang): string[] {
   const cells = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? formatYuan(v as Parameters<typeof formatYuan>[0]) : String(v))))];
   const aligned = cells.filter((r) => r === cells[0] || !/[^\d.,-]/.test(r[1] ?? ""));
-  const widths = table.header.map((_, i) => Math.max(...aligned.map((r) => r[i].length)));
-  return cells.map((r) => (aligned.includes(r) ? r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ") : `${r[0]}: ${r[1]}`));
+  const widths = table.header.map((_, i) => Math.max(...aligned.map((r) => width(r[i]))));
+  const colon = lang === "zh-CN" ? "：" : ": ";
+  return cells.map((r) => (aligned.includes(r) ? r.map((c, i) => pad(c, widths[i], i !== 0)).join("  ") : `${r[0]}${colon}${r[1]}`));
 }
 
 const viewTitles: Record<Lang, Record<Quantity, string>> = {
@@ -180,7 +186,7 @@ function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string 
   const words = wordsFor(lang);
   const say = cliWords[lang];
   const out = [`${f.name}`, `${say.viewLabel} ${viewTitles[lang][view]}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
-  out.push(...columns(readerTable(accountsTable(a, view, lang), lang, engine().catalog.documents)), "", say.linesByYear);
+  out.push(...columns(readerTable(accountsTable(a, view, lang), lang, engine().catalog.documents), lang), "", say.linesByYear);
   for (const l of a.lines) {
     const { years, after: later } = lineView(a, l, view);
     if (!years.length && later.isZero()) continue;
@@ -219,7 +225,7 @@ function viewsJson(a: Accounts, lang: Lang) {
 function toText(f: Forecast, a: Accounts, lang: Lang): string {
   const words = wordsFor(lang);
   const out = [`${f.name}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
-  out.push(...columns(readerTable(forecastTable(f), lang, engine().catalog.documents)));
+  out.push(...columns(readerTable(forecastTable(f), lang, engine().catalog.documents), lang));
   out.push("", words.linesHeading);
   for (const l of a.lines) out.push(formatLine(l.line, lang, l));
   if (f.total.assumed) out.push("", words.assumedFootnote);

@@ -93,13 +93,12 @@ const console_: Io = {
 
 /** Runs one command line; resolves to the exit code. */
 export async function main(argv: string[], io: Io = console_, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const [verb, ...all] = argv;
-  const texts = takeLang(all, env);
+  const texts = takeLang(argv, env);
   if (typeof texts === "string") {
-    io.err(`subsidy ${verb}: ${texts}`);
+    io.err(`subsidy${argv[0] && !argv[0].startsWith("--") ? ` ${argv[0]}` : ""}: ${texts}`);
     return 2;
   }
-  const { lang, rest } = texts;
+  const { lang, rest: [verb, ...rest] } = texts;
   try {
     switch (verb) {
       case "call": {

@@ -44,12 +44,13 @@ const usageEn = `Usage:
                                      year-by-year forecast of a scenario file (see examples/)
   subsidy template out.xlsx [--scenario scenario.json] [--force] [--lang zh-CN|en-US]
                  [--store registry|share=PATH|admin|appsource=ID|none] [--manifest manifest.xml]
-                                     a shareable workbook: Inputs, live SUBSIDY formulas, 万元 view,
-                                     a values sheet, the add-in named so Excel offers it
+                                     a shareable workbook: Inputs, live SUBSIDY formulas, a view in
+                                     ten thousands of yuan (万元), a values sheet, the add-in named
+                                     so Excel offers it
   subsidy schema                     the scenario file's JSON Schema
 Examples:
   subsidy call REGISTRATION 3 5000000 shenzhen
-  subsidy call REGISTRATION 3 500万 shenzhen
+  subsidy call REGISTRATION 3 "500万" shenzhen
   subsidy call EXPLAIN REGISTRATION 3 40000000 changping innovative
   subsidy call --lang zh-CN EXPLAIN REGISTRATION 3 40000000 changping innovative
   subsidy clauses --region shenzhen --topic registration
@@ -76,6 +77,9 @@ const usageZh = `用法：
   subsidy clauses --region shenzhen --topic registration
 文字（提示、表格、计算说明、预测明细）使用 --lang 指定的语言，否则取 LC_ALL、LC_MESSAGES 或 LANG
 的语言，否则为英文。CSV 和 JSON 的列名在任何语言下都保留代码。`;
+
+/** What the system's commonest refusals to read a file mean (Node's error codes). */
+const systemErrors: Readonly<Record<string, string>> = { ENOENT: "文件不存在", EACCES: "没有读取权限", EPERM: "没有读取权限", EISDIR: "这是一个文件夹，不是文件" };
 
 export const cliWords: Readonly<Record<Lang, CliWords>> = {
   "en-US": {
@@ -125,7 +129,7 @@ export const cliWords: Readonly<Record<Lang, CliWords>> = {
     viewLabel: "视图",
     linesByYear: "各条款（上限，按年）：",
     after: (year) => `${year} 年以后`,
-    cannotRead: (file, code) => `${file}：无法读取该文件（${code}）`,
+    cannotRead: (file, code) => `${file}：无法读取该文件（${systemErrors[code] ?? `系统错误 ${code}`}）`,
     utf16: "该文件是 UTF-16 文本；请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
     zeroBytes: "该文件含有零字节：是 UTF-16 文本或不是文本文件；方案文件是 JSON，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
     notUtf8: "该文件不是 UTF-8 文本（二进制文件或其他编码）；方案文件是 JSON，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",

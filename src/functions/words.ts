@@ -47,6 +47,8 @@ interface Messages {
 }
 
 const chineseViews = "应享、现金、损益、递延收益、税、税后";
+/** A space between Chinese and a figure that follows it, as Chinese typesetting has it (应为 1、2 或 3). */
+const spaced = (text: string) => (/^[\dA-Za-z]/.test(text) ? ` ${text}` : text);
 
 export const messages: Readonly<Record<Lang, Messages>> = {
   "en-US": {
@@ -67,13 +69,13 @@ export const messages: Readonly<Record<Lang, Messages>> = {
     language: (name, got) => `${name} must be "zh-CN" (Chinese, 中文) or "en-US" (English), got ${shown(got)}`,
     stopped: (forecast, seconds) =>
       `${forecast} stopped after ${seconds} s so as not to freeze the workbook: fewer Inputs rows or draws would fit, or run "subsidy forecast" on the scenario, which has no time limit`,
-    unknownFunction: (name, names) => `unknown function ${name}; try ${names.join(", ")}`,
+    unknownFunction: (name, names) => `unknown function ${shown(name)}; try ${names.join(", ")}`,
     unloadable: (why) => `the add-in's explanations and forecasts could not be loaded (${why}); recalculate to try again`,
   },
   "zh-CN": {
     amount: (name, problem, unit) => `${name}${amountProblemText(problem, unit, "zh-CN")}`,
     region: (name, got) => `${name}应为 changping、beijing 或 shenzhen（昌平、北京、深圳）（输入为 ${shown(got, "zh-CN")}）`,
-    code: (name, accepts, got) => `${name}应为${acceptsText[accepts]["zh-CN"]}（输入为 ${shown(got, "zh-CN")}）`,
+    code: (name, accepts, got) => `${name}应为${spaced(acceptsText[accepts]["zh-CN"])}（输入为 ${shown(got, "zh-CN")}）`,
     year: (name, got) => `${name}应为年份，如 2026（输入为 ${shown(got, "zh-CN")}）`,
     arity: (call, from, to, got) => `${call} 需要 ${from === to ? from : `${from}–${to}`} 个参数，实际为 ${got} 个`,
     notRectangle: "区域参数须为非空的矩形单元格区域",
@@ -88,7 +90,7 @@ export const messages: Readonly<Record<Lang, Messages>> = {
     language: (name, got) => `${name}应为 "zh-CN"（中文）或 "en-US"（英文）（输入为 ${shown(got, "zh-CN")}）`,
     stopped: (forecast, seconds) =>
       `${forecast} 运行 ${seconds} 秒后已停止，以免工作簿卡住：减少“输入”表的行数或模拟次数即可完成，或对该方案运行 subsidy forecast（没有时间限制）`,
-    unknownFunction: (name, names) => `没有名为 ${name} 的函数；可用：${names.join("、")}`,
+    unknownFunction: (name, names) => `没有名为 ${shown(name, "zh-CN")} 的函数；可用：${names.join("、")}`,
     unloadable: (why) => `无法加载本加载项的说明与预测部分（${why}）；重新计算即可再试`,
   },
 };

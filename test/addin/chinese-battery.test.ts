@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { inputColumns, inputItems, langs, pathways, regions, scenarioToInputs, topics, viewCodes, type Lang } from "../../src/engine";
+import { engine, inputColumns, inputItems, langs, pathways, regions, scenarioToInputs, topics, viewCodes, type Lang } from "../../src/engine";
 import { englishWords, examples, identifiers, properNames } from "../explain/support";
 import { ExcelError, loadedFunctions, readMetadata, type ExcelFunction } from "./support";
 
@@ -41,6 +41,10 @@ const codes = new Set<string>([
   "III",
   ...inputColumns,
   ...inputItems.flatMap((i) => i.split(" ")),
+  // Excel's own TRUE and FALSE; the environment's variables the CLI reads its language from.
+  ...["TRUE", "FALSE", "LC_ALL", "LC", "ALL", "LC_MESSAGES", "MESSAGES", "LANG"],
+  // The CLI's verbs and option values, typed as they are.
+  ...["call", "clauses", "forecast", "template", "schema", "help", "registry", "share", "admin", "appsource", "none", "examples", "manifest", "xml"],
   // Formats and files a user names: the scenario file is JSON, saved as UTF-8; a template is .xlsx.
   "JSON",
   "Schema",
@@ -52,12 +56,34 @@ const codes = new Set<string>([
   "xlsx",
 ]);
 
-/** The text without what it quotes: the user's own input, a sentence of a policy text. */
-const unquoted = (text: string) => text.replace(/"[^"\n]*"|“[^”]*”|「[^」]*」|'[^'\n]*'/g, " ");
+/** The text without what it quotes (the user's own input, a sentence of a policy text), quotes within quotes included. */
+function unquoted(text: string): string {
+  let out = "";
+  let depth = 0;
+  for (const c of text.replace(/"[^"\n]*"|「[^」]*」|'[^'\n]*'/g, " ")) {
+    if (c === "“") depth++;
+    else if (c === "”" && depth > 0) depth--;
+    else if (depth === 0) out += c;
+  }
+  return out;
+}
+
+/**
+ * Clause ids are codes a user types (a scenario's accounting settings name clauses by them:
+ * nonTaxable, paymentLag.clauses), and the key of CLAUSES' rows: taken out, longest first, so
+ * that a document id alone (expected: shenzhen-device) is still caught.
+ */
+const clauseIds = engine().catalog.clauses.map((c) => c.id).sort((a, b) => b.length - a.length);
+const withoutIds = (text: string) => clauseIds.reduce((t, id) => t.split(id).join(" "), text).replace(jsonPath, " ");
+/** A field's path in a scenario file (events[6].rdCost), kept beside its name for whoever edits the JSON. */
+const jsonPath = /\b(?:schemaVersion|name|enterprise|horizon|financials|defaults|assumptions|issueDates|simulation|events|accounting)(?:\[\d+\]|\.[\w-]+)+/g;
+/** An article as the text numbers it (第五条（二）, 一、3) cites the text: a quotation in English too. */
+const articles = [...new Set(engine().catalog.clauses.map((c) => c.article))].sort((a, b) => b.length - a.length);
 
 /** English in a zh-CN text: words that are neither proper names nor codes, and internal identifiers. */
 export function englishIn(text: string): string[] {
-  const t = unquoted(text).replace(/(?<![\w-])--[a-z-]+/g, " ");
+  // Excel's error values (#VALUE!, #NUM!) are the same in a Chinese Excel; --flags are typed as they are.
+  const t = withoutIds(unquoted(text)).replace(/(?<![\w-])--[a-z-]+/g, " ").replace(/#(VALUE!|NUM!|N\/A)/g, " ");
   const words = englishWords(t).filter((w) => !codes.has(w));
   const ids = identifiers(t).filter((w) => !codes.has(w));
   return [...new Set([...words, ...ids])];
@@ -65,11 +91,11 @@ export function englishIn(text: string): string[] {
 
 /** Chinese in an en-US text outside quotations and glosses, and internal identifiers but the parameters' own names. */
 export function chineseIn(text: string): string[] {
-  let t = unquoted(text);
+  let t = articles.reduce((acc, a) => acc.split(a).join(" "), withoutIds(unquoted(text)));
   // Glosses: a Chinese term in parentheses beside the English, nested at most once.
   for (let i = 0; i < 2; i++) t = t.replace(/\([^()]*\)|（[^（）]*）/g, " ");
   const han = [...t.matchAll(/[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]+/g)].map((m) => m[0]);
-  const ids = identifiers(t).filter((w) => !englishParameters.has(w));
+  const ids = identifiers(t).filter((w) => !englishParameters.has(w) && !codes.has(w));
   return [...new Set([...han, ...ids])];
 }
 
@@ -105,7 +131,16 @@ async function cellTexts(lang: Lang): Promise<Found[]> {
   const fns = await loadedFunctions(lang);
   const fn = (id: string): ExcelFunction => fns.get(id)!;
   const found: Found[] = [];
-  const add = (what: string, result: unknown) => textsOf(result).forEach((text) => found.push({ what: `${lang} ${what}`, text }));
+  /** What a call answers, or the error it throws (a function returning one value throws its error, as Excel expects). */
+  const add = (what: string, call: () => unknown) => {
+    let result: unknown;
+    try {
+      result = call();
+    } catch (e) {
+      result = e;
+    }
+    textsOf(result).forEach((text) => found.push({ what: `${lang} ${what}`, text }));
+  };
   for (const f of metadata.functions) {
     if (f.id === "EXPLAIN" || f.id === "CLAUSES" || f.id === "FORECAST") continue;
     const base: unknown[] = f.parameters.map((p) => (p.optional ? null : [[good[p.name] ?? 5000000]]));
@@ -114,28 +149,28 @@ async function cellTexts(lang: Lang): Promise<Found[]> {
         const args = [...base];
         args[i] = value;
         if (kind === "a range taller than another") args[(i + 1) % args.length] = [[good[f.parameters[(i + 1) % args.length].name] ?? 5000000], [1]];
-        add(`${f.id}(${p.name}: ${kind})`, fn(f.id)(...args));
+        add(`${f.id}(${p.name}: ${kind})`, () => fn(f.id)(...args));
         // EXPLAIN with the same argument, as one value.
         const single = args.map((a) => (Array.isArray(a) && a.length === 1 && Array.isArray(a[0]) && a[0].length === 1 ? a[0][0] : a));
-        add(`EXPLAIN ${f.id}(${p.name}: ${kind})`, fn("EXPLAIN")(f.id, single));
+        add(`EXPLAIN ${f.id}(${p.name}: ${kind})`, () => fn("EXPLAIN")(f.id, single));
       }
     });
   }
-  add("EXPLAIN(unknown function)", fn("EXPLAIN")("TELEPORT", [1]));
-  add("EXPLAIN(ranges)", fn("EXPLAIN")("REGISTRATION", [[[3], [2]], 5000000, "shenzhen"]));
-  add("EXPLAIN(too many)", fn("EXPLAIN")("VBP", [1, "shenzhen", 3, 4]));
-  add("CLAUSES(bad region)", fn("CLAUSES")("mars", null, null));
-  add("CLAUSES(bad topic)", fn("CLAUSES")(null, "teleport", null));
-  add("CLAUSES(bad language)", fn("CLAUSES")(null, null, "klingon"));
+  add("EXPLAIN(unknown function)", () => fn("EXPLAIN")("TELEPORT", [1]));
+  add("EXPLAIN(ranges)", () => fn("EXPLAIN")("REGISTRATION", [[[3], [2]], 5000000, "shenzhen"]));
+  add("EXPLAIN(too many)", () => fn("EXPLAIN")("VBP", [1, "shenzhen", 3, 4]));
+  add("CLAUSES(bad region)", () => fn("CLAUSES")("mars", null, null));
+  add("CLAUSES(bad topic)", () => fn("CLAUSES")(null, "teleport", null));
+  add("CLAUSES(bad language)", () => fn("CLAUSES")(null, null, "klingon"));
   const inputs = scenarioToInputs(examples()[0].scenario);
-  add("FORECAST(not a table)", fn("FORECAST")([["x"]], null, null));
-  add("FORECAST(bad view)", fn("FORECAST")(inputs, "sideways", null));
-  add("FORECAST(bad language)", fn("FORECAST")(inputs, null, "klingon"));
-  add("FORECAST(bad item)", fn("FORECAST")([...inputs, ["teleport", 2027]], null, null));
+  add("FORECAST(not a table)", () => fn("FORECAST")([["x"]], null, null));
+  add("FORECAST(bad view)", () => fn("FORECAST")(inputs, "sideways", null));
+  add("FORECAST(bad language)", () => fn("FORECAST")(inputs, null, "klingon"));
+  add("FORECAST(bad item)", () => fn("FORECAST")([...inputs, ["teleport", 2027]], null, null));
   const value = inputColumns.indexOf("Value");
   const certificate = inputs.findIndex((r) => r[0] === "certificate");
   const refused = inputs.map((r, i) => (i === certificate ? r.map((c, j) => (j === value ? "五百万" : c)) : r));
-  add("FORECAST(bad amount in a row)", fn("FORECAST")(refused, null, null));
+  add("FORECAST(bad amount in a row)", () => fn("FORECAST")(refused, null, null));
   return found;
 }
 
@@ -144,8 +179,8 @@ async function spillTexts(lang: Lang): Promise<Found[]> {
   const found: Found[] = [];
   const clauses = fns.get("CLAUSES")!(null, null, null) as unknown[][];
   // The first column is the clause's id, the code a scenario names it by (nonTaxable, paymentLag);
-  // in en-US, the article and the sentence quote the text itself.
-  const quoted = lang === "zh-CN" ? [0] : [0, 2, 9];
+  // the sentence quotes the text itself, English programme names included (Breakthrough Devices Program).
+  const quoted = [0, 9];
   clauses.forEach((row, r) => row.forEach((cell, c) => typeof cell === "string" && !quoted.includes(c) && found.push({ what: `${lang} CLAUSES row ${r} column ${c}`, text: cell })));
   for (const { file, scenario } of examples()) {
     for (const view of ["entitled", "cash", "pl", "deferred", "tax", "aftertax"]) {
@@ -212,7 +247,9 @@ async function cliTexts(lang: Lang): Promise<Found[]> {
   const found: Found[] = [];
   for (const [what, argv] of runs) {
     const r = await run([...argv, "--lang", lang]);
-    for (const text of [r.out, r.err]) if (text) found.push({ what: `${lang} CLI ${what}`, text: text.split(dir).join(" ") });
+    // The user's own file names are theirs, not the tool's words.
+    const files = new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/[^\\s：:]+`, "g");
+    for (const text of [r.out, r.err]) if (text) found.push({ what: `${lang} CLI ${what}`, text: text.replace(files, " ") });
   }
   // The forecast of every example in every view: the name and labels the user wrote taken out.
   for (const { file: name, scenario, userWords } of examples()) {
@@ -243,6 +280,11 @@ test("the checks catch what they look for", async () => {
   expect(englishIn(`${zh.text} must`)).toEqual(["must"]);
   expect(englishIn(`${zh.text} rdCost`)).toEqual(["rdCost"]);
   expect(englishIn(`${zh.text} shenzhen-device/5`)).toEqual(expect.arrayContaining(["shenzhen-device/5"]));
+  // A clause's id is a code a user types; a document's id as a header is not.
+  expect(englishIn("付款滞后 1 年（shenzhen-device/5.class3）")).toEqual([]);
+  expect(englishIn("预期：shenzhen-device")).toEqual(expect.arrayContaining(["shenzhen-device"]));
+  // Quotes within quotes are one quotation; English after it is still found.
+  expect(englishIn("“深入实施“十百千工程”、“G20工程”” ceiling")).toEqual(["ceiling"]);
   // A quoted echo of what the user typed is not the text's own English; a code a user types is allowed.
   expect(englishIn('研发投入应为数值（输入为 "abc def"）；地区应为 changping、beijing 或 shenzhen')).toEqual([]);
   expect(englishIn("合计 total")).toEqual(["total"]);

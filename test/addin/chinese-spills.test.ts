@@ -33,7 +33,7 @@ describe("FORECAST", () => {
     const [zh, en] = await Promise.all([loadedFunctions("zh-CN"), loadedFunctions("en-US")]);
     const inZh = zh.get("FORECAST")!(startup, null, null) as unknown[][];
     const inEn = en.get("FORECAST")!(startup, null, null) as unknown[][];
-    expect(inEn[0]).toEqual(["year", "ceiling", "expected", "P10", "P50", "P90", ...policies.map((p) => `expected: ${names[p][1]}`)]);
+    expect(inEn[0]).toEqual(["year", "ceiling", "expected", "p10", "p50", "p90", ...policies.map((p) => `expected: ${names[p][1]}`)]);
     expect(inEn[inEn.length - 1][0]).toBe("total");
     const amounts = (t: unknown[][]) => t.slice(1).map((r) => r.slice(1));
     expect(amounts(inEn)).toEqual(amounts(inZh));

@@ -43,7 +43,7 @@ export type AmountProblem =
 export const isAmountProblem = (x: unknown): x is AmountProblem => typeof x === "object" && x !== null && typeof (x as { code?: unknown }).code === "string";
 
 /** What shown() says of a value that is not a plain one, by language. */
-const described: Readonly<Record<string, string>> = { "an empty value": "空值", "a range": "区域", "an object": "对象" };
+const described: Readonly<Record<string, string>> = { "an empty value": "空值", "a range": "区域", "an object": "对象", Infinity: "无穷大", "-Infinity": "负无穷大", NaN: "非数值" };
 
 /** What shown() gave, in `lang`: a value as it is, a description ("an object") in that language's words. */
 export const shownIn = (got: string, lang: Lang): string => (lang === "zh-CN" ? (described[got] ?? got) : got);
