@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { accountedForecast, accountsTable, CATALOG_VERSION, certificateOption, engine, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Accounts, type Decimal, type InputCell, type Lang, type Scenario } from "../engine";
+import { accountedForecast, accountsTable, CATALOG_VERSION, certificateOption, engine, forecastTable, inputColumns, readerTable, scenarioToInputs, toNumber, WAN, type Accounts, type Decimal, type InputCell, type Lang, type Scenario } from "../engine";
 import { CellError, type CellResult } from "../functions/cells";
 import { call } from "../functions/reports";
 import { catalogRecord, catalogRecordXml } from "../workbook/catalog-record";
@@ -58,7 +58,8 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
   // The year table: one dynamic array over the Inputs table, cached with the engine's values.
   const out = wb.addWorksheet(sheets.forecast, { views: [{ state: "frozen", ySplit: 1 }] });
   const { forecast: f, accounts } = accountedForecast(scenario);
-  const table = forecastTable(f);
+  // Cached as FORECAST spills it in an Excel of the template's language.
+  const table = readerTable(forecastTable(f), options.lang, engine().catalog.documents);
   const values = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   const width = table.header.length;
   spill(out, "A1", forecastFormula, values);
@@ -135,7 +136,7 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
 function addViewSheets(wb: ExcelJS.Workbook, accounts: Accounts, lang: Lang): { sheet: string; cell: string }[] {
   const anchors: { sheet: string; cell: string }[] = [];
   const cells = (view: ViewCode) => {
-    const t = accountsTable(accounts, view);
+    const t = readerTable(accountsTable(accounts, view, lang), lang, engine().catalog.documents);
     return [t.header, ...t.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   };
   for (const { view, names, beside } of viewSheets) {
