@@ -59,7 +59,8 @@ function listClauses(argv: string[], io: Io, lang: Lang): number {
     const { clause, document: doc } = listed[i];
     io.out(`${id}  [${topicName}${clause.formula ? "" : `, ${say.nonMonetary}`}${doc.status === "draft" ? `, ${say.draft}` : ""}]`);
     io.out(`  ${summary}`);
-    io.out(`  ${document} ${article}${colon}“${sentence}”`);
+    // Chinese sets a title and its article close, as the texts cite them (若干措施（五）).
+    io.out(`  ${document}${lang === "zh-CN" ? "" : " "}${article}${colon}“${sentence}”`);
     if (limits) io.out(`  ${say.limits(limits)}`);
     if (workingDays) io.out(`  ${say.workingDays(workingDays)}`);
   });
