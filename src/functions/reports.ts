@@ -23,7 +23,7 @@ import { cellOf, CellError, fitCells, type Cell, type CellResult, type Scalar } 
 import { region } from "./coerce";
 import { amountFunctions, arity, callAmount, definitions, type AmountFunction } from "./subsidy";
 import { functionName, messages, parameterName } from "./words";
-import zhCn from "./zh-cn.json";
+import { zhNames as zhTable } from "./zh-names";
 import { formerNames } from "../workbook/formula";
 
 /*
@@ -141,11 +141,7 @@ export function forecastCells(inputs: unknown, view?: unknown, language?: unknow
 }
 
 /** Chinese Excel's names for the functions (注册证 → REGISTRATION), from the zh-CN metadata table. */
-const zhNames = new Map(
-  Object.entries(zhCn)
-    .filter(([id]) => !id.startsWith("$"))
-    .map(([id, entry]) => [(entry as { name: string }).name, id]),
-);
+const zhNames = new Map(Object.entries(zhTable).map(([id, entry]) => [entry.name, id]));
 
 /** A function name as a user writes it: any case, with or without the namespace, English or Chinese. */
 export function functionKey(name: unknown): AmountFunction | "EXPLAIN" | "CLAUSES" | "FORECAST" | undefined {

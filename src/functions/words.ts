@@ -1,24 +1,21 @@
 import { amountProblemText, pathwayList, shown, type AmountProblem, type Lang } from "../engine/core";
-import zhCn from "./zh-cn.json";
+import { zhNames as zh } from "./zh-names";
 
 /**
  * Every word a SUBSIDY cell can show, per language: the messages of #VALUE!, #NUM! and #N/A,
  * and the names of functions and parameters in them. A parameter is named as Excel's Insert
  * Function dialog shows it in that language: in en-US the metadata's own name (the JSDoc's, as
- * functions.json has it: rdCost), in zh-CN the translation table's (zh-cn.json: 研发投入), so a
+ * functions.json has it: rdCost), in zh-CN the translation table's (zh-cn.json: 研发投入, by zh-names.ts), so a
  * message points at the very box the user filled in. Nothing user-visible in src/functions is
  * written outside this file and the engine's formatters.
  */
-
-type Table = Record<string, { name: string; parameters?: Record<string, { name: string }> }>;
-const zh = zhCn as unknown as Table;
 
 /** A function's name as Excel shows it in `lang` (注册证 for REGISTRATION in zh-CN). */
 export const functionName = (id: string, lang: Lang): string => (lang === "zh-CN" ? (zh[id]?.name ?? id) : id);
 
 /** A parameter's name as the Insert Function dialog shows it in `lang`. */
 export const parameterName = (id: string, parameter: string, lang: Lang): string =>
-  lang === "zh-CN" ? (zh[id]?.parameters?.[parameter]?.name ?? parameter) : parameter;
+  lang === "zh-CN" ? (zh[id]?.parameters[parameter] ?? parameter) : parameter;
 
 /** What a code argument accepts, by the argument's kind. */
 export type Accepts = "deviceClass" | "pathway" | "drugClass" | "phase";
