@@ -29,6 +29,8 @@ const { hostingBase, rebaseManifest } = require("./scripts/manifest-urls");
 
 const functions = "./src/functions/functions.ts";
 const catalogModules = ["compiled.ts", "compiled-text.ts"].map((f) => path.resolve(__dirname, "src/engine/catalog", f));
+// The zh-CN names of the functions, without zh-cn.json's help texts (scripts/zh-names-loader.js).
+const zhNamesModule = path.resolve(__dirname, "src/functions/zh-names.ts");
 const devServerPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 module.exports = async (env, argv) => {
@@ -76,9 +78,10 @@ module.exports = async (env, argv) => {
         // The clause catalog, checked and parsed at build time: no schema runs on load.
         // Its texts are a module of their own (compiled-text.ts), loaded with the rest of the engine.
         { test: catalogModules, use: path.resolve(__dirname, "scripts/catalog-loader.js"), type: "javascript/auto" },
+        { test: zhNamesModule, use: path.resolve(__dirname, "scripts/zh-names-loader.js"), type: "javascript/auto" },
         {
           test: /\.tsx?$/,
-          exclude: [/node_modules/, ...catalogModules],
+          exclude: [/node_modules/, ...catalogModules, zhNamesModule],
           use: {
             loader: "ts-loader",
             options: { transpileOnly: true, onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true, jsx: "react-jsx" } },

@@ -52,7 +52,7 @@ test("a flag where money is expected names the event and fact, not [DecimalError
   s.events = [{ type: "other", year: 2027, topic: "registration", facts: { deviceClass: 3, rdCost: true } }];
   const r = await forecastOf(JSON.stringify(s));
   expect(r.code).toBe(1);
-  expect(r.err).toContain('events[0].facts.rdCost: fact "rdCost" (R&D cost of the certified product) must be an amount in yuan, got TRUE');
+  expect(r.err).toContain('events[0].facts.rdCost: fact "rdCost" (R&D cost of the certified product) must be an amount in yuan such as 5000000, "500万" or "1.5亿", got TRUE');
   expect(r.err).not.toContain("DecimalError");
 });
 

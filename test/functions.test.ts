@@ -147,10 +147,11 @@ describe("EXPLAIN", () => {
 describe("CLAUSES", () => {
   test("spills a header row and one row per clause, filtered", () => {
     const table = call("CLAUSES", ["shenzhen", "registration"]) as string[][];
-    expect(table[0]).toEqual(["id", "document", "article", "jurisdiction", "level", "status", "topic", "matter", "monetary", "summary", "sentence", "limits", "workingDays", "validity"]);
+    // The reader's words (issue 21): no internal code such as the stacking matter or workingDays.
+    expect(table[0]).toEqual(["id", "document", "article", "jurisdiction", "level", "status", "topic", "monetary", "summary", "sentence", "limits", "working days", "validity"]);
     // Ruling 14: the cap and the annual cap are quoted with the words that set them.
     const class3 = table.find((r) => r[0] === "shenzhen-device/5.class3")!;
-    expect(class3[11]).toBe("“单个品种最高不超过500万元” “单个企业每年累计获得资助最高不超过1000万元” “首次获批三类医疗器械注册证”");
+    expect(class3[10]).toBe("“单个品种最高不超过500万元” “单个企业每年累计获得资助最高不超过1000万元” “首次获批三类医疗器械注册证”");
     expect(table.slice(1).map((r) => r[0])).toEqual([
       "shenzhen-device/5.class2",
       "shenzhen-device/5.class3",
@@ -166,12 +167,12 @@ describe("CLAUSES", () => {
 
   test("Beijing's testing time limits and validity are in the listing", () => {
     const table = call("CLAUSES", ["beijing", "regulatory"]) as string[][];
-    const days = Object.fromEntries(table.slice(1).map((r) => [r[0], r[12]]));
+    const days = Object.fromEntries(table.slice(1).map((r) => [r[0], r[11]]));
     // 一、2: 无源…缩减至平均 60 个工作日, 有源…平均 90 个工作日.
     expect(days["beijing-device/2.passive"]).toBe("60");
     expect(days["beijing-device/2.active"]).toBe("90");
     // 2025年11月24日 to 有效期至 2028 年 12 月 31 日.
-    expect(table.find((r) => r[0] === "beijing-device/2.passive")![13]).toBe("2025-11-24 – 2028-12-31");
+    expect(table.find((r) => r[0] === "beijing-device/2.passive")![12]).toBe("2025-11-24 – 2028-12-31");
   });
 
   test("bad filters are #VALUE!", () => {

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { forecast, forecastTable, parseScenario, scenarioFromInputs, toNumber, type InputCell } from "../src/engine";
+import { engine, forecast, forecastTable, parseScenario, readerTable, scenarioFromInputs, toNumber, type InputCell } from "../src/engine";
 import { main } from "../src/cli/main";
 import { buildWorkbookEngine } from "./support/hyperformula";
 import { readTemplate, type Template } from "./support/template-reader";
@@ -11,7 +11,8 @@ const dir = mkdtempSync(join(tmpdir(), "template-"));
 const quiet = { out: () => undefined, err: () => undefined };
 const example = (f: string) => join(__dirname, "..", "examples", f);
 const tableOf = (s: ReturnType<typeof parseScenario>) => {
-  const t = forecastTable(forecast(s));
+  // As FORECAST spills it in an English Excel: the engine's table in the reader's words.
+  const t = readerTable(forecastTable(forecast(s)), "en-US", engine().catalog.documents);
   return [t.header, ...t.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
 };
 

@@ -18,7 +18,9 @@ import {
   parseScenario,
   parseView,
   planWarnings,
+  readerTable,
   ScenarioError,
+  engine,
   viewCodes,
   wordsFor,
   type Accounts,
@@ -27,19 +29,22 @@ import {
   type Quantity,
 } from "../engine";
 import type { Io } from "./main";
+import { cliWords } from "./words";
 
 const formats = ["table", "csv", "json"] as const;
 
-/** Reads and checks a scenario file; problems come back as lines naming the field. */
-export function readScenario(path: string) {
+/** Reads and checks a scenario file; problems come back as lines naming the field, in `lang`. */
+export function readScenario(path: string, lang: Lang = "en-US") {
+  const say = cliWords[lang];
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new ScenarioError([`${path}: ${(e as Error).message}`]);
+    const problem = say.cannotRead(path, (e as NodeJS.ErrnoException).code ?? "?", (e as Error).message);
+    throw new ScenarioError([problem]);
   }
-  const text = scenarioText(bytes);
-  if (typeof text !== "string") throw new ScenarioError([`${path}: ${text.problem}`]);
+  const text = scenarioText(bytes, lang);
+  if (typeof text !== "string") throw new ScenarioError([`${path}${lang === "zh-CN" ? "：" : ": "}${text.problem}`]);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -47,9 +52,20 @@ export function readScenario(path: string) {
     // V8 quotes the text around the error; the file is text by now, but its line stays short.
     // eslint-disable-next-line no-control-regex
     const said = (e as Error).message.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-    throw new ScenarioError([`${path}: not valid JSON: ${said.length > 160 ? `${said.slice(0, 160)}…` : said}`]);
+    const where = jsonPosition(said, text);
+    throw new ScenarioError([`${path}${lang === "zh-CN" ? "：" : ": "}${say.notJson(said.length > 160 ? `${said.slice(0, 160)}…` : said, where?.line, where?.column)}`]);
   }
   return parseScenario(raw);
+}
+
+/** Where V8 stopped reading JSON, from its message ("… at position 40 (line 3 column 5)"). */
+function jsonPosition(said: string, text: string): { line: number; column: number } | undefined {
+  const lc = /line (\d+) column (\d+)/.exec(said);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const at = /position (\d+)/.exec(said);
+  if (!at) return undefined;
+  const before = text.slice(0, Number(at[1])).split("\n");
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -58,21 +74,21 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * A scenario file's bytes as JSON text: UTF-8, with or without the byte-order mark Notepad
  * writes. UTF-16 and binary files are refused in words, never by echoing their bytes.
  */
-export function scenarioText(bytes: Uint8Array): string | { problem: string } {
-  const saveAsUtf8 = "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)";
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { problem: `the file is UTF-16 text; ${saveAsUtf8}` };
+export function scenarioText(bytes: Uint8Array, lang: Lang = "en-US"): string | { problem: string } {
+  const say = cliWords[lang];
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { problem: say.utf16 };
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   // UTF-16 without a mark has a zero byte beside every ASCII letter; JSON text never has one.
-  if (body.includes(0)) return { problem: `the file holds zero bytes: UTF-16 text or not a text file; a scenario is JSON, ${saveAsUtf8}` };
+  if (body.includes(0)) return { problem: say.zeroBytes };
   let text: string;
   try {
     text = utf8.decode(body);
   } catch {
-    return { problem: `the file is not UTF-8 text (a binary file, or another encoding); a scenario is JSON, ${saveAsUtf8}` };
+    return { problem: say.notUtf8 };
   }
   // eslint-disable-next-line no-control-regex
   const control = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
-  if (control) return { problem: `the file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}) that JSON text never has: not a scenario file` };
+  if (control) return { problem: say.control(control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")) };
   return text;
 }
 
@@ -83,23 +99,28 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
     allowPositionals: true,
     options: { format: { type: "string", default: "table" }, view: { type: "string", default: "entitled" }, draws: { type: "string" }, seed: { type: "string" } },
   });
+  const say = cliWords[lang];
+  const usage = (problem: string) => {
+    io.err(`subsidy forecast: ${problem}\n${say.forecastUsage(viewCodes)}`);
+    return 2;
+  };
   const format = values.format as (typeof formats)[number];
-  if (!formats.includes(format)) return usage(io, `--format must be one of ${formats.join(", ")}`);
-  if (positionals.length !== 1) return usage(io, "give one scenario file");
+  if (!formats.includes(format)) return usage(say.format(formats));
+  if (positionals.length !== 1) return usage(say.oneFile);
   const view = parseView(values.view as string);
-  if (!view) return usage(io, `--view must be one of ${viewCodes.join(", ")} (or 应享, 现金, 损益, 递延收益, 税, 税后)`);
+  if (!view) return usage(say.view(viewCodes));
   const draws = values.draws === undefined ? undefined : Number(values.draws);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1 && draws <= 100000)) return usage(io, "--draws must be a whole number from 1 to 100000");
-  if (seed !== undefined && !Number.isInteger(seed)) return usage(io, "--seed must be a whole number");
+  if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1 && draws <= 100000)) return usage(say.draws);
+  if (seed !== undefined && !Number.isInteger(seed)) return usage(say.seed);
 
   let scenario;
   try {
-    scenario = readScenario(positionals[0]);
+    scenario = readScenario(positionals[0], lang);
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    io.err(`subsidy: ${positionals[0]} is not a valid scenario:`);
-    for (const p of e.problems) io.err(`  ${p}`);
+    io.err(`subsidy: ${say.notScenario(positionals[0])}`);
+    for (const p of e.problemsIn(lang)) io.err(`  ${p}`);
     return 1;
   }
   for (const w of planWarnings(scenario)) io.err(`${lang === "zh-CN" ? "提示：" : "warning: "}${formatPlanWarning(w, lang)}`);
@@ -109,7 +130,7 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
     seed,
     // Progress only once a run takes more than a moment, on stderr so stdout stays clean.
     onProgress: (done: number, total: number) => {
-      if (Date.now() - started > 500) io.progress?.(`forecasting: ${done}/${total} ${done === total ? "\n" : ""}`);
+      if (Date.now() - started > 500) io.progress?.(`${say.progress(done, total)}${done === total ? "\n" : ""}`);
     },
   };
   // The entitled table alone needs no projections; JSON carries every view.
@@ -125,17 +146,18 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
   return 0;
 }
 
-function usage(io: Io, problem: string): number {
-  io.err(`subsidy forecast: ${problem}\nUsage: subsidy forecast scenario.json [--view ${viewCodes.join("|")}] [--format table|csv|json] [--draws N] [--seed S]`);
-  return 2;
-}
+/** Columns a text takes in a terminal: two for a Chinese character or a full-width form, one for the rest. */
+const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+const width = (text: string) => text.length + (text.match(wide)?.length ?? 0);
+const pad = (text: string, to: number, start: boolean) => (start ? " ".repeat(Math.max(0, to - width(text))) + text : text + " ".repeat(Math.max(0, to - width(text))));
 
 /** A year table in aligned columns; a row whose second cell is text (an assumption) is not padded. */
-function columns(table: { header: string[]; rows: (number | string | { toFixed(): string })[][] }): string[] {
+function columns(table: { header: string[]; rows: (number | string | { toFixed(): string })[][] }, lang: Lang): string[] {
   const cells = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? formatYuan(v as Parameters<typeof formatYuan>[0]) : String(v))))];
   const aligned = cells.filter((r) => r === cells[0] || !/[^\d.,-]/.test(r[1] ?? ""));
-  const widths = table.header.map((_, i) => Math.max(...aligned.map((r) => r[i].length)));
-  return cells.map((r) => (aligned.includes(r) ? r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ") : `${r[0]}: ${r[1]}`));
+  const widths = table.header.map((_, i) => Math.max(...aligned.map((r) => width(r[i]))));
+  const colon = lang === "zh-CN" ? "：" : ": ";
+  return cells.map((r) => (aligned.includes(r) ? r.map((c, i) => pad(c, widths[i], i !== 0)).join("  ") : `${r[0]}${colon}${r[1]}`));
 }
 
 const viewTitles: Record<Lang, Record<Quantity, string>> = {
@@ -165,14 +187,14 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
 
 function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string {
   const words = wordsFor(lang);
-  const zh = lang === "zh-CN";
-  const out = [`${f.name}`, `${zh ? "视图" : "view"} ${viewTitles[lang][view]}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
-  out.push(...columns(accountsTable(a, view, lang)), "", zh ? "各条款（上限，按年）：" : "Lines (ceiling by year):");
+  const say = cliWords[lang];
+  const out = [`${f.name}`, `${say.viewLabel} ${viewTitles[lang][view]}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
+  out.push(...columns(readerTable(accountsTable(a, view, lang), lang, engine().catalog.documents), lang), "", say.linesByYear);
   for (const l of a.lines) {
     const { years, after: later } = lineView(a, l, view);
     if (!years.length && later.isZero()) continue;
     const shown = years.map(([y, v]) => `${y} ${formatYuan(v)}`);
-    if (!later.isZero()) shown.push(`${zh ? `${a.horizon.to} 年以后` : `after ${a.horizon.to}`} ${formatYuan(later)}`);
+    if (!later.isZero()) shown.push(`${say.after(a.horizon.to)} ${formatYuan(later)}`);
     out.push(`${l.line.year}  ${formatTitle(l.line.title, lang)} — ${words.cite(l.line.trace)}${words.colon}${shown.join(words.semicolon)}`);
     out.push(`      ${formatLineAccounts(l, lang)}`);
   }
@@ -206,7 +228,7 @@ function viewsJson(a: Accounts, lang: Lang) {
 function toText(f: Forecast, a: Accounts, lang: Lang): string {
   const words = wordsFor(lang);
   const out = [`${f.name}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
-  out.push(...columns(forecastTable(f)));
+  out.push(...columns(readerTable(forecastTable(f), lang, engine().catalog.documents), lang));
   out.push("", words.linesHeading);
   for (const l of a.lines) out.push(formatLine(l.line, lang, l));
   if (f.total.assumed) out.push("", words.assumedFootnote);

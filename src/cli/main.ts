@@ -1,30 +1,12 @@
 import { parseArgs } from "node:util";
-import { clauseRecord, Decimal, engine, langOf, listClauses as catalogClauses, parseRegion, topics, type Lang, type Topic } from "../engine";
+import { clauseRecord, Decimal, engine, langOf, listClauses as catalogClauses, parseRegion, readerClauses, topics, type Lang, type Topic } from "../engine";
 import { CellError, type CellResult, type Scalar } from "../functions/cells";
-import { call, clauses } from "../functions/reports";
+import { call } from "../functions/reports";
 import { forecastCommand } from "./forecast";
 import { catalogMarkdown } from "./markdown";
 import { scenarioJsonSchema } from "./schema";
 import { templateCommand } from "./template-command";
-
-const usage = `Usage:
-  subsidy call NAME [ARG…] [--lang zh-CN|en-US]
-                                     call a SUBSIDY function as Excel would (an empty ARG is omitted)
-  subsidy clauses [--region R] [--topic T] [--json | --markdown]
-                                     list the clause catalog with citations
-  subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S] [--lang zh-CN|en-US]
-                                     year-by-year forecast of a scenario file (see examples/)
-  subsidy template out.xlsx [--scenario scenario.json] [--force] [--lang zh-CN|en-US]
-                 [--store registry|share=PATH|admin|appsource=ID|none] [--manifest manifest.xml]
-                                     a shareable workbook: Inputs, live SUBSIDY formulas, 万元 view,
-                                     a values sheet, the add-in named so Excel offers it
-  subsidy schema                     the scenario file's JSON Schema
-Examples:
-  subsidy call REGISTRATION 3 5000000 shenzhen
-  subsidy call EXPLAIN REGISTRATION 3 40000000 changping innovative
-  subsidy call --lang zh-CN EXPLAIN REGISTRATION 3 40000000 changping innovative
-Texts (EXPLAIN, forecast lines) are in --lang, else the language of LC_ALL, LC_MESSAGES or LANG, else en-US.
-  subsidy clauses --region shenzhen --topic registration`;
+import { cliWords } from "./words";
 
 export interface Io {
   out(text: string): void;
@@ -45,7 +27,8 @@ function printCell(result: CellResult, io: Io): number {
   return result instanceof CellError ? 1 : 0;
 }
 
-function listClauses(argv: string[], io: Io): number {
+function listClauses(argv: string[], io: Io, lang: Lang): number {
+  const say = cliWords[lang];
   const { values } = parseArgs({
     args: argv,
     options: { region: { type: "string" }, topic: { type: "string" }, json: { type: "boolean" }, markdown: { type: "boolean" } },
@@ -56,26 +39,31 @@ function listClauses(argv: string[], io: Io): number {
   }
   const region = values.region === undefined ? undefined : parseRegion(values.region);
   if (values.region !== undefined && !region) {
-    io.err(`--region must be changping, beijing or shenzhen, got "${values.region}"`);
+    io.err(say.region(values.region));
     return 2;
   }
   if (values.topic !== undefined && !topics.includes(values.topic as Topic)) {
-    io.err(`--topic must be one of: ${topics.join(", ")}`);
+    io.err(say.topic(topics));
     return 2;
   }
+  const topic = values.topic as Topic | undefined;
   if (values.json) {
     // Every cap and limit as data beside the words that set it (ruling 14).
-    io.out(JSON.stringify(catalogClauses(engine().catalog, region, values.topic as Topic | undefined).map(clauseRecord), null, 2));
+    io.out(JSON.stringify(catalogClauses(engine().catalog, region, topic).map(clauseRecord), null, 2));
     return 0;
   }
-  const table = clauses(region, values.topic) as string[][];
-  for (const [id, document, article, , , status, topic, , monetary, summary, sentence, limits, workingDays] of table.slice(1)) {
-    io.out(`${id}  [${topic}${monetary === "yes" ? "" : ", non-monetary"}${status === "draft" ? ", draft" : ""}]`);
+  const listed = catalogClauses(engine().catalog, region, topic);
+  const [, ...rows] = readerClauses(engine().catalog, lang, region, topic);
+  const colon = lang === "zh-CN" ? "：" : ": ";
+  rows.forEach(([id, document, article, , , , topicName, , summary, sentence, limits, workingDays], i) => {
+    const { clause, document: doc } = listed[i];
+    io.out(`${id}  [${topicName}${clause.formula ? "" : `, ${say.nonMonetary}`}${doc.status === "draft" ? `, ${say.draft}` : ""}]`);
     io.out(`  ${summary}`);
-    io.out(`  ${document} ${article}: “${sentence}”`);
-    if (limits) io.out(`  limits: ${limits}`);
-    if (workingDays) io.out(`  time limit: ${workingDays} working days`);
-  }
+    // Chinese sets a title and its article close, as the texts cite them (若干措施（五）).
+    io.out(`  ${document}${lang === "zh-CN" ? "" : " "}${article}${colon}“${sentence}”`);
+    if (limits) io.out(`  ${say.limits(limits)}`);
+    if (workingDays) io.out(`  ${say.workingDays(workingDays)}`);
+  });
   return 0;
 }
 
@@ -90,12 +78,13 @@ function takeLang(args: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang
   }
   if (given !== undefined) {
     const lang = langOf(given);
-    return lang ? { lang, rest } : `--lang must be zh-CN or en-US, got "${given}"`;
+    return lang ? { lang, rest } : cliWords[langFromEnv(env)].lang(given);
   }
-  // POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG.
-  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG;
-  return { lang: langOf(fromEnv) ?? "en-US", rest };
+  return { lang: langFromEnv(env), rest };
 }
+
+/** The environment's language: POSIX order, LC_ALL overrides LC_MESSAGES, which overrides LANG. */
+const langFromEnv = (env: NodeJS.ProcessEnv): Lang => langOf(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? "en-US";
 
 const console_: Io = {
   out: (t) => console.log(t),
@@ -105,13 +94,12 @@ const console_: Io = {
 
 /** Runs one command line; resolves to the exit code. */
 export async function main(argv: string[], io: Io = console_, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const [verb, ...all] = argv;
-  const texts = verb === "call" || verb === "forecast" || verb === "template" ? takeLang(all, env) : { lang: "en-US" as const, rest: all };
+  const texts = takeLang(argv, env);
   if (typeof texts === "string") {
-    io.err(`subsidy ${verb}: ${texts}`);
+    io.err(`subsidy${argv[0] && !argv[0].startsWith("--") ? ` ${argv[0]}` : ""}: ${texts}`);
     return 2;
   }
-  const { lang, rest } = texts;
+  const { lang, rest: [verb, ...rest] } = texts;
   try {
     switch (verb) {
       case "call": {
@@ -122,7 +110,7 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
         return printCell(call(name, args.map((a) => (a === "" ? undefined : a)), { lang, typed }), io);
       }
       case "clauses":
-        return listClauses(rest, io);
+        return listClauses(rest, io, lang);
       case "forecast":
         return forecastCommand(rest, io, lang);
       case "template":
@@ -133,13 +121,13 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
       case "help":
       case "--help":
       case "-h":
-        io.out(usage);
+        io.out(cliWords[lang].usage);
         return 0;
     }
   } catch (e) {
     io.err(`subsidy: ${(e as Error).message}`);
     return 2;
   }
-  io.err(usage);
+  io.err(cliWords[lang].usage);
   return 2;
 }

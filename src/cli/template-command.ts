@@ -95,11 +95,11 @@ export async function templateCommand(argv: string[], io: Io, lang: Lang): Promi
   }
   let scenario;
   try {
-    scenario = values.scenario ? readScenario(values.scenario) : parseScenario(starterScenario);
+    scenario = values.scenario ? readScenario(values.scenario, lang) : parseScenario(starterScenario);
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     io.err(`subsidy: ${values.scenario} is not a valid scenario; nothing was written:`);
-    for (const p of e.problems) io.err(`  ${p}`);
+    for (const p of e.problemsIn(lang)) io.err(`  ${p}`);
     return 1;
   }
   const rows = scenarioToInputs(scenario).length;

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { accountedForecast, accountsTable, CATALOG_VERSION, certificateOption, engine, forecastTable, inputColumns, scenarioToInputs, toNumber, WAN, type Accounts, type Decimal, type InputCell, type Lang, type Scenario } from "../engine";
+import { accountedForecast, accountsTable, CATALOG_VERSION, certificateOption, engine, forecastTable, inputColumns, readerTable, scenarioToInputs, toNumber, WAN, type Accounts, type Decimal, type InputCell, type Lang, type Scenario } from "../engine";
 import { CellError, type CellResult } from "../functions/cells";
 import { call } from "../functions/reports";
 import { catalogRecord, catalogRecordXml } from "../workbook/catalog-record";
@@ -67,7 +67,8 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
   // The year table: one dynamic array over the Inputs table, cached with the engine's values.
   const out = ws.forecast;
   const { forecast: f, accounts } = accountedForecast(scenario);
-  const table = forecastTable(f);
+  // Cached as FORECAST spills it in an Excel of the template's language.
+  const table = readerTable(forecastTable(f), options.lang, engine().catalog.documents);
   const values = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   const width = table.header.length;
   spill(out, "A1", forecastFormula, values);
@@ -84,7 +85,7 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
   const wanTop = Number(wanView.anchor.slice(1));
   for (let r = wanTop + 1; r <= wanTop + forecastExtent.rows; r++) for (let c = 2; c <= width; c++) out.getCell(r, c).numFmt = numberFormats.wanYuan;
 
-  const views = fillViewSheets(ws, accounts);
+  const views = fillViewSheets(ws, accounts, options.lang);
   const events = fillEventsSheet(ws.events, scenario, rows, lang);
   fillFiguresSheet(ws.figures, figuresLayout(f, accounts, lang, options.computed));
 
@@ -145,10 +146,10 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
  * A sheet per view (layout.ts viewSheets): the live FORECAST of that view over the Inputs table,
  * cached with the engine's table as the function returns it. Returns the anchors that spill.
  */
-function fillViewSheets(sheets: Record<SheetId, ExcelJS.Worksheet>, accounts: Accounts): { sheet: string; cell: string }[] {
+function fillViewSheets(sheets: Record<SheetId, ExcelJS.Worksheet>, accounts: Accounts, lang: Lang): { sheet: string; cell: string }[] {
   const anchors: { sheet: string; cell: string }[] = [];
   const cells = (view: ViewCode) => {
-    const t = accountsTable(accounts, view);
+    const t = readerTable(accountsTable(accounts, view, lang), lang, engine().catalog.documents);
     return [t.header, ...t.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   };
   for (const { view, beside } of viewSheets) {

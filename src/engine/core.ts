@@ -6,7 +6,7 @@
  * exported by index.ts: one module, one instance, whichever door a caller uses.
  */
 export { engine, type Query } from "./rules/evaluate";
-export { amountProblemText, checkAmount, isAmountProblem, shown } from "./input/amounts";
+export { amountProblemText, checkAmount, isAmountProblem, shown, type AmountProblem } from "./input/amounts";
 export type { FactValue } from "./input/facts";
 export type { Topic } from "./catalog/topics";
 export { pathwayList, pathwaySpellings } from "./rules/pathways";

@@ -1,51 +1,62 @@
-import { amountProblemText, checkAmount, isAmountProblem, parseRegion, shown, type Decimal, type Region } from "../engine/core";
+import { checkAmount, isAmountProblem, parseRegion, type Decimal, type Lang, type Region } from "../engine/core";
 import { CellError, type Cell } from "./cells";
+import { messages, parameterName, type Accepts } from "./words";
 
 /**
  * Argument coercion shared by every SUBSIDY function: Excel-like input in, an engine value or a
- * CellError naming the argument and what it accepts out. Nothing here throws.
+ * CellError naming the argument and what it accepts out, in the reader's language. Nothing here throws.
  */
+
+/** Whose argument is read, and in which language its problems are said. */
+export interface Argument {
+  /** The function's id (REGISTRATION). */
+  readonly fn: string;
+  readonly lang: Lang;
+}
 
 const isBlank = (v: unknown): v is null | undefined | "" => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 const numeric = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const named = (at: Argument, parameter: string) => parameterName(at.fn, parameter, at.lang);
 
 /**
- * An amount in yuan (or m² for an area), by the engine's one rule (amounts.ts): a wrong type or
- * a blank is #VALUE!, a number out of bounds (negative, non-finite, too large or too precise)
- * #NUM!, as DESIGN's contract has it.
+ * An amount in yuan (or m² for an area), by the engine's one rule (amounts.ts), which reads a
+ * typed text ("500万", "1.5亿", "１５００万") as the task pane does: a wrong type or a blank is
+ * #VALUE!, a number out of bounds (negative, non-finite, too large or too precise) #NUM!, as
+ * DESIGN's contract has it.
  */
-export function amount(name: string, v: Cell, unit: "yuan" | "m²" = "yuan"): Decimal | CellError {
+export function amount(at: Argument, parameter: string, v: Cell, unit: "yuan" | "m²" = "yuan"): Decimal | CellError {
   const checked = checkAmount(v);
   if (!isAmountProblem(checked)) return checked;
   const code = checked.code === "required" || checked.code === "notAmount" ? "#VALUE!" : "#NUM!";
-  return new CellError(code, `${name} ${amountProblemText(checked, unit, "en-US")}`);
+  return new CellError(code, messages[at.lang].amount(named(at, parameter), checked, unit));
 }
 
-export function region(v: Cell): Region | CellError {
+export function region(at: Argument, v: Cell): Region | CellError {
   const r = typeof v === "string" ? parseRegion(v) : undefined;
-  return r ?? new CellError("#VALUE!", `region must be changping, beijing or shenzhen (昌平, 北京, 深圳), got ${shown(v)}`);
+  return r ?? new CellError("#VALUE!", messages[at.lang].region(named(at, "region"), v));
 }
 
 /** A code from a fixed list, by any of its spellings; `fallback` when omitted, if it may be. */
 export function code<T extends string | number>(
-  name: string,
+  at: Argument,
+  parameter: string,
   v: Cell,
   spellings: Readonly<Record<string, T>>,
-  accepts: string,
+  accepts: Accepts,
   fallback?: T,
 ): T | CellError {
   if (isBlank(v) && fallback !== undefined) return fallback;
   // A number indexes the table as its own spelling ("3"); text is trimmed and lower-cased.
   const found = typeof v === "number" ? spellings[v] : typeof v === "string" ? (spellings[v] ?? spellings[v.trim().toLowerCase()]) : undefined;
-  return found ?? new CellError("#VALUE!", `${name} must be ${accepts}, got ${shown(v)}`);
+  return found ?? new CellError("#VALUE!", messages[at.lang].code(named(at, parameter), accepts, v));
 }
 
 /** An optional calendar year (1900–9999), for validity windows. */
-export function year(v: Cell): number | undefined | CellError {
+export function year(at: Argument, v: Cell): number | undefined | CellError {
   if (isBlank(v)) return undefined;
   const n = typeof v === "number" ? v : typeof v === "string" && numeric.test(v.trim()) ? Number(v) : NaN;
   if (Number.isInteger(n) && n >= 1900 && n <= 9999) return n;
-  return new CellError("#VALUE!", `year must be a calendar year such as 2026, got ${shown(v)}`);
+  return new CellError("#VALUE!", messages[at.lang].year(named(at, "year"), v));
 }
 
 /** A spelling table without a prototype, so "constructor" or "__proto__" spell nothing. */

@@ -1,7 +1,8 @@
 import { langOf, type Lang } from "../engine/core";
 import { CellError, type CellResult, type Scalar } from "./cells";
 import { whenLoaded } from "./loaded";
-import { callAmount } from "./subsidy";
+import { callAmount, type AmountFunction } from "./subsidy";
+import { messages } from "./words";
 
 /*
  * The SUBSIDY functions as Excel registers them. Each is a door onto src/functions/subsidy.ts or
@@ -34,7 +35,8 @@ function excelError(e: CellError): CustomFunctions.Error {
 }
 
 /**
- * The language of EXPLAIN's text: Office's display language (Office.context.displayLanguage, "the
+ * The language of every word a cell shows (EXPLAIN's text, CLAUSES' and FORECAST's headers and
+ * labels, every error's message): Office's display language (Office.context.displayLanguage, "the
  * locale specified by the user for the UI of the Office application",
  * learn.microsoft.com/javascript/api/office/office.context), passed to the engine as a plain code.
  * The manifest's shared runtime loads Office.js beside the functions; where Office is absent (a
@@ -47,14 +49,11 @@ function displayLanguage(): Lang {
 
 /** What a function that needs the rest of the engine answers when it cannot be loaded, in Office's language. */
 function unloadable(e: unknown): CellError {
-  const why = e instanceof Error ? e.message : String(e);
-  return new CellError(
-    "#N/A",
-    displayLanguage() === "zh-CN"
-      ? `无法加载本加载项的说明与预测部分（${why}）；重新计算即可再试`
-      : `the add-in's explanations and forecasts could not be loaded (${why}); recalculate to try again`,
-  );
+  return new CellError("#N/A", messages[displayLanguage()].unloadable(e instanceof Error ? e.message : String(e)));
 }
+
+/** An amount function's cells, its messages in Office's language. */
+const amounts = (name: AmountFunction, args: readonly unknown[]) => grid(callAmount(name, args, displayLanguage()));
 
 /** For a function that returns a matrix: always 2-D, each error in its own cell. */
 function grid(result: CellResult): unknown[][] {
@@ -73,14 +72,14 @@ function single(result: Scalar): number | string {
  * policies allow for one certificate. Accepts ranges and spills one result per row.
  * @customfunction
  * @param deviceClass Device class: 1, 2 or 3 (also I/II/III, 一类/二类/三类). Class 1 is a filing and gets 0.
- * @param rdCost R&D cost of the product, in yuan (元). 1万元 = 10000.
+ * @param rdCost R&D cost of the product, in yuan (元): 5000000, or as typed in Chinese, "500万" or "1.5亿" (1万 = 10000).
  * @param region Where the company is: "changping" (Changping District), "beijing" (elsewhere in Beijing) or "shenzhen". 昌平/北京/深圳 also work.
  * @param [pathway] How it was approved: "standard" (default), "innovative" (national innovative special review), "priority" (national priority review), "provincial" (the province's or city's innovative special review), "provincial-priority" (its priority approval) or "major" (a recognised major class II product, Changping).
  * @param [year] Year of approval, e.g. 2026: a policy not in force that year gives nothing. Leave out to ignore validity dates.
  * @returns Support in yuan.
  */
 export function registration(deviceClass: any[][], rdCost: any[][], region: any[][], pathway?: any[][], year?: any[][]): any[][] {
-  return grid(callAmount("REGISTRATION", [deviceClass, rdCost, region, pathway, year]));
+  return amounts("REGISTRATION", [deviceClass, rdCost, region, pathway, year]);
 }
 
 /**
@@ -95,7 +94,7 @@ export function registration(deviceClass: any[][], rdCost: any[][], region: any[
 // Named RD in earlier versions: Microsoft requires a custom function's id and name to have at
 // least three characters (DESIGN.md); src/workbook/formula.ts maps older workbooks' cells.
 export function research(revenueLastYear: any[][], rdLastYear: any[][], rdYearBefore: any[][], region: any[][]): any[][] {
-  return grid(callAmount("RESEARCH", [revenueLastYear, rdLastYear, rdYearBefore, region]));
+  return amounts("RESEARCH", [revenueLastYear, rdLastYear, rdYearBefore, region]);
 }
 
 /**
@@ -107,7 +106,7 @@ export function research(revenueLastYear: any[][], rdLastYear: any[][], rdYearBe
  * @returns Award in yuan.
  */
 export function scaleUp(outputThisYear: any[][], bestOutputBefore: any[][], region: any[][]): any[][] {
-  return grid(callAmount("SCALEUP", [outputThisYear, bestOutputBefore, region]));
+  return amounts("SCALEUP", [outputThisYear, bestOutputBefore, region]);
 }
 
 /**
@@ -119,7 +118,7 @@ export function scaleUp(outputThisYear: any[][], bestOutputBefore: any[][], regi
  * @returns Award in yuan.
  */
 export function revenue(revenueThisYear: any[][], bestRevenueBefore: any[][], region: any[][]): any[][] {
-  return grid(callAmount("REVENUE", [revenueThisYear, bestRevenueBefore, region]));
+  return amounts("REVENUE", [revenueThisYear, bestRevenueBefore, region]);
 }
 
 /**
@@ -130,7 +129,7 @@ export function revenue(revenueThisYear: any[][], bestRevenueBefore: any[][], re
  * @returns Award in yuan.
  */
 export function vbp(bidValue: any[][], region: any[][]): any[][] {
-  return grid(callAmount("VBP", [bidValue, region]));
+  return amounts("VBP", [bidValue, region]);
 }
 
 /**
@@ -141,7 +140,7 @@ export function vbp(bidValue: any[][], region: any[][]): any[][] {
  * @returns Support in yuan.
  */
 export function firstSet(salesThisYear: any[][], region: any[][]): any[][] {
-  return grid(callAmount("FIRSTSET", [salesThisYear, region]));
+  return amounts("FIRSTSET", [salesThisYear, region]);
 }
 
 /**
@@ -152,7 +151,7 @@ export function firstSet(salesThisYear: any[][], region: any[][]): any[][] {
  * @returns Subsidy in yuan.
  */
 export function insurance(premium: any[][], region: any[][]): any[][] {
-  return grid(callAmount("INSURANCE", [premium, region]));
+  return amounts("INSURANCE", [premium, region]);
 }
 
 /**
@@ -164,7 +163,7 @@ export function insurance(premium: any[][], region: any[][]): any[][] {
  * @returns Support in yuan.
  */
 export function facility(cost: any[][], areaM2: any[][], region: any[][]): any[][] {
-  return grid(callAmount("FACILITY", [cost, areaM2, region]));
+  return amounts("FACILITY", [cost, areaM2, region]);
 }
 
 /**
@@ -176,7 +175,7 @@ export function facility(cost: any[][], areaM2: any[][], region: any[][]): any[]
  * @returns Support in yuan.
  */
 export function clinical(drugClass: any[][], phase: any[][], region: any[][]): any[][] {
-  return grid(callAmount("CLINICAL", [drugClass, phase, region]));
+  return amounts("CLINICAL", [drugClass, phase, region]);
 }
 
 /**
@@ -198,11 +197,12 @@ export function explain(functionName: string, args: any[]) {
  * @customfunction
  * @param [region] Only clauses that reach a company in "changping", "beijing" or "shenzhen". Leave out for all.
  * @param [topic] Only one topic, e.g. "registration", "rd", "scaleup", "revenue", "vbp", "firstSet", "insurance", "facility", "clinical". Leave out for all.
+ * @param [language] Language of the headers and words: "zh-CN" or "en-US". Leave out to follow Office's display language; give it in a workbook shared between Chinese and English Excel to keep the table the same for everyone.
  * @returns {any[][]} The clause table, spilled.
  */
-export function clauses(region?: string, topic?: string) {
+export function clauses(region?: string, topic?: string, language?: string) {
   return whenLoaded(
-    (rest) => grid(rest.clauses(region, topic)),
+    (rest) => grid(rest.clauses(region, topic, language, displayLanguage())),
     (e) => grid(unloadable(e)),
   );
 }
@@ -212,11 +212,12 @@ export function clauses(region?: string, topic?: string) {
  * @customfunction
  * @param inputs The Inputs table with its header row: Item, Year, Product, Value, Class, Option, Area, Probability, Realisation, Label, Facts.
  * @param [view] "entitled" (default: the year the company becomes entitled), "cash" (the year it is received), "pl" (what reaches profit), "deferred" (deferred income at year end), "tax" (income tax on it) or "aftertax". The settings used are listed under the table.
+ * @param [language] Language of the headers and labels: "zh-CN" or "en-US". Leave out to follow Office's display language; give it in a workbook shared between Chinese and English Excel to keep the table the same for everyone.
  * @returns {any[][]} The forecast table, spilled.
  */
-export function forecast(inputs: any[][], view?: string) {
+export function forecast(inputs: any[][], view?: string, language?: string) {
   return whenLoaded(
-    (rest) => grid(rest.forecastCells(inputs, view)),
+    (rest) => grid(rest.forecastCells(inputs, view, language, { display: displayLanguage() })),
     (e) => grid(unloadable(e)),
   );
 }

@@ -1,4 +1,6 @@
+import type { Lang } from "../engine/core";
 import { cellOf, CellError, type Cell, type Scalar } from "./cells";
+import { messages } from "./words";
 
 /**
  * Excel's lifting: a function written for single values, given ranges, returns a range of the
@@ -6,17 +8,17 @@ import { cellOf, CellError, type Cell, type Scalar } from "./cells";
  * as Excel's own functions do. Each cell is computed on its own: an odd value in one (an object
  * with no prototype, say) is that cell's error, and the rest of the range still computes.
  */
-export function lift(fn: (args: Cell[]) => Scalar, args: readonly unknown[]): Scalar | Scalar[][] {
+export function lift(fn: (args: Cell[]) => Scalar, args: readonly unknown[], lang: Lang = "en-US"): Scalar | Scalar[][] {
   // Single values, what nearly every cell passes: straight to the function, no range machinery.
   let ranged = false;
   for (let k = 0; k < args.length; k++) if (Array.isArray(args[k])) ranged = true;
-  if (!ranged) return one(fn, args);
+  if (!ranged) return one(fn, args, lang);
   let rows = 1;
   let cols = 1;
   for (const a of args) {
     if (!Array.isArray(a)) continue;
     if (a.length === 0 || !a.every((r) => Array.isArray(r) && r.length === a[0].length && r.length > 0)) {
-      return new CellError("#VALUE!", "a range argument must be a non-empty rectangle of cells");
+      return new CellError("#VALUE!", messages[lang].notRectangle);
     }
     rows = Math.max(rows, a.length);
     cols = Math.max(cols, a[0].length);
@@ -33,7 +35,7 @@ export function lift(fn: (args: Cell[]) => Scalar, args: readonly unknown[]): Sc
         if (r === undefined || (r.length !== 1 && j >= r.length)) outside = true;
         return c;
       });
-      row.push(outside ? new CellError("#N/A", "this cell is outside a smaller range argument") : one(fn, cellArgs));
+      row.push(outside ? new CellError("#N/A", messages[lang].outsideRange) : one(fn, cellArgs, lang));
     }
     out.push(row);
   }
@@ -41,12 +43,12 @@ export function lift(fn: (args: Cell[]) => Scalar, args: readonly unknown[]): Sc
 }
 
 /** One cell's values, each read as a plain cell value (cellOf, a copy); what it throws is that cell's error. */
-function one(fn: (args: Cell[]) => Scalar, values: readonly unknown[]): Scalar {
+function one(fn: (args: Cell[]) => Scalar, values: readonly unknown[], lang: Lang): Scalar {
   try {
     const cells: Cell[] = new Array(values.length);
     for (let k = 0; k < values.length; k++) cells[k] = cellOf(values[k]) as Cell;
     return fn(cells);
   } catch (e) {
-    return new CellError("#VALUE!", `unexpected input: ${e instanceof Error ? e.message : "not a cell value"}`);
+    return new CellError("#VALUE!", messages[lang].unexpected(e instanceof Error ? e.message : messages[lang].notCell));
   }
 }

@@ -12,11 +12,11 @@ const s = parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "exa
 const inputs = scenarioToInputs(s);
 const row = (out: unknown[][], first: unknown) => out.find((r) => r[0] === first)!;
 
-test("FORECAST's view is an optional text argument, in English and Chinese", () => {
+test("FORECAST's view and language are optional text arguments, in English and Chinese", () => {
   const meta = readMetadata("functions.json").functions.find((f) => f.id === "FORECAST")!;
-  expect(meta.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([["inputs", false], ["view", true]]);
+  expect(meta.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([["inputs", false], ["view", true], ["language", true]]);
   const zh = readMetadata("functions-zh-cn.json").functions.find((f) => f.id === "FORECAST")!;
-  expect(zh.parameters.map((p) => p.name)).toEqual(["输入表", "视图"]);
+  expect(zh.parameters.map((p) => p.name)).toEqual(["输入表", "视图", "语言"]);
 });
 
 test("the built bundle spills each view; left out, the entitled table", async () => {

@@ -60,13 +60,24 @@ describe("functions.json", () => {
     expect(f.result).toEqual({ type: "string" });
   });
 
-  test("CLAUSES([region], [topic]) has two optional arguments and spills", () => {
+  test("CLAUSES([region], [topic], [language]) has three optional arguments and spills", () => {
     const f = byId(en, "CLAUSES");
     expect(f.parameters.map((p) => [p.name, p.optional])).toEqual([
       ["region", true],
       ["topic", true],
+      ["language", true],
     ]);
     expect(f.result.dimensionality).toBe("matrix");
+  });
+
+  test("FORECAST(inputs, [view], [language]): the language is an optional last argument, as for CLAUSES", () => {
+    const f = byId(en, "FORECAST");
+    expect(f.parameters.map((p) => [p.name, p.optional === true])).toEqual([
+      ["inputs", false],
+      ["view", true],
+      ["language", true],
+    ]);
+    for (const id of ["CLAUSES", "FORECAST"]) expect(byId(en, id).parameters.at(-1)?.description).toMatch(/"zh-CN".*"en-US"/);
   });
 });
 

@@ -56,7 +56,7 @@ describe("subsidy forecast --lang", () => {
     const r = await run({}, "forecast", example, "--lang", "zh-CN");
     expect(r.code).toBe(0);
     expect(r.out).toContain("地区：昌平区；政策目录版本");
-    expect(r.out).toContain("明细（上限 / 期望值）：");
+    expect(r.out).toContain("明细（上限 / 预期）：");
     // 第三条（二）: 50% × 1,200,000 = 600,000 → 500,000 per policy; 单个企业每年最高200万元 leaves
     // 2,000,000 − 300,000 − 3 × 500,000 = 200,000 for the fifth policy.
     expect(r.out).toContain(

@@ -23,7 +23,7 @@ test("past its deadline a forecast stops with a ForecastTimeout, not a partial r
 });
 
 test("FORECAST in a cell past its time budget answers #N/A with a message saying what to do", () => {
-  const out = forecastCells(scenarioToInputs(load("changping-device-startup.json")), undefined, -1);
+  const out = forecastCells(scenarioToInputs(load("changping-device-startup.json")), undefined, undefined, { budgetMs: -1 });
   expect(out).toBeInstanceOf(CellError);
   expect((out as CellError).code).toBe("#N/A");
   expect((out as CellError).message).toMatch(/FORECAST stopped after .* fewer Inputs rows or draws .*subsidy forecast/);

@@ -45,7 +45,8 @@ describe("a bad Inputs table names the row", () => {
     rows[i][3] = -5;
     const e = forecastCells(rows) as CellError;
     expect(e.code).toBe("#VALUE!");
-    expect(e.message).toMatch(new RegExp(`row ${i + 1} \\(facility\\): cost`));
+    // The field as the user knows it (issue 21), after the row.
+    expect(e.message).toMatch(new RegExp(`row ${i + 1} \\(facility\\): construction cost: must be ≥ 0 yuan`));
   });
 
   test("a missing header", () => {

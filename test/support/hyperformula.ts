@@ -2,6 +2,7 @@ import { ArraySize, CellError as HfError, EmptyValue, ErrorType, FunctionArgumen
 import { CellError, type Cell, type CellResult } from "../../src/functions/cells";
 import { call } from "../../src/functions/reports";
 import { callAmount, definitions, type AmountFunction } from "../../src/functions/subsidy";
+import type { Lang } from "../../src/engine";
 import { NAMESPACE } from "../../src/workbook/formula";
 
 /**
@@ -47,7 +48,7 @@ export class SubsidyPlugin extends FunctionPlugin {
 
   private evaluate(ast: Ast, state: State): CellResult {
     // FORECAST(range, [view]): the view's text as typed, when given.
-    return call("FORECAST", argsOf(ast.args.map((a) => this.evaluateAst(a as never, state as never))));
+    return call("FORECAST", argsOf(ast.args.map((a) => this.evaluateAst(a as never, state as never))), { lang: displayLanguage });
   }
 
   forecast(ast: Ast, state: State) {
@@ -71,7 +72,12 @@ export class SubsidyPlugin extends FunctionPlugin {
 /** How the tests build a workbook's engine; the bench builds its native sheet the same way. */
 export const workbookConfig = { licenseKey: "gpl-v3", useArrayArithmetic: true } as const;
 
-export function buildWorkbookEngine(sheets: Record<string, unknown[][]>): HyperFormula {
+/** The display language of the Excel HyperFormula stands for: FORECAST spills its words in it. */
+let displayLanguage: Lang = "en-US";
+
+/** A spreadsheet engine over `sheets`, its SUBSIDY functions answering as an Excel displaying `lang` does. */
+export function buildWorkbookEngine(sheets: Record<string, unknown[][]>, lang: Lang = "en-US"): HyperFormula {
+  displayLanguage = lang;
   HyperFormula.registerFunctionPlugin(SubsidyPlugin, { enGB: Object.fromEntries(names.map((n) => [`${NAMESPACE}.${n}`, `${NAMESPACE}.${n}`])) });
   return HyperFormula.buildFromSheets(sheets as never, workbookConfig);
 }

@@ -18,7 +18,8 @@ const draftWith = (facts: string): Draft => {
 
 test.each([
   ["deviceClass=3; pathway=innovative; rdCost=-40000000", 'Fact "rdCost" (R&D cost of the certified product) must be ≥ 0 yuan, got "-40000000".', "事实“rdCost”（取证产品研发投入）不能小于 0 元（输入为 \"-40000000\"）。"],
-  ["deviceClass=3; rdCost=yes", 'Fact "rdCost" (R&D cost of the certified product) must be an amount in yuan, got TRUE.', "事实“rdCost”（取证产品研发投入）应为以元计的数值（输入为 TRUE）。"],
+  // The refusal says what is accepted (issue 21), typed the Chinese way too.
+  ["deviceClass=3; rdCost=yes", 'Fact "rdCost" (R&D cost of the certified product) must be an amount in yuan such as 5000000, "500万" or "1.5亿", got TRUE.', "事实“rdCost”（取证产品研发投入）应为以元计的数值，如 5000000、500万、1.5亿 或 １５００万（输入为 TRUE）。"],
   ["deviceClass=3; rdCost=1e-10000000", 'Fact "rdCost" (R&D cost of the certified product) must have at most 20 significant digits and 20 decimal places, got "1e-10000000".', "事实“rdCost”（取证产品研发投入）最多 20 位有效数字、20 位小数（输入为 \"1e-10000000\"）。"],
 ])("Facts %s: refused at the Facts field, in English and Chinese", (facts, en, zh) => {
   expect(validate(draftWith(facts)).scenario).toBeUndefined();

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { accountedForecast, accountsTable, parseScenario, toNumber, type Lang } from "../../src/engine";
+import { accountedForecast, accountsTable, engine, parseScenario, readerTable, toNumber, type Lang } from "../../src/engine";
 import { besideAnchor, viewSheets, type ViewCode } from "../../src/workbook/layout";
 import { buildWorkbookEngine } from "../support/hyperformula";
 import { readTemplate, type Template } from "../support/template-reader";
@@ -72,8 +72,9 @@ const hand: Record<ViewCode, (string | number)[][]> = {
 };
 
 const { accounts } = accountedForecast(scenario);
-const engineCells = (view: ViewCode) => {
-  const t = accountsTable(accounts, view);
+/** The engine's table of a view as FORECAST spills it in an Excel of `lang` (the reader's words). */
+const engineCells = (view: ViewCode, lang: Lang) => {
+  const t = readerTable(accountsTable(accounts, view, lang), lang, engine().catalog.documents);
   return [t.header, ...t.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
 };
 /** The block a view spills from `anchor` (its width and height as the engine's table), as cached in the file. */
@@ -104,18 +105,20 @@ describe.each(["en-US", "zh-CN"] as Lang[])("the template of the CFO example, --
   test.each(placed.map((p) => [p.view, p.anchor, p] as const))("%s at %s: the live formula with the view, cached with the engine's table and the hand figures", (view, anchor, p) => {
     const ws = t.workbook.getWorksheet(p.sheet.names[lang])!;
     expect((ws.getCell(anchor).value as ExcelJS.CellFormulaValue).formula).toBe(`_xldudf_SUBSIDY_FORECAST(Inputs[#All],"${view}")`);
-    const want = engineCells(view);
+    const want = engineCells(view, lang);
     const got = cached(ws, anchor, want.length, want[0].length);
     expect(got).toEqual(want);
-    // Year, ceiling and expected of every year and of the rows after the years, by hand.
-    expect(got.slice(1, 1 + hand[view].length).map((r) => r.slice(0, 3))).toEqual(hand[view]);
+    // Year, ceiling and expected of every year and of the rows after the years, by hand; labelled in the template's language.
+    const word = (v: string | number) => (lang === "zh-CN" && typeof v === "string" ? (v === "total" ? "合计" : v.replace(/^after (\d+)$/, "$1年以后").replace(/^end of (\d+)$/, "$1年末")) : v);
+    expect(got.slice(1, 1 + hand[view].length).map((r) => r.slice(0, 3))).toEqual(hand[view].map((r) => r.map(word)));
   });
 
   test("recomputed by HyperFormula with the add-in's functions, each view gives its cached table", () => {
-    const hf = buildWorkbookEngine(t.hfSheets());
+    // HyperFormula stands for an Excel displaying the template's language, whose FORECAST the cache holds.
+    const hf = buildWorkbookEngine(t.hfSheets(), lang);
     for (const { sheet, view, anchor } of placed) {
       const ws = t.workbook.getWorksheet(sheet.names[lang])!;
-      const want = engineCells(view);
+      const want = engineCells(view, lang);
       const at = ws.getCell(anchor);
       const values = hf.getSheetValues(hf.getSheetId(ws.name)!);
       const block = values.slice(Number(at.row) - 1, Number(at.row) - 1 + want.length).map((r) => r.slice(Number(at.col) - 1, Number(at.col) - 1 + want[0].length));

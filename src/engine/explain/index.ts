@@ -21,3 +21,4 @@ export {
 export { furtherAwards } from "./further";
 export { langOf, langs, type Bilingual, type BindingCap, type Lang, type MatterTitle, type Note, type Reason, type Step } from "./trace";
 export type { Words } from "./words";
+export { documentName, readerClauses, readerTable, regionNames, tableWords, topicNames } from "./tables";

@@ -229,7 +229,7 @@ export function zhCN(facts: FactTable): Words {
     furtherHeading: "在多年预测情景中，该产品还可能获得：",
     further: (e) => (e === "localProduction" ? "落地生产后" : "进入创新或优先审查程序时"),
     lineAmounts: (ceiling, expected) => `${ceiling} / ${expected}`,
-    linesHeading: "明细（上限 / 期望值）：",
+    linesHeading: "明细（上限 / 预期）：",
     forecastHeader: (region, catalog, method) => `地区：${({ changping: "昌平区", beijing: "北京市", shenzhen: "深圳市" } as Record<string, string>)[region] ?? region}；政策目录版本${catalog}；${method}；单位：元`,
     assumedFootnote: "标为假定的数字基于原文未规定比例或金额的条款所设的假定比例或金额，或在计划未填写某一政策的计算基数时，以另一政策对同一费用的表述代替（假设）。",
     method: (m) => (m.kind === "exact" ? `对${m.worlds}种不确定事件组合精确计算` : `蒙特卡洛模拟，${m.draws}次抽样，随机种子${m.seed}`),

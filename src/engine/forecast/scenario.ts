@@ -1,11 +1,14 @@
 import "./zod-jitless";
 import * as z from "zod/mini";
-import { amountProblemText, checkAmount, isAmountProblem } from "../input/amounts";
+import { amountProblemText, checkAmount, isAmountProblem, shown } from "../input/amounts";
+import { readAmountText } from "../input/amount-text";
 import { topics } from "../catalog/topics";
 import { engine } from "../rules/evaluate";
 import { checkFact, factProblemText, isFactProblem } from "../input/facts";
 import { pathways } from "../rules/pathways";
 import { regions } from "../catalog/regions";
+import type { Lang } from "../explain/trace";
+import { pathText, problemText, type Issue, type Place } from "./scenario-words";
 
 /**
  * A scenario: the enterprise and its plan, year by year. Versioned; `schema/scenario.schema.json`
@@ -44,18 +47,36 @@ export function migrateScenario(raw: unknown): unknown {
 }
 
 /**
- * An amount as a file writes it: a plain decimal text or a number ≥ 0 (the JSON schema says
- * so), then the engine's bounds on size and digits (amounts.ts), reported with the problem's
+ * An amount as a file writes it: a number ≥ 0, or a text as a person types one ("5000000",
+ * "500万", "1.5亿", "１，５００万": amount-text.ts's grammar, the same as a cell's and the task
+ * pane's), then the engine's bounds on size and digits (amounts.ts), reported with the problem's
  * code in `params.amount` so each door can say it in its language.
  */
 const bounded = (unit: string) => (v: string | number, ctx: z.core.$RefinementCtx<string | number>) => {
-  const checked = checkAmount(v);
+  const typed = typeof v === "string" ? readAmountText(v) : undefined;
+  // A text the grammar refuses ("5e6", "abc") is not an amount, whatever JavaScript reads in it.
+  const checked = typed && !typed.ok ? ({ code: typed.problem === "negative" ? "negative" : "notAmount", got: shown(v) } as const) : checkAmount(v);
   if (isAmountProblem(checked)) ctx.addIssue({ code: "custom", message: amountProblemText(checked, unit, "en-US"), params: { amount: checked, unit } });
 };
-const amountOf = (unit: "yuan" | "m²", example: string) =>
-  z.union([z.string().check(z.regex(/^\d+(\.\d+)?$/, `an amount in ${unit}, such as "${example}"`)), z.number().check(z.nonnegative())]).check(z.superRefine(bounded(unit)));
-const money = amountOf("yuan", "5000000");
-const area = amountOf("m²", "2000");
+/**
+ * What the JSON Schema says of an amount (meta only: the checks above say what is wrong, in the
+ * reader's language): digits, ASCII or full-width, with separators, an optional ¥ and unit.
+ */
+const typedAmount = "^\\s*[¥￥]?\\s*[0-9０-９][0-9０-９,，_'’ .．]*\\s*(万元|亿元|万|亿|元|yuan|rmb|cny|YUAN|RMB|CNY)?\\s*$";
+
+/** A typed amount once checked, as the plain decimal text the engine reads ("500万" → "5000000"); a plain one as it was written. */
+const plain = (v: string | number): string | number => {
+  if (typeof v === "number" || /^\d+(\.\d+)?$/.test(v)) return v;
+  const read = readAmountText(v);
+  return read.ok ? read.yuan.toFixed() : v;
+};
+const amountOf = (unit: "yuan" | "m²") =>
+  z.pipe(
+    z.union([z.string().check(z.maxLength(64)).register(z.globalRegistry, { pattern: typedAmount }), z.number().register(z.globalRegistry, { minimum: 0 })]).check(z.superRefine(bounded(unit))),
+    z.transform(plain),
+  );
+const money = amountOf("yuan");
+const area = amountOf("m²");
 const share = z.number().check(z.gte(0), z.lte(1));
 const year = z.number().check(z.int(), z.gte(1990), z.lte(2100));
 const isoDate = z.iso.date();
@@ -172,7 +193,7 @@ export const accountingSettings = z.prefault(
     const { catalog } = engine();
     const documents = new Set(catalog.documents.map((d) => d.id));
     const clauses = new Set(catalog.clauses.map((c) => c.id));
-    const unknown = (path: (string | number)[], id: string, what: string) => ctx.addIssue({ code: "custom", path, message: `no ${what} "${id}" in the catalog` });
+    const unknown = (path: (string | number)[], id: string, what: string) => ctx.addIssue({ code: "custom", path, message: `no ${what} "${id}" in the catalog`, params: { unknownId: id, what } });
     for (const id of Object.keys(a.paymentLag.documents)) if (!documents.has(id)) unknown(["paymentLag", "documents", id], id, "document");
     for (const id of Object.keys(a.paymentLag.clauses)) if (!clauses.has(id)) unknown(["paymentLag", "clauses", id], id, "clause");
     a.nonTaxable.forEach((id, i) => clauses.has(id) || unknown(["nonTaxable", i], id, "clause"));
@@ -205,21 +226,45 @@ export const scenario = z
     accounting: accountingSettings,
   })
   .check(z.superRefine((s, ctx) => {
-    if (s.horizon.to < s.horizon.from) ctx.addIssue({ code: "custom", path: ["horizon", "to"], message: "must not be before horizon.from" });
-    if (s.horizon.to - s.horizon.from >= 30) ctx.addIssue({ code: "custom", path: ["horizon", "to"], message: "a horizon is at most 30 years" });
+    if (s.horizon.to < s.horizon.from) ctx.addIssue({ code: "custom", path: ["horizon", "to"], message: "must not be before horizon.from", params: { beforeFrom: true } });
+    if (s.horizon.to - s.horizon.from >= 30) ctx.addIssue({ code: "custom", path: ["horizon", "to"], message: "a horizon is at most 30 years", params: { horizonYears: 30 } });
     const seen = new Set<number>();
     s.financials.forEach((f, i) => {
-      if (seen.has(f.year)) ctx.addIssue({ code: "custom", path: ["financials", i, "year"], message: `${f.year} appears twice` });
+      if (seen.has(f.year)) ctx.addIssue({ code: "custom", path: ["financials", i, "year"], message: `${f.year} appears twice`, params: { twice: f.year } });
       seen.add(f.year);
     });
   }));
 export type Scenario = z.infer<typeof scenario>;
 
+/** The event types of the format, for the message that refuses another. */
+const eventTypes = ["certificate", "innovativeReview", "fdaBreakthrough", "clinical", "output", "vbp", "firstSet", "insurance", "facility", "other"];
+
 export class ScenarioError extends Error {
-  constructor(readonly problems: readonly string[]) {
+  /**
+   * `problems`: each problem in English after its path (events[2].rdCost: …), as the bundle and
+   * the tests compare them; `said`, where known, the same problems as a reader sees them in each
+   * language (problemsIn).
+   */
+  constructor(
+    readonly problems: readonly string[],
+    private readonly said?: (lang: Lang) => readonly string[],
+    /** The check's own issues, for a door that places them itself (the Inputs table, by row). */
+    readonly issues?: readonly Issue[],
+  ) {
     super(problems.join("\n"));
     this.name = "ScenarioError";
   }
+
+  /** The problems as a reader sees them: the field by its name in `lang`, where it is beside it. */
+  problemsIn(lang: Lang): readonly string[] {
+    return this.said?.(lang) ?? this.problems;
+  }
+}
+
+/** Issues of the check in `lang`; `place` writes where each is, when a door has its own words for it (a row). */
+export function issuesText(issues: readonly Issue[], lang: Lang, place?: Place): string[] {
+  const facts = engine().catalog.facts;
+  return issues.map((issue) => problemText(issue, lang, facts, eventTypes, place));
 }
 
 /** Checks a parsed JSON value, of this version or an older one; every problem names its field by path (events[2].rdCost). */
@@ -229,10 +274,10 @@ export function parseScenario(raw: unknown): Scenario {
     throw new ScenarioError([`schemaVersion: written by a newer version of this tool (schema ${version}); this version reads schemas 1 to ${SCENARIO_VERSION}`]);
   const result = scenario.safeParse(migrateScenario(raw));
   if (result.success) return result.data;
+  const issues = result.error.issues as unknown as readonly Issue[];
   throw new ScenarioError(
-    result.error.issues.map((issue) => {
-      const path = issue.path.reduce<string>((p, k) => (typeof k === "number" ? `${p}[${k}]` : p ? `${p}.${String(k)}` : String(k)), "");
-      return `${path || "(scenario)"}: ${issue.message}`;
-    }),
+    issues.map((issue) => `${pathText(issue.path) || "(scenario)"}: ${issue.message}`),
+    (lang) => issuesText(issues, lang),
+    issues,
   );
 }

@@ -1,11 +1,13 @@
-import { AMOUNT_LIMIT } from "./amounts";
-import { Decimal, formatYuan, WAN } from "./money";
+import { AMOUNT_LIMIT, Decimal, formatYuan, WAN } from "./money";
 
 /**
- * Amounts as people type and read them: "15000000", "15,000,000", "1,500万", "1.5亿", "1500万元".
- * Parsed into yuan with Decimal (no float on the way), so the task pane, the CLI and the
- * functions read "1.5亿" the same. Each way a text can fail has its own code, for a message
- * that says what is wrong ("an amount cannot be negative", not "enter a number").
+ * Amounts as people type and read them: "15000000", "15,000,000", "1,500万", "1.5亿", "1500万元",
+ * and the same in full-width characters as a Chinese input method types them ("１５００万",
+ * "１，５００万"). Parsed into yuan with Decimal (no float on the way). This is the one grammar of
+ * a typed amount: the task pane reads its fields with parseAmountText, and checkAmount
+ * (amounts.ts), the gate of a cell, the CLI, a scenario file and the Inputs table, reads any
+ * text that is not a plain number with readAmountText. Each way a text can fail has its own
+ * code, for a message that says what is wrong ("an amount cannot be negative", not "enter a number").
  */
 
 /** 亿 is 10^8 yuan, as 万 is 10^4 (money.ts's WAN). */
@@ -49,8 +51,20 @@ const suffixes: readonly [RegExp, Decimal][] = [
 /** Spaces, thousands separators (ASCII, full-width, apostrophe, underscore) between digits. */
 const separators = /[\s,，_'’\u00a0\u2009\u202f]/g;
 
-export function parseAmountText(text: string): AmountText {
-  let t = text.trim();
+/**
+ * Full-width forms (U+FF01–FF5E: a Chinese input method's digits, point, signs and letters) as
+ * their ASCII twins; the ideographic space as a space. ，is kept: the separators above read it.
+ */
+const fullWidth = /[\uff01-\uff0b\uff0d-\uff5e]/g;
+const halfWidth = (t: string) => t.replace(fullWidth, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+
+/**
+ * The grammar alone: a typed amount as yuan, with no bound on its size or places (each door
+ * applies its own: parseAmountText a fen, checkAmount the engine's digits). `negative`,
+ * `percent`, `exponent` and `notAmount` as parseAmountText says them.
+ */
+export function readAmountText(text: string): { readonly ok: true; readonly yuan: Decimal } | { readonly ok: false; readonly problem: AmountTextProblem } {
+  let t = halfWidth(text).trim();
   if (t === "") return { ok: false, problem: "empty" };
   if (/^[-−–]/.test(t)) return { ok: false, problem: "negative" };
   if (/%|％|‰/.test(t)) return { ok: false, problem: "percent" };
@@ -66,7 +80,13 @@ export function parseAmountText(text: string): AmountText {
   t = t.replace(separators, "");
   if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(t)) return { ok: false, problem: "exponent" };
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(t)) return { ok: false, problem: "notAmount" };
-  const yuan = new Decimal(t).times(factor);
+  return { ok: true, yuan: new Decimal(t).times(factor) };
+}
+
+export function parseAmountText(text: string): AmountText {
+  const read = readAmountText(text);
+  if (!read.ok) return read;
+  const { yuan } = read;
   if (yuan.gt(AMOUNT_LIMIT)) return { ok: false, problem: "tooLarge", yuan };
   if (yuan.decimalPlaces() > 2) return { ok: false, problem: "belowFen" };
   return { ok: true, yuan };

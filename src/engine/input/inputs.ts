@@ -1,5 +1,6 @@
+import type { Lang } from "../explain/trace";
 import { parsePathway } from "../rules/pathways";
-import { parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario, type ScenarioEvent } from "../forecast/scenario";
+import { issuesText, parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario, type ScenarioEvent } from "../forecast/scenario";
 
 /**
  * The Inputs table: a scenario as rows a consultant can read and edit in a workbook, and that
@@ -78,7 +79,10 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     const i = (header ?? []).findIndex((h) => typeof h === "string" && h.trim().toLowerCase() === col.toLowerCase());
     if (i >= 0) index.set(col, i);
   }
-  if (!index.has("Item")) throw new ScenarioError([`the first row must be the header: ${inputColumns.join(", ")}`]);
+  if (!index.has("Item")) {
+    const header = `the first row must be the header: ${inputColumns.join(", ")}`;
+    throw new ScenarioError([header], (lang) => [lang === "zh-CN" ? `首行须为表头：${inputColumns.join(", ")}` : header]);
+  }
 
   const raw: Record<string, unknown> & { events: Record<string, unknown>[] } = {
     schemaVersion: SCENARIO_VERSION,
@@ -98,6 +102,7 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
   const financials = new Map<number, Record<string, unknown>>();
   const eventRows: number[] = [];
   const problems: string[] = [];
+  const said: Record<Lang, string>[] = [];
 
   body.forEach((row, r) => {
     const at = (col: Column): InputCell => (index.has(col) ? row[index.get(col)!] : undefined);
@@ -187,6 +192,7 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     const type = Object.prototype.hasOwnProperty.call(eventItems, item) ? eventItems[item as keyof typeof eventItems] : undefined;
     if (!type) {
       problems.push(`row ${rowNo}: Item "${text("Item")}" is not one of: ${inputItems.join(", ")}`);
+      said.push({ "en-US": problems[problems.length - 1], "zh-CN": `第 ${rowNo} 行：Item “${text("Item")}”应为以下之一：${inputItems.join("、")}` });
       return;
     }
     const e = { type, ...common() };
@@ -214,14 +220,21 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     raw.events.push(e);
   });
   raw.financials = [...financials.values()];
-  if (problems.length) throw new ScenarioError(problems);
+  if (problems.length) throw new ScenarioError(problems, (lang) => said.map((p) => p[lang]));
   try {
     return parseScenario(raw);
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    // events[3].rdCost → row 7 (certificate): rdCost
+    // events[3].rdCost → row 7 (certificate): rdCost; for a reader, 第 7 行（certificate）：研发投入：…
+    const row = (i: number) => eventRows[i];
+    const type = (i: number) => String(raw.events[i].type);
+    const place = (path: readonly PropertyKey[], lang: Lang) =>
+      path[0] === "events" && typeof path[1] === "number" ? (lang === "zh-CN" ? `第 ${row(path[1])} 行（${type(path[1])}）` : `row ${row(path[1])} (${type(path[1])})`) : undefined;
+    const issues = e.issues ?? [];
     throw new ScenarioError(
-      e.problems.map((p) => p.replace(/^events\[(\d+)\]\.?([^:]*):/, (_m, i: string, field: string) => `row ${eventRows[Number(i)]} (${String(raw.events[Number(i)].type)})${field ? `: ${field}` : ""}:`)),
+      e.problems.map((p) => p.replace(/^events\[(\d+)\]\.?([^:]*):/, (_m, i: string, field: string) => `row ${row(Number(i))} (${type(Number(i))})${field ? `: ${field}` : ""}:`)),
+      (lang) => issuesText(issues, lang, place),
+      issues,
     );
   }
 }

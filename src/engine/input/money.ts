@@ -9,6 +9,9 @@ export type Decimal = DecimalJs;
 
 export const ZERO = new Decimal(0);
 
+/** The engine's one bound on an amount, 10^15 of its unit (amounts.ts says why). */
+export const AMOUNT_LIMIT = new Decimal("1e15");
+
 /** 万元 in the texts is 10,000 yuan. */
 export const WAN = new Decimal(10000);
 

@@ -1,0 +1,139 @@
+import type { Lang } from "../engine";
+
+/**
+ * The command line's own words, per language (--lang, else LC_ALL, LC_MESSAGES or LANG): usage,
+ * refusals, the catalog listing and the forecast's headings. Explanations, forecast lines and
+ * tables are the engine's formatters'; a function's messages are src/functions/words.ts's.
+ */
+export interface CliWords {
+  readonly usage: string;
+  lang(got: string): string;
+  region(got: string): string;
+  topic(topics: readonly string[]): string;
+  readonly nonMonetary: string;
+  readonly draft: string;
+  limits(text: string): string;
+  workingDays(days: string): string;
+  format(formats: readonly string[]): string;
+  readonly oneFile: string;
+  view(codes: readonly string[]): string;
+  readonly draws: string;
+  readonly seed: string;
+  forecastUsage(views: readonly string[]): string;
+  notScenario(file: string): string;
+  progress(done: number, total: number): string;
+  readonly viewLabel: string;
+  readonly linesByYear: string;
+  after(year: number): string;
+  /** `said`: what the system said, which en-US shows as it is. */
+  cannotRead(file: string, code: string, said: string): string;
+  readonly utf16: string;
+  readonly zeroBytes: string;
+  readonly notUtf8: string;
+  control(code: string): string;
+  /** `said`: V8's own English words, which en-US shows; `line`, `column` where it stopped, if known. */
+  notJson(said: string, line?: number, column?: number): string;
+}
+
+const usageEn = `Usage:
+  subsidy call NAME [ARG…] [--lang zh-CN|en-US]
+                                     call a SUBSIDY function as Excel would (an empty ARG is omitted)
+  subsidy clauses [--region R] [--topic T] [--json | --markdown] [--lang zh-CN|en-US]
+                                     list the clause catalog with citations
+  subsidy forecast scenario.json [--format table|csv|json] [--draws N] [--seed S] [--lang zh-CN|en-US]
+                                     year-by-year forecast of a scenario file (see examples/)
+  subsidy template out.xlsx [--scenario scenario.json] [--force] [--lang zh-CN|en-US]
+                 [--store registry|share=PATH|admin|appsource=ID|none] [--manifest manifest.xml]
+                                     a shareable workbook: Inputs, live SUBSIDY formulas, a view in
+                                     ten thousands of yuan (万元), a values sheet, the add-in named
+                                     so Excel offers it
+  subsidy schema                     the scenario file's JSON Schema
+Examples:
+  subsidy call REGISTRATION 3 5000000 shenzhen
+  subsidy call REGISTRATION 3 "500万" shenzhen
+  subsidy call EXPLAIN REGISTRATION 3 40000000 changping innovative
+  subsidy call --lang zh-CN EXPLAIN REGISTRATION 3 40000000 changping innovative
+  subsidy clauses --region shenzhen --topic registration
+Words (messages, tables, explanations, forecast lines) are in --lang, else the language of LC_ALL,
+LC_MESSAGES or LANG, else en-US. CSV and JSON keep their codes as column names in every language.`;
+
+const usageZh = `用法：
+  subsidy call 函数名 [参数…] [--lang zh-CN|en-US]
+                                     像 Excel 一样调用 SUBSIDY 函数（空参数 "" 表示省略）
+  subsidy clauses [--region 地区] [--topic 主题] [--json | --markdown] [--lang zh-CN|en-US]
+                                     列出政策条款目录及出处
+  subsidy forecast 方案.json [--format table|csv|json] [--draws 次数] [--seed 种子] [--lang zh-CN|en-US]
+                                     按年预测方案文件的补贴（示例见 examples/）
+  subsidy template 输出.xlsx [--scenario 方案.json] [--force] [--lang zh-CN|en-US]
+                 [--store registry|share=路径|admin|appsource=编号|none] [--manifest manifest.xml]
+                                     可分享的工作簿：输入表、实时 SUBSIDY 公式、万元视图、
+                                     数值表，并写明加载项，Excel 会提示加载
+  subsidy schema                     方案文件的 JSON Schema
+示例：
+  subsidy call REGISTRATION 3 5000000 shenzhen
+  subsidy call 注册证 3 500万 深圳
+  subsidy call EXPLAIN REGISTRATION 3 40000000 changping innovative
+  subsidy call --lang zh-CN EXPLAIN REGISTRATION 3 40000000 changping innovative
+  subsidy clauses --region shenzhen --topic registration
+文字（提示、表格、计算说明、预测明细）使用 --lang 指定的语言，否则取 LC_ALL、LC_MESSAGES 或 LANG
+的语言，否则为英文。CSV 和 JSON 的列名在任何语言下都保留代码。`;
+
+/** What the system's commonest refusals to read a file mean (Node's error codes). */
+const systemErrors: Readonly<Record<string, string>> = { ENOENT: "文件不存在", EACCES: "没有读取权限", EPERM: "没有读取权限", EISDIR: "这是一个文件夹，不是文件" };
+
+export const cliWords: Readonly<Record<Lang, CliWords>> = {
+  "en-US": {
+    usage: usageEn,
+    lang: (got) => `--lang must be zh-CN or en-US, got "${got}"`,
+    region: (got) => `--region must be changping, beijing or shenzhen, got "${got}"`,
+    topic: (topics) => `--topic must be one of: ${topics.join(", ")}`,
+    nonMonetary: "non-monetary",
+    draft: "draft",
+    limits: (text) => `limits: ${text}`,
+    workingDays: (days) => `time limit: ${days} working days`,
+    format: (formats) => `--format must be one of ${formats.join(", ")}`,
+    oneFile: "give one scenario file",
+    view: (codes) => `--view must be one of ${codes.join(", ")} (or 应享, 现金, 损益, 递延收益, 税, 税后)`,
+    draws: "--draws must be a whole number from 1 to 100000",
+    seed: "--seed must be a whole number",
+    forecastUsage: (views) => `Usage: subsidy forecast scenario.json [--view ${views.join("|")}] [--format table|csv|json] [--draws N] [--seed S] [--lang zh-CN|en-US]`,
+    notScenario: (file) => `${file} is not a valid scenario:`,
+    progress: (done, total) => `forecasting: ${done}/${total} `,
+    viewLabel: "view",
+    linesByYear: "Lines (ceiling by year):",
+    after: (year) => `after ${year}`,
+    cannotRead: (file, _code, said) => `${file}: ${said}`,
+    utf16: "the file is UTF-16 text; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+    zeroBytes: "the file holds zero bytes: UTF-16 text or not a text file; a scenario is JSON, save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+    notUtf8: "the file is not UTF-8 text (a binary file, or another encoding); a scenario is JSON, save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+    control: (code) => `the file holds a control character (U+${code}) that JSON text never has: not a scenario file`,
+    notJson: (said) => `not valid JSON: ${said}`,
+  },
+  "zh-CN": {
+    usage: usageZh,
+    lang: (got) => `--lang 应为 zh-CN 或 en-US（输入为 "${got}"）`,
+    region: (got) => `--region 应为 changping、beijing 或 shenzhen（输入为 "${got}"）`,
+    topic: (topics) => `--topic 应为以下之一：${topics.join("、")}`,
+    nonMonetary: "无金额",
+    draft: "征求意见稿",
+    limits: (text) => `上限与限制：${text}`,
+    workingDays: (days) => `时限：${days} 个工作日`,
+    format: (formats) => `--format 应为 ${formats.join("、")} 之一`,
+    oneFile: "请给出一个方案文件",
+    view: (codes) => `--view 应为 应享、现金、损益、递延收益、税、税后 之一（或 ${codes.join("、")}）`,
+    draws: "--draws 应为 1 到 100000 之间的整数",
+    seed: "--seed 应为整数",
+    forecastUsage: (views) => `用法：subsidy forecast 方案.json [--view ${views.join("|")}] [--format table|csv|json] [--draws 次数] [--seed 种子] [--lang zh-CN|en-US]`,
+    notScenario: (file) => `${file} 不是有效的方案文件：`,
+    progress: (done, total) => `预测中：${done}/${total} `,
+    viewLabel: "视图",
+    linesByYear: "各条款（上限，按年）：",
+    after: (year) => `${year} 年以后`,
+    cannotRead: (file, code) => `${file}：无法读取该文件（${systemErrors[code] ?? `系统错误 ${code}`}）`,
+    utf16: "该文件是 UTF-16 文本；请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
+    zeroBytes: "该文件含有零字节：是 UTF-16 文本或不是文本文件；方案文件是 JSON，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
+    notUtf8: "该文件不是 UTF-8 文本（二进制文件或其他编码）；方案文件是 JSON，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
+    control: (code) => `该文件含有 JSON 文本中不会出现的控制字符（U+${code}）：不是方案文件`,
+    notJson: (_said, line, column) => `不是有效的 JSON${line === undefined ? "" : `（第 ${line} 行第 ${column} 列附近）`}`,
+  },
+};
