@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
-import { clauseRecord, Decimal, engine, langOf, listClauses as catalogClauses, parseRegion, topics, type Lang, type Topic } from "../engine";
+import { clauseRecord, Decimal, engine, isRegionProblem, langOf, listClauses as catalogClauses, regionProblemText, regionReach, topics, useCatalog, type Lang, type Topic } from "../engine";
 import { CellError, type CellResult, type Scalar } from "../functions/cells";
 import { call, clauses } from "../functions/reports";
 import { forecastCommand } from "./forecast";
 import { catalogMarkdown } from "./markdown";
-import { scenarioJsonSchema } from "./schema";
+import { packCommand, usePacks } from "./pack";
+import { packJsonSchema, scenarioJsonSchema } from "./schema";
 import { templateCommand } from "./template-command";
 
 const usage = `Usage:
@@ -18,7 +19,13 @@ const usage = `Usage:
                  [--store registry|share=PATH|admin|appsource=ID|none] [--manifest manifest.xml]
                                      a shareable workbook: Inputs, live SUBSIDY formulas, 万元 view,
                                      a values sheet, the add-in named so Excel offers it
-  subsidy schema                     the scenario file's JSON Schema
+  subsidy schema [pack]              the scenario file's (or a policy pack's) JSON Schema
+  subsidy pack new DIR               scaffold a policy pack: an example text and one entry of each formula kind
+  subsidy pack check PATH…           check packs: schema, quotes verbatim, facts labelled, examples, overlaps, places
+  subsidy pack test PATH…            run the packs' worked examples, expected beside actual
+  --pack PATH (repeatable) on call, clauses, forecast and template adds a checked pack to the catalog;
+  a region is a place of the tree (changping, 昌平区, 北京市›昌平区, a pack's place), optionally +zone
+  (beijing+中关村示范区). See docs/PACKS.md.
 Examples:
   subsidy call REGISTRATION 3 5000000 shenzhen
   subsidy call EXPLAIN REGISTRATION 3 40000000 changping innovative
@@ -54,11 +61,12 @@ function listClauses(argv: string[], io: Io): number {
     io.out(catalogMarkdown());
     return 0;
   }
-  const region = values.region === undefined ? undefined : parseRegion(values.region);
-  if (values.region !== undefined && !region) {
-    io.err(`--region must be changping, beijing or shenzhen, got "${values.region}"`);
+  const reach = values.region === undefined ? undefined : regionReach(values.region);
+  if (reach !== undefined && isRegionProblem(reach)) {
+    io.err(`--${regionProblemText(reach, "en-US")}`);
     return 2;
   }
+  const region = values.region?.trim();
   if (values.topic !== undefined && !topics.includes(values.topic as Topic)) {
     io.err(`--topic must be one of: ${topics.join(", ")}`);
     return 2;
@@ -77,6 +85,18 @@ function listClauses(argv: string[], io: Io): number {
     if (workingDays) io.out(`  time limit: ${workingDays} working days`);
   }
   return 0;
+}
+
+/** `--pack PATH` (or --pack=PATH), repeatable, taken out of the arguments. */
+function takePacks(args: readonly string[]): { packs: string[]; rest: string[] } {
+  const packs: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--pack") packs.push(args[++i] ?? "");
+    else if (args[i].startsWith("--pack=")) packs.push(args[i].slice("--pack=".length));
+    else rest.push(args[i]);
+  }
+  return { packs, rest };
 }
 
 /** The language of texts: --lang (or --lang=…) anywhere among the arguments, else the environment's. */
@@ -106,12 +126,14 @@ const console_: Io = {
 /** Runs one command line; resolves to the exit code. */
 export async function main(argv: string[], io: Io = console_, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [verb, ...all] = argv;
-  const texts = verb === "call" || verb === "forecast" || verb === "template" ? takeLang(all, env) : { lang: "en-US" as const, rest: all };
+  const texts = verb === "call" || verb === "forecast" || verb === "template" || verb === "pack" || verb === "clauses" ? takeLang(all, env) : { lang: "en-US" as const, rest: all };
   if (typeof texts === "string") {
     io.err(`subsidy ${verb}: ${texts}`);
     return 2;
   }
-  const { lang, rest } = texts;
+  const { lang } = texts;
+  const { packs, rest } = verb === "call" || verb === "forecast" || verb === "template" || verb === "clauses" ? takePacks(texts.rest) : { packs: [], rest: texts.rest };
+  if (packs.length && !usePacks(packs, io, lang)) return 1;
   try {
     switch (verb) {
       case "call": {
@@ -128,8 +150,10 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
       case "template":
         return await templateCommand(rest, io, lang);
       case "schema":
-        io.out(scenarioJsonSchema().trimEnd());
+        io.out((rest[0] === "pack" ? packJsonSchema() : scenarioJsonSchema()).trimEnd());
         return 0;
+      case "pack":
+        return packCommand(rest, io, lang);
       case "help":
       case "--help":
       case "-h":
@@ -139,6 +163,9 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
   } catch (e) {
     io.err(`subsidy: ${(e as Error).message}`);
     return 2;
+  } finally {
+    // The packs were for this command: the next one (a test's, in the same process) starts from the bundled catalog.
+    if (packs.length) useCatalog();
   }
   io.err(usage);
   return 2;

@@ -1,4 +1,4 @@
-import { amountProblemText, checkAmount, isAmountProblem, parseRegion, shown, type Decimal, type Region } from "../engine/core";
+import { amountProblemText, checkAmount, isAmountProblem, isRegionProblem, regionProblemText, regionReach, shown, type Decimal, type Region } from "../engine/core";
 import { CellError, type Cell } from "./cells";
 
 /**
@@ -21,9 +21,11 @@ export function amount(name: string, v: Cell, unit: "yuan" | "m²" = "yuan"): De
   return new CellError(code, `${name} ${amountProblemText(checked, unit, "en-US")}`);
 }
 
+/** A place the tree knows (ruling 21), by any of its names or a path, optionally +zone: 苏州工业园区, beijing+中关村. */
 export function region(v: Cell): Region | CellError {
-  const r = typeof v === "string" ? parseRegion(v) : undefined;
-  return r ?? new CellError("#VALUE!", `region must be changping, beijing or shenzhen (昌平, 北京, 深圳), got ${shown(v)}`);
+  if (typeof v !== "string") return new CellError("#VALUE!", `region must be changping, beijing or shenzhen (昌平, 北京, 深圳) or another place as text, got ${shown(v)}`);
+  const r = regionReach(v);
+  return isRegionProblem(r) ? new CellError("#VALUE!", regionProblemText(r, "en-US")) : v.trim();
 }
 
 /** A code from a fixed list, by any of its spellings; `fallback` when omitted, if it may be. */

@@ -70,7 +70,7 @@ interface Prepared {
  * (RULINGS 16). What a world pays follows from it: the same clause per matter (a limited one only
  * in its settled years), scaled by the realisation factor if discretionary, then the caps.
  */
-export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluation }[], years: readonly number[]): Settlement {
+export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluation }[], years: readonly number[], unitOf: (jurisdiction: string) => string = (j) => j): Settlement {
   const lines: PlanLine[] = [];
   const caps = new Map<string, AnnualCap>();
   const prepared: Prepared[] = evaluated.map(({ matter, evaluation }) => {
@@ -89,7 +89,8 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
           sentence: clause.enterpriseAnnualCapSentence!,
         });
       }
-      const key = `${document.jurisdiction} ${clause.matter}`;
+      // The stacking unit: 昌平组团's texts pay a matter once with 昌平区's (places.ts unitOf).
+      const key = `${unitOf(document.jurisdiction)} ${clause.matter}`;
       const group = byGroup.get(key) ?? [];
       byGroup.set(key, group);
       group.push({

@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { regions } from "../engine";
 import { useI18n } from "../i18n";
+import { regionName } from "../results/words";
 import { emptyFinancial, type Draft, type DraftFinancial } from "./draft";
 import { MoneyField, SelectField, TextField, YearField, useFieldRowStyles } from "./fields";
 import { useFocusAfterRender } from "./focus";
@@ -27,7 +28,8 @@ interface Props {
 
 /** Step 1: who and where the enterprise is, the horizon, and its revenue and R&D by year. */
 export function EnterpriseStep({ draft, change }: Props) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const rows = useFieldRowStyles();
   const styles = useStyles();
   const focusLater = useFocusAfterRender();
@@ -58,7 +60,7 @@ export function EnterpriseStep({ draft, change }: Props) {
             value={draft.region}
             required
             placeholder={t("choose")}
-            options={regions.map((r) => ({ value: r, label: t(`region.${r}`) }))}
+            options={regions.map((r) => ({ value: r, label: regionName(r, i18n) }))}
             onChange={(region) => change({ region })}
             hint={t("hint.region")}
           />
