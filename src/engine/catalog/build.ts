@@ -7,7 +7,7 @@ import changpingPharma from "./changping-pharma.json";
 import sharedFacts from "./facts.json";
 import { assembleCatalog, mergePlaces } from "./assemble";
 import { CatalogError, type Catalog } from "./catalog";
-import builtInPlaces from "./places.json";
+import builtInPlaces from "./jurisdictions.json";
 import shenzhenDevice from "./shenzhen-device.json";
 import zhongguancun from "./zhongguancun.json";
 import { document, factDefinition, type FactDefinition, type PlaceTree, type PolicyDocument } from "./schema";

@@ -138,7 +138,7 @@ export type Clause = z.infer<typeof clause>;
 
 /** A place or zone id (ruling 21): lower-case words joined by hyphens, e.g. changping, suzhou-sip. */
 export const placeId = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, "a place id: lower-case letters, digits and hyphens, such as suzhou-sip");
-/** A document's jurisdiction: a place of the tree or a zone (places.json, or a pack's places). */
+/** A document's jurisdiction: a place of the tree or a zone (jurisdictions.json, or a pack's places). */
 export type Jurisdiction = string;
 
 /**
