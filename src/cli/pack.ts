@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { Decimal, engine, forecast, formatYuan, parseScenario, ScenarioError, useCatalog, type Catalog, type Lang, type Query } from "../engine";
-import { catalogWithPacks, checkPacks, packProblemText, readPack, type CallExample, type LoadedPack, type PackSource, type ScenarioExample } from "../engine/packs";
+import { catalogWithPacks, checkPacks, isCallExample, packProblemText, readPack, type CallExample, type LoadedPack, type PackSource, type ScenarioExample } from "../engine/packs";
 import { CellError, type Cell } from "../functions/cells";
 import { call, functionKey } from "../functions/reports";
 import { definitions } from "../functions/subsidy";
@@ -196,7 +196,7 @@ function packTest(paths: readonly string[], io: Io, lang: Lang): number {
     io.out(`${path}:`);
     for (const e of pack.examples) {
       total++;
-      const o = "call" in e ? runCall(e, lang) : runScenario(e, lang);
+      const o = isCallExample(e) ? runCall(e, lang) : runScenario(e as ScenarioExample, lang);
       const name = lang === "en-US" && e.nameEn ? e.nameEn : e.name;
       if (o.holds) {
         io.out(`  ✓ ${name}${words(lang, "：", ": ")}${o.actual}`);

@@ -20,31 +20,35 @@ const cellValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null(
 const exampleName = z.string().min(1).max(300);
 const arithmetic = z.string().min(1).max(4000);
 /** The entries the example works out: each must pay (or be applied) in it, pack test checks. */
-const entries = z.array(z.string().min(1).max(100)).max(50).default([]);
+const entries = z.array(z.string().min(1).max(100)).max(500).default([]);
+const excelError = z.enum(["#VALUE!", "#NUM!", "#N/A"]);
+const byYear = z.record(z.string().regex(/^\d{4}$/, "a year such as 2027"), decimalString);
 
-/** A function call, as typed in a cell: ["REGISTRATION", 3, 5000000, "苏州工业园区"], and its result. */
-export const callExample = z.strictObject({
-  name: exampleName,
-  nameEn: exampleName.optional(),
-  call: z.array(cellValue).min(1).max(12),
-  /** Yuan as a decimal string, or an Excel error code (#VALUE!, #NUM!) the call must give. */
-  expected: z.union([decimalString, z.enum(["#VALUE!", "#NUM!", "#N/A"])]),
-  arithmetic,
-  entries,
-});
-
-/** A small scenario (the scenario file's format) and its ceiling per year, worked out by hand. */
-export const scenarioExample = z.strictObject({
-  name: exampleName,
-  nameEn: exampleName.optional(),
-  scenario: z.record(z.string(), z.unknown()),
-  /** The year's ceiling, all policies reaching the enterprise, by year ("2027": "1500000"). */
-  expected: z.record(z.string().regex(/^\d{4}$/, "a year such as 2027"), decimalString),
-  arithmetic,
-  entries,
-});
-export type CallExample = z.infer<typeof callExample>;
-export type ScenarioExample = z.infer<typeof scenarioExample>;
+/**
+ * A worked example: a function call as typed in a cell (["REGISTRATION", 3, 5000000, "苏州工业园区"])
+ * with its result in yuan or the Excel error it must give, or a small scenario (the scenario
+ * file's format) with the ceiling of each year, all policies reaching the enterprise
+ * ({"2027": "1500000"}); the figures worked out by hand, the arithmetic beside them.
+ */
+export const example = z
+  .strictObject({
+    name: exampleName,
+    nameEn: exampleName.optional(),
+    call: z.array(cellValue).min(1).max(12).optional(),
+    scenario: z.record(z.string(), z.unknown()).optional(),
+    expected: z.union([decimalString, excelError, byYear]),
+    arithmetic,
+    entries,
+  })
+  .superRefine((e, ctx) => {
+    if ((e.call === undefined) === (e.scenario === undefined)) ctx.addIssue({ code: "custom", path: ["call"], message: "give either call (a function call) or scenario, not both" });
+    else if (e.call !== undefined && typeof e.expected !== "string") ctx.addIssue({ code: "custom", path: ["expected"], message: "a call's expected result is yuan as a decimal string (\"1500000\") or an Excel error code (\"#VALUE!\")" });
+    else if (e.scenario !== undefined && typeof e.expected === "string") ctx.addIssue({ code: "custom", path: ["expected"], message: "a scenario's expected figures are the ceiling by year: {\"2027\": \"1500000\"}" });
+  });
+export type Example = z.infer<typeof example>;
+export type CallExample = Example & { readonly call: readonly (string | number | boolean | null)[]; readonly expected: string };
+export type ScenarioExample = Example & { readonly scenario: Record<string, unknown>; readonly expected: Readonly<Record<string, string>> };
+export const isCallExample = (e: Example): e is CallExample => e.call !== undefined;
 
 export const pack = z.strictObject({
   /** The editor's hint: the path of schema/pack.schema.json. */
@@ -67,7 +71,7 @@ export const pack = z.strictObject({
   document,
   /** Each monetary entry's accounting class (CAS 16), by entry id, as catalog/accounting.json has them. */
   accounting: z.record(z.string(), accountingEntry).default({}),
-  examples: z.array(z.union([callExample, scenarioExample])).max(500).default([]),
+  examples: z.array(example).max(500).default([]),
 });
 export type Pack = z.infer<typeof pack>;
 
