@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
+import { packJsonSchema } from "../src/cli/schema";
 import { engine } from "../src/engine";
 
 /*
@@ -87,6 +88,33 @@ describe("the example pack: check, test, then call, clauses and forecast with --
     expect(r.code).toBe(1);
     expect(r.out).toContain("✗ 第四条：GMP厂房投入2,000万元\n      expected 2,000,000, got 3,000,000\n      arithmetic: 15% × 20,000,000 = 3,000,000，未超过500万元");
     expect(r.out).toContain("4 of 5 worked examples hold");
+  });
+
+  test("an example whose entries did not apply fails, naming them", async () => {
+    // A class III certificate is 第二条's 25% (2.3): claiming 2.2 (class II) as well is wrong.
+    const dir = variant((p) => {
+      p.examples[1].entries = ["suzhou-sip-device/2.3", "suzhou-sip-device/2.2"];
+    });
+    const r = await run("pack", "test", dir, "--lang", "zh-CN");
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("✗ 第二条：三类证，研发投入1,000万元，上限封顶\n      应为 2,000,000，实得 2,000,000\n      所列条款未适用：suzhou-sip-device/2.2");
+  });
+
+  test("a schema problem names the entry and the field", async () => {
+    const dir = variant((p) => {
+      p.document.clauses[3].formula.rate = 0.15;
+    });
+    const r = await run("pack", "check", dir);
+    expect(r.err.split("\n")[1]).toBe(`  ${dir}: suzhou-sip-device/4: formula.rate: does not fit the pack format (Invalid input: expected string, received number)`);
+  });
+
+  test("template writes a workbook with the pack's figures", async () => {
+    const out = join(tmp(), "suzhou.xlsx");
+    const file = join(tmp(), "scenario.json");
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(join(fixture, "pack.json"), "utf8")).examples[4].scenario));
+    const r = await run("template", out, "--scenario", file, "--pack", fixture);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out).length).toBeGreaterThan(1000);
   });
 
   test("call answers from the pack for its place, by any of its names", async () => {
@@ -242,4 +270,8 @@ describe("what pack check refuses, in both languages", () => {
       expect((await run("call", "--pack", dir, "INSURANCE", "2000000", "changping")).out).toBe("600000");
     });
   });
+});
+
+test("schema/pack.schema.json is generated from the engine's pack schema (npm run schema)", () => {
+  expect(readFileSync(join(__dirname, "..", "schema", "pack.schema.json"), "utf8")).toBe(packJsonSchema());
 });
