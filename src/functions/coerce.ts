@@ -25,7 +25,7 @@ export function amount(name: string, v: Cell, unit: "yuan" | "m²" = "yuan"): De
 export function region(v: Cell): Region | CellError {
   if (typeof v !== "string") return new CellError("#VALUE!", `region must be changping, beijing or shenzhen (昌平, 北京, 深圳) or another place as text, got ${shown(v)}`);
   const r = regionReach(v);
-  return isRegionProblem(r) ? new CellError("#VALUE!", regionProblemText(r, "en-US")) : v.trim();
+  return isRegionProblem(r) ? new CellError("#VALUE!", regionProblemText(r, "en-US")) : v;
 }
 
 /** A code from a fixed list, by any of its spellings; `fallback` when omitted, if it may be. */

@@ -171,12 +171,12 @@ export function createEngine(catalog: Catalog): Engine {
   // megamorphic cache, which a spreadsheet engine's own code keeps evicting between cells).
   const byKey = new Map<string, Map<Topic, readonly Group[]>>();
   const byTyped = new Map<string, { reach: Reach; groups: Map<Topic, readonly Group[]> }>();
-  function located(region: Region, zones: readonly string[] | undefined) {
+  function located(region: Region, zones: readonly string[] | undefined): { reach: Reach; groups: Map<Topic, readonly Group[]> } | RegionProblem {
     const typed = zones && zones.length ? `${region}\u0000${zones.join("\u0000")}` : region;
     let found = byTyped.get(typed);
     if (found === undefined) {
       const reach = places.resolve(region, zones);
-      if (isRegionProblem(reach)) throw new Error(`unknown region: ${region}${zones?.length ? ` + ${zones.join(" + ")}` : ""}`);
+      if (isRegionProblem(reach)) return reach;
       let groups = byKey.get(reach.key);
       if (groups === undefined) byKey.set(reach.key, (groups = reached(reach)));
       if (byTyped.size >= 1000) byTyped.clear();
@@ -185,7 +185,16 @@ export function createEngine(catalog: Catalog): Engine {
     return found;
   }
   const none: readonly Group[] = [];
-  const groups = (query: Query): readonly Group[] => located(query.region, query.zones).groups.get(query.topic) ?? none;
+  const reachOf = (region: Region, zones?: readonly string[]): Reach | RegionProblem => {
+    const found = located(region, zones);
+    return "code" in found ? found : found.reach;
+  };
+  // The doors check a region (reachOf) before they ask: an unknown one here is a caller's mistake.
+  const groups = (query: Query): readonly Group[] => {
+    const found = located(query.region, query.zones);
+    if ("code" in found) throw new Error(`unknown region: ${query.region}`);
+    return found.groups.get(query.topic) ?? none;
+  };
 
   const windowOf = (c: CompiledClause, query: Query): Window => {
     const date = query.issueDates?.[c.document.id];
@@ -296,7 +305,7 @@ export function createEngine(catalog: Catalog): Engine {
       }
       if (best) total = total.plus(best.amount);
     }
-    return { amount: total, lines, reach: located(query.region, query.zones).reach };
+    return { amount: total, lines, reach: reachOf(query.region, query.zones) as Reach };
   }
 
   /** Ruling 13: a certificate that meets a clause paid in advance gets what exceeds the advance, whichever clause of the matter pays. */
@@ -319,7 +328,7 @@ export function createEngine(catalog: Catalog): Engine {
     return line(c, { ...query, topic: c.clause.topic, region: "changping" });
   }
 
-  return { catalog, amount, evaluate, evaluateClause, clauses: compiled, reach: (region, zones) => places.resolve(region, zones) };
+  return { catalog, amount, evaluate, evaluateClause, clauses: compiled, reach: reachOf };
 }
 
 let bundled: Engine | undefined;
