@@ -4,6 +4,7 @@ import { engine, isRegionProblem, jurisdictionsOf, listClauses, parseScenario, S
 import { buildCatalog, catalogFiles } from "../src/engine/catalog/build";
 import { explain } from "../src/functions/reports";
 import { callAmount } from "../src/functions/subsidy";
+import { main } from "../src/cli/main";
 import { CellError } from "../src/functions/cells";
 
 // DESIGN ruling 21: a region is a place of a tree plus its zones; the built-in names are aliases.
@@ -134,5 +135,26 @@ describe("a scenario's region and zones", () => {
       expect((e as ScenarioError).problems[0]).toMatch(/^enterprise\.zones: region: .* does not lie in Shenzhen/);
     }
     expect.assertions(2);
+  });
+});
+
+describe("subsidy clauses --region says where and how the texts combine", () => {
+  test("en-US and zh-CN, quoting each sentence", async () => {
+    const run = async (...argv: string[]) => {
+      const out: string[] = [];
+      await main(argv, { out: (t: string) => out.push(t), err: () => undefined }, {});
+      return out;
+    };
+    const en = await run("clauses", "--region", "beijing+中关村示范区", "--topic", "market");
+    expect(en.slice(0, 2)).toEqual([
+      "Region: Beijing + Zhongguancun National Innovation Demonstration Zone",
+      "  Zhongguancun National Innovation Demonstration Zone pays a matter once with Beijing: Opinions on accelerating the biomedicine, medical device and related industries in Zhongguancun, 前言: “经市政府同意，现提出以下意见。”",
+    ]);
+    const zh = await run("clauses", "--region", "changping", "--topic", "clinical", "--lang", "zh-CN");
+    expect(zh.slice(0, 3)).toEqual([
+      "地区：北京市 › 昌平区 + 中国（北京）自贸试验区科技创新片区昌平组团（按所填地名推定）",
+      "  昌平区的政策与北京市的政策叠加：昌平区促进高端医疗器械产业集群发展的若干措施（征求意见稿） 第十六条“符合北京市市级其他扶持政策规定的，可申请同时享受市、区两级政策支持，另有规定的除外。”",
+      "  中国（北京）自贸试验区科技创新片区昌平组团的政策与昌平区的政策同一事项从优、不重复：中国（北京）自贸试验区科技创新片区昌平组团促进医药健康产业发展支持办法（修订稿）（征求意见稿） 第十七条“同一项目、同一事项同时符合本办法多项条款或昌平区其他扶持政策的，按照“从优不重复”原则予以支持。”",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { clauseRecord, Decimal, engine, isRegionProblem, langOf, listClauses as catalogClauses, regionProblemText, regionReach, topics, useCatalog, type Lang, type Topic } from "../engine";
+import { clauseRecord, Decimal, engine, isRegionProblem, langOf, listClauses as catalogClauses, reachText, regionProblemText, regionReach, topics, useCatalog, type Lang, type Topic } from "../engine";
 import { CellError, type CellResult, type Scalar } from "../functions/cells";
 import { call, clauses } from "../functions/reports";
 import { forecastCommand } from "./forecast";
@@ -52,7 +52,7 @@ function printCell(result: CellResult, io: Io): number {
   return result instanceof CellError ? 1 : 0;
 }
 
-function listClauses(argv: string[], io: Io): number {
+function listClauses(argv: string[], io: Io, lang: Lang): number {
   const { values } = parseArgs({
     args: argv,
     options: { region: { type: "string" }, topic: { type: "string" }, json: { type: "boolean" }, markdown: { type: "boolean" } },
@@ -77,6 +77,7 @@ function listClauses(argv: string[], io: Io): number {
     return 0;
   }
   const table = clauses(region, values.topic) as string[][];
+  if (reach) for (const line of reachText(reach, engine().catalog, lang)) io.out(line);
   for (const [id, document, article, , , status, topic, , monetary, summary, sentence, limits, workingDays] of table.slice(1)) {
     io.out(`${id}  [${topic}${monetary === "yes" ? "" : ", non-monetary"}${status === "draft" ? ", draft" : ""}]`);
     io.out(`  ${summary}`);
@@ -144,7 +145,7 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
         return printCell(call(name, args.map((a) => (a === "" ? undefined : a)), { lang, typed }), io);
       }
       case "clauses":
-        return listClauses(rest, io);
+        return listClauses(rest, io, lang);
       case "forecast":
         return forecastCommand(rest, io, lang);
       case "template":
