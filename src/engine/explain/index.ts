@@ -17,5 +17,6 @@ export {
   type FurtherAward,
 } from "./format";
 export { furtherAwards } from "./further";
+export { reachText } from "./region";
 export { langOf, langs, type Bilingual, type BindingCap, type Lang, type MatterTitle, type Note, type Reason, type Step } from "./trace";
 export type { Words } from "./words";
