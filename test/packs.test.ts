@@ -301,3 +301,26 @@ describe("the built-in catalog files are packs' documents as they are", () => {
     expect(problems.map((p) => `${p.entry}: ${p.code}`)).toEqual(doc.clauses.filter((c) => c.formula).map((c) => `${c.id}: noExample`));
   });
 });
+
+describe("a pack is untrusted input", () => {
+  const base = () => JSON.parse(readFileSync(join(fixture, "pack.json"), "utf8"));
+  const text = readFileSync(join(fixture, "text.txt"), "utf8");
+
+  test("too many entries, wrong types and a non-object are refused by field, nothing run", () => {
+    const many = base();
+    many.document.clauses = Array.from({ length: 1001 }, (_, i) => ({ ...many.document.clauses[3], id: `suzhou-sip-device/x${i}` }));
+    expect(readPack({ path: "P", json: many, text }).problems).toEqual([{ pack: "P", field: "document.clauses", code: "schema", message: "at most 1000 entries in one pack" }]);
+    const wrong = base();
+    wrong.examples[0].call = "REGISTRATION(2, 5000000)";
+    wrong.document.clauses[0].formula = { kind: "script", code: "require('fs')" };
+    expect(readPack({ path: "P", json: wrong, text }).problems.map((p) => `${p.entry ?? ""} ${p.field}`)).toEqual(["suzhou-sip-device/2.2 formula.kind", " examples.0.call"]);
+    expect(readPack({ path: "P", json: [1, 2], text }).problems).toEqual([{ pack: "P", field: "(pack)", code: "schema", message: "a pack is a JSON object" }]);
+  });
+
+  test("the reader does not change what it is handed", () => {
+    const json = base();
+    const before = JSON.stringify(json);
+    expect(readPack({ path: "P", json, text }).pack).toBeDefined();
+    expect(JSON.stringify(json)).toBe(before);
+  });
+});

@@ -14,6 +14,7 @@ import { decimalString, document, placeTree, type Clause, type FactDefinition, t
  */
 
 export const PACK_FORMAT = 1;
+const MAX_ENTRIES = 1000;
 
 /** An argument as a cell holds it: text, a number, TRUE/FALSE, or empty. */
 const cellValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
@@ -72,6 +73,9 @@ export const pack = z.strictObject({
   /** Each monetary entry's accounting class (CAS 16), by entry id, as catalog/accounting.json has them. */
   accounting: z.record(z.string(), accountingEntry).default({}),
   examples: z.array(example).max(500).default([]),
+}).superRefine((p, ctx) => {
+  // A text has tens of articles; a bound keeps the pairwise overlap check short whatever a file holds.
+  if (p.document.clauses.length > MAX_ENTRIES) ctx.addIssue({ code: "custom", path: ["document", "clauses"], message: `at most ${MAX_ENTRIES} entries in one pack` });
 });
 export type Pack = z.infer<typeof pack>;
 
@@ -158,20 +162,25 @@ function fillEnglish(raw: Record<string, unknown>, packId: string): { filled: st
   return { filled, problems };
 }
 
-/** A zod issue as a problem named by entry and field. */
-function schemaProblems(raw: Record<string, unknown>, error: z.ZodError, packId: string, skip: ReadonlySet<string>): PackProblem[] {
+/** Zod's issues as problems named by entry and field, the first for each field (a refinement may repeat one). */
+function schemaProblems(raw: Record<string, unknown>, error: z.ZodError, packId: string, reported: ReadonlySet<string>): PackProblem[] {
   const doc = isRecord(raw.document) ? raw.document : {};
   const clauses = Array.isArray(doc.clauses) ? doc.clauses : [];
+  const skip = new Set(reported);
   return error.issues.flatMap((issue): PackProblem[] => {
     const path = issue.path.map(String);
     if (path[0] === "document" && path[1] === "clauses" && /^\d+$/.test(path[2] ?? "")) {
       const c = clauses[Number(path[2])];
       const entry = isRecord(c) && typeof c.id === "string" ? c.id : `clauses[${path[2]}]`;
       const field = path.slice(3).join(".") || "(entry)";
-      return skip.has(`${entry} ${field}`) ? [] : [{ pack: packId, entry, field, code: "schema", message: issue.message }];
+      if (skip.has(`${entry} ${field}`)) return [];
+      skip.add(`${entry} ${field}`);
+      return [{ pack: packId, entry, field, code: "schema", message: issue.message }];
     }
     const field = path.join(".") || "(pack)";
-    return skip.has(` ${field}`) ? [] : [{ pack: packId, field, code: "schema", message: issue.message }];
+    if (skip.has(` ${field}`)) return [];
+    skip.add(` ${field}`);
+    return [{ pack: packId, field, code: "schema", message: issue.message }];
   });
 }
 
