@@ -3,6 +3,7 @@ import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { engine, type ClauseLine, type Engine, type Evaluation } from "../src/engine/rules/evaluate";
 import { flagsOf, type Flag } from "../src/engine/explain";
 import { Decimal, formatYuan, ZERO } from "../src/engine/input/money";
+import { placesOf } from "../src/engine/catalog/places";
 import type { Region } from "../src/engine/catalog/regions";
 import { mattersOf, type Matter } from "../src/engine/forecast/matters";
 import type { Scenario } from "../src/engine/forecast/scenario";
@@ -116,7 +117,8 @@ export function baselineForecast(s: Scenario, options: ForecastOptions = {}, eng
         capGroup = `${document.id} ${clause.article} ${clause.enterpriseAnnualCap}`;
         capGroups.set(capGroup, { cap: new Decimal(clause.enterpriseAnnualCap), label: `${document.title} ${clause.article}` });
       }
-      const key = `${document.jurisdiction} ${clause.matter}`;
+      // The stacking unit (ruling 21): 昌平组团's texts pay a matter once with 昌平区's.
+      const key = `${placesOf(eng.catalog).unitOf(document.jurisdiction)} ${clause.matter}`;
       const totalCap = clause.caps.find((k) => k.total);
       byGroup.set(key, [
         ...(byGroup.get(key) ?? []),

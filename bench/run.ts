@@ -6,6 +6,7 @@ import { bundleFigures } from "./bundles";
 import { catalogRecordFigures } from "./catalog-record";
 import { firstRender } from "./first-render";
 import { forecastFigures } from "./forecast";
+import { packFigures } from "./packs";
 import { checksum, measure, ratioOf, type Batch, type Measurement, type Options } from "./harness";
 import { sheetFigures } from "./sheet";
 
@@ -24,6 +25,7 @@ import { sheetFigures } from "./sheet";
  *   node lib/bench/run.js               the table and the summary line
  *   node lib/bench/run.js --forecast    only the forecast figures (50 × 10 against its floor, growth)
  *   node lib/bench/run.js --record      only reading a 1 MB catalog record
+ *   node lib/bench/run.js --packs       only loading and checking a 60-entry policy pack
  *   node lib/bench/run.js --quick       fewer, shorter rounds (a smoke run)
  *   node lib/bench/run.js --only RESEARCH  only the rows whose name contains RESEARCH (no summary)
  */
@@ -566,7 +568,17 @@ Task pane first render (npm run bench:taskpane: headless Chromium, preview mode,
   target("task pane first render (median)", `${r.medianMs.toFixed(0)} ms`, "≤ 1 s", r.medianMs <= 1000);
 }
 
+function packSection(): void {
+  const p = packFigures(quick ? 5 : 21);
+  console.log(`\nA ${p.entries}-entry policy pack read, checked and added to the catalog (median of ${p.ms.length} runs after warm-up): ${ms(p.median)} ms`);
+  target(`${p.entries}-entry pack: load and check`, `${ms(p.median)} ms`, "≤ 50 ms (reported)", p.median <= 50);
+}
+
 function main(): void {
+  if (argv.includes("--packs")) {
+    packSection();
+    return console.log(verdicts.join("\n"));
+  }
   if (argv.includes("--forecast")) {
     forecastSection();
     return console.log(verdicts.join("\n"));
@@ -611,6 +623,7 @@ function main(): void {
   recordSection();
   bundleSection();
   renderSection();
+  packSection();
 
   const goal = 2;
   const worst = results.reduce((a, b) => (b.r > a.r ? b : a));

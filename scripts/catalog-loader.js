@@ -77,16 +77,18 @@ function splitCatalog() {
     texts.push(node[key]);
     node[key] = 0;
   });
-  return { version: catalog.version, data, texts };
+  // The tree of places stays whole: the amount path resolves regions by their names.
+  return { version: catalog.version, data, texts, places: catalog.places };
 }
 
 /** compiled.ts: the structure, with a throwing accessor in each text's place until fillCatalogText. */
-function structureModule({ version, data }) {
+function structureModule({ version, data, places }) {
   return [
     "// Generated at build time by scripts/catalog-loader.js from the checked catalog: its structure.",
     `const facts = ${JSON.stringify(data.facts)};`,
     `const documents = ${JSON.stringify(data.documents)};`,
     `const accounting = ${JSON.stringify(data.accounting)};`,
+    `const places = ${JSON.stringify(places)};`,
     `const TEXT_KEYS = ${JSON.stringify([...TEXT_KEYS, ...BILINGUAL_KEYS])};`,
     `const eachText = ${eachText.toString()};`,
     "const slots = [];",
@@ -95,7 +97,7 @@ function structureModule({ version, data }) {
     "  Object.defineProperty(node, key, { enumerable: true, configurable: true, get() { throw new Error(`catalog text not loaded: ${key}`); } });",
     "});",
     "for (const d of documents) d.facts = Object.fromEntries(d.facts.map((name) => [name, facts[name]]));",
-    `const catalog = { version: ${JSON.stringify(version)}, documents, clauses: documents.flatMap((d) => d.clauses), facts, accounting };`,
+    `const catalog = { version: ${JSON.stringify(version)}, documents, clauses: documents.flatMap((d) => d.clauses), facts, places, accounting };`,
     "export function compiledCatalog() { return catalog; }",
     "/** The catalog's texts, in the loader's order: each replaces its slot's accessor with the text itself. */",
     "export function fillCatalogText(texts) {",

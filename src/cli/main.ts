@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
-import { clauseRecord, Decimal, engine, langOf, listClauses as catalogClauses, parseRegion, readerClauses, topics, type Lang, type Topic } from "../engine";
+import { clauseRecord, Decimal, engine, isRegionProblem, langOf, listClauses as catalogClauses, reachText, readerClauses, regionProblemText, regionReach, topics, useCatalog, type Lang, type Topic } from "../engine";
 import { CellError, type CellResult, type Scalar } from "../functions/cells";
 import { call } from "../functions/reports";
 import { forecastCommand } from "./forecast";
 import { catalogMarkdown } from "./markdown";
-import { scenarioJsonSchema } from "./schema";
+import { packCommand, usePacks } from "./pack";
+import { packJsonSchema, scenarioJsonSchema } from "./schema";
 import { templateCommand } from "./template-command";
 import { cliWords } from "./words";
 
@@ -37,11 +38,12 @@ function listClauses(argv: string[], io: Io, lang: Lang): number {
     io.out(catalogMarkdown());
     return 0;
   }
-  const region = values.region === undefined ? undefined : parseRegion(values.region);
-  if (values.region !== undefined && !region) {
-    io.err(say.region(values.region));
+  const reach = values.region === undefined ? undefined : regionReach(values.region);
+  if (reach !== undefined && isRegionProblem(reach)) {
+    io.err(`--${regionProblemText(reach, lang)}`);
     return 2;
   }
+  const region = values.region?.trim();
   if (values.topic !== undefined && !topics.includes(values.topic as Topic)) {
     io.err(say.topic(topics));
     return 2;
@@ -53,6 +55,7 @@ function listClauses(argv: string[], io: Io, lang: Lang): number {
     return 0;
   }
   const listed = catalogClauses(engine().catalog, region, topic);
+  if (reach) for (const line of reachText(reach, engine().catalog, lang)) io.out(line);
   const [, ...rows] = readerClauses(engine().catalog, lang, region, topic);
   const colon = lang === "zh-CN" ? "：" : ": ";
   rows.forEach(([id, document, article, , , , topicName, , summary, sentence, limits, workingDays], i) => {
@@ -65,6 +68,18 @@ function listClauses(argv: string[], io: Io, lang: Lang): number {
     if (workingDays) io.out(`  ${say.workingDays(workingDays)}`);
   });
   return 0;
+}
+
+/** `--pack PATH` (or --pack=PATH), repeatable, taken out of the arguments. */
+function takePacks(args: readonly string[]): { packs: string[]; rest: string[] } {
+  const packs: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--pack") packs.push(args[++i] ?? "");
+    else if (args[i].startsWith("--pack=")) packs.push(args[i].slice("--pack=".length));
+    else rest.push(args[i]);
+  }
+  return { packs, rest };
 }
 
 /** The language of texts: --lang (or --lang=…) anywhere among the arguments, else the environment's. */
@@ -99,7 +114,9 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
     io.err(`subsidy${argv[0] && !argv[0].startsWith("--") ? ` ${argv[0]}` : ""}: ${texts}`);
     return 2;
   }
-  const { lang, rest: [verb, ...rest] } = texts;
+  const { lang, rest: [verb, ...args] } = texts;
+  const { packs, rest } = verb === "call" || verb === "forecast" || verb === "template" || verb === "clauses" ? takePacks(args) : { packs: [], rest: args };
+  if (packs.length && !usePacks(packs, io, lang)) return 1;
   try {
     switch (verb) {
       case "call": {
@@ -116,8 +133,10 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
       case "template":
         return await templateCommand(rest, io, lang);
       case "schema":
-        io.out(scenarioJsonSchema().trimEnd());
+        io.out((rest[0] === "pack" ? packJsonSchema() : scenarioJsonSchema()).trimEnd());
         return 0;
+      case "pack":
+        return packCommand(rest, io, lang);
       case "help":
       case "--help":
       case "-h":
@@ -127,6 +146,9 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
   } catch (e) {
     io.err(`subsidy: ${(e as Error).message}`);
     return 2;
+  } finally {
+    // The packs were for this command: the next one (a test's, in the same process) starts from the bundled catalog.
+    if (packs.length) useCatalog();
   }
   io.err(cliWords[lang].usage);
   return 2;

@@ -47,7 +47,13 @@ const usageEn = `Usage:
                                      a shareable workbook: Inputs, live SUBSIDY formulas, a view in
                                      ten thousands of yuan (万元), a values sheet, the add-in named
                                      so Excel offers it
-  subsidy schema                     the scenario file's JSON Schema
+  subsidy schema [pack]              the scenario file's (or a policy pack's) JSON Schema
+  subsidy pack new DIR               scaffold a policy pack: an example text and one entry of each formula kind
+  subsidy pack check PATH…           check packs: schema, quotes verbatim, facts labelled, examples, overlaps, places
+  subsidy pack test PATH…            run the packs' worked examples, expected beside actual
+  --pack PATH (repeatable) on call, clauses, forecast and template adds a checked pack to the catalog;
+  a region is a place of the tree (changping, 昌平区, 北京市›昌平区, a pack's place), optionally +zone
+  (beijing+中关村示范区). See docs/PACKS.md.
 Examples:
   subsidy call REGISTRATION 3 5000000 shenzhen
   subsidy call REGISTRATION 3 "500万" shenzhen
@@ -68,7 +74,13 @@ const usageZh = `用法：
                  [--store registry|share=路径|admin|appsource=编号|none] [--manifest manifest.xml]
                                      可分享的工作簿：输入表、实时 SUBSIDY 公式、万元视图、
                                      数值表，并写明加载项，Excel 会提示加载
-  subsidy schema                     方案文件的 JSON Schema
+  subsidy schema [pack]              方案文件（或政策包）的 JSON Schema
+  subsidy pack new 文件夹            新建政策包：一段示例文本，每种公式一个条目
+  subsidy pack check 路径…           检查政策包：结构、引文逐字、事实标注、算例、重叠、地点
+  subsidy pack test 路径…            运行政策包的算例，列出预期与实际
+  --pack 路径（可重复）用于 call、clauses、forecast 和 template，把检查通过的政策包加入条款目录；
+  地区是地点树中的一个地点（changping、昌平区、北京市›昌平区、政策包中的地点），可加 +园区
+  （beijing+中关村示范区）。详见 docs/PACKS.md。
 示例：
   subsidy call REGISTRATION 3 5000000 shenzhen
   subsidy call 注册证 3 500万 深圳

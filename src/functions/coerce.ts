@@ -1,4 +1,4 @@
-import { checkAmount, isAmountProblem, parseRegion, type Decimal, type Lang, type Region } from "../engine/core";
+import { checkAmount, isAmountProblem, isRegionProblem, regionProblemText, regionReach, type Decimal, type Lang, type Region } from "../engine/core";
 import { CellError, type Cell } from "./cells";
 import { messages, parameterName, type Accepts } from "./words";
 
@@ -31,9 +31,11 @@ export function amount(at: Argument, parameter: string, v: Cell, unit: "yuan" | 
   return new CellError(code, messages[at.lang].amount(named(at, parameter), checked, unit));
 }
 
+/** A place the tree knows (ruling 21), by any of its names or a path, optionally +zone: 苏州工业园区, beijing+中关村. */
 export function region(at: Argument, v: Cell): Region | CellError {
-  const r = typeof v === "string" ? parseRegion(v) : undefined;
-  return r ?? new CellError("#VALUE!", messages[at.lang].region(named(at, "region"), v));
+  if (typeof v !== "string") return new CellError("#VALUE!", messages[at.lang].region(named(at, "region"), v));
+  const r = regionReach(v);
+  return isRegionProblem(r) ? new CellError("#VALUE!", regionProblemText(r, at.lang)) : v;
 }
 
 /** A code from a fixed list, by any of its spellings; `fallback` when omitted, if it may be. */

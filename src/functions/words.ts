@@ -50,7 +50,7 @@ const spaced = (text: string) => (/^[\dA-Za-z]/.test(text) ? ` ${text}` : text);
 export const messages: Readonly<Record<Lang, Messages>> = {
   "en-US": {
     amount: (name, problem, unit) => `${name} ${amountProblemText(problem, unit, "en-US")}`,
-    region: (name, got) => `${name} must be changping, beijing or shenzhen (昌平, 北京, 深圳), got ${shown(got)}`,
+    region: (name, got) => `${name} must be changping, beijing or shenzhen (昌平, 北京, 深圳) or another place as text, got ${shown(got)}`,
     code: (name, accepts, got) => `${name} must be ${acceptsText[accepts]["en-US"]}, got ${shown(got)}`,
     year: (name, got) => `${name} must be a calendar year such as 2026, got ${shown(got)}`,
     arity: (call, from, to, got) => `${call} takes ${from === to ? from : `${from}–${to}`} arguments, got ${got}`,
@@ -71,7 +71,7 @@ export const messages: Readonly<Record<Lang, Messages>> = {
   },
   "zh-CN": {
     amount: (name, problem, unit) => `${name}${amountProblemText(problem, unit, "zh-CN")}`,
-    region: (name, got) => `${name}应为 changping、beijing 或 shenzhen（昌平、北京、深圳）（输入为 ${shown(got, "zh-CN")}）`,
+    region: (name, got) => `${name}应为 changping、beijing 或 shenzhen（昌平、北京、深圳）或其他地名文字（输入为 ${shown(got, "zh-CN")}）`,
     code: (name, accepts, got) => `${name}应为${spaced(acceptsText[accepts]["zh-CN"])}（输入为 ${shown(got, "zh-CN")}）`,
     year: (name, got) => `${name}应为年份，如 2026（输入为 ${shown(got, "zh-CN")}）`,
     arity: (call, from, to, got) => `${call} 需要 ${from === to ? from : `${from}–${to}`} 个参数，实际为 ${got} 个`,

@@ -121,6 +121,8 @@ describe("REGISTRATION(2, 5000000, \"changping\") = 0", () => {
     expect(call("EXPLAIN", ["REGISTRATION", 2, 5000000, "changping"], { lang: "en-US" })).toBe(
       lines(
         'SUBSIDY.REGISTRATION(2, 5000000, "changping") = 0 yuan',
+        // Ruling 21: the name changping assumes membership of 昌平组团, and says so.
+        "Region: Beijing › Changping District, taken as a member of Changping group, science and technology innovation area of the China (Beijing) Pilot Free Trade Zone, as the name given assumes (an enterprise outside it writes the path, 北京市›昌平区)",
         `• ${changping}, 第五条（一）: does not apply`,
         "  Class III certificate: 30% of the product's R&D, up to 3M per certificate; 30M per enterprise a year",
         "  condition not met: device class of the registration certificate is class III (here: class II)",
@@ -153,6 +155,7 @@ describe("REGISTRATION(2, 5000000, \"changping\") = 0", () => {
     expect(call("EXPLAIN", ["REGISTRATION", 2, 5000000, "changping"], { lang: "zh-CN" })).toBe(
       lines(
         'SUBSIDY.REGISTRATION(2, 5000000, "changping") = 0元',
+        "地区：北京市›昌平区，按所填地名视为中国（北京）自贸试验区科技创新片区昌平组团成员（不在其中的企业请写路径“北京市›昌平区”）",
         `• ${昌平}第五条（一）：不适用`,
         "  三类注册证：取证产品研发投入的30%，单证最高300万元，单个企业每年最高3000万元",
         "  条件不满足：医疗器械注册证类别须为三类（此处为二类）",

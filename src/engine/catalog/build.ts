@@ -5,10 +5,12 @@ import beijingDevice from "./beijing-device.json";
 import changpingDevice from "./changping-device.json";
 import changpingPharma from "./changping-pharma.json";
 import sharedFacts from "./facts.json";
-import { CATALOG_VERSION, CatalogError, referencedFacts, type Catalog } from "./catalog";
+import { assembleCatalog, mergePlaces } from "./assemble";
+import { CatalogError, type Catalog } from "./catalog";
+import builtInPlaces from "./jurisdictions.json";
 import shenzhenDevice from "./shenzhen-device.json";
 import zhongguancun from "./zhongguancun.json";
-import { document, factDefinition, type Clause, type FactDefinition, type PolicyDocument } from "./schema";
+import { document, factDefinition, type FactDefinition, type PlaceTree, type PolicyDocument } from "./schema";
 
 /** The raw catalog files, in the order of DESIGN.md's table. */
 export const catalogFiles: readonly unknown[] = [changpingDevice, changpingPharma, shenzhenDevice, beijingDevice, zhongguancun];
@@ -34,30 +36,17 @@ export function parseDocument(raw: unknown): PolicyDocument {
   return result.data;
 }
 
-/** Validates every file and the references between them; throws a CatalogError naming the entry. */
-export function buildCatalog(files: readonly unknown[]): Catalog {
-  const documents = files.map(parseDocument);
-  const facts: Record<string, FactDefinition> = {};
-  for (const [name, def] of Object.entries(sharedFacts)) facts[name] = factDefinition.parse(def);
-  for (const doc of documents) {
-    for (const [name, def] of Object.entries(doc.facts)) {
-      if (facts[name]) throw new CatalogError(`${doc.id}: fact "${name}" is already defined`);
-      facts[name] = def;
-    }
-  }
-  const clauses: Clause[] = [];
-  const ids = new Set<string>();
-  for (const doc of documents) {
-    for (const clause of doc.clauses) {
-      if (!clause.id.startsWith(`${doc.id}/`)) throw new CatalogError(`${clause.id}: id must start with "${doc.id}/"`);
-      if (ids.has(clause.id)) throw new CatalogError(`${clause.id}: duplicate id`);
-      ids.add(clause.id);
-      for (const name of referencedFacts(clause)) {
-        if (!facts[name]) throw new CatalogError(`${clause.id}: unknown fact "${name}"`);
-      }
-      clauses.push(clause);
-    }
-  }
-  return { version: CATALOG_VERSION, documents, clauses, facts, accounting: parseAccounting(accountingFile) };
+/** The built-in tree of places and zones with those packs add, checked as one (ruling 21). */
+export function buildPlaces(added: readonly unknown[] = []): PlaceTree {
+  return mergePlaces([builtInPlaces, ...added]);
 }
 
+/**
+ * Validates every file and the references between them; throws a CatalogError naming the entry.
+ * `places`: trees of places and zones added to the built-in one (a pack's).
+ */
+export function buildCatalog(files: readonly unknown[], places: readonly unknown[] = []): Catalog {
+  const shared: Record<string, FactDefinition> = {};
+  for (const [name, def] of Object.entries(sharedFacts)) shared[name] = factDefinition.parse(def);
+  return assembleCatalog(files.map(parseDocument), shared, buildPlaces(places), parseAccounting(accountingFile));
+}

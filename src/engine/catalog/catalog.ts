@@ -1,5 +1,5 @@
 import type { AccountingEntry } from "../accounting/classes";
-import type { Clause, FactDefinition, PolicyDocument } from "./schema";
+import type { Clause, FactDefinition, PlaceTree, PolicyDocument } from "./schema";
 
 /*
  * The clause catalog's shape and the rules every door may use. Reading and checking the files
@@ -15,6 +15,8 @@ export interface Catalog {
   readonly documents: readonly PolicyDocument[];
   readonly clauses: readonly Clause[];
   readonly facts: Readonly<Record<string, FactDefinition>>;
+  /** The tree of places and zones its documents' jurisdictions are in (ruling 21). */
+  readonly places: PlaceTree;
   /** Each monetary clause's accounting class, by clause id (accounting.json). */
   readonly accounting: Readonly<Record<string, AccountingEntry>>;
 }

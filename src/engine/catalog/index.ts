@@ -3,4 +3,6 @@ export { CatalogError, CATALOG_VERSION, referencedFacts } from "./catalog";
 export type { Catalog, Clause, FactDefinition, PolicyDocument } from "./catalog";
 export { topics, type Topic } from "./topics";
 export { clauseColumns, clauseLimits, clauseRecord, clauseRow, factsRead, listClauses } from "./listing";
-export { jurisdictionsOf, parseRegion, regions, type Region } from "./regions";
+export { regions, type Region } from "./regions";
+export { isRegionProblem, placeIndex, placesOf, type PlaceIndex, type Reach, type RegionProblem } from "./places";
+export type { Combine, Place, PlaceTree, Zone } from "./schema";

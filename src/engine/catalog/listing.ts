@@ -1,6 +1,7 @@
 import type { Catalog } from "./catalog";
 import type { Clause, PolicyDocument, Topic } from "./schema";
-import { jurisdictionsOf, type Region } from "./regions";
+import { isRegionProblem, placesOf } from "./places";
+import type { Region } from "./regions";
 
 export const clauseColumns = [
   "id",
@@ -25,8 +26,9 @@ export interface ListedClause {
 }
 
 /** The catalog filtered by where the enterprise is and what the matter is, in catalog order. */
-export function listClauses(catalog: Catalog, region?: Region, topic?: Topic): ListedClause[] {
-  const reach = region ? jurisdictionsOf[region] : undefined;
+export function listClauses(catalog: Catalog, region?: Region, topic?: Topic, zones?: readonly string[]): ListedClause[] {
+  const resolved = region === undefined ? undefined : placesOf(catalog).resolve(region, zones);
+  const reach = resolved === undefined ? undefined : isRegionProblem(resolved) ? [] : resolved.jurisdictions;
   return catalog.documents
     .filter((d) => !reach || reach.includes(d.jurisdiction))
     .flatMap((document) => document.clauses.filter((c) => !topic || c.topic === topic).map((clause) => ({ clause, document })));

@@ -1,34 +1,9 @@
-import type { Jurisdiction } from "./schema";
-
-/** Where the enterprise is (ruling 4). */
-export type Region = "changping" | "beijing" | "shenzhen";
-export const regions: readonly Region[] = ["changping", "beijing", "shenzhen"];
-
-// A Map, so "constructor" or "__proto__" name no region, and a name read from a formula (a
-// string the formula's parser cut out) is found by its hash, without being interned first.
-const aliases: ReadonlyMap<string, Region> = new Map<string, Region>([
-  ["changping", "changping"],
-  ["昌平", "changping"],
-  ["昌平区", "changping"],
-  ["beijing", "beijing"],
-  ["北京", "beijing"],
-  ["北京市", "beijing"],
-  ["shenzhen", "shenzhen"],
-  ["深圳", "shenzhen"],
-  ["深圳市", "shenzhen"],
-]);
-
-/** Case-insensitive, trimmed; undefined for anything else. */
-export function parseRegion(text: string): Region | undefined {
-  return aliases.get(text) ?? aliases.get(text.trim().toLowerCase());
-}
-
 /**
- * The jurisdictions whose policies reach an enterprise in a region. Changping's texts let
- * district and municipal support combine (第十六条 / 第十七条: 可申请同时享受市、区两级政策支持).
+ * Where the enterprise is (rulings 4 and 21): a name the tree of places knows (jurisdictions.json and the
+ * packs' places), a path (北京市›昌平区), either with `+zone`. The three names of ruling 4 are
+ * aliases: `changping` is 北京市 › 昌平区 assuming 昌平组团, `beijing` 北京市, `shenzhen` 广东省 › 深圳市.
  */
-export const jurisdictionsOf: Readonly<Record<Region, readonly Jurisdiction[]>> = {
-  changping: ["changping", "beijing"],
-  beijing: ["beijing"],
-  shenzhen: ["shenzhen"],
-};
+export type Region = string;
+
+/** The built-in names, in the order the task pane offers them. */
+export const regions: readonly Region[] = ["changping", "beijing", "shenzhen"];

@@ -159,20 +159,75 @@ export const clause = z.strictObject({
   });
 export type Clause = z.infer<typeof clause>;
 
-export const jurisdictions = ["changping", "beijing", "shenzhen"] as const;
-export type Jurisdiction = (typeof jurisdictions)[number];
+/** A place or zone id (ruling 21): lower-case words joined by hyphens, e.g. changping, suzhou-sip. */
+export const placeId = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, "a place id: lower-case letters, digits and hyphens, such as suzhou-sip");
+/** A document's jurisdiction: a place of the tree or a zone (jurisdictions.json, or a pack's places). */
+export type Jurisdiction = string;
+
+/**
+ * How one jurisdiction's texts combine with another's, as a text says, quoted: `add` (昌平
+ * 第十六条: 可申请同时享受市、区两级政策支持), or `most-favourable` (one matter paid once across
+ * both, as one jurisdiction: 昌平组团 第十七条's 昌平区其他扶持政策 … 从优不重复).
+ */
+export const combine = z.strictObject({
+  with: placeId,
+  rule: z.enum(["add", "most-favourable"]),
+  /** The document whose text says so (a catalog document id) and its article. */
+  document: z.string().regex(/^[a-z-]+$/),
+  article: z.string().min(1),
+  sentence: z.string().min(4),
+});
+export type Combine = z.infer<typeof combine>;
+
+const placeName = z.string().min(1).max(120);
+export const placeKinds = ["country", "province", "municipality", "city", "district"] as const;
+/** A place in the tree: a country, a province or municipality, a city, a district. */
+export const place = z.strictObject({
+  id: placeId,
+  /** Absent only for the country. */
+  parent: placeId.optional(),
+  kind: z.enum(placeKinds),
+  zh: placeName,
+  en: placeName.optional(),
+  /** Other names a user types (昌平, 昌平区, changping); matched trimmed and case-insensitively. */
+  aliases: z.array(placeName).max(20).default([]),
+  /** Zones an enterprise named by this place's name or alias is assumed to belong to (`changping`: 昌平组团). */
+  assumes: z.array(placeId).max(10).optional(),
+  /** How its texts combine with the levels above; absent: they add (ruling 5). */
+  combine: combine.optional(),
+});
+export type Place = z.infer<typeof place>;
+
+/** A zone that cuts across the tree (中关村示范区): its texts reach only its members. */
+export const zone = z.strictObject({
+  id: placeId,
+  /** The place the zone lies in: a member's place must be it or below it. */
+  within: placeId,
+  zh: placeName,
+  en: placeName.optional(),
+  aliases: z.array(placeName).max(20).default([]),
+  /** A zone's texts combine as they say: a zone has no level of its own. */
+  combine,
+});
+export type Zone = z.infer<typeof zone>;
+
+export const placeTree = z.strictObject({ places: z.array(place).max(500), zones: z.array(zone).max(200).default([]) });
+export type PlaceTree = z.infer<typeof placeTree>;
 
 export const document = z.strictObject({
   id: z.string().regex(/^[a-z-]+$/),
   file: z.string().min(1),
   title: z.string().min(1),
   titleEn: z.string().min(1),
+  /** The issuing body (北京市经济和信息化局), where the record names it. */
+  issuer: z.string().min(1).max(200).optional(),
   /** The document's own number (京经信发〔2025〕50号); a draft has none. */
   docNumber: z.string().optional(),
   /** The number of a document this one replaces (同时废止). */
   replaces: z.string().optional(),
-  jurisdiction: z.enum(jurisdictions),
-  level: z.enum(["district", "municipal"]),
+  /** A place or zone id (ruling 21), known to the tree. */
+  jurisdiction: placeId,
+  level: z.enum(["national", "provincial", "municipal", "district"]),
   status: z.enum(["draft", "in-force"]),
   sectors: z.array(z.enum(["device", "drug"])).min(1),
   issued: z.iso.date().optional(),

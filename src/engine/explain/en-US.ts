@@ -221,6 +221,8 @@ export function enUS(facts: FactTable): Words {
       }
     },
     total: (call, amount) => `${call} = ${amount} yuan`,
+    assumedZones: (path, zones) =>
+      `Region: ${path.map((p) => p.en).join(" › ")}, taken as a member of ${zones.map((z) => z.en).join(", ")}, as the name given assumes (an enterprise outside it writes the path, ${path.map((p) => p.zh).join("›")})`,
     colon: ": ",
     semicolon: "; ",
     noClause: "No clause of the catalog covers this matter in this region.",

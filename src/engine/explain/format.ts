@@ -29,17 +29,17 @@ export interface FurtherAward {
   readonly lines: readonly ClauseLine[];
 }
 
-const made = new Map<Lang, Words>();
+const made = new Map<Lang, { facts: object; words: Words }>();
 
-/** One language's words over the bundled catalog's fact labels. */
+/** One language's words over the fact labels of the catalog in use (packs add facts). */
 export function wordsFor(lang: Lang): Words {
+  const facts = engine().catalog.facts;
   let w = made.get(lang);
-  if (!w) {
-    const facts = engine().catalog.facts;
-    w = lang === "zh-CN" ? zhCN(facts) : enUS(facts);
+  if (!w || w.facts !== facts) {
+    w = { facts, words: lang === "zh-CN" ? zhCN(facts) : enUS(facts) };
     made.set(lang, w);
   }
-  return w;
+  return w.words;
 }
 
 /** A fact's label in a language, as the catalog gives it. */
@@ -83,6 +83,11 @@ export function formatExplanation(x: Explanation, language: Lang): string {
   const w = wordsFor(language);
   const { evaluation } = x;
   const out = [w.total(x.call, formatYuan(evaluation.amount))];
+  const reach = evaluation.reach;
+  if (reach && reach.assumed.length) {
+    const named = (x: { zh: string; en?: string }) => ({ zh: x.zh, en: x.en ?? x.zh });
+    out.push(w.assumedZones(reach.path.slice(1).map(named), reach.assumed.map(named)));
+  }
   if (evaluation.lines.length === 0) out.push(w.noClause);
   for (const line of evaluation.lines) out.push(...clauseLines(w, line, evaluation.lines));
   const further = (x.further ?? []).filter((f) => f.lines.length > 0);

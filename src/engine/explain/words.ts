@@ -2,7 +2,7 @@ import type { Condition } from "../catalog/schema";
 import type { ClauseLine, Status } from "../rules/evaluate";
 import type { FlagCode } from "./flags";
 import type { PlanWarning } from "../forecast/consistency";
-import type { BindingCap, Lang, MatterTitle, Note, Reason, Step } from "./trace";
+import type { Bilingual, BindingCap, Lang, MatterTitle, Note, Reason, Step } from "./trace";
 
 /**
  * Where a scenario states a fact. A single function's arguments give every fact it reads, so a
@@ -56,6 +56,8 @@ export interface Words {
   title(title: MatterTitle): string;
   /** The first line of an explanation: the call as typed, and its total. */
   total(call: string, amount: string): string;
+  /** Under the total, where a name assumed zones (ruling 21: `changping` assumes 昌平组团): the place's path and the zones. */
+  assumedZones(path: readonly Bilingual[], zones: readonly Bilingual[]): string;
   /** Between a label and what follows: ": " or "：". */
   readonly colon: string;
   /** Between items of a list of flags: "; " or "；". */

@@ -221,6 +221,7 @@ export function zhCN(facts: FactTable): Words {
       }
     },
     total: (call, amount) => `${call} = ${amount}元`,
+    assumedZones: (path, zones) => `地区：${path.map((p) => p.zh).join("›")}，按所填地名视为${zones.map((z) => z.zh).join("、")}成员（不在其中的企业请写路径“${path.map((p) => p.zh).join("›")}”）`,
     colon: "：",
     semicolon: "；",
     noClause: "政策目录中没有适用于该地区此类事项的条款。",

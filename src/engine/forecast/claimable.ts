@@ -1,5 +1,5 @@
 import type { Condition, Topic } from "../catalog/schema";
-import { jurisdictionsOf, type Region } from "../catalog/regions";
+import { isRegionProblem, placesOf } from "../catalog/places";
 import type { FactValue } from "../input/facts";
 import { Decimal } from "../input/money";
 import { engine, type Engine } from "../rules/evaluate";
@@ -81,8 +81,8 @@ function mostOf(clause: Engine["clauses"][number]["clause"]): Claimable["most"] 
 
 /** The clauses the plan could still claim, in catalog order. */
 export function claimable(s: Scenario, eng: Engine = engine()): Claimable[] {
-  const region = s.enterprise.region as Region;
-  const reach = jurisdictionsOf[region] ?? [];
+  const where = placesOf(eng.catalog).resolve(s.enterprise.region, s.enterprise.zones);
+  const reach = isRegionProblem(where) ? [] : where.jurisdictions;
   const used = plannedTopics(s);
   const facts: Record<string, FactValue> = { sector: s.enterprise.sector };
   if (s.enterprise.sme !== undefined) facts.sme = s.enterprise.sme;

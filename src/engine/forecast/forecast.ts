@@ -3,6 +3,7 @@ import { engine, type ClauseLine, type Engine, type Evaluation } from "../rules/
 import { flagsOf, type Flag } from "../explain/flags";
 import type { MatterTitle, Note } from "../explain/trace";
 import { Decimal } from "../input/money";
+import { placesOf } from "../catalog/places";
 import type { Region } from "../catalog/regions";
 import { mattersOf, type Matter } from "./matters";
 import type { Scenario } from "./scenario";
@@ -130,10 +131,10 @@ export function prepare(s: Scenario, eng: Engine = engine()) {
   const assumptions = Object.fromEntries(Object.entries(s.assumptions).map(([k, v]) => [k, new Decimal(v)]));
   const evaluated = mattersOf(s, eng.catalog.facts, eng).map((matter) => ({
     matter,
-    evaluation: eng.evaluate({ topic: matter.topic, region, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates, onceTaken: matter.onceTaken }),
+    evaluation: eng.evaluate({ topic: matter.topic, region, zones: s.enterprise.zones, facts: matter.facts, year: matter.year, assumptions, issueDates: s.issueDates, onceTaken: matter.onceTaken }),
   }));
   const years: number[] = [];
   for (let y = s.horizon.from; y <= s.horizon.to; y++) years.push(y);
-  const settled = settle(evaluated, years);
+  const settled = settle(evaluated, years, placesOf(eng.catalog).unitOf);
   return { region, evaluated, years, settled, worlds: worldsOf(settled, years) };
 }

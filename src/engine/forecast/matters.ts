@@ -207,6 +207,7 @@ function firstTimes(matters: Matter[], s: Scenario, eng: Engine): Matter[] {
     const { lines } = eng.evaluate({
       topic: m.topic,
       region: s.enterprise.region as Region,
+      zones: s.enterprise.zones,
       facts,
       year: m.year,
       issueDates: s.issueDates,

@@ -6,9 +6,10 @@ import { topics } from "../catalog/topics";
 import { engine } from "../rules/evaluate";
 import { checkFact, factProblemText, isFactProblem } from "../input/facts";
 import { pathways } from "../rules/pathways";
-import { regions } from "../catalog/regions";
 import type { Lang } from "../explain/trace";
 import { pathText, problemText, type Issue, type Place } from "./scenario-words";
+import { isRegionProblem } from "../catalog/places";
+import { regionProblemText } from "../rules/reach";
 
 /**
  * A scenario: the enterprise and its plan, year by year. Versioned; `schema/scenario.schema.json`
@@ -207,12 +208,22 @@ export const scenario = z
   .strictObject({
     schemaVersion: z.literal(SCENARIO_VERSION),
     name: z.string().check(z.minLength(1)),
-    enterprise: z.strictObject({
-      name: z.optional(z.string()),
-      region: z.enum(regions as [string, ...string[]]),
-      sector: z.enum(["device", "drug"]),
-      sme: z.optional(z.boolean()),
-    }),
+    enterprise: z
+      .strictObject({
+        name: z.optional(z.string()),
+        /** A place the tree knows (changping, beijing, shenzhen, 昌平区, a pack's place, 北京市›昌平区), optionally +zone. */
+        region: z.string().check(z.minLength(1), z.maxLength(200)),
+        sector: z.enum(["device", "drug"]),
+        sme: z.optional(z.boolean()),
+        /** Zones the enterprise belongs to (中关村示范区, 昌平组团): a zone's texts reach only its members (ruling 21). */
+        zones: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(20))),
+      })
+      .check(
+        z.superRefine((e, ctx) => {
+          const reach = engine().reach(e.region, e.zones);
+          if (isRegionProblem(reach)) ctx.addIssue({ code: "custom", path: [reach.code === "unknownPlace" ? "region" : "zones"], message: regionProblemText(reach, "en-US"), params: { region: reach } });
+        }),
+      ),
     horizon: z.strictObject({ from: year, to: year }),
     /** Revenue (主营业务收入 / 营业收入) and R&D spending by year, history and plan alike. */
     financials: z._default(z.array(z.strictObject({ year, revenue: z.optional(money), rd: z.optional(money) })), []),

@@ -82,7 +82,7 @@ interface Prepared {
  * (RULINGS 16). What a world pays follows from it: the same clause per matter (a limited one only
  * in its settled years), scaled by the realisation factor if discretionary, then the caps.
  */
-export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluation }[], years: readonly number[]): Settlement {
+export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluation }[], years: readonly number[], unitOf: (jurisdiction: string) => string = (j) => j): Settlement {
   const lines: PlanLine[] = [];
   const lineMatter: Matter[] = [];
   const caps = new Map<string, AnnualCap>();
@@ -109,7 +109,8 @@ export function settle(evaluated: readonly { matter: Matter; evaluation: Evaluat
           sentence: clause.enterpriseAnnualCapSentence!,
         });
       }
-      const key = `${document.jurisdiction} ${clause.matter}`;
+      // The stacking unit: 昌平组团's texts pay a matter once with 昌平区's (places.ts unitOf).
+      const key = `${unitOf(document.jurisdiction)} ${clause.matter}`;
       const totalCap = clause.caps.find((k) => k.total);
       // A total's events that name no product (a training project unnamed) are one, the enterprise's.
       const total = totalCap && { key: `${totalKey(clause, document)} ${matter.product ?? ""}`, amount: new Decimal(totalCap.amount), per: totalCap.per, sentence: totalCap.sentence };

@@ -8,7 +8,8 @@ import type { Facts, FactValue, Tri } from "../input/facts";
 import { compileAmount, type AmountFn, type Working } from "./formula";
 import { ADVANCE_PAID, lessAdvance, onceKey, outsideWindow } from "./limits";
 import { compare, Decimal, ZERO } from "../input/money";
-import { jurisdictionsOf, regions, type Region } from "../catalog/regions";
+import { isRegionProblem, placesOf, type Reach, type RegionProblem } from "../catalog/places";
+import type { Region } from "../catalog/regions";
 import { mostFavourable } from "./stacking";
 import { inForceDuring, validityWindow, type Window } from "./validity";
 
@@ -16,6 +17,8 @@ import { inForceDuring, validityWindow, type Window } from "./validity";
 export interface Query {
   readonly topic: Topic;
   readonly region: Region;
+  /** Zones the enterprise belongs to beyond those its region names (ruling 21: a fact it states). */
+  readonly zones?: readonly string[];
   readonly facts: Facts;
   /** The year the matter falls in, for validity windows (ruling 8). Omitted: no filter. */
   readonly year?: number;
@@ -55,6 +58,8 @@ export interface ClauseLine {
 export interface Evaluation {
   readonly amount: Decimal;
   readonly lines: readonly ClauseLine[];
+  /** Where the texts were looked for: the place, its path and zones, and which zones were assumed. */
+  readonly reach?: Reach;
 }
 
 /** A clause made ready to run: decimals parsed and conditions turned into closures once. */
@@ -73,7 +78,11 @@ export interface CompiledClause {
   readonly limited: boolean;
 }
 
-/** Clauses of one jurisdiction and matter: the most favourable one is paid (ruling 5). */
+/**
+ * Clauses of one jurisdiction and matter: the most favourable one is paid (ruling 5). The
+ * jurisdiction is the stacking unit: a zone whose text says a matter is paid once with its
+ * district's (昌平组团 第十七条) stacks with that district.
+ */
 interface Group {
   readonly jurisdiction: Jurisdiction;
   readonly matter: string;
@@ -118,6 +127,8 @@ export interface Engine {
   /** One clause on its own, before stacking: for tests written clause by clause. */
   evaluateClause(id: string, query: Omit<Query, "topic" | "region">): ClauseLine;
   readonly clauses: readonly CompiledClause[];
+  /** A region as typed, resolved against the catalog's places; a problem names what is unknown. */
+  reach(region: Region, zones?: readonly string[]): Reach | RegionProblem;
 }
 
 function compileClause(clause: Clause, document: PolicyDocument): CompiledClause {
@@ -137,17 +148,16 @@ function compileClause(clause: Clause, document: PolicyDocument): CompiledClause
 
 export function createEngine(catalog: Catalog): Engine {
   const compiled = catalog.documents.flatMap((doc) => doc.clauses.map((c) => compileClause(c, doc)));
-  // Every (topic, region) pair's stacking groups, built once: the cell path only looks them up,
-  // in Maps, whose lookup by a string's hash costs the same however many topics a workbook uses
-  // (an object indexed by a variable name goes through V8's shared megamorphic cache, which a
-  // spreadsheet engine's own code keeps evicting between cells).
-  const index = new Map<Topic, Map<Region, Group[]>>();
-  for (const topic of topics) {
-    index.set(topic, new Map());
-    for (const region of regions) {
+  const places = placesOf(catalog);
+  const reached = (reach: Reach): Map<Topic, readonly Group[]> => {
+    // The units in order from the place up to the country, each zone joining the one its text names.
+    const units = [...new Set(reach.jurisdictions.map(places.unitOf))];
+    const within = new Set(reach.jurisdictions);
+    const byTopic = new Map<Topic, readonly Group[]>();
+    for (const topic of topics) {
       const found: Group[] = [];
-      for (const jurisdiction of jurisdictionsOf[region]) {
-        const mine = compiled.filter((c) => c.clause.topic === topic && c.clause.formula && c.document.jurisdiction === jurisdiction);
+      for (const jurisdiction of units) {
+        const mine = compiled.filter((c) => c.clause.topic === topic && c.clause.formula && within.has(c.document.jurisdiction) && places.unitOf(c.document.jurisdiction) === jurisdiction);
         for (const matter of new Set(mine.map((c) => c.clause.matter))) {
           const clauses = mine.filter((c) => c.clause.matter === matter);
           const distinct = clauses
@@ -156,10 +166,40 @@ export function createEngine(catalog: Catalog): Engine {
           found.push({ jurisdiction, matter, clauses, distinct });
         }
       }
-      index.get(topic)!.set(region, found);
+      byTopic.set(topic, found);
     }
+    return byTopic;
+  };
+  // Each reach's stacking groups, built on first use; the cell path then only looks them up, in
+  // Maps, by the region as typed: a Map's lookup by a string's hash costs the same however many
+  // regions a workbook uses (an object indexed by a variable name goes through V8's shared
+  // megamorphic cache, which a spreadsheet engine's own code keeps evicting between cells).
+  const byKey = new Map<string, Map<Topic, readonly Group[]>>();
+  const byTyped = new Map<string, { reach: Reach; groups: Map<Topic, readonly Group[]> }>();
+  function located(region: Region, zones: readonly string[] | undefined): { reach: Reach; groups: Map<Topic, readonly Group[]> } | RegionProblem {
+    const typed = zones && zones.length ? `${region}\u0000${zones.join("\u0000")}` : region;
+    let found = byTyped.get(typed);
+    if (found === undefined) {
+      const reach = places.resolve(region, zones);
+      if (isRegionProblem(reach)) return reach;
+      let groups = byKey.get(reach.key);
+      if (groups === undefined) byKey.set(reach.key, (groups = reached(reach)));
+      if (byTyped.size >= 1000) byTyped.clear();
+      byTyped.set(typed, (found = { reach, groups }));
+    }
+    return found;
   }
-  const groups = (topic: Topic, region: Region): readonly Group[] => index.get(topic)!.get(region)!;
+  const none: readonly Group[] = [];
+  const reachOf = (region: Region, zones?: readonly string[]): Reach | RegionProblem => {
+    const found = located(region, zones);
+    return "code" in found ? found : found.reach;
+  };
+  // The doors check a region (reachOf) before they ask: an unknown one here is a caller's mistake.
+  const groups = (query: Query): readonly Group[] => {
+    const found = located(query.region, query.zones);
+    if ("code" in found) throw new Error(`unknown region: ${query.region}`);
+    return found.groups.get(query.topic) ?? none;
+  };
 
   const windowOf = (c: CompiledClause, query: Query): Window => {
     const date = query.issueDates?.[c.document.id];
@@ -192,7 +232,7 @@ export function createEngine(catalog: Catalog): Engine {
     const { facts, year, assumptions } = query;
     const sector = facts.sector !== undefined;
     let total: Decimal | undefined;
-    for (const group of groups(query.topic, query.region)) {
+    for (const group of groups(query)) {
       // Ruling 5 inline, without allocating: the largest amount of the group (mostFavourable).
       let best: Decimal | undefined;
       // Ruling 13: a clause paid in advance is compared whole and pays its balance (facts set only by a forecast's plan).
@@ -264,7 +304,7 @@ export function createEngine(catalog: Catalog): Engine {
   function evaluate(query: Query): Evaluation {
     const lines: ClauseLine[] = [];
     let total = ZERO;
-    for (const group of groups(query.topic, query.region)) {
+    for (const group of groups(query)) {
       const mine = lessAdvanceLines(
         group.clauses.map((c) => line(c, query)),
         query.facts,
@@ -279,7 +319,7 @@ export function createEngine(catalog: Catalog): Engine {
       }
       if (best) total = total.plus(best.amount);
     }
-    return { amount: total, lines };
+    return { amount: total, lines, reach: reachOf(query.region, query.zones) as Reach };
   }
 
   /**
@@ -305,18 +345,24 @@ export function createEngine(catalog: Catalog): Engine {
     return line(c, { ...query, topic: c.clause.topic, region: "changping" });
   }
 
-  return { catalog, amount, evaluate, evaluateClause, clauses: compiled };
+  return { catalog, amount, evaluate, evaluateClause, clauses: compiled, reach: reachOf };
 }
 
 /** What ruling 5 compares a line by: its whole award (ruling 13). */
 export const rankOf = (l: ClauseLine): Decimal => l.whole ?? l.amount;
 
-let shared: Engine | undefined;
+let bundled: Engine | undefined;
+let withPacks: Engine | undefined;
 
-/** The engine over the bundled catalog, built once on first use. */
+/** The engine in use: over the bundled catalog, built once on first use, or over it with packs (useCatalog). */
 export function engine(): Engine {
-  shared ??= createEngine(compiledCatalog());
-  return shared;
+  return withPacks ?? (bundled ??= createEngine(compiledCatalog()));
+}
+
+/** The engine every door uses from now on: over `catalog` (the bundled one with packs added), or, given none, the bundled one again. */
+export function useCatalog(catalog?: Catalog): Engine {
+  withPacks = catalog && createEngine(catalog);
+  return engine();
 }
 
 export { Decimal };

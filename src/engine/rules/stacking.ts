@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog/catalog";
+import { placesOf } from "../catalog/places";
 import type { Clause } from "../catalog/schema";
 import type { Decimal } from "../input/money";
 
@@ -9,10 +10,12 @@ import type { Decimal } from "../input/money";
  */
 export function undeclaredOverlaps(catalog: Catalog): string[] {
   const byKey = new Map<string, Clause[]>();
+  const { unitOf } = placesOf(catalog);
   for (const d of catalog.documents) {
     for (const c of d.clauses) {
       if (!c.formula) continue;
-      const key = `${d.jurisdiction} ${c.topic}`;
+      // A zone whose text pays a matter once with its district's is that district's here too.
+      const key = `${unitOf(d.jurisdiction)} ${c.topic}`;
       byKey.set(key, [...(byKey.get(key) ?? []), c]);
     }
   }

@@ -5,7 +5,7 @@ import { formatTitle, type Forecast, type Scenario } from "../engine";
 import { useI18n } from "../i18n";
 import { useAmounts } from "./amounts";
 import { today } from "./Export";
-import { clauseName } from "./words";
+import { clauseName, regionName } from "./words";
 
 /**
  * What "Print summary" prints: the scenario's (or what-if's) name, the enterprise, the date, the
@@ -66,7 +66,7 @@ function Printed({ scenario, f, whatIf, summary }: Props) {
     <FluentProvider theme={webLightTheme} data-print-summary="" data-testid="print-summary" className={styles.root} lang={i18n.lang}>
       <h1>{whatIf ? `${scenario.name} · ${whatIf}` : scenario.name}</h1>
       <p>
-        {t("print.enterprise", { name: scenario.enterprise.name ?? "–", region: t(`region.${f.region}`) })}
+        {t("print.enterprise", { name: scenario.enterprise.name ?? "–", region: regionName(f.region, i18n) })}
         <br />
         {t("print.stamp", { date: today(), version: f.catalogVersion, unit: amounts.unitName })}
       </p>

@@ -7,7 +7,7 @@ import type { Draft } from "../wizard/draft";
 import { useAmounts } from "./amounts";
 import { BarChart } from "./BarChart";
 import { ScrollRegion } from "./ScrollRegion";
-import { causeText, eventTitle, policyName, reasonText } from "./words";
+import { causeText, eventTitle, policyName, reasonText, regionName } from "./words";
 
 const useStyles = makeStyles({
   panel: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalM} 0`, "@media print": { display: "none" } },
@@ -172,7 +172,7 @@ export function WhatIfPanel(props: PanelProps) {
         <Select id={ids.region} className={styles.select} value={draft.region} onChange={(_, d) => change({ region: d.value })} data-testid="region-switch">
           {regions.map((r) => (
             <option key={r} value={r}>
-              {t(`region.${r}`)}
+              {regionName(r, i18n)}
             </option>
           ))}
         </Select>

@@ -23,6 +23,16 @@ export function clauseName(id: string, i18n: I18n): string {
 
 export const topicName = (topic: Topic, { t }: I18n): string => t(`topic.${topic}`);
 
+/** A region as the pane names it: a built-in name by its message, any other place (a pack's) by its path in the tree. */
+export function regionName(region: string, { t, lang }: I18n): string {
+  const key = `region.${region}`;
+  if (key in catalogs[lang]) return t(key as MessageKey);
+  const reach = engine().reach(region);
+  if ("code" in reach) return region;
+  const name = (x: { zh: string; en?: string }) => (lang === "zh-CN" ? x.zh : (x.en ?? x.zh));
+  return [reach.path.slice(1).map(name).join(" › "), ...reach.zones.map(name)].join(" + ");
+}
+
 /** "Registration certificate · AI-CT (2028)"; a yearly matter: "R&D of 2025 (2026)". */
 export function eventTitle(e: EventRef | ScenarioEvent | undefined, topic: Topic, year: number, i18n: I18n): string {
   const { t } = i18n;
@@ -41,7 +51,7 @@ export function changeText(c: ScenarioChange, i18n: I18n, title: (e: EventRef) =
     case "moved":
       return t("change.moved", { event: title(c.event), from: c.from, to: c.to });
     case "region":
-      return t("change.region", { from: t(`region.${c.from}`), to: t(`region.${c.to}`) });
+      return t("change.region", { from: regionName(c.from, i18n), to: regionName(c.to, i18n) });
     case "defaultProbability":
     case "defaultRealisation":
       return t(`change.${c.kind}`, { from: percent(c.from), to: percent(c.to) });
@@ -70,9 +80,9 @@ export function reasonText(r: DiffReason, i18n: I18n, amounts: Amounts): string 
     case "beyondHorizon":
       return t("reason.beyondHorizon", { delta, year: r.year, from: r.horizon[0], to: r.horizon[1] });
     case "noClauseInRegion":
-      return t("reason.noClauseInRegion", { delta, topic: topicName(r.topic, i18n), region: t(`region.${r.region}`) });
+      return t("reason.noClauseInRegion", { delta, topic: topicName(r.topic, i18n), region: regionName(r.region, i18n) });
     case "notInRegion":
-      return t("reason.notInRegion", { delta, clause: clauseName(r.clause, i18n), region: t(`region.${r.region}`) });
+      return t("reason.notInRegion", { delta, clause: clauseName(r.clause, i18n), region: regionName(r.region, i18n) });
     case "notMet":
       return t("reason.notMet", { delta, clause: clauseName(r.clause, i18n) });
     case "newClause":
@@ -90,7 +100,7 @@ export function unpaidText(u: Unpaid, i18n: I18n): string {
     case "beyondHorizon":
       return t("unpaid.beyondHorizon", { year: u.year, from: u.horizon[0], to: u.horizon[1] });
     case "noClauseInRegion":
-      return t("unpaid.noClauseInRegion", { topic: topicName(u.topic, i18n), region: t(`region.${u.region}`) });
+      return t("unpaid.noClauseInRegion", { topic: topicName(u.topic, i18n), region: regionName(u.region, i18n) });
     case "outOfValidity":
       return u.until ? t("unpaid.expired", { clause: clauseName(u.clause, i18n), until: u.until }) : t("unpaid.notYet", { clause: clauseName(u.clause, i18n), since: u.since ?? "" });
     // Why, in the engine's words (explain's formatter, the pane's language).

@@ -21,7 +21,8 @@ export function AssumptionsSection({ draft, change }: { readonly draft: Draft; r
   const region = parseRegion(draft.region);
   const { unspecified, undated } = useMemo(() => {
     const { catalog } = engine();
-    const here = catalog.documents.filter((d) => !region || jurisdictionsOf[region].includes(d.jurisdiction));
+    const reach = region && jurisdictionsOf(region);
+    const here = catalog.documents.filter((d) => !reach || reach.includes(d.jurisdiction));
     return {
       unspecified: here.flatMap((d) => d.clauses.filter((c) => c.formula?.kind === "unspecified").map((c) => ({ clause: c, document: d }))),
       undated: here.filter((d) => d.validityYears !== undefined && !d.issued && !d.validFrom),

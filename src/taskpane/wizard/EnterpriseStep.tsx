@@ -1,7 +1,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { engine, factLabel, factsRead, listClauses, regions, type Region } from "../engine";
 import { useI18n } from "../i18n";
-import { clauseName } from "../results/words";
+import { clauseName, regionName } from "../results/words";
 import { emptyFinancial, type Draft, type DraftFinancial } from "./draft";
 import { MoneyField, SelectField, TextField, YearField, useFieldRowStyles } from "./fields";
 import { useFocusAfterRender } from "./focus";
@@ -28,7 +28,8 @@ interface Props {
 
 /** Step 1: who and where the enterprise is, the horizon, and its revenue and R&D by year. */
 export function EnterpriseStep({ draft, change }: Props) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const rows = useFieldRowStyles();
   const styles = useStyles();
   const focusLater = useFocusAfterRender();
@@ -59,7 +60,7 @@ export function EnterpriseStep({ draft, change }: Props) {
             value={draft.region}
             required
             placeholder={t("choose")}
-            options={regions.map((r) => ({ value: r, label: t(`region.${r}`) }))}
+            options={regions.map((r) => ({ value: r, label: regionName(r, i18n) }))}
             onChange={(region) => change({ region })}
             hint={t("hint.region")}
           />
@@ -134,7 +135,7 @@ function FiguresRead({ region }: { readonly region: string }) {
   const { t, lang } = i18n;
   if (!(regions as readonly string[]).includes(region)) return <p data-testid="figures-read">{t("financials.readsChoose")}</p>;
   const read = (["rd", "revenue"] as const).flatMap((topic) => listClauses(engine().catalog, region as Region, topic)).filter(({ clause }) => clause.formula !== undefined);
-  if (read.length === 0) return <p data-testid="figures-read">{t("financials.readsNone", { region: t(`region.${region as Region}`) })}</p>;
+  if (read.length === 0) return <p data-testid="figures-read">{t("financials.readsNone", { region: regionName(region, i18n) })}</p>;
   return (
     <ul data-testid="figures-read" aria-label={t("financials.readsTitle")}>
       {read.map(({ clause }) => (

@@ -1,4 +1,4 @@
-import { amountProblemText, engine, factProblemText, type AmountProblem, type FactProblem } from "../engine";
+import { amountProblemText, engine, factProblemText, regionProblemText, type AmountProblem, type FactProblem, type RegionProblem } from "../engine";
 import type { I18n, MessageKey } from "../i18n";
 import type { Problem } from "./draft";
 
@@ -34,6 +34,8 @@ export function problemText(p: Problem, { lang, t }: I18n): string {
   if (p.code in fieldMessages) return t(fieldMessages[p.code], { input: String(p.input ?? "") });
   switch (p.code) {
     case "invalid_type":
+      // The region is chosen from a list in the pane, as the sector is.
+      if (p.path === "enterprise.region") return t("error.choose");
       return /received undefined/.test(p.message) ? t("error.required") : t("error.number");
     case "too_small":
       if (isShare(p.path)) return t("error.percent");
@@ -52,6 +54,7 @@ export function problemText(p: Problem, { lang, t }: I18n): string {
     case "custom": {
       // The engine's own input checks, said by the engine in either language.
       if (p.params?.amount) return sentence(amountProblemText(p.params.amount as AmountProblem, String(p.params.unit ?? ""), lang));
+      if (p.params?.region) return sentence(regionProblemText(p.params.region as RegionProblem, lang));
       if (typeof p.params?.fact === "string") return sentence(factProblemText(p.params.fact, p.params.problem as FactProblem, engine().catalog.facts, lang));
       if (/must not be before/.test(p.message)) return t("error.horizonOrder");
       if (/at most 30 years/.test(p.message)) return t("error.horizonLength");

@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useState } from "react";
 import type { EventOutcome, Scenario } from "../engine";
 import type { I18n } from "../i18n";
 import { loadOutcomes } from "../steps-loader";
-import { topicName } from "../results/words";
+import { regionName, topicName } from "../results/words";
 
 /**
  * Warnings on an event card that the scenario is valid but probably not what was meant, read
@@ -42,7 +42,7 @@ function warningsOf(later: Scenario, outcomes: readonly EventOutcome[], i18n: I1
     if (o.event === undefined) continue;
     for (const u of o.unpaid) {
       if (u.code === "beyondHorizon") add(o.event, t("warn.outsideHorizon", { year: u.year, from: u.horizon[0], to: u.horizon[1] }));
-      if (u.code === "noClauseInRegion") add(o.event, t("warn.noClauseInRegion", { topic: topicName(u.topic, i18n), region: t(`region.${u.region}`) }));
+      if (u.code === "noClauseInRegion") add(o.event, t("warn.noClauseInRegion", { topic: topicName(u.topic, i18n), region: regionName(u.region, i18n) }));
     }
     if (later.events[o.event].realisation !== undefined && o.lines.length > 0 && !o.discretionary) add(o.event, t("warn.shareWithoutDiscretion"));
   }

@@ -1,0 +1,9 @@
+/**
+ * The policy packs' door (DESIGN "Policy packs"): reading a pack, checking it against the
+ * catalog in use, and the catalog with packs added. A third door beside index.ts and core.ts
+ * because reading a pack runs the catalog's full schema, which neither of the add-in's bundles
+ * carries (they run on the catalog checked at build time); the CLI and the tests enter here.
+ */
+export { catalogWithPacks, checkPacks, isCallExample, ORIGINAL_MARK, pack as packSchema, PACK_FORMAT, readPack } from "./catalog/pack";
+export type { CallExample, Example, LoadedPack, Pack, PackProblem, PackSource, ScenarioExample } from "./catalog/pack";
+export { packProblemText } from "./catalog/pack-words";
