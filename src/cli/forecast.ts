@@ -143,8 +143,14 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
     otherIncome: "other income (其他收益) recognised each year",
     deferred: "deferred income (递延收益) at year end",
     assetReduction: "net method: support still deducted from assets' carrying amount at year end",
-    tax: "income tax the support brings each year",
-    nonDeductible: "of the tax, what non-deductible funded costs bring (不征税收入)",
+    receivable: "grant receivable (应收政府补助) at year end: recognised when receivable, not yet received",
+    currentTax: "current tax (当期所得税): on support the year it is received (财税〔2008〕151号), or on the costs non-taxable funds pay",
+    deferredTaxAsset: "deferred tax asset (递延所得税资产) at year end: support taxed, not yet in profit, at the rate of the year it reverses",
+    deferredTaxLiability: "deferred tax liability (递延所得税负债) at year end: support in profit, not yet taxed",
+    tax: "income tax expense (所得税费用) the support brings each year: current tax plus the change in deferred tax",
+    nonDeductible: "of the current tax, what non-taxable funds (不征税收入) bring: costs not deductible and R&D super deduction lost",
+    lostDeduction: "of it, the costs non-taxable funds pay, not deductible",
+    lostSuperDeduction: "of it, the R&D super deduction (研发费用加计扣除) those costs lose",
     aftertax: "after tax: profit less its tax",
   },
   "zh-CN": {
@@ -154,8 +160,14 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
     otherIncome: "每年确认的其他收益",
     deferred: "年末递延收益",
     assetReduction: "净额法：年末仍冲减在资产账面价值中的补助",
-    tax: "补助每年带来的企业所得税",
-    nonDeductible: "其中：不征税收入所资助支出不得扣除带来的税",
+    receivable: "年末应收政府补助：已按应收确认、尚未到账的补助",
+    currentTax: "当期所得税：补助于到账年度计税（财税〔2008〕151号），或不征税收入资助支出不得扣除带来的税",
+    deferredTaxAsset: "年末递延所得税资产：已计税、尚未计入损益的补助，按转回年度税率计量",
+    deferredTaxLiability: "年末递延所得税负债：已计入损益、尚未计税的补助",
+    tax: "补助每年带来的所得税费用：当期所得税加递延所得税的变动",
+    nonDeductible: "其中：不征税收入带来的税（资助支出不得扣除及研发费用不得加计扣除）",
+    lostDeduction: "其中：不征税收入资助的支出不得扣除",
+    lostSuperDeduction: "其中：不征税收入资助的研发费用不得加计扣除",
     aftertax: "税后：损益减去其所得税",
   },
 };
@@ -171,6 +183,15 @@ function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string 
     const shown = years.map(([y, v]) => `${y} ${formatYuan(v)}`);
     if (!later.isZero()) shown.push(`${zh ? `${a.horizon.to} 年以后` : `after ${a.horizon.to}`} ${formatYuan(later)}`);
     out.push(`${l.line.year}  ${formatTitle(l.line.title, lang)} — ${words.cite(l.line.trace)}${words.colon}${shown.join(words.semicolon)}`);
+    // The non-taxable view in its two parts: costs not deductible, and the super deduction lost.
+    if (view === "nonDeductible") {
+      for (const part of ["lostDeduction", "lostSuperDeduction"] as const) {
+        const p = lineView(a, l, part);
+        const cells = p.years.map(([y, v]) => `${y} ${formatYuan(v)}`);
+        if (!p.after.isZero()) cells.push(`${zh ? `${a.horizon.to} 年以后` : `after ${a.horizon.to}`} ${formatYuan(p.after)}`);
+        out.push(`      ${viewTitles[lang][part].replace(/^(of it, |其中：)/, "")}${words.colon}${cells.length ? cells.join(words.semicolon) : "0"}`);
+      }
+    }
     out.push(`      ${formatLineAccounts(l, lang)}`);
   }
   return out.join("\n");

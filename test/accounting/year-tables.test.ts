@@ -134,13 +134,14 @@ describe("a clause treated as non-taxable income (不征税收入, 财税〔2011
     expect(yearsOf(exempt, "deferred")).toEqual({ 2026: "0", 2027: "4000000", 2028: "0" });
   });
 
-  test("no tax on the support, but 25% × 4,000,000 = 1,000,000 a year on the costs it funds, which are not deductible", () => {
-    expect(yearsOf(exempt, "nonDeductible")).toEqual({ 2026: "0", 2027: "1000000", 2028: "1000000", after: "0" });
-    expect(yearsOf(exempt, "tax")).toEqual({ 2026: "0", 2027: "1000000", 2028: "1000000", after: "0" });
-    expect(yearsOf(exempt, "aftertax")).toEqual({ 2026: "0", 2027: "3000000", 2028: "3000000", after: "0" });
+  test("no tax on the support, but 25% × 4,000,000 = 1,000,000 a year on the costs it funds, which are not deductible, and as much again for their super deduction lost (100%)", () => {
+    expect(yearsOf(exempt, "nonDeductible")).toEqual({ 2026: "0", 2027: "2000000", 2028: "2000000", after: "0" });
+    expect(yearsOf(exempt, "tax")).toEqual({ 2026: "0", 2027: "2000000", 2028: "2000000", after: "0" });
+    // 4,000,000 − 2,000,000
+    expect(yearsOf(exempt, "aftertax")).toEqual({ 2026: "0", 2027: "2000000", 2028: "2000000", after: "0" });
   });
 
-  test("taxed instead, the same 1,000,000 a year falls on the support itself", () => {
+  test("taxed instead, 1,000,000 a year of expense falls on the support itself", () => {
     expect(yearsOf(taxable, "tax")).toEqual({ 2026: "0", 2027: "1000000", 2028: "1000000", after: "0" });
     expect(yearsOf(taxable, "nonDeductible")).toEqual({ 2026: "0", 2027: "0", 2028: "0", after: "0" });
   });

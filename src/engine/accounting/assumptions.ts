@@ -12,20 +12,37 @@ export type Assumption =
   | { readonly code: "method"; readonly method: "gross" | "net"; readonly clauses: readonly string[] }
   | { readonly code: "life"; readonly years: number; readonly kind: "building" | "equipment"; readonly from: Source; readonly clauses: readonly string[] }
   | { readonly code: "costYears"; readonly years: number; readonly from: Source; readonly clauses: readonly string[] }
-  | { readonly code: "taxRate"; readonly rate: string }
-  | { readonly code: "nonTaxable"; readonly clauses: readonly string[] };
+  | { readonly code: "taxRate"; readonly rate: string; readonly years: Readonly<Record<string, string>> }
+  | { readonly code: "nonTaxable"; readonly clauses: readonly string[] }
+  /** 不征税收入 chosen for a clause whose funds reward costs already incurred: rarely meets 财税〔2011〕70号. */
+  | { readonly code: "nonTaxableDoubtful"; readonly clauses: readonly string[] }
+  | { readonly code: "superDeduction"; readonly rate: string; readonly from: Source; readonly clauses: readonly string[] }
+  | { readonly code: "sixthYear"; readonly clauses: readonly string[] }
+  /** Net method, taxable: the deferred tax sits on the asset (its tax base is the full cost). */
+  | { readonly code: "netDeferredTax"; readonly clauses: readonly string[] }
+  /** Recognised when receivable (ruling 23): in the event's year, the approval year, or, with no approval year stated, when received. */
+  | { readonly code: "receivable"; readonly basis: "event" | "approval" | "noApproval"; readonly from: Source; readonly clauses: readonly string[] }
+  | { readonly code: "readyForUse"; readonly ready: string; readonly clauses: readonly string[] };
 
 /** Which settings each view rests on. */
+const profit: readonly Assumption["code"][] = ["lag", "method", "life", "readyForUse", "costYears", "receivable"];
+const taxed: readonly Assumption["code"][] = [...profit, "taxRate", "nonTaxable", "nonTaxableDoubtful", "superDeduction", "sixthYear", "netDeferredTax"];
 const uses: Record<Quantity, readonly Assumption["code"][]> = {
   entitled: [],
   cash: ["lag"],
-  pl: ["lag", "method", "life", "costYears"],
-  otherIncome: ["lag", "method", "life", "costYears"],
-  deferred: ["lag", "method", "life", "costYears"],
-  assetReduction: ["lag", "method", "life"],
-  tax: ["lag", "method", "life", "costYears", "taxRate", "nonTaxable"],
-  nonDeductible: ["lag", "method", "life", "costYears", "taxRate", "nonTaxable"],
-  aftertax: ["lag", "method", "life", "costYears", "taxRate", "nonTaxable"],
+  pl: profit,
+  otherIncome: profit,
+  deferred: profit,
+  assetReduction: ["lag", "method", "life", "readyForUse"],
+  receivable: ["lag", "receivable"],
+  currentTax: taxed,
+  deferredTaxAsset: taxed,
+  deferredTaxLiability: taxed,
+  tax: taxed,
+  nonDeductible: taxed,
+  lostDeduction: taxed,
+  lostSuperDeduction: taxed,
+  aftertax: taxed,
 };
 
 export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
@@ -43,18 +60,41 @@ export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
       add(`method ${asset.method}`, () => ({ code: "method", method: asset.method, clauses: [] }), id);
       add(`life ${asset.life} ${asset.kind} ${asset.lifeFrom}`, () => ({ code: "life", years: asset.life, kind: asset.kind, from: asset.lifeFrom, clauses: [] }), id);
     }
+    if (asset?.ready) {
+      const ready = asset.ready.month === undefined ? String(asset.ready.year) : `${asset.ready.year}-${String(asset.ready.month).padStart(2, "0")}`;
+      add(`ready ${ready}`, () => ({ code: "readyForUse", ready, clauses: [] }), id);
+    }
+    const rec = settings.receivable;
+    if (rec) add(`receivable ${rec.basis} ${rec.from}`, () => ({ code: "receivable", basis: rec.basis, from: rec.from, clauses: [] }), id);
     if (costYears) add(`cost ${costYears.years} ${costYears.from}`, () => ({ code: "costYears", years: costYears.years, from: costYears.from, clauses: [] }), id);
-    if (settings.nonTaxable) add("nonTaxable", () => ({ code: "nonTaxable", clauses: [] }), id);
+    if (settings.nonTaxable) {
+      add("nonTaxable", () => ({ code: "nonTaxable", clauses: [] }), id);
+      if (settings.class === "incurred") add("nonTaxableDoubtful", () => ({ code: "nonTaxableDoubtful", clauses: [] }), id);
+      if (settings.tax.rd) add(`super ${settings.tax.superRate} ${settings.tax.superFrom}`, () => ({ code: "superDeduction", rate: settings.tax.superRate, from: settings.tax.superFrom, clauses: [] }), id);
+      if (!asset) add("sixthYear", () => ({ code: "sixthYear", clauses: [] }), id);
+    } else if (asset?.method === "net") add("netDeferredTax", () => ({ code: "netDeferredTax", clauses: [] }), id);
   }
   const out: Assumption[] = [...grouped.values()];
-  if (lines.length) out.push({ code: "taxRate", rate: a.settings.taxRate });
+  if (lines.length) out.push({ code: "taxRate", rate: a.settings.taxRate, years: a.settings.taxRates ?? {} });
   return out.filter((x) => uses[q].includes(x.code));
 }
 
 const where = (from: Source, lang: "en-US" | "zh-CN") =>
   lang === "zh-CN"
-    ? { default: "默认", document: "按文件设定", clause: "按条款设定", event: "按事项设定" }[from]
-    : { default: "default", document: "set for the document", clause: "set for the clause", event: "set on the event" }[from];
+    ? { default: "默认", scenario: "情景设定", document: "按文件设定", clause: "按条款设定", event: "按事项设定" }[from]
+    : { default: "default", scenario: "set in the scenario", document: "set for the document", clause: "set for the clause", event: "set on the event" }[from];
+
+/** "2027–2029 15%, 2030 25%": a year's rate, consecutive years of the same rate joined. */
+function yearRates(years: Readonly<Record<string, string>>, zh: boolean): string {
+  const sorted = Object.entries(years).map(([y, r]) => [Number(y), r] as const).sort(([a], [b]) => a - b);
+  const runs: { from: number; to: number; rate: string }[] = [];
+  for (const [y, r] of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.to === y - 1 && new Decimal(last.rate).eq(r)) last.to = y;
+    else runs.push({ from: y, to: y, rate: r });
+  }
+  return runs.map((x) => `${x.from === x.to ? x.from : `${x.from}–${x.to}`}${zh ? " 年 " : " "}${formatRate(new Decimal(x.rate))}`).join(zh ? "，" : ", ");
+}
 
 /** One assumption in words, with the clauses it acts on. */
 export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US"): string {
@@ -73,10 +113,42 @@ export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US")
         : `useful life ${x.years} years for ${x.kind === "building" ? "a building" : "equipment"}, ${where(x.from, lang)}${on}`;
     case "costYears":
       return zh ? `所补偿的后续费用分 ${x.years} 年发生，${where(x.from, lang)}${on}` : `the later costs it compensates fall over ${x.years} year${x.years === 1 ? "" : "s"}, ${where(x.from, lang)}${on}`;
-    case "taxRate":
-      return zh ? `企业所得税税率 ${formatRate(new Decimal(x.rate))}` : `income tax rate ${formatRate(new Decimal(x.rate))}`;
+    case "taxRate": {
+      const base = formatRate(new Decimal(x.rate));
+      const years = Object.keys(x.years).length ? yearRates(x.years, zh) : "";
+      if (zh) return `企业所得税税率 ${base}${years ? `，其中 ${years}` : ""}；补助于到账年度计税（财税〔2008〕151号），递延所得税按转回年度的税率计量`;
+      return `income tax rate ${base}${years ? `; ${years}` : ""}; support is taxed the year it is received (财税〔2008〕151号), deferred tax measured at the rate of the year it reverses`;
+    }
     case "nonTaxable":
       return zh ? `作为不征税收入（财税〔2011〕70号），其资助的支出不得税前扣除${on}` : `treated as non-taxable income (财税〔2011〕70号); the costs it funds are not deductible${on}`;
+    case "nonTaxableDoubtful":
+      return zh
+        ? `注意：该补助奖励已发生的费用，通常不符合财税〔2011〕70号关于专项用途财政性资金的条件，作不征税收入处理需有拨付文件规定专项用途、专门管理办法并单独核算${on}`
+        : `warning: this support rewards costs already incurred and rarely meets 财税〔2011〕70号's conditions for funds of a specified use (a document naming the use, a management rule, separate accounts)${on}`;
+    case "superDeduction":
+      return zh
+        ? `不征税收入资助的研发费用不得加计扣除（国家税务总局公告2015年第97号），加计扣除比例 ${formatRate(new Decimal(x.rate))}，${where(x.from, lang)}${on}`
+        : `R&D paid by non-taxable funds earns no super deduction (国家税务总局公告2015年第97号); super-deduction rate ${formatRate(new Decimal(x.rate))}, ${where(x.from, lang)}${on}`;
+    case "sixthYear":
+      return zh ? `5年（60个月）内未发生支出且未缴回的部分，计入取得资金第六年的应税收入（财税〔2011〕70号 第三条）${on}` : `what is unspent after 5 years (60 months) and not returned is taxable income of the sixth year (财税〔2011〕70号 第三条)${on}`;
+    case "receivable": {
+      const why = {
+        event: zh ? "标准确定且无需评审，于事项年度末确认" : "a fixed standard and no discretion: recognised at the end of the event's year",
+        approval: zh ? "须经评审，于情景所设批准年度确认" : "discretionary: recognised in the approval year the scenario states",
+        noApproval: zh ? "注意：须经评审而情景未设批准年度，仍按到账确认" : "warning: discretionary, and the scenario states no approval year, so recognised when received",
+      }[x.basis];
+      return zh ? `按应收确认（企业会计准则第16号：按照应收金额计量），${why}，${where(x.from, lang)}${on}` : `recognised when receivable (CAS 16: measured at the amount receivable), ${why}, ${where(x.from, lang)}${on}`;
+    }
+    case "readyForUse":
+      return x.ready.length > 4
+        ? zh
+          ? `资产于 ${x.ready} 达到预定可使用状态，自次月起分摊${on}`
+          : `the asset is ready for use in ${x.ready}, recognised from the month after${on}`
+        : zh
+          ? `资产于 ${x.ready} 年达到预定可使用状态，按整年分摊${on}`
+          : `the asset is ready for use in ${x.ready}, recognised in whole years from then${on}`;
+    case "netDeferredTax":
+      return zh ? `净额法：资产计税基础为全部成本，递延所得税资产对应资产账面价值与计税基础的差额${on}` : `net method: the asset's tax base is its full cost, so the deferred tax asset sits on the difference in its carrying amount${on}`;
   }
 }
 
@@ -99,7 +171,7 @@ export function lineStory(l: LineAccounts, lang: "en-US" | "zh-CN" = "en-US"): s
   const first = pl[0]?.[0] ?? received;
   const years = pl.length;
   const each = pl[0] ? formatYuan(pl[0][1]) : "0";
-  const rate = formatRate(st.taxRate);
+  const rate = formatRate(new Decimal(st.tax.rates[String(received)] ?? st.tax.rate));
   const parts = zh
     ? [`${line.year} 年取得资格 ${formatYuan(line.ceiling)} 元，${received} 年到账（付款滞后 ${st.lag.years} 年，${where(st.lag.from, lang)}）`, `${classText(st.class, lang)}：${st.accounting.zh}（${st.accounting.words}）`]
     : [`entitled ${line.year}: ${formatYuan(line.ceiling)}; received ${received} (payment lag ${st.lag.years} year${st.lag.years === 1 ? "" : "s"}, ${where(st.lag.from, lang)})`, `${classText(st.class, lang)}: ${st.accounting.en} (${st.accounting.words})`];
@@ -114,8 +186,15 @@ export function lineStory(l: LineAccounts, lang: "en-US" | "zh-CN" = "en-US"): s
     }
   } else if (st.costYears && st.costYears.years > 1) {
     parts.push(zh ? `确认为递延收益，在费用发生的 ${years} 年内计入损益（${where(st.costYears.from, lang)}）` : `deferred, recognised as its costs fall over ${years} years (${where(st.costYears.from, lang)})`);
-  } else parts.push(zh ? `${received} 年计入损益` : `in profit in ${received}`);
-  if (st.nonTaxable) parts.push(zh ? `不征税收入：不征税，其资助的支出不得扣除（税率 ${rate}）` : `non-taxable income: not taxed, the costs it funds not deductible (rate ${rate})`);
-  else parts.push(zh ? `按 ${rate} 计税` : `taxed at ${rate}`);
+  } else if (st.receivable) parts.push(zh ? `按应收确认，${st.receivable.year} 年计入损益` : `recognised when receivable, in profit in ${st.receivable.year}`);
+  else parts.push(zh ? `${received} 年计入损益` : `in profit in ${received}`);
+  if (st.nonTaxable) {
+    const lost = st.tax.rd ? (zh ? `，研发费用不得加计扣除（${formatRate(new Decimal(st.tax.superRate))}）` : `, its R&D earns no super deduction (${formatRate(new Decimal(st.tax.superRate))})`) : "";
+    parts.push(zh ? `不征税收入：不征税，其资助的支出不得扣除${lost}` : `non-taxable income: not taxed, the costs it funds not deductible${lost}`);
+  } else {
+    const current = l.ceiling.currentTax.get(received);
+    const shown = current ? formatYuan(current) : "0";
+    parts.push(zh ? `按 ${rate} 计税：${received} 年到账计入当期所得税 ${shown} 元，所得税费用随确认计入，差额为递延所得税` : `taxed at ${rate} when received in ${received}: current tax ${shown}; the expense follows recognition, the difference is deferred tax`);
+  }
   return parts.join(zh ? "；" : "; ");
 }

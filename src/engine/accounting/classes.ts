@@ -9,6 +9,8 @@ export const accountingEntry = z
     asset: z.enum(assetKinds).optional(),
     /** The words of the clause's sentence, verbatim, that decide the class. */
     words: z.string().min(2),
+    /** The funds pay research and development (研发活动): non-taxable, those costs lose their super deduction. */
+    rd: z.optional(z.literal(true)),
     ...bilingual.shape,
   })
   .refine((e) => (e.class === "asset") === (e.asset !== undefined), { message: "an asset-related clause names its kind of asset (building or equipment), and only it" });

@@ -27,3 +27,9 @@ export function accountingProblems(catalog: Catalog): string[] {
   }
   return problems;
 }
+
+/** Useful lives in years where neither the event nor the scenario sets one (docs/RULINGS.md 44). */
+export const defaultLives: Readonly<Record<AssetKind, number>> = { building: 20, equipment: 10 };
+
+/** 研发费用加计扣除: 100% of R&D costs for every enterprise from 2023 (财政部 税务总局公告2023年第7号 第一条). */
+export const DEFAULT_SUPER_DEDUCTION = "1";

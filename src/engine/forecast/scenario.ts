@@ -42,6 +42,9 @@ const uncertain = {
 const product = z.string().check(z.minLength(1));
 /** Years of use of a long-lived asset the event builds or buys (asset-related support, ruling 16). */
 const usefulLife = z.optional(z.number().check(z.int(), z.gte(1), z.lte(100)));
+/** When the asset the support pays for is ready for use (DESIGN ruling 23), where it is not the event's year:
+ * "2027-09" (recognised from the month after, as depreciation starts) or "2027" (whole years from it). */
+const readyForUse = z.optional(z.string().check(z.regex(/^(199\d|20\d\d)(-(0[1-9]|1[0-2]))?$/, "a month such as \"2027-09\", or a year such as \"2027\"")));
 
 export const event = z.discriminatedUnion("type", [
   z.strictObject({
@@ -85,7 +88,7 @@ export const event = z.discriminatedUnion("type", [
   }),
   z.strictObject({ type: z.literal("firstSet"), ...uncertain, product, sales: money }),
   z.strictObject({ type: z.literal("insurance"), ...uncertain, premium: money }),
-  z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: area, usefulLife }),
+  z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: area, usefulLife, readyForUse }),
   /** Any other clause of the catalog, by topic and the facts its conditions read. */
   z.strictObject({
     type: z.literal("other"),
@@ -93,6 +96,7 @@ export const event = z.discriminatedUnion("type", [
     topic: z.enum(topics),
     facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     usefulLife,
+    readyForUse,
   }).check(z.superRefine((e, ctx) => {
     // Typed by the catalog's definitions: a flag where money is expected, NaN or −1 is refused here.
     const definitions = engine().catalog.facts;
@@ -105,6 +109,7 @@ export const event = z.discriminatedUnion("type", [
 export type ScenarioEvent = z.infer<typeof event>;
 
 const lag = z.number().check(z.int(), z.gte(0), z.lte(10));
+const life = z.number().check(z.int(), z.gte(1), z.lte(100));
 const rate = z.string().check(z.regex(/^(0(\.\d+)?|1(\.0+)?)$/, "a rate from 0 to 1, such as \"0.25\""));
 
 /**
@@ -119,11 +124,27 @@ export const accountingSettings = z.prefault(
     /** Asset-related support: gross (总额法, deferred income) or net (净额法, deducted from the asset's cost). */
     assetMethod: z._default(z.enum(["gross", "net"]), "gross"),
     /** Default useful life in years by kind of asset, where the event does not set its own. */
-    usefulLife: z.prefault(z.strictObject({ building: z._default(z.number().check(z.int(), z.gte(1), z.lte(100)), 20), equipment: z._default(z.number().check(z.int(), z.gte(1), z.lte(100)), 10) }), {}),
+    /** The scenario's useful life in years by kind of asset, where the event does not set its own;
+     * a kind not set here takes the engine's default (accounting/kinds.ts: building 20, equipment 10). */
+    usefulLife: z.prefault(z.strictObject({ building: z.optional(life), equipment: z.optional(life) }), {}),
     /** Enterprise income tax rate: 25%; 15% for a high-tech enterprise (高新技术企业). */
     taxRate: z._default(rate, "0.25"),
+    /** The rate of particular years, by year ("2027": "0.15" for the years of 高新技术企业 status); other years take taxRate. */
+    taxRates: z.optional(z.record(z.string().check(z.regex(/^(19[9]\d|20\d\d|2100)$/, "a year such as \"2027\"")), rate)),
+    /** The super deduction of R&D costs (研发费用加计扣除) as a share of them: 100% (财政部 税务总局公告2023年第7号) unless set. */
+    superDeduction: z.optional(rate),
     /** Clauses whose funds are treated as non-taxable income (不征税收入, 财税〔2011〕70号), by clause id. */
     nonTaxable: z._default(z.array(z.string().check(z.minLength(1))), []),
+    /** When support compensating costs already incurred is recognised (DESIGN ruling 23): when received
+     * (the default) or when receivable, per document or clause (the clause's setting wins); a discretionary
+     * award is receivable no earlier than its approval year, by clause id. */
+    recognition: z.optional(
+      z.strictObject({
+        documents: z.optional(z.record(z.string(), z.enum(["received", "receivable"]))),
+        clauses: z.optional(z.record(z.string(), z.enum(["received", "receivable"]))),
+        approvalYears: z.optional(z.record(z.string(), year)),
+      }),
+    ),
     /** Years over which the later costs an income-related clause compensates fall, by clause id (default 1). */
     costYears: z._default(z.record(z.string(), z.number().check(z.int(), z.gte(1), z.lte(50))), {}),
   }).check(z.superRefine((a, ctx) => {
@@ -136,6 +157,9 @@ export const accountingSettings = z.prefault(
     for (const id of Object.keys(a.paymentLag.clauses)) if (!clauses.has(id)) unknown(["paymentLag", "clauses", id], id, "clause");
     a.nonTaxable.forEach((id, i) => clauses.has(id) || unknown(["nonTaxable", i], id, "clause"));
     for (const id of Object.keys(a.costYears)) if (!clauses.has(id)) unknown(["costYears", id], id, "clause");
+    for (const id of Object.keys(a.recognition?.documents ?? {})) if (!documents.has(id)) unknown(["recognition", "documents", id], id, "document");
+    for (const id of Object.keys(a.recognition?.clauses ?? {})) if (!clauses.has(id)) unknown(["recognition", "clauses", id], id, "clause");
+    for (const id of Object.keys(a.recognition?.approvalYears ?? {})) if (!clauses.has(id)) unknown(["recognition", "approvalYears", id], id, "clause");
   })),
   {},
 );

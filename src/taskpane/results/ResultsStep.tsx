@@ -259,7 +259,7 @@ function Results(props: Props & { readonly f: Forecast }) {
 
       <details className={styles.details} data-testid="accounts">
         <summary>{t("accounts.title")}</summary>
-        <AccountsSection scenario={scenario} f={f} />
+        <AccountsSection scenario={scenario} f={f} onSettings={(accounting) => props.change({ accounting })} />
       </details>
 
       <ExportBar scenario={scenario} f={f} header={yearHeader} />
