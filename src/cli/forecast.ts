@@ -17,12 +17,16 @@ import {
   parseScenario,
   parseView,
   ScenarioError,
+  treatments,
+  treatmentsTable,
   viewCodes,
   wordsFor,
   type Accounts,
   type Forecast,
   type Lang,
   type Quantity,
+  type Scenario,
+  type Treatments,
 } from "../engine";
 import type { Io } from "./main";
 
@@ -116,9 +120,9 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
     return 0;
   }
   const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, format === "json" ? undefined : [view]);
-  if (format === "json") io.out(JSON.stringify({ ...toJson(f, lang), views: viewsJson(a, lang) }, null, 2));
+  if (format === "json") io.out(JSON.stringify({ ...toJson(f, lang), views: viewsJson(a, lang), ...treatmentsJson(scenario) }, null, 2));
   else if (format === "csv") io.out(toCsv(accountsTable(a, view, lang)));
-  else io.out(viewText(f, a, view, lang));
+  else io.out(viewText(scenario, f, a, view, lang));
   return 0;
 }
 
@@ -172,7 +176,7 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
   },
 };
 
-function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string {
+function viewText(s: Scenario, f: Forecast, a: Accounts, view: Quantity, lang: Lang): string {
   const words = wordsFor(lang);
   const zh = lang === "zh-CN";
   const out = [`${f.name}`, `${zh ? "视图" : "view"} ${viewTitles[lang][view]}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
@@ -194,7 +198,22 @@ function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string 
     }
     out.push(`      ${formatLineAccounts(l, lang)}`);
   }
+  // Both treatments of the non-taxable clauses, with what each costs in cash tax (ruling 17).
+  const both = view === "nonDeductible" ? treatments(s) : undefined;
+  if (both) {
+    out.push("", zh ? `两种处理的当期所得税对比（${both.clauses.join("、")}，期望值）：` : `Both treatments, current tax (${both.clauses.join(", ")}, expected):`);
+    out.push(...columns(treatmentsTable(both, a.horizon.to, lang)));
+  }
   return out.join("\n");
+}
+
+/** Both treatments of the non-taxable clauses in the JSON, when there are any. */
+function treatmentsJson(s: Scenario) {
+  const t = treatments(s);
+  if (!t) return {};
+  const pair = (p: { ceiling: { toFixed(): string }; expected: { toFixed(): string } }) => ({ ceiling: p.ceiling.toFixed(), expected: p.expected.toFixed() });
+  const both = (x: Treatments["total"]) => ({ nonTaxable: pair(x.nonTaxable), taxed: pair(x.taxed) });
+  return { treatments: { clauses: t.clauses, discountRate: t.discountRate, years: t.years.map((y) => ({ year: y.year, ...both(y) })), after: both(t.after), total: both(t.total), presentValue: both(t.presentValue) } };
 }
 
 function viewsJson(a: Accounts, lang: Lang) {

@@ -1,4 +1,4 @@
-import { assumptionsOf, assumptionText } from "../../src/engine";
+import { assumptionsOf, assumptionText, parseScenario, treatments, treatmentsTable } from "../../src/engine";
 import { accountsOf, yearsOf } from "./support";
 
 // Hand-worked tax tables (DESIGN rulings 17 and 22): current tax on receipt (财税〔2008〕151号 第一条),
@@ -136,6 +136,32 @@ describe("research funds (深圳（三）, 8,000,000) as non-taxable income or t
     expect(yearsOf(a, "lostSuperDeduction")).toEqual({ 2026: "0", 2027: "750000", 2028: "750000", after: "0" });
     const said = assumptionsOf(a, "nonDeductible").map((x) => assumptionText(x));
     expect(said).toContain("R&D paid by non-taxable funds earns no super deduction (国家税务总局公告2015年第97号); super-deduction rate 75%, set in the scenario (shenzhen-device/3.frontier)");
+  });
+
+  test("both treatments side by side, and discounted: the difference is not only timing", () => {
+    const plan = (extra: Record<string, unknown>) =>
+      parseScenario({
+        schemaVersion: 1,
+        name: "both treatments",
+        enterprise: { region: "shenzhen", sector: "device" },
+        horizon: { from: 2026, to: 2028 },
+        events: [{ type: "other", year: 2026, topic: "innovation", facts: { shenzhenSpecialProject: "frontier", projectCost: "8000000" } }],
+        accounting: { costYears: { "shenzhen-device/3.frontier": 2 }, nonTaxable: ["shenzhen-device/3.frontier"], ...extra },
+      });
+    const t = treatments(plan({}))!;
+    const years = t.years.map((y) => [y.year, y.nonTaxable.expected.toFixed(), y.taxed.expected.toFixed()]);
+    // As set: 2,000,000 in 2027 and in 2028 (above); taxed: 2,000,000 on receipt in 2027.
+    expect(years).toEqual([[2026, "0", "0"], [2027, "2000000", "2000000"], [2028, "2000000", "0"]]);
+    expect([t.total.nonTaxable.expected.toFixed(), t.total.taxed.expected.toFixed()]).toEqual(["4000000", "2000000"]);
+    // At 8% (the default) to 2026: 2,000,000 / 1.08 = 1,851,851.85185…; 2,000,000 / 1.08² = 1,714,677.64060…;
+    // sum 3,566,529.49245… → 3,566,529.49; taxed 1,851,851.85.
+    expect([t.presentValue.nonTaxable.expected.toFixed(), t.presentValue.taxed.expected.toFixed()]).toEqual(["3566529.49", "1851851.85"]);
+    // At 10%: 1,818,181.81818… + 1,652,892.56198… = 3,471,074.38; taxed 1,818,181.82.
+    const ten = treatments(plan({ discountRate: "0.1" }))!;
+    expect([ten.presentValue.nonTaxable.expected.toFixed(), ten.presentValue.taxed.expected.toFixed()]).toEqual(["3471074.38", "1818181.82"]);
+    const rows = treatmentsTable(ten, 2028, "zh-CN").rows;
+    expect(rows[rows.length - 1][0]).toBe("现值（折现率 10%，情景设定）");
+    expect(treatments(plan({ nonTaxable: [] }))).toBeUndefined();
   });
 
   test("unspent after 60 months: the rest is taxable in the sixth year (财税〔2011〕70号 第三条)", () => {
