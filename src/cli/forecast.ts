@@ -17,6 +17,8 @@ import {
   parseScenario,
   parseView,
   ScenarioError,
+  rollForward,
+  rollForwardTable,
   treatments,
   treatmentsTable,
   viewCodes,
@@ -88,8 +90,10 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
   const format = values.format as (typeof formats)[number];
   if (!formats.includes(format)) return usage(io, `--format must be one of ${formats.join(", ")}`);
   if (positionals.length !== 1) return usage(io, "give one scenario file");
-  const view = parseView(values.view as string);
-  if (!view) return usage(io, `--view must be one of ${viewCodes.join(", ")} (or 应享, 现金, 损益, 递延收益, 税, 税后)`);
+  // The roll-forward of the balances is a table of its own, not a view by year.
+  const rolled = ["rollforward", "余额变动"].includes((values.view as string).trim().toLowerCase().replace(/[\s_-]+/g, ""));
+  const view = rolled ? "deferred" : parseView(values.view as string);
+  if (!view) return usage(io, `--view must be one of ${viewCodes.join(", ")}, rollforward (or 应享, 现金, 损益, 递延收益, 税, 税后, 余额变动)`);
   const draws = values.draws === undefined ? undefined : Number(values.draws);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1 && draws <= 100000)) return usage(io, "--draws must be a whole number from 1 to 100000");
@@ -113,6 +117,12 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
       if (Date.now() - started > 500) io.progress?.(`forecasting: ${done}/${total} ${done === total ? "\n" : ""}`);
     },
   };
+  if (rolled && format !== "json") {
+    const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, []);
+    const table = rollForwardTable(a, lang);
+    io.out(format === "csv" ? toCsv(table) : [f.name, lang === "zh-CN" ? "余额变动（期望值）：应收政府补助、递延收益、递延所得税" : "roll-forward (expected): grant receivable, deferred income, deferred tax", "", ...columns(table)].join("\n"));
+    return 0;
+  }
   // The entitled table alone needs no projections; JSON carries every view.
   if (view === "entitled" && format !== "json") {
     const f = forecast(scenario, options);
@@ -120,7 +130,7 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
     return 0;
   }
   const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, format === "json" ? undefined : [view]);
-  if (format === "json") io.out(JSON.stringify({ ...toJson(f, lang), views: viewsJson(a, lang), ...treatmentsJson(scenario) }, null, 2));
+  if (format === "json") io.out(JSON.stringify({ ...toJson(f, lang), views: viewsJson(a, lang), rollForward: rollJson(a), ...treatmentsJson(scenario) }, null, 2));
   else if (format === "csv") io.out(toCsv(accountsTable(a, view, lang)));
   else io.out(viewText(scenario, f, a, view, lang));
   return 0;
@@ -205,6 +215,12 @@ function viewText(s: Scenario, f: Forecast, a: Accounts, view: Quantity, lang: L
     out.push(...columns(treatmentsTable(both, a.horizon.to, lang)));
   }
   return out.join("\n");
+}
+
+/** The roll-forward of each balance in the JSON. */
+function rollJson(a: Accounts) {
+  const pair = (p: { ceiling: { toFixed(): string }; expected: { toFixed(): string } }) => ({ ceiling: p.ceiling.toFixed(), expected: p.expected.toFixed() });
+  return Object.fromEntries(Object.entries(rollForward(a)).map(([b, rows]) => [b, rows.map((r) => ({ year: r.year, opening: pair(r.opening), increase: pair(r.increase), decrease: pair(r.decrease), closing: pair(r.closing) }))]));
 }
 
 /** Both treatments of the non-taxable clauses in the JSON, when there are any. */

@@ -182,6 +182,17 @@ describe("the doors", () => {
     expect(out.join("\n")).toMatch(/^2027\s+6,000,000\s+6,000,000/m);
   });
 
+  test("subsidy forecast --view rollforward, in both languages", async () => {
+    const run = async (args: string[]) => {
+      const out: string[] = [];
+      expect(await main(["forecast", file, ...args], { out: (t) => out.push(t), err: () => undefined })).toBe(0);
+      return out.join("\n");
+    };
+    // 2027: deferred income opens at research's 4,000,000, gains the plant's 6,000,000, loses 4,000,000 + 315,789.47.
+    expect(await run(["--view", "rollforward"])).toMatch(/^deferred income\s+2027\s+4,000,000\s+6,000,000\s+4,315,789\.47\s+5,684,210\.53$/m);
+    expect(await run(["--view", "余额变动", "--lang", "zh-CN"])).toMatch(/^递延所得税资产\s+2027\s+0\s+852,631\.58\s+0\s+852,631\.58$/m);
+  });
+
   test("subsidy forecast --format json carries every view", async () => {
     const out: string[] = [];
     await main(["forecast", file, "--format", "json"], { out: (t) => out.push(t), err: () => undefined });

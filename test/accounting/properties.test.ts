@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { accountedForecast, Decimal, parseScenario, ZERO, type Accounts, type LineAccounts } from "../../src/engine";
+import { accountedForecast, Decimal, parseScenario, rolledBalances, rollForward, ZERO, type Accounts, type LineAccounts } from "../../src/engine";
 
 /** Random plans that touch every accounting class, under random CFO settings. */
 const amount = fc.integer({ min: 0, max: 90_000_000 }).map(String);
@@ -146,6 +146,24 @@ test("the income tax expense is the current tax plus the change in deferred tax,
           const expected = v.currentTax.years[i][k].plus(at("deferredTaxLiability", i).minus(at("deferredTaxLiability", i - 1))).minus(at("deferredTaxAsset", i).minus(at("deferredTaxAsset", i - 1)));
           expect(v.tax.years[i][k].toFixed()).toBe(expected.toFixed());
         }
+      }
+    }),
+    { numRuns: 35 },
+  );
+});
+
+test("the roll-forward of each balance: opening + increase − decrease = closing, and each opening the year before's closing", () => {
+  fc.assert(
+    fc.property(plan, (raw) => {
+      const a = run(raw);
+      const roll = rollForward(a);
+      for (const b of rolledBalances) {
+        roll[b].forEach((r, i) => {
+          for (const k of ["ceiling", "expected"] as const) {
+            expect(r.opening[k].plus(r.increase[k]).minus(r.decrease[k]).toFixed()).toBe(r.closing[k].toFixed());
+            expect(r.opening[k].toFixed()).toBe(i === 0 ? "0" : roll[b][i - 1].closing[k].toFixed());
+          }
+        });
       }
     }),
     { numRuns: 35 },

@@ -1,4 +1,4 @@
-import { assumptionsOf, assumptionText } from "../../src/engine";
+import { assumptionsOf, assumptionText, rollForward } from "../../src/engine";
 import { accountsOf, yearsOf } from "./support";
 
 // Recognition (DESIGN ruling 23), worked by hand: when receivable, and an asset's grant from when
@@ -27,6 +27,21 @@ describe("a certificate award recognised when receivable: a deferred tax liabili
     expect(yearsOf(a, "deferredTaxLiability")).toEqual({ 2027: "1000000", 2028: "0", 2029: "0" });
     // 2027: 0 + (1,000,000 − 0); 2028: 1,000,000 + (0 − 1,000,000) = 0.
     expect(yearsOf(a, "tax")).toEqual({ 2027: "1000000", 2028: "0", 2029: "0", after: "0" });
+  });
+
+  test("the roll-forward: the receivable and the liability raised in 2027, settled by the cash in 2028", () => {
+    const roll = rollForward(a);
+    const rows = (b: "receivable" | "deferredTaxLiability") => roll[b].map((r) => [r.year, r.opening, r.increase, r.decrease, r.closing].map((x) => (typeof x === "number" ? x : x.ceiling.toFixed())));
+    expect(rows("receivable")).toEqual([
+      [2027, "0", "4000000", "0", "4000000"],
+      [2028, "4000000", "0", "4000000", "0"],
+      [2029, "0", "0", "0", "0"],
+    ]);
+    expect(rows("deferredTaxLiability")).toEqual([
+      [2027, "0", "1000000", "0", "1000000"],
+      [2028, "1000000", "0", "1000000", "0"],
+      [2029, "0", "0", "0", "0"],
+    ]);
   });
 
   test("the settings say why that year", () => {

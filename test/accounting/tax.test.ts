@@ -1,4 +1,4 @@
-import { assumptionsOf, assumptionText, parseScenario, treatments, treatmentsTable } from "../../src/engine";
+import { assumptionsOf, assumptionText, parseScenario, rollForward, treatments, treatmentsTable } from "../../src/engine";
 import { accountsOf, yearsOf } from "./support";
 
 // Hand-worked tax tables (DESIGN rulings 17 and 22): current tax on receipt (财税〔2008〕151号 第一条),
@@ -56,6 +56,27 @@ describe("the issue's plant: 5,400,000 received in 2027, spread over 19 years, a
   test("after tax: profit less the expense", () => {
     // 284,210.53 − 71,052.63 = 213,157.90; 284,210.52 − 71,052.63 = 213,157.89; 284,210.53 − 71,052.64 = 213,157.89
     expect(yearsOf(gross, "aftertax")).toEqual({ 2026: "0", 2027: "213157.9", 2028: "213157.89", 2029: "213157.9", 2030: "213157.89", after: "3197368.42" });
+  });
+
+  test("the roll-forward of deferred income and the deferred tax asset", () => {
+    const roll = rollForward(gross);
+    const rows = (b: "deferred" | "deferredTaxAsset") => roll[b].map((r) => [r.year, r.opening, r.increase, r.decrease, r.closing].map((x) => (typeof x === "number" ? x : x.ceiling.toFixed())));
+    // Deferred income: 5,400,000 received in 2027, 284,210.53 of it recognised; then a year's share out each year.
+    expect(rows("deferred")).toEqual([
+      [2026, "0", "0", "0", "0"],
+      [2027, "0", "5400000", "284210.53", "5115789.47"],
+      [2028, "5115789.47", "0", "284210.52", "4831578.95"],
+      [2029, "4831578.95", "0", "284210.53", "4547368.42"],
+      [2030, "4547368.42", "0", "284210.53", "4263157.89"],
+    ]);
+    // The asset: up by 1,278,947.37 in 2027, then down by each year's reversal (the expense less nothing current).
+    expect(rows("deferredTaxAsset")).toEqual([
+      [2026, "0", "0", "0", "0"],
+      [2027, "0", "1278947.37", "0", "1278947.37"],
+      [2028, "1278947.37", "0", "71052.63", "1207894.74"],
+      [2029, "1207894.74", "0", "71052.63", "1136842.11"],
+      [2030, "1136842.11", "0", "71052.64", "1065789.47"],
+    ]);
   });
 
   test("the net method: the same tax, the difference on the asset's carrying amount", () => {

@@ -6,3 +6,4 @@ export { accountedForecast, accounts, lineView, yearStatement, type Accounts, ty
 export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./assumptions";
 export { accountsTable, parseView, viewCodes, viewNames } from "./table";
 export { DEFAULT_DISCOUNT_RATE, treatments, treatmentsTable, type Treatments } from "./treatments";
+export { rolledBalances, rollForward, rollForwardTable, type RolledBalance, type RollRow } from "./rollforward";
