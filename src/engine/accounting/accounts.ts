@@ -97,6 +97,7 @@ function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, line: Projec
     cash,
     pl,
     otherIncome: s.otherIncome.length ? pl : none,
+    nonOperating: s.nonOperating.length ? pl : none,
     deferred: net || !s.deferred.length ? none : balance,
     assetReduction: net ? balance : none,
     receivable,

@@ -22,7 +22,11 @@ export type Assumption =
   | { readonly code: "netDeferredTax"; readonly clauses: readonly string[] }
   /** Recognised when receivable (ruling 23): in the event's year, the approval year, or, with no approval year stated, when received. */
   | { readonly code: "receivable"; readonly basis: "event" | "approval" | "noApproval"; readonly from: Source; readonly clauses: readonly string[] }
-  | { readonly code: "readyForUse"; readonly ready: string; readonly clauses: readonly string[] };
+  | { readonly code: "readyForUse"; readonly ready: string; readonly clauses: readonly string[] }
+  /** 营业外收入 rather than 其他收益, with the catalog's reason. */
+  | { readonly code: "nonOperating"; readonly en: string; readonly zh: string; readonly clauses: readonly string[] }
+  /** For a listed or pre-IPO company, the support in profit is 非经常性损益. */
+  | { readonly code: "nonRecurring" };
 
 /** Which settings each view rests on. */
 const profit: readonly Assumption["code"][] = ["lag", "method", "life", "readyForUse", "costYears", "receivable"];
@@ -30,8 +34,9 @@ const taxed: readonly Assumption["code"][] = [...profit, "taxRate", "nonTaxable"
 const uses: Record<Quantity, readonly Assumption["code"][]> = {
   entitled: [],
   cash: ["lag"],
-  pl: profit,
-  otherIncome: profit,
+  pl: [...profit, "nonOperating", "nonRecurring"],
+  otherIncome: [...profit, "nonOperating", "nonRecurring"],
+  nonOperating: [...profit, "nonOperating", "nonRecurring"],
   deferred: profit,
   assetReduction: ["lag", "method", "life", "readyForUse"],
   receivable: ["lag", "receivable"],
@@ -64,6 +69,8 @@ export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
       const ready = asset.ready.month === undefined ? String(asset.ready.year) : `${asset.ready.year}-${String(asset.ready.month).padStart(2, "0")}`;
       add(`ready ${ready}`, () => ({ code: "readyForUse", ready, clauses: [] }), id);
     }
+    const shown = settings.accounting.presentation;
+    if (shown && asset?.method !== "net") add(`nonOperating ${shown.en}`, () => ({ code: "nonOperating", en: shown.en, zh: shown.zh, clauses: [] }), id);
     const rec = settings.receivable;
     if (rec) add(`receivable ${rec.basis} ${rec.from}`, () => ({ code: "receivable", basis: rec.basis, from: rec.from, clauses: [] }), id);
     if (costYears) add(`cost ${costYears.years} ${costYears.from}`, () => ({ code: "costYears", years: costYears.years, from: costYears.from, clauses: [] }), id);
@@ -75,7 +82,7 @@ export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
     } else if (asset?.method === "net") add("netDeferredTax", () => ({ code: "netDeferredTax", clauses: [] }), id);
   }
   const out: Assumption[] = [...grouped.values()];
-  if (lines.length) out.push({ code: "taxRate", rate: a.settings.taxRate, years: a.settings.taxRates ?? {} });
+  if (lines.length) out.push({ code: "taxRate", rate: a.settings.taxRate, years: a.settings.taxRates ?? {} }, { code: "nonRecurring" });
   return out.filter((x) => uses[q].includes(x.code));
 }
 
@@ -147,6 +154,12 @@ export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US")
         : zh
           ? `资产于 ${x.ready} 年达到预定可使用状态，按整年分摊${on}`
           : `the asset is ready for use in ${x.ready}, recognised in whole years from then${on}`;
+    case "nonOperating":
+      return zh ? `计入营业外收入：${x.zh}${on}` : `shown as non-operating income (营业外收入): ${x.en}${on}`;
+    case "nonRecurring":
+      return zh
+        ? `上市及拟上市公司：计入当期损益的政府补助属非经常性损益，按照确定的标准享有、对损益产生持续影响的除外（证监会公告〔2023〕65号 三、（二））；本工具认为这些条款均为一次性奖励或有期限措施下的支持，不属例外`
+        : `for a listed or pre-IPO company, support in profit is 非经常性损益 (non-recurring) unless received on a fixed standard with a lasting effect on profit (证监会公告〔2023〕65号 三、（二）); the engine reads none of these clauses as such: each is a one-off award or paid under measures of limited duration`;
     case "netDeferredTax":
       return zh ? `净额法：资产计税基础为全部成本，递延所得税资产对应资产账面价值与计税基础的差额${on}` : `net method: the asset's tax base is its full cost, so the deferred tax asset sits on the difference in its carrying amount${on}`;
   }

@@ -11,6 +11,8 @@ export const accountingEntry = z
     words: z.string().min(2),
     /** The funds pay research and development (研发活动): non-taxable, those costs lose their super deduction. */
     rd: z.optional(z.literal(true)),
+    /** Not related to the enterprise's daily activities (CAS 16 第十一条): 营业外收入, with why; else 其他收益. */
+    presentation: z.optional(z.strictObject({ line: z.literal("nonOperating"), ...bilingual.shape })),
     ...bilingual.shape,
   })
   .refine((e) => (e.class === "asset") === (e.asset !== undefined), { message: "an asset-related clause names its kind of asset (building or equipment), and only it" });

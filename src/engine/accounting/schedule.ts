@@ -21,8 +21,10 @@ export const accountingQuantities = [
   "cash",
   /** What reaches profit: 其他收益, or under the net method the depreciation it saves. */
   "pl",
-  /** Of pl, what is shown as 其他收益 (other income). */
+  /** Of pl, what is shown as 其他收益 (other income): support related to daily activities. */
   "otherIncome",
+  /** Of pl, what is shown as 营业外收入: support not related to daily activities (CAS 16 第十一条). */
+  "nonOperating",
   /** 递延收益 at year end: received, not yet recognised (a balance, not a flow). */
   "deferred",
   /** Net method: received, deducted from the asset's cost, not yet through depreciation (a balance). */
@@ -257,7 +259,8 @@ export function shares(line: ProjectedLine, settings: LineSettings, until: numbe
     entitled: [{ year: line.year, fraction: new Decimal(1) }],
     cash,
     pl,
-    otherIncome: net ? [] : pl,
+    otherIncome: net || settings.accounting.presentation ? [] : pl,
+    nonOperating: !net && settings.accounting.presentation ? pl : [],
     deferred: net ? [] : balance,
     assetReduction: net ? balance : [],
     receivable,

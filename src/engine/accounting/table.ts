@@ -18,6 +18,8 @@ export const viewNames: Readonly<Record<string, Quantity>> = {
   损益: "pl",
   otherincome: "otherIncome",
   其他收益: "otherIncome",
+  nonoperating: "nonOperating",
+  营业外收入: "nonOperating",
   deferred: "deferred",
   递延收益: "deferred",
   assetreduction: "assetReduction",
