@@ -153,6 +153,8 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
   "en-US": {
     entitled: "entitled: the year the company becomes entitled",
     cash: "cash: the year the money is received",
+    vat: "output VAT on support tied to sales (国家税务总局公告2019年第45号 第七条), paid the year it is received",
+    surcharges: "surcharges on that VAT (税金及附加), an expense of the year received",
     pl: "profit and loss: what reaches profit each year (其他收益, or depreciation saved under the net method)",
     otherIncome: "other income (其他收益) recognised each year",
     nonOperating: "non-operating income (营业外收入): support not related to daily activities",
@@ -171,6 +173,8 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
   "zh-CN": {
     entitled: "应享：企业取得资格的年度",
     cash: "现金：资金到账的年度",
+    vat: "增值税：与销售挂钩的补助的销项税额（国家税务总局公告2019年第45号 第七条），于到账年度缴纳",
+    surcharges: "附加税费：上述增值税的附加（税金及附加），计入到账年度费用",
     pl: "损益：每年计入利润的金额（其他收益，或净额法下少计的折旧）",
     otherIncome: "每年确认的其他收益",
     nonOperating: "营业外收入：与日常活动无关的补助",

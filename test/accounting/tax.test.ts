@@ -224,3 +224,50 @@ describe("non-taxable treatment chosen where it rarely fits warns", () => {
     expect(assumptionText(warning, "zh-CN")).toMatch(/^注意：该补助奖励已发生的费用/);
   });
 });
+
+describe("support tied to sales bears output VAT (国家税务总局公告2019年第45号 第七条, as read)", () => {
+  // 深圳（十五）: 中标品种按当年采购总金额的3%予以资助，单个品种资助最高不超过300万元: 3% × 100,000,000 =
+  // 3,000,000, won in 2027, received 2028 (lag 1). VAT 13%, surcharges 12%, income tax 25% (the defaults).
+  const a = accountsOf({
+    enterprise: { region: "shenzhen", sector: "device" },
+    horizon: { from: 2027, to: 2029 },
+    events: [{ type: "vbp", year: 2027, product: "CT", bidValue: "100000000" }],
+  });
+
+  test("cash gross; output VAT 3,000,000 × 13% ÷ 1.13; income the rest; surcharges 12% of the VAT", () => {
+    // 3,000,000 ÷ 1.13 = 2,654,867.2566… → 2,654,867.26; VAT 3,000,000 − 2,654,867.26 = 345,132.74;
+    // surcharges 12% × 345,132.74 = 41,415.9288 → 41,415.93.
+    expect(yearsOf(a, "cash")).toEqual({ 2027: "0", 2028: "3000000", 2029: "0", after: "0" });
+    expect(yearsOf(a, "vat")).toEqual({ 2027: "0", 2028: "345132.74", 2029: "0", after: "0" });
+    expect(yearsOf(a, "pl")).toEqual({ 2027: "0", 2028: "2654867.26", 2029: "0", after: "0" });
+    expect(yearsOf(a, "surcharges")).toEqual({ 2027: "0", 2028: "41415.93", 2029: "0", after: "0" });
+  });
+
+  test("income tax on the income net of VAT, less the surcharges deducted", () => {
+    // 25% × 2,654,867.26 = 663,716.815 → 663,716.82; less 25% × 41,415.93 = 10,353.9825 → 10,353.98: 653,362.84.
+    expect(yearsOf(a, "currentTax")).toEqual({ 2027: "0", 2028: "653362.84", 2029: "0", after: "0" });
+    expect(yearsOf(a, "tax")).toEqual({ 2027: "0", 2028: "653362.84", 2029: "0", after: "0" });
+    // 2,654,867.26 − 41,415.93 − 653,362.84 = 1,960,088.49
+    expect(yearsOf(a, "aftertax")).toEqual({ 2027: "0", 2028: "1960088.49", 2029: "0", after: "0" });
+  });
+
+  test("the settings say so, and that CAS 14 applies where the support is in substance the price of goods", () => {
+    const vat = assumptionsOf(a, "pl").find((x) => x.code === "vat")!;
+    expect(assumptionText(vat)).toBe(
+      "support tied to sales revenue or quantity bears VAT (国家税务总局公告2019年第45号 第七条): output VAT = amount × 13% ÷ (1 + 13%), surcharges 12% of it, default; income and the income-tax base are net of it; where the support is in substance part of the price of goods sold, CAS 14 (revenue), not CAS 16, applies (shenzhen-device/15)",
+    );
+    expect(assumptionText(vat, "zh-CN")).toMatch(/^与销售收入或数量直接挂钩的补助缴纳增值税/);
+  });
+
+  test("a VAT rate set in the scenario: 6% (services)", () => {
+    const six = accountsOf({
+      enterprise: { region: "shenzhen", sector: "device" },
+      horizon: { from: 2027, to: 2028 },
+      events: [{ type: "vbp", year: 2027, product: "CT", bidValue: "100000000" }],
+      accounting: { vat: { rate: "0.06" } },
+    });
+    // 3,000,000 ÷ 1.06 = 2,830,188.6792… → 2,830,188.68; VAT 169,811.32.
+    expect(yearsOf(six, "vat")[2028]).toBe("169811.32");
+    expect(yearsOf(six, "pl")[2028]).toBe("2830188.68");
+  });
+});

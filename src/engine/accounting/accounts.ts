@@ -71,22 +71,30 @@ function spread(amount: Decimal, parts: readonly Share[]): Map<number, Decimal> 
 function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, line: ProjectedLine, settings: LineSettings, until: number): Record<Quantity, Map<number, Decimal>> {
   const cash = spread(amount, s.cash);
   const pl = spread(amount, s.pl);
+  // Support tied to sales: the income is what pl adds up to (amount ÷ (1 + rate), to the fen), the
+  // output VAT the rest of the cash, the surcharges a share of that VAT.
+  const received = line.year + settings.lag.years;
+  const income = settings.vat ? [...pl.values()].reduce((a, b) => a.plus(b), ZERO) : amount;
+  const vat = settings.vat ? new Map([[received, amount.minus(income)]]) : new Map<number, Decimal>();
+  const surcharges = settings.vat ? new Map([[received, amount.minus(income).times(settings.vat.surcharges).toDecimalPlaces(2)]]) : new Map<number, Decimal>();
+  const netCash = settings.vat ? new Map([[received, income]]) : cash;
   // The tax from these very fen, so that expense = current tax + change in deferred tax to the fen.
-  const t = lineTax(cash, pl, line, settings, (d) => d.toDecimalPlaces(2));
+  const t = lineTax(netCash, pl, line, settings, (d) => d.toDecimalPlaces(2), surcharges);
   const aftertax = new Map([...pl].map(([y, v]) => [y, v.minus(t.expense.get(y) ?? ZERO)]));
   for (const [y, v] of t.expense) if (!pl.has(y)) aftertax.set(y, v.negated());
+  for (const [y, v] of surcharges) aftertax.set(y, (aftertax.get(y) ?? ZERO).minus(v));
   const nonDeductible = new Map(t.lostDeduction);
   for (const [y, v] of t.lostSuperDeduction) nonDeductible.set(y, (nonDeductible.get(y) ?? ZERO).plus(v));
   // The balance at each year end: received so far less recognised so far, or, recognised first, a receivable.
   const balance = new Map<number, Decimal>();
   const receivable = new Map<number, Decimal>();
   const first = Math.min(...[...cash.keys(), ...pl.keys()]);
-  let received = ZERO;
+  let got = ZERO;
   let recognised = ZERO;
   for (let y = first; y <= until; y++) {
-    received = received.plus(cash.get(y) ?? ZERO);
+    got = got.plus(netCash.get(y) ?? ZERO);
     recognised = recognised.plus(pl.get(y) ?? ZERO);
-    const left = received.minus(recognised);
+    const left = got.minus(recognised);
     if (left.gt(0)) balance.set(y, left);
     else if (left.lt(0)) receivable.set(y, left.negated());
   }
@@ -95,6 +103,8 @@ function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, line: Projec
   return {
     entitled: spread(amount, s.entitled),
     cash,
+    vat,
+    surcharges,
     pl,
     otherIncome: s.otherIncome.length ? pl : none,
     nonOperating: s.nonOperating.length ? pl : none,

@@ -25,15 +25,19 @@ export type Assumption =
   | { readonly code: "readyForUse"; readonly ready: string; readonly clauses: readonly string[] }
   /** 营业外收入 rather than 其他收益, with the catalog's reason. */
   | { readonly code: "nonOperating"; readonly en: string; readonly zh: string; readonly clauses: readonly string[] }
+  /** Support tied to sales: output VAT and surcharges, income net of them. */
+  | { readonly code: "vat"; readonly rate: string; readonly surcharges: string; readonly from: Source; readonly clauses: readonly string[] }
   /** For a listed or pre-IPO company, the support in profit is 非经常性损益. */
   | { readonly code: "nonRecurring" };
 
 /** Which settings each view rests on. */
-const profit: readonly Assumption["code"][] = ["lag", "method", "life", "readyForUse", "costYears", "receivable"];
+const profit: readonly Assumption["code"][] = ["lag", "method", "life", "readyForUse", "costYears", "receivable", "vat"];
 const taxed: readonly Assumption["code"][] = [...profit, "taxRate", "nonTaxable", "nonTaxableDoubtful", "superDeduction", "sixthYear", "netDeferredTax"];
 const uses: Record<Quantity, readonly Assumption["code"][]> = {
   entitled: [],
   cash: ["lag"],
+  vat: ["lag", "vat"],
+  surcharges: ["lag", "vat"],
   pl: [...profit, "nonOperating", "nonRecurring"],
   otherIncome: [...profit, "nonOperating", "nonRecurring"],
   nonOperating: [...profit, "nonOperating", "nonRecurring"],
@@ -69,6 +73,8 @@ export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
       const ready = asset.ready.month === undefined ? String(asset.ready.year) : `${asset.ready.year}-${String(asset.ready.month).padStart(2, "0")}`;
       add(`ready ${ready}`, () => ({ code: "readyForUse", ready, clauses: [] }), id);
     }
+    const vat = settings.vat;
+    if (vat) add(`vat ${vat.rate} ${vat.surcharges} ${vat.from}`, () => ({ code: "vat", rate: vat.rate, surcharges: vat.surcharges, from: vat.from, clauses: [] }), id);
     const shown = settings.accounting.presentation;
     if (shown && asset?.method !== "net") add(`nonOperating ${shown.en}`, () => ({ code: "nonOperating", en: shown.en, zh: shown.zh, clauses: [] }), id);
     const rec = settings.receivable;
@@ -154,6 +160,13 @@ export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US")
         : zh
           ? `资产于 ${x.ready} 年达到预定可使用状态，按整年分摊${on}`
           : `the asset is ready for use in ${x.ready}, recognised in whole years from then${on}`;
+    case "vat": {
+      const r = formatRate(new Decimal(x.rate));
+      const u = formatRate(new Decimal(x.surcharges));
+      return zh
+        ? `与销售收入或数量直接挂钩的补助缴纳增值税（国家税务总局公告2019年第45号 第七条）：销项税额 = 补助 × ${r} ÷（1 + ${r}），附加税费为其 ${u}，${where(x.from, lang)}；收益与所得税计税基础均不含增值税；补助实质上是商品价款的，适用企业会计准则第14号（收入）而非第16号${on}`
+        : `support tied to sales revenue or quantity bears VAT (国家税务总局公告2019年第45号 第七条): output VAT = amount × ${r} ÷ (1 + ${r}), surcharges ${u} of it, ${where(x.from, lang)}; income and the income-tax base are net of it; where the support is in substance part of the price of goods sold, CAS 14 (revenue), not CAS 16, applies${on}`;
+    }
     case "nonOperating":
       return zh ? `计入营业外收入：${x.zh}${on}` : `shown as non-operating income (营业外收入): ${x.en}${on}`;
     case "nonRecurring":

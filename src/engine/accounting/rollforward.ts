@@ -40,12 +40,14 @@ export function rollForward(a: Accounts): Record<RolledBalance, RollRow[]> {
           const before = held.get(y - 1) ?? ZERO;
           const after = held.get(y) ?? ZERO;
           opening = opening.plus(before);
+          // The cash that settles a balance is net of any output VAT on it.
+          const cash = (f.cash.get(y) ?? ZERO).minus(f.vat.get(y) ?? ZERO);
           if (b === "deferred" || b === "assetReduction") {
-            up = up.plus(f.cash.get(y) ?? ZERO);
+            up = up.plus(cash);
             down = down.plus(f.pl.get(y) ?? ZERO);
           } else if (b === "receivable") {
             up = up.plus(f.pl.get(y) ?? ZERO);
-            down = down.plus(f.cash.get(y) ?? ZERO);
+            down = down.plus(cash);
           } else {
             const change = after.minus(before);
             up = up.plus(Decimal.max(change, ZERO));

@@ -1,5 +1,5 @@
 import type { AccountingEntry } from "./classes";
-import { defaultLives, DEFAULT_SUPER_DEDUCTION, type AccountingClass, type AssetKind } from "./kinds";
+import { defaultLives, DEFAULT_SUPER_DEDUCTION, DEFAULT_VAT_RATE, DEFAULT_VAT_SURCHARGES, type AccountingClass, type AssetKind } from "./kinds";
 import { taxOf, type TaxFlows } from "./tax";
 import type { Catalog } from "../catalog/catalog";
 import type { ForecastLineInfo, Projection } from "../forecast/forecast";
@@ -19,6 +19,10 @@ export const accountingQuantities = [
   "entitled",
   /** The year the money arrives (ruling 15). */
   "cash",
+  /** Output VAT on support tied to sales, paid out of the cash received (国家税务总局公告2019年第45号 第七条). */
+  "vat",
+  /** The surcharges on that VAT (税金及附加), an expense of the year received. */
+  "surcharges",
   /** What reaches profit: 其他收益, or under the net method the depreciation it saves. */
   "pl",
   /** Of pl, what is shown as 其他收益 (other income): support related to daily activities. */
@@ -45,7 +49,7 @@ export const accountingQuantities = [
   "lostDeduction",
   /** Its R&D super deduction lost: rate × super-deduction rate × the R&D the funds pay. */
   "lostSuperDeduction",
-  /** pl − tax. */
+  /** pl − surcharges − tax. */
   "aftertax",
 ] as const;
 export type Quantity = (typeof accountingQuantities)[number];
@@ -85,6 +89,8 @@ export interface LineSettings {
   /** Income-related, compensating later costs: the years those costs fall over. */
   readonly costYears?: { readonly years: number; readonly from: Source };
   readonly tax: LineTax;
+  /** Support tied to sales: output VAT at `rate` (amount × rate ÷ (1 + rate)) and surcharges on it. */
+  readonly vat?: { readonly rate: string; readonly surcharges: string; readonly from: Source };
   /** 不征税收入: the support is not taxed, the costs it funds are not deductible. */
   readonly nonTaxable: boolean;
 }
@@ -154,7 +160,8 @@ export function lineSettings(line: ProjectedLine, s: Scenario, catalog: Catalog)
     superRate: a.superDeduction ?? DEFAULT_SUPER_DEDUCTION,
     superFrom: a.superDeduction === undefined ? "default" : "scenario",
   };
-  return { accounting, class: accounting.class, lag, asset, ...(receivable ? { receivable } : {}), costYears, tax, nonTaxable: a.nonTaxable.includes(clause.id) };
+  const vat = accounting.vat === undefined ? undefined : { rate: a.vat?.rate ?? DEFAULT_VAT_RATE, surcharges: a.vat?.surcharges ?? DEFAULT_VAT_SURCHARGES, from: a.vat === undefined ? ("default" as const) : ("scenario" as const) };
+  return { accounting, class: accounting.class, lag, asset, ...(receivable ? { receivable } : {}), costYears, tax, ...(vat ? { vat } : {}), nonTaxable: a.nonTaxable.includes(clause.id) };
 }
 
 /** Equal shares of 1 over `n` years from `from`; the last takes what rounding leaves, so they sum to 1. */
@@ -220,44 +227,63 @@ const toMap = (parts: readonly Share[]) => {
 };
 const toShares = (m: ReadonlyMap<number, Decimal>): Share[] => [...m].sort(([a], [b]) => a - b).map(([year, fraction]) => ({ year, fraction }));
 
-/** A line's tax flows from its cash and recognition, in shares or in yuan (tax.ts). */
-export function lineTax(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, Decimal>, line: ProjectedLine, st: LineSettings, round: (d: Decimal) => Decimal): TaxFlows {
+/** The part of the cash that is income: all of it, or net of output VAT for support tied to sales. */
+export const netShare = (st: LineSettings): Decimal => (st.vat ? new Decimal(1).dividedBy(new Decimal(1).plus(st.vat.rate)) : new Decimal(1));
+
+/**
+ * A line's tax flows from its cash (net of VAT) and recognition, in shares or in yuan (tax.ts);
+ * `surcharges` by year are deductible in the year paid, lowering the current tax and the expense alike.
+ */
+export function lineTax(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, Decimal>, line: ProjectedLine, st: LineSettings, round: (d: Decimal) => Decimal, surcharges: ReadonlyMap<number, Decimal> = new Map()): TaxFlows {
   const received = line.year + st.lag.years;
-  return taxOf(cash, pl, {
+  const t = taxOf(cash, pl, {
     rate: rateOf(st.tax),
     nonTaxable: st.nonTaxable,
     superRate: st.tax.rd ? new Decimal(st.tax.superRate) : ZERO,
     // The 60 months of 财税〔2011〕70号 第三条 run on spending; an asset's funds are spent on the asset, its depreciation is not spending.
     sixthYear: st.asset ? undefined : received + 5,
   }, round);
+  for (const [y, v] of surcharges) {
+    const saved = round(v.times(rateOf(st.tax)(y)));
+    if (saved.isZero()) continue;
+    for (const m of [t.current, t.expense]) m.set(y, (m.get(y) ?? ZERO).minus(saved));
+  }
+  return t;
 }
 
 /** The shares of one line for every quantity; balances are given for each year up to `until`. */
 export function shares(line: ProjectedLine, settings: LineSettings, until: number): Record<Quantity, Share[]> {
   const received = line.year + settings.lag.years;
-  const pl = recognition(line, settings);
+  // Support tied to sales: its income is the cash net of output VAT (amount ÷ (1 + rate)).
+  const k = netShare(settings);
+  const pl = recognition(line, settings).map((p) => ({ year: p.year, fraction: p.fraction.times(k) }));
   const net = settings.asset?.method === "net";
   // A balance at each year end: received so far minus recognised so far (deferred, or in the
   // asset), or recognised so far minus received (a receivable).
   const balance: Share[] = [];
   const receivable: Share[] = [];
   for (let y = Math.min(line.year, received); y <= until; y++) {
-    const cash = y >= received ? new Decimal(1) : ZERO;
+    const cash = y >= received ? k : ZERO;
     const recognised = pl.filter((p) => p.year <= y).reduce((sum, p) => sum.plus(p.fraction), ZERO);
     const left = cash.minus(recognised);
     if (left.gt(0)) balance.push({ year: y, fraction: left });
     else if (left.lt(0)) receivable.push({ year: y, fraction: left.negated() });
   }
   const cash = [{ year: received, fraction: new Decimal(1) }];
-  const t = lineTax(toMap(cash), toMap(pl), line, settings, (d) => d);
+  const vat = settings.vat ? [{ year: received, fraction: new Decimal(1).minus(k) }] : [];
+  const surcharges = settings.vat ? [{ year: received, fraction: new Decimal(1).minus(k).times(settings.vat.surcharges) }] : [];
+  const t = lineTax(new Map([[received, k]]), toMap(pl), line, settings, (d) => d, toMap(surcharges));
   const plMap = toMap(pl);
   const aftertax = new Map(plMap);
+  for (const { year, fraction } of surcharges) aftertax.set(year, (aftertax.get(year) ?? ZERO).minus(fraction));
   for (const [y, v] of t.expense) aftertax.set(y, (aftertax.get(y) ?? ZERO).minus(v));
   const nonDeductible = new Map(t.lostDeduction);
   for (const [y, v] of t.lostSuperDeduction) nonDeductible.set(y, (nonDeductible.get(y) ?? ZERO).plus(v));
   return {
     entitled: [{ year: line.year, fraction: new Decimal(1) }],
     cash,
+    vat,
+    surcharges,
     pl,
     otherIncome: net || settings.accounting.presentation ? [] : pl,
     nonOperating: !net && settings.accounting.presentation ? pl : [],

@@ -44,6 +44,10 @@ export const viewNames: Readonly<Record<string, Quantity>> = {
   不得加计扣除: "lostSuperDeduction",
   aftertax: "aftertax",
   税后: "aftertax",
+  vat: "vat",
+  增值税: "vat",
+  surcharges: "surcharges",
+  附加税费: "surcharges",
 };
 
 export function parseView(text: string): Quantity | undefined {

@@ -131,6 +131,8 @@ export const accountingSettings = z.prefault(
     taxRate: z._default(rate, "0.25"),
     /** The rate of particular years, by year ("2027": "0.15" for the years of 高新技术企业 status); other years take taxRate. */
     taxRates: z.optional(z.record(z.string().check(z.regex(/^(19[9]\d|20\d\d|2100)$/, "a year such as \"2027\"")), rate)),
+    /** Output VAT on support tied to sales (国家税务总局公告2019年第45号 第七条): its rate (13% unless set) and the surcharges on it (12% unless set). */
+    vat: z.optional(z.strictObject({ rate: z.optional(rate), surcharges: z.optional(rate) })),
     /** The discount rate at which the two tax treatments of non-taxable clauses are compared (8% unless set). */
     discountRate: z.optional(rate),
     /** The super deduction of R&D costs (研发费用加计扣除) as a share of them: 100% (财政部 税务总局公告2023年第7号) unless set. */
