@@ -3,7 +3,7 @@ import { accountedForecast, accountsTable, CATALOG_VERSION, certificateOption, e
 import { CellError, type CellResult } from "../functions/cells";
 import { call } from "../functions/reports";
 import { catalogRecord, catalogRecordXml } from "../workbook/catalog-record";
-import { figuresLayout } from "../workbook/figures";
+import { figuresLayout, figuresViews } from "../workbook/figures";
 import { storedFormula } from "../workbook/formula";
 import { besideAnchor, chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormula, inputsTableName, numberFormats, sheets, viewFormulaFor, viewSheets, wanView, type ViewCode } from "../workbook/layout";
 import { completePackage, type AddinReference } from "../workbook/package";
@@ -57,7 +57,8 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
 
   // The year table: one dynamic array over the Inputs table, cached with the engine's values.
   const out = wb.addWorksheet(sheets.forecast, { views: [{ state: "frozen", ySplit: 1 }] });
-  const { forecast: f, accounts } = accountedForecast(scenario);
+  // Bands only for the views the workbook shows.
+  const { forecast: f, accounts } = accountedForecast(scenario, {}, undefined, figuresViews);
   const table = forecastTable(f);
   const values = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   const width = table.header.length;

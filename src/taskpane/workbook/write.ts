@@ -1,6 +1,6 @@
 import { accountedForecast, engine, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Lang, type Scenario } from "../engine";
 import { CATALOG_PART_NAMESPACE, catalogRecord, catalogRecordXml, compareCatalog, figuresIn, parseCatalogRecord, type CatalogRecord, type FigureChange } from "../../workbook/catalog-record";
-import { figuresLayout, figuresSheetNames } from "../../workbook/figures";
+import { figuresLayout, figuresSheetNames, figuresViews } from "../../workbook/figures";
 import { subsidyCalls, typedFormula } from "../../workbook/formula";
 import { forbiddenTexts, quotable } from "../../workbook/xml-text";
 import {
@@ -130,7 +130,7 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
   const [bad] = forbiddenTexts(scenario);
   if (bad) throw new ForbiddenText(quotable(bad.text), bad.character);
   const ours = oursIn(options.lang);
-  const computed = accountedForecast(scenario);
+  const computed = accountedForecast(scenario, {}, undefined, figuresViews);
   const f = computed.forecast;
   const values = rows.map((row) => row.map((v) => (v === null || v === undefined ? "" : v)));
   const last = columnLetter(inputColumns.length - 1);
@@ -339,7 +339,7 @@ export async function refreshFigures(options: { lang: Lang; computed: string }):
     const existing = Object.values(figuresSheetNames).map(named).find((s) => s !== undefined);
     const sheet = existing ? worksheets.getItem(existing.name) : worksheets.add(figuresSheetNames[options.lang]);
     if (existing) sheet.getRange().clear("All");
-    const address = writeFigures(sheet, accountedForecast(scenario), options);
+    const address = writeFigures(sheet, accountedForecast(scenario, {}, undefined, figuresViews), options);
     await context.sync();
     return existing ? address.replace(/^[^!]+/, existing.name) : address;
   });
