@@ -86,3 +86,17 @@ test("the statement opens on the first year with figures when this year has none
   expect(screen.getByText("Cash received, 2028")).toBeTruthy();
   expect(screen.getByTestId("statement-cash").textContent).toBe("3,200,000 元");
 });
+
+test("a rate changed elsewhere (undo, a scenario loaded) shows in the field", () => {
+  const ui = (sc: typeof s) => (
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={{ lang: "en-US", t: (key, params) => translate("en-US", key, params) }}>
+        <AccountsSection scenario={sc} f={forecast(sc)} thisYear={2027} onSettings={() => undefined} />
+      </I18nContext.Provider>
+    </FluentProvider>
+  );
+  const { rerender } = render(ui(s));
+  expect((screen.getByTestId("accounts-tax-rate") as HTMLInputElement).value).toBe("15");
+  rerender(ui({ ...s, accounting: { ...s.accounting, taxRate: "0.25" } }));
+  expect((screen.getByTestId("accounts-tax-rate") as HTMLInputElement).value).toBe("25");
+});

@@ -1,5 +1,5 @@
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { accounts as accountsOf, accountsTable, Decimal as DecimalOf, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { useAmounts } from "./amounts";
@@ -59,10 +59,21 @@ export function AccountsSection({ scenario, f, thisYear = new Date().getFullYear
   const a = scenario.accounting;
   // A rate typed as a percentage (15 for 15%), kept as text until it is one the schema accepts.
   const [rateText, setRateText] = useState(() => percent(a.taxRate));
+  // A rate changed elsewhere (undo, a scenario loaded) replaces what is typed; one typed here does not.
+  const sent = useRef(a.taxRate);
+  useEffect(() => {
+    if (a.taxRate !== sent.current) {
+      sent.current = a.taxRate;
+      setRateText(percent(a.taxRate));
+    }
+  }, [a.taxRate]);
   const setRate = (text: string) => {
     setRateText(text);
     const share = shareOf(text);
-    if (share !== undefined && onSettings) onSettings({ ...a, taxRate: share });
+    if (share !== undefined && onSettings) {
+      sent.current = share;
+      onSettings({ ...a, taxRate: share });
+    }
   };
 
   return (
