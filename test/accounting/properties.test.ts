@@ -42,6 +42,7 @@ const plan = fc.record({
     taxRate: fc.constantFrom("0.25", "0.15", "0"),
     nonTaxable: fc.subarray(["shenzhen-device/3.frontier", "shenzhen-device/7", "shenzhen-device/5.class3"]),
     costYears: fc.record({ "shenzhen-device/3.frontier": fc.integer({ min: 1, max: 6 }) }, { requiredKeys: [] }),
+    deferredTaxAsset: fc.boolean(),
     recognition: fc.record({ documents: fc.record({ "shenzhen-device": fc.constantFrom("received", "receivable"), "changping-device": fc.constantFrom("received", "receivable") }, { requiredKeys: [] }) }),
   }),
 });

@@ -79,6 +79,15 @@ describe("the issue's plant: 5,400,000 received in 2027, spread over 19 years, a
     ]);
   });
 
+  test("no taxable profit expected: no deferred tax asset, the expense is the current tax (CAS 18 第十三条)", () => {
+    const none = plant({ deferredTaxAsset: false });
+    expect(yearsOf(none, "deferredTaxAsset")).toEqual({ 2026: "0", 2027: "0", 2028: "0", 2029: "0", 2030: "0" });
+    expect(yearsOf(none, "tax")).toEqual({ 2026: "0", 2027: "1350000", 2028: "0", 2029: "0", 2030: "0", after: "0" });
+    const said = assumptionsOf(none, "tax").map((x) => assumptionText(x));
+    expect(said).toContain("deferred tax asset not recognised: the scenario does not expect taxable profit against which to use it, so the expense is the current tax (shenzhen-device/7)");
+    expect(assumptionsOf(gross, "tax").map((x) => assumptionText(x))).toContain("deferred tax asset recognised: taxable profit against which to use it is probable (CAS 18 第十三条), default (shenzhen-device/7)");
+  });
+
   test("the net method: the same tax, the difference on the asset's carrying amount", () => {
     for (const q of ["currentTax", "deferredTaxAsset", "tax"] as const) expect(yearsOf(net, q)).toEqual(yearsOf(gross, q));
     // The asset's carrying amount is 5,115,789.47 below its tax base at the end of 2027: 25% of it is the asset.

@@ -27,12 +27,14 @@ export type Assumption =
   | { readonly code: "nonOperating"; readonly en: string; readonly zh: string; readonly clauses: readonly string[] }
   /** Support tied to sales: output VAT and surcharges, income net of them. */
   | { readonly code: "vat"; readonly rate: string; readonly surcharges: string; readonly from: Source; readonly clauses: readonly string[] }
+  /** Whether a deferred tax asset is recognised (taxable profit probable), where one arises. */
+  | { readonly code: "dta"; readonly recognised: boolean; readonly from: Source; readonly clauses: readonly string[] }
   /** For a listed or pre-IPO company, the support in profit is 非经常性损益. */
   | { readonly code: "nonRecurring" };
 
 /** Which settings each view rests on. */
 const profit: readonly Assumption["code"][] = ["lag", "method", "life", "readyForUse", "costYears", "receivable", "vat"];
-const taxed: readonly Assumption["code"][] = [...profit, "taxRate", "nonTaxable", "nonTaxableDoubtful", "superDeduction", "sixthYear", "netDeferredTax"];
+const taxed: readonly Assumption["code"][] = [...profit, "taxRate", "dta", "nonTaxable", "nonTaxableDoubtful", "superDeduction", "sixthYear", "netDeferredTax"];
 const uses: Record<Quantity, readonly Assumption["code"][]> = {
   entitled: [],
   cash: ["lag"],
@@ -73,6 +75,9 @@ export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
       const ready = asset.ready.month === undefined ? String(asset.ready.year) : `${asset.ready.year}-${String(asset.ready.month).padStart(2, "0")}`;
       add(`ready ${ready}`, () => ({ code: "readyForUse", ready, clauses: [] }), id);
     }
+    // Where support is taxed before it is recognised, a deferred tax asset arises: say whether it is recognised.
+    const taxedFirst = !settings.nonTaxable && (asset !== undefined || (costYears !== undefined && costYears.years > 1));
+    if (taxedFirst) add(`dta ${settings.tax.recogniseAsset} ${settings.tax.assetFrom}`, () => ({ code: "dta", recognised: settings.tax.recogniseAsset, from: settings.tax.assetFrom, clauses: [] }), id);
     const vat = settings.vat;
     if (vat) add(`vat ${vat.rate} ${vat.surcharges} ${vat.from}`, () => ({ code: "vat", rate: vat.rate, surcharges: vat.surcharges, from: vat.from, clauses: [] }), id);
     const shown = settings.accounting.presentation;
@@ -167,6 +172,14 @@ export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US")
         ? `与销售收入或数量直接挂钩的补助缴纳增值税（国家税务总局公告2019年第45号 第七条）：销项税额 = 补助 × ${r} ÷（1 + ${r}），附加税费为其 ${u}，${where(x.from, lang)}；收益与所得税计税基础均不含增值税；补助实质上是商品价款的，适用企业会计准则第14号（收入）而非第16号${on}`
         : `support tied to sales revenue or quantity bears VAT (国家税务总局公告2019年第45号 第七条): output VAT = amount × ${r} ÷ (1 + ${r}), surcharges ${u} of it, ${where(x.from, lang)}; income and the income-tax base are net of it; where the support is in substance part of the price of goods sold, CAS 14 (revenue), not CAS 16, applies${on}`;
     }
+    case "dta":
+      return x.recognised
+        ? zh
+          ? `确认递延所得税资产：预计未来很可能取得足够的应纳税所得额（企业会计准则第18号 第十三条），${where(x.from, lang)}${on}`
+          : `deferred tax asset recognised: taxable profit against which to use it is probable (CAS 18 第十三条), ${where(x.from, lang)}${on}`
+        : zh
+          ? `不确认递延所得税资产：情景预计未来不能取得足够的应纳税所得额，所得税费用即当期所得税${on}`
+          : `deferred tax asset not recognised: the scenario does not expect taxable profit against which to use it, so the expense is the current tax${on}`;
     case "nonOperating":
       return zh ? `计入营业外收入：${x.zh}${on}` : `shown as non-operating income (营业外收入): ${x.en}${on}`;
     case "nonRecurring":

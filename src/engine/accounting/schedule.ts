@@ -75,6 +75,9 @@ export interface LineTax {
   /** The super-deduction rate (研发费用加计扣除), and whether the scenario set it. */
   readonly superRate: string;
   readonly superFrom: Source;
+  /** A deferred tax asset is recognised: taxable profit probable (the default) or not, as the scenario says. */
+  readonly recogniseAsset: boolean;
+  readonly assetFrom: Source;
 }
 
 /** The settings one line's views rest on. */
@@ -159,6 +162,8 @@ export function lineSettings(line: ProjectedLine, s: Scenario, catalog: Catalog)
     rd: accounting.rd === true,
     superRate: a.superDeduction ?? DEFAULT_SUPER_DEDUCTION,
     superFrom: a.superDeduction === undefined ? "default" : "scenario",
+    recogniseAsset: a.deferredTaxAsset ?? true,
+    assetFrom: a.deferredTaxAsset === undefined ? "default" : "scenario",
   };
   const vat = accounting.vat === undefined ? undefined : { rate: a.vat?.rate ?? DEFAULT_VAT_RATE, surcharges: a.vat?.surcharges ?? DEFAULT_VAT_SURCHARGES, from: a.vat === undefined ? ("default" as const) : ("scenario" as const) };
   return { accounting, class: accounting.class, lag, asset, ...(receivable ? { receivable } : {}), costYears, tax, ...(vat ? { vat } : {}), nonTaxable: a.nonTaxable.includes(clause.id) };
@@ -242,6 +247,7 @@ export function lineTax(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<numb
     superRate: st.tax.rd ? new Decimal(st.tax.superRate) : ZERO,
     // The 60 months of 财税〔2011〕70号 第三条 run on spending; an asset's funds are spent on the asset, its depreciation is not spending.
     sixthYear: st.asset ? undefined : received + 5,
+    recogniseAsset: st.tax.recogniseAsset,
   }, round);
   for (const [y, v] of surcharges) {
     const saved = round(v.times(rateOf(st.tax)(y)));

@@ -28,6 +28,8 @@ export interface TaxSettings {
   readonly superRate: Decimal;
   /** Non-taxable funds paying costs (not an asset): the year what is still unspent becomes taxable (received + 5). */
   readonly sixthYear?: number;
+  /** A deferred tax asset is recognised (taxable profit probable); otherwise the expense carries the current tax. */
+  readonly recogniseAsset: boolean;
 }
 
 export interface TaxFlows {
@@ -62,7 +64,7 @@ function reversal(flows: readonly [number, Decimal][], y: number, left: Decimal,
 }
 
 /** Taxable support: taxed as `taxed` says, recognised as `pl` says. */
-function taxable(taxed: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, Decimal>, rate: (year: number) => Decimal, round: (d: Decimal) => Decimal, out: TaxFlows): void {
+function taxable(taxed: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, Decimal>, rate: (year: number) => Decimal, round: (d: Decimal) => Decimal, out: TaxFlows, recogniseAsset: boolean): void {
   const t = sorted(taxed);
   const p = sorted(pl);
   for (const [y, v] of t) add(out.current, y, round(v.times(rate(y))));
@@ -77,14 +79,16 @@ function taxable(taxed: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, De
     recognisedToDate = recognisedToDate.plus(pl.get(y) ?? ZERO);
     const difference = taxedToDate.minus(recognisedToDate);
     // Taxed, not yet recognised: reverses as the recognition catches up; the other way round, as the cash comes.
-    if (difference.gt(0)) add(out.deferredAsset, y, round(reversal(p, y, difference, rate)));
+    if (difference.gt(0)) {
+      if (recogniseAsset) add(out.deferredAsset, y, round(reversal(p, y, difference, rate)));
+    }
     else if (difference.lt(0)) add(out.deferredLiability, y, round(reversal(t, y, difference.negated(), rate)));
   }
 }
 
 export function taxOf(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, Decimal>, st: TaxSettings, round: (d: Decimal) => Decimal): TaxFlows {
   const out: TaxFlows = { current: new Map(), lostDeduction: new Map(), lostSuperDeduction: new Map(), deferredAsset: new Map(), deferredLiability: new Map(), expense: new Map() };
-  if (!st.nonTaxable) taxable(cash, pl, st.rate, round, out);
+  if (!st.nonTaxable) taxable(cash, pl, st.rate, round, out, st.recogniseAsset);
   else {
     const sixth = st.sixthYear ?? Infinity;
     const later = new Map<number, Decimal>();
@@ -100,7 +104,7 @@ export function taxOf(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number
       add(out.current, y, lost.plus(lostSuper));
     }
     // Unspent after 60 months: income of the sixth year, its costs deductible from then on.
-    if (later.size) taxable(new Map([[sixth, [...later.values()].reduce((a, b) => a.plus(b), ZERO)]]), later, st.rate, round, out);
+    if (later.size) taxable(new Map([[sixth, [...later.values()].reduce((a, b) => a.plus(b), ZERO)]]), later, st.rate, round, out, st.recogniseAsset);
   }
   const years = [...out.current.keys(), ...out.deferredAsset.keys(), ...out.deferredLiability.keys()];
   if (!years.length) return out;

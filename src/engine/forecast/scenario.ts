@@ -133,6 +133,8 @@ export const accountingSettings = z.prefault(
     taxRates: z.optional(z.record(z.string().check(z.regex(/^(19[9]\d|20\d\d|2100)$/, "a year such as \"2027\"")), rate)),
     /** Output VAT on support tied to sales (国家税务总局公告2019年第45号 第七条): its rate (13% unless set) and the surcharges on it (12% unless set). */
     vat: z.optional(z.strictObject({ rate: z.optional(rate), surcharges: z.optional(rate) })),
+    /** Whether taxable profit is probable against which a deferred tax asset can be used (企业会计准则第18号 第十三条): yes unless set. */
+    deferredTaxAsset: z.optional(z.boolean()),
     /** The discount rate at which the two tax treatments of non-taxable clauses are compared (8% unless set). */
     discountRate: z.optional(rate),
     /** The super deduction of R&D costs (研发费用加计扣除) as a share of them: 100% (财政部 税务总局公告2023年第7号) unless set. */
