@@ -17,6 +17,8 @@ import {
   parseScenario,
   parseView,
   ScenarioError,
+  lossCarryForward,
+  lossTable,
   rollForward,
   rollForwardTable,
   treatments,
@@ -91,9 +93,11 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
   if (!formats.includes(format)) return usage(io, `--format must be one of ${formats.join(", ")}`);
   if (positionals.length !== 1) return usage(io, "give one scenario file");
   // The roll-forward of the balances is a table of its own, not a view by year.
-  const rolled = ["rollforward", "余额变动"].includes((values.view as string).trim().toLowerCase().replace(/[\s_-]+/g, ""));
-  const view = rolled ? "deferred" : parseView(values.view as string);
-  if (!view) return usage(io, `--view must be one of ${viewCodes.join(", ")}, rollforward (or 应享, 现金, 损益, 递延收益, 税, 税后, 余额变动)`);
+  const asked = (values.view as string).trim().toLowerCase().replace(/[\s_-]+/g, "");
+  const rolled = ["rollforward", "余额变动"].includes(asked);
+  const lossView = ["losses", "亏损弥补"].includes(asked);
+  const view = rolled || lossView ? "deferred" : parseView(values.view as string);
+  if (!view) return usage(io, `--view must be one of ${viewCodes.join(", ")}, rollforward, losses (or 应享, 现金, 损益, 递延收益, 税, 税后, 余额变动, 亏损弥补)`);
   const draws = values.draws === undefined ? undefined : Number(values.draws);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1 && draws <= 100000)) return usage(io, "--draws must be a whole number from 1 to 100000");
@@ -117,6 +121,18 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
       if (Date.now() - started > 500) io.progress?.(`forecasting: ${done}/${total} ${done === total ? "\n" : ""}`);
     },
   };
+  if (lossView && format !== "json") {
+    const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, []);
+    const rows = lossCarryForward(scenario, a);
+    const zh = lang === "zh-CN";
+    if (!rows) {
+      io.err(zh ? "subsidy forecast：情景未设定补助前应纳税所得额（accounting.profitBeforeSupport）" : "subsidy forecast: the scenario gives no profit before support (accounting.profitBeforeSupport)");
+      return 1;
+    }
+    const table = lossTable(rows, lang);
+    io.out(format === "csv" ? toCsv(table) : [f.name, zh ? "亏损弥补（期望值）：补助的当期所得税" : "losses carried forward (expected): the support's current tax", "", ...columns(table)].join("\n"));
+    return 0;
+  }
   if (rolled && format !== "json") {
     const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, []);
     const table = rollForwardTable(a, lang);
@@ -130,7 +146,7 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
     return 0;
   }
   const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, format === "json" ? undefined : [view]);
-  if (format === "json") io.out(JSON.stringify({ ...toJson(f, lang), views: viewsJson(a, lang), rollForward: rollJson(a), ...treatmentsJson(scenario) }, null, 2));
+  if (format === "json") io.out(JSON.stringify({ ...toJson(f, lang), views: viewsJson(a, lang), rollForward: rollJson(a), ...treatmentsJson(scenario), ...lossesJson(scenario, a) }, null, 2));
   else if (format === "csv") io.out(toCsv(accountsTable(a, view, lang)));
   else io.out(viewText(scenario, f, a, view, lang));
   return 0;
@@ -153,6 +169,7 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
   "en-US": {
     entitled: "entitled: the year the company becomes entitled",
     cash: "cash: the year the money is received",
+    taxBase: "the taxable income the support adds (应纳税所得额): cash where taxable, funded costs not deducted where not",
     vat: "output VAT on support tied to sales (国家税务总局公告2019年第45号 第七条), paid the year it is received",
     surcharges: "surcharges on that VAT (税金及附加), an expense of the year received",
     pl: "profit and loss: what reaches profit each year (其他收益, or depreciation saved under the net method)",
@@ -173,6 +190,7 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
   "zh-CN": {
     entitled: "应享：企业取得资格的年度",
     cash: "现金：资金到账的年度",
+    taxBase: "补助增加的应纳税所得额：应税补助为到账金额，不征税收入为不得扣除的支出",
     vat: "增值税：与销售挂钩的补助的销项税额（国家税务总局公告2019年第45号 第七条），于到账年度缴纳",
     surcharges: "附加税费：上述增值税的附加（税金及附加），计入到账年度费用",
     pl: "损益：每年计入利润的金额（其他收益，或净额法下少计的折旧）",
@@ -221,6 +239,12 @@ function viewText(s: Scenario, f: Forecast, a: Accounts, view: Quantity, lang: L
     out.push(...columns(treatmentsTable(both, a.horizon.to, lang)));
   }
   return out.join("\n");
+}
+
+/** The support's current tax given the losses, when the scenario gives its profit before support. */
+function lossesJson(s: Scenario, a: Accounts) {
+  const rows = lossCarryForward(s, a);
+  return rows ? { losses: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" ? v : v.toFixed()]))) } : {};
 }
 
 /** The roll-forward of each balance in the JSON. */

@@ -1,4 +1,4 @@
-import { assumptionsOf, assumptionText, parseScenario, rollForward, treatments, treatmentsTable } from "../../src/engine";
+import { assumptionsOf, assumptionText, carryForwardYears, lossCarryForward, parseScenario, rollForward, treatments, treatmentsTable } from "../../src/engine";
 import { accountsOf, yearsOf } from "./support";
 
 // Hand-worked tax tables (DESIGN rulings 17 and 22): current tax on receipt (财税〔2008〕151号 第一条),
@@ -278,5 +278,50 @@ describe("support tied to sales bears output VAT (国家税务总局公告2019�
     // 3,000,000 ÷ 1.06 = 2,830,188.6792… → 2,830,188.68; VAT 169,811.32.
     expect(yearsOf(six, "vat")[2028]).toBe("169811.32");
     expect(yearsOf(six, "pl")[2028]).toBe("2830188.68");
+  });
+});
+
+describe("a loss before support, carried forward (企业所得税法 第十八条; 财税〔2018〕76号)", () => {
+  // The issue's plant: 5,400,000 taxable on receipt in 2027, at 25%. Profit before support: a loss of
+  // 3,000,000 in 2026 and 2,000,000 in 2027, then 1,000,000 a year.
+  const raw = {
+    schemaVersion: 1,
+    name: "losses",
+    enterprise: { region: "shenzhen", sector: "device" },
+    horizon: { from: 2026, to: 2030 },
+    events: [{ type: "facility", year: 2026, cost: "20000000", areaM2: "1800" }],
+    accounting: { profitBeforeSupport: { "2026": "-3000000", "2027": "-2000000", "2028": "1000000", "2029": "1000000", "2030": "1000000" } },
+  };
+  const s = parseScenario(raw);
+  const a = accountsOf(raw);
+
+  test("the support absorbs the losses first: 100,000 of tax in 2027, then 250,000 a year the losses would have sheltered", () => {
+    // Without support: 2026 loss 3,000,000, 2027 loss 2,000,000; 2028–2030's 1,000,000 each use 2026's loss: no tax.
+    // With it: 2027 is −2,000,000 + 5,400,000 = 3,400,000, less 2026's 3,000,000 = 400,000 × 25% = 100,000;
+    // 2028–2030 have no loss left: 25% × 1,000,000 = 250,000 a year, all of it the support's.
+    const rows = lossCarryForward(s, a)!.map((r) => [r.year, r.taxWithout.toFixed(), r.taxWith.toFixed(), r.supportTax.toFixed(), r.atRate.toFixed(), r.lossesLeft.toFixed()]);
+    expect(rows).toEqual([
+      [2026, "0", "0", "0", "0", "3000000"],
+      [2027, "0", "100000", "100000", "1350000", "0"],
+      [2028, "0", "250000", "250000", "0", "0"],
+      [2029, "0", "250000", "250000", "0", "0"],
+      [2030, "0", "250000", "250000", "0", "0"],
+    ]);
+  });
+
+  test("5 years, or 10 where a year of status follows within 5 (as read)", () => {
+    expect(carryForwardYears(2026, new Set())).toBe(5);
+    expect(carryForwardYears(2026, new Set([2028]))).toBe(10);
+    expect(carryForwardYears(2026, new Set([2032]))).toBe(5);
+  });
+
+  test("a loss that expires: 5 years, then gone", () => {
+    // A loss of 1,000,000 in 2026, no profit until 2032: usable 2027–2031 only, so 2032 is taxed in full.
+    const late = parseScenario({ ...raw, horizon: { from: 2026, to: 2032 }, events: [], accounting: { profitBeforeSupport: { "2026": "-1000000", "2032": "1000000" } } });
+    const rows = lossCarryForward(late, accountsOf({ ...raw, horizon: { from: 2026, to: 2032 }, events: [], accounting: {} }))!;
+    expect(rows[rows.length - 1].taxWithout.toFixed()).toBe("250000");
+    const kept = parseScenario({ ...raw, horizon: { from: 2026, to: 2032 }, events: [], accounting: { profitBeforeSupport: { "2026": "-1000000", "2032": "1000000" }, qualifiedYears: [2027] } });
+    // With status in 2027, the 2026 loss is carried 10 years: 2032's profit is sheltered.
+    expect(lossCarryForward(kept, accountsOf({ ...raw, horizon: { from: 2026, to: 2032 }, events: [], accounting: {} }))!.slice(-1)[0].taxWithout.toFixed()).toBe("0");
   });
 });

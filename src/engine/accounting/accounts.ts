@@ -111,6 +111,7 @@ function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, line: Projec
     deferred: net || !s.deferred.length ? none : balance,
     assetReduction: net ? balance : none,
     receivable,
+    taxBase: t.base,
     currentTax: t.current,
     deferredTaxAsset: t.deferredAsset,
     deferredTaxLiability: t.deferredLiability,

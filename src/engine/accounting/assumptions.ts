@@ -46,6 +46,7 @@ const uses: Record<Quantity, readonly Assumption["code"][]> = {
   deferred: profit,
   assetReduction: ["lag", "method", "life", "readyForUse"],
   receivable: ["lag", "receivable"],
+  taxBase: taxed,
   currentTax: taxed,
   deferredTaxAsset: taxed,
   deferredTaxLiability: taxed,

@@ -7,3 +7,4 @@ export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } 
 export { accountsTable, parseView, viewCodes, viewNames } from "./table";
 export { DEFAULT_DISCOUNT_RATE, treatments, treatmentsTable, type Treatments } from "./treatments";
 export { rolledBalances, rollForward, rollForwardTable, type RolledBalance, type RollRow } from "./rollforward";
+export { carryForwardYears, lossCarryForward, lossTable, type LossYear } from "./losses";

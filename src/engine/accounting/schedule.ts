@@ -35,6 +35,8 @@ export const accountingQuantities = [
   "assetReduction",
   /** 应收政府补助 at year end: recognised when receivable, not yet received (a balance; ruling 23). */
   "receivable",
+  /** The taxable income the support adds, by year (what a loss before support absorbs first). */
+  "taxBase",
   /** 当期所得税 (ruling 22): on the support the year it is received where taxable, else on the costs it funds. */
   "currentTax",
   /** 递延所得税资产 at year end: taxed, not yet recognised, at the rate of the years it reverses (a balance). */
@@ -250,6 +252,7 @@ export function lineTax(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<numb
     recogniseAsset: st.tax.recogniseAsset,
   }, round);
   for (const [y, v] of surcharges) {
+    t.base.set(y, (t.base.get(y) ?? ZERO).minus(v));
     const saved = round(v.times(rateOf(st.tax)(y)));
     if (saved.isZero()) continue;
     for (const m of [t.current, t.expense]) m.set(y, (m.get(y) ?? ZERO).minus(saved));
@@ -296,6 +299,7 @@ export function shares(line: ProjectedLine, settings: LineSettings, until: numbe
     deferred: net ? [] : balance,
     assetReduction: net ? balance : [],
     receivable,
+    taxBase: toShares(t.base),
     currentTax: toShares(t.current),
     deferredTaxAsset: toShares(t.deferredAsset),
     deferredTaxLiability: toShares(t.deferredLiability),

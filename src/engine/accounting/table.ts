@@ -44,6 +44,8 @@ export const viewNames: Readonly<Record<string, Quantity>> = {
   不得加计扣除: "lostSuperDeduction",
   aftertax: "aftertax",
   税后: "aftertax",
+  taxbase: "taxBase",
+  应纳税所得额: "taxBase",
   vat: "vat",
   增值税: "vat",
   surcharges: "surcharges",

@@ -39,6 +39,9 @@ export interface TaxFlows {
   readonly lostDeduction: Map<number, Decimal>;
   /** Non-taxable R&D: rate × super-deduction rate × the funded costs. */
   readonly lostSuperDeduction: Map<number, Decimal>;
+  /** The taxable income the support adds (应纳税所得额): the cash where taxable, the funded costs (and their
+   * super deduction) not deducted where not; what a loss before support absorbs first. */
+  readonly base: Map<number, Decimal>;
   /** Balances at year end. */
   readonly deferredAsset: Map<number, Decimal>;
   readonly deferredLiability: Map<number, Decimal>;
@@ -67,7 +70,10 @@ function reversal(flows: readonly [number, Decimal][], y: number, left: Decimal,
 function taxable(taxed: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, Decimal>, rate: (year: number) => Decimal, round: (d: Decimal) => Decimal, out: TaxFlows, recogniseAsset: boolean): void {
   const t = sorted(taxed);
   const p = sorted(pl);
-  for (const [y, v] of t) add(out.current, y, round(v.times(rate(y))));
+  for (const [y, v] of t) {
+    add(out.current, y, round(v.times(rate(y))));
+    add(out.base, y, v);
+  }
   if (!t.length && !p.length) return;
   const years = [...t, ...p].map(([y]) => y);
   const first = Math.min(...years);
@@ -87,7 +93,7 @@ function taxable(taxed: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, De
 }
 
 export function taxOf(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, Decimal>, st: TaxSettings, round: (d: Decimal) => Decimal): TaxFlows {
-  const out: TaxFlows = { current: new Map(), lostDeduction: new Map(), lostSuperDeduction: new Map(), deferredAsset: new Map(), deferredLiability: new Map(), expense: new Map() };
+  const out: TaxFlows = { current: new Map(), lostDeduction: new Map(), lostSuperDeduction: new Map(), base: new Map(), deferredAsset: new Map(), deferredLiability: new Map(), expense: new Map() };
   if (!st.nonTaxable) taxable(cash, pl, st.rate, round, out, st.recogniseAsset);
   else {
     const sixth = st.sixthYear ?? Infinity;
@@ -102,6 +108,7 @@ export function taxOf(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number
       add(out.lostDeduction, y, lost);
       add(out.lostSuperDeduction, y, lostSuper);
       add(out.current, y, lost.plus(lostSuper));
+      add(out.base, y, round(v.times(new Decimal(1).plus(st.superRate))));
     }
     // Unspent after 60 months: income of the sixth year, its costs deductible from then on.
     if (later.size) taxable(new Map([[sixth, [...later.values()].reduce((a, b) => a.plus(b), ZERO)]]), later, st.rate, round, out, st.recogniseAsset);

@@ -133,6 +133,11 @@ export const accountingSettings = z.prefault(
     taxRates: z.optional(z.record(z.string().check(z.regex(/^(19[9]\d|20\d\d|2100)$/, "a year such as \"2027\"")), rate)),
     /** Output VAT on support tied to sales (国家税务总局公告2019年第45号 第七条): its rate (13% unless set) and the surcharges on it (12% unless set). */
     vat: z.optional(z.strictObject({ rate: z.optional(rate), surcharges: z.optional(rate) })),
+    /** Taxable profit (or, negative, loss) before support by year ("2026": "-5000000"): losses are carried
+     * forward 5 years, 10 where a year of 高新技术企业 or 科技型中小企业 status follows within 5 (财税〔2018〕76号). */
+    profitBeforeSupport: z.optional(z.record(z.string().check(z.regex(/^(199\d|20\d\d|2100)$/, "a year such as \"2027\"")), z.string().check(z.regex(/^-?\d{1,15}(\.\d{1,2})?$/, "an amount in yuan, negative for a loss, such as \"-5000000\"")))),
+    /** The years the enterprise holds 高新技术企业 or 科技型中小企业 status, for the 10-year carry-forward. */
+    qualifiedYears: z.optional(z.array(year)),
     /** Whether taxable profit is probable against which a deferred tax asset can be used (企业会计准则第18号 第十三条): yes unless set. */
     deferredTaxAsset: z.optional(z.boolean()),
     /** The discount rate at which the two tax treatments of non-taxable clauses are compared (8% unless set). */

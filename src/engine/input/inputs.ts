@@ -34,7 +34,7 @@ const eventItems = {
   insurance: "insurance",
   facility: "facility",
 } as const satisfies Record<string, Exclude<ScenarioEvent["type"], "other">>;
-const accountingItems = ["payment lag", "asset method", "useful life", "tax rate", "super deduction", "discount rate", "vat rate", "vat surcharges", "deferred tax asset", "non-taxable", "cost years", "recognition", "approval year"] as const;
+const accountingItems = ["payment lag", "asset method", "useful life", "tax rate", "super deduction", "discount rate", "vat rate", "vat surcharges", "deferred tax asset", "profit before support", "qualified year", "non-taxable", "cost years", "recognition", "approval year"] as const;
 const settingItems = ["name", "enterprise", "region", "sector", "sme", "from", "to", "default probability", "default realisation", "draws", "seed", "assumption", "issue date", "revenue", "rd", ...accountingItems] as const;
 export const inputItems = [...settingItems, ...Object.keys(eventItems), "other"];
 
@@ -176,6 +176,13 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
       case "discount rate":
         accounting.discountRate = text("Value");
         return;
+      case "profit before support":
+        // Year and Value: taxable profit, negative for a loss, before support.
+        accounting.profitBeforeSupport = { ...(accounting.profitBeforeSupport as Record<string, unknown> | undefined), [text("Year")]: text("Value") };
+        return;
+      case "qualified year":
+        accounting.qualifiedYears = [...((accounting.qualifiedYears as unknown[] | undefined) ?? []), num("Year")];
+        return;
       case "deferred tax asset":
         // Option yes or no: taxable profit is probable, so a deferred tax asset is recognised.
         accounting.deferredTaxAsset = at("Option") === true || /^(true|yes|是|y)$/i.test(text("Option"));
@@ -277,6 +284,8 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
   for (const [year, rate] of Object.entries(a.taxRates ?? {})) rows.push(row({ Item: "tax rate", Year: Number(year), Value: Number(rate) }));
   if (a.superDeduction !== undefined) rows.push(row({ Item: "super deduction", Value: Number(a.superDeduction) }));
   if (a.discountRate !== undefined) rows.push(row({ Item: "discount rate", Value: Number(a.discountRate) }));
+  for (const [year, amount] of Object.entries(a.profitBeforeSupport ?? {})) rows.push(row({ Item: "profit before support", Year: Number(year), Value: amount }));
+  for (const year of a.qualifiedYears ?? []) rows.push(row({ Item: "qualified year", Year: year }));
   if (a.deferredTaxAsset !== undefined) rows.push(row({ Item: "deferred tax asset", Option: a.deferredTaxAsset ? "yes" : "no" }));
   if (a.vat?.rate !== undefined) rows.push(row({ Item: "vat rate", Value: Number(a.vat.rate) }));
   if (a.vat?.surcharges !== undefined) rows.push(row({ Item: "vat surcharges", Value: Number(a.vat.surcharges) }));
