@@ -40,7 +40,7 @@ function loadCatalogModule() {
 }
 
 /** Fields holding words (schema.ts): strings under these keys, and bilingual objects under `summary` and a cap's `per`. */
-const TEXT_KEYS = ["sentence", "baseSentence", "enterpriseAnnualCapSentence", "maxYearsSentence", "because", "title", "titleEn", "en", "zh", "words"];
+const TEXT_KEYS = ["sentence", "baseSentence", "enterpriseAnnualCapSentence", "maxYearsSentence", "because", "title", "titleEn", "en", "zh", "words", "vat"];
 const BILINGUAL_KEYS = ["summary", "per"];
 
 /**

@@ -21,12 +21,20 @@ import {
   readerTable,
   ScenarioError,
   engine,
+  lossCarryForward,
+  lossTable,
+  rollForward,
+  rollForwardTable,
+  treatments,
+  treatmentsTable,
   viewCodes,
   wordsFor,
   type Accounts,
   type Forecast,
   type Lang,
   type Quantity,
+  type Scenario,
+  type Treatments,
 } from "../engine";
 import type { Io } from "./main";
 import { cliWords } from "./words";
@@ -107,8 +115,12 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
   const format = values.format as (typeof formats)[number];
   if (!formats.includes(format)) return usage(say.format(formats));
   if (positionals.length !== 1) return usage(say.oneFile);
-  const view = parseView(values.view as string);
-  if (!view) return usage(say.view(viewCodes));
+  // The roll-forward of the balances and the losses carried forward are tables of their own, not views by year.
+  const asked = (values.view as string).trim().toLowerCase().replace(/[\s_-]+/g, "");
+  const rolled = ["rollforward", "余额变动"].includes(asked);
+  const lossView = ["losses", "亏损弥补"].includes(asked);
+  const view = rolled || lossView ? "deferred" : parseView(values.view as string);
+  if (!view) return usage(say.view([...viewCodes, "rollforward", "losses"]));
   const draws = values.draws === undefined ? undefined : Number(values.draws);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1 && draws <= 100000)) return usage(say.draws);
@@ -133,6 +145,24 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
       if (Date.now() - started > 500) io.progress?.(`${say.progress(done, total)}${done === total ? "\n" : ""}`);
     },
   };
+  if (lossView && format !== "json") {
+    const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, []);
+    const rows = lossCarryForward(scenario, a);
+    const zh = lang === "zh-CN";
+    if (!rows) {
+      io.err(zh ? "subsidy forecast：情景未设定补助前应纳税所得额（accounting.profitBeforeSupport）" : "subsidy forecast: the scenario gives no profit before support (accounting.profitBeforeSupport)");
+      return 1;
+    }
+    const table = lossTable(rows, lang);
+    io.out(format === "csv" ? toCsv(table) : [f.name, zh ? "亏损弥补（期望值）：补助的当期所得税" : "losses carried forward (expected): the support's current tax", "", ...columns(table, lang)].join("\n"));
+    return 0;
+  }
+  if (rolled && format !== "json") {
+    const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, []);
+    const table = rollForwardTable(a, lang);
+    io.out(format === "csv" ? toCsv(table) : [f.name, lang === "zh-CN" ? "余额变动（期望值）：应收政府补助、递延收益、递延所得税" : "roll-forward (expected): grant receivable, deferred income, deferred tax", "", ...columns(table, lang)].join("\n"));
+    return 0;
+  }
   // The entitled table alone needs no projections; JSON carries every view.
   if (view === "entitled" && format !== "json") {
     const f = forecast(scenario, options);
@@ -140,9 +170,9 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
     return 0;
   }
   const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, format === "json" ? undefined : [view]);
-  if (format === "json") io.out(JSON.stringify({ ...toJson(f, lang), views: viewsJson(a, lang) }, null, 2));
+  if (format === "json") io.out(JSON.stringify({ ...toJson(f, lang), views: viewsJson(a, lang), rollForward: rollJson(a), ...treatmentsJson(scenario), ...lossesJson(scenario, a) }, null, 2));
   else if (format === "csv") io.out(toCsv(accountsTable(a, view, lang)));
-  else io.out(viewText(f, a, view, lang));
+  else io.out(viewText(scenario, f, a, view, lang));
   return 0;
 }
 
@@ -164,28 +194,48 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
   "en-US": {
     entitled: "entitled: the year the company becomes entitled",
     cash: "cash: the year the money is received",
+    taxBase: "the taxable income the support adds (应纳税所得额): cash where taxable, funded costs not deducted where not",
+    vat: "output VAT on support tied to sales (国家税务总局公告2019年第45号 第七条), paid the year it is received",
+    surcharges: "surcharges on that VAT (税金及附加), an expense of the year received",
     pl: "profit and loss: what reaches profit each year (其他收益, or depreciation saved under the net method)",
     otherIncome: "other income (其他收益) recognised each year",
+    nonOperating: "non-operating income (营业外收入): support not related to daily activities",
     deferred: "deferred income (递延收益) at year end",
     assetReduction: "net method: support still deducted from assets' carrying amount at year end",
-    tax: "income tax the support brings each year",
-    nonDeductible: "of the tax, what non-deductible funded costs bring (不征税收入)",
+    receivable: "grant receivable (应收政府补助) at year end: recognised when receivable, not yet received",
+    currentTax: "current tax (当期所得税): on support the year it is received (财税〔2008〕151号), or on the costs non-taxable funds pay",
+    deferredTaxAsset: "deferred tax asset (递延所得税资产) at year end: support taxed, not yet in profit, at the rate of the year it reverses",
+    deferredTaxLiability: "deferred tax liability (递延所得税负债) at year end: support in profit, not yet taxed",
+    tax: "income tax expense (所得税费用) the support brings each year: current tax plus the change in deferred tax",
+    nonDeductible: "of the current tax, what non-taxable funds (不征税收入) bring: costs not deductible and R&D super deduction lost",
+    lostDeduction: "of it, the costs non-taxable funds pay, not deductible",
+    lostSuperDeduction: "of it, the R&D super deduction (研发费用加计扣除) those costs lose",
     aftertax: "after tax: profit less its tax",
   },
   "zh-CN": {
     entitled: "应享：企业取得资格的年度",
     cash: "现金：资金到账的年度",
+    taxBase: "补助增加的应纳税所得额：应税补助为到账金额，不征税收入为不得扣除的支出",
+    vat: "增值税：与销售挂钩的补助的销项税额（国家税务总局公告2019年第45号 第七条），于到账年度缴纳",
+    surcharges: "附加税费：上述增值税的附加（税金及附加），计入到账年度费用",
     pl: "损益：每年计入利润的金额（其他收益，或净额法下少计的折旧）",
     otherIncome: "每年确认的其他收益",
+    nonOperating: "营业外收入：与日常活动无关的补助",
     deferred: "年末递延收益",
     assetReduction: "净额法：年末仍冲减在资产账面价值中的补助",
-    tax: "补助每年带来的企业所得税",
-    nonDeductible: "其中：不征税收入所资助支出不得扣除带来的税",
+    receivable: "年末应收政府补助：已按应收确认、尚未到账的补助",
+    currentTax: "当期所得税：补助于到账年度计税（财税〔2008〕151号），或不征税收入资助支出不得扣除带来的税",
+    deferredTaxAsset: "年末递延所得税资产：已计税、尚未计入损益的补助，按转回年度税率计量",
+    deferredTaxLiability: "年末递延所得税负债：已计入损益、尚未计税的补助",
+    tax: "补助每年带来的所得税费用：当期所得税加递延所得税的变动",
+    nonDeductible: "其中：不征税收入带来的税（资助支出不得扣除及研发费用不得加计扣除）",
+    lostDeduction: "其中：不征税收入资助的支出不得扣除",
+    lostSuperDeduction: "其中：不征税收入资助的研发费用不得加计扣除",
     aftertax: "税后：损益减去其所得税",
   },
 };
 
-function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string {
+function viewText(s: Scenario, f: Forecast, a: Accounts, view: Quantity, lang: Lang): string {
   const words = wordsFor(lang);
   const say = cliWords[lang];
   const out = [`${f.name}`, `${say.viewLabel} ${viewTitles[lang][view]}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
@@ -196,9 +246,45 @@ function viewText(f: Forecast, a: Accounts, view: Quantity, lang: Lang): string 
     const shown = years.map(([y, v]) => `${y} ${formatYuan(v)}`);
     if (!later.isZero()) shown.push(`${say.after(a.horizon.to)} ${formatYuan(later)}`);
     out.push(`${l.line.year}  ${formatTitle(l.line.title, lang)} — ${words.cite(l.line.trace)}${words.colon}${shown.join(words.semicolon)}`);
+    // The non-taxable view in its two parts: costs not deductible, and the super deduction lost.
+    if (view === "nonDeductible") {
+      for (const part of ["lostDeduction", "lostSuperDeduction"] as const) {
+        const p = lineView(a, l, part);
+        const cells = p.years.map(([y, v]) => `${y} ${formatYuan(v)}`);
+        if (!p.after.isZero()) cells.push(`${say.after(a.horizon.to)} ${formatYuan(p.after)}`);
+        out.push(`      ${viewTitles[lang][part].replace(/^(of it, |其中：)/, "")}${words.colon}${cells.length ? cells.join(words.semicolon) : "0"}`);
+      }
+    }
     out.push(`      ${formatLineAccounts(l, lang)}`);
   }
+  // Both treatments of the non-taxable clauses, with what each costs in cash tax (ruling 17).
+  const both = view === "nonDeductible" ? treatments(s) : undefined;
+  if (both) {
+    out.push("", lang === "zh-CN" ? `两种处理的当期所得税对比（${both.clauses.join("、")}，期望值）：` : `Both treatments, current tax (${both.clauses.join(", ")}, expected):`);
+    out.push(...columns(treatmentsTable(both, a.horizon.to, lang), lang));
+  }
   return out.join("\n");
+}
+
+/** The support's current tax given the losses, when the scenario gives its profit before support. */
+function lossesJson(s: Scenario, a: Accounts) {
+  const rows = lossCarryForward(s, a);
+  return rows ? { losses: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" ? v : v.toFixed()]))) } : {};
+}
+
+/** The roll-forward of each balance in the JSON. */
+function rollJson(a: Accounts) {
+  const pair = (p: { ceiling: { toFixed(): string }; expected: { toFixed(): string } }) => ({ ceiling: p.ceiling.toFixed(), expected: p.expected.toFixed() });
+  return Object.fromEntries(Object.entries(rollForward(a)).map(([b, rows]) => [b, rows.map((r) => ({ year: r.year, opening: pair(r.opening), increase: pair(r.increase), decrease: pair(r.decrease), closing: pair(r.closing) }))]));
+}
+
+/** Both treatments of the non-taxable clauses in the JSON, when there are any. */
+function treatmentsJson(s: Scenario) {
+  const t = treatments(s);
+  if (!t) return {};
+  const pair = (p: { ceiling: { toFixed(): string }; expected: { toFixed(): string } }) => ({ ceiling: p.ceiling.toFixed(), expected: p.expected.toFixed() });
+  const both = (x: Treatments["total"]) => ({ nonTaxable: pair(x.nonTaxable), taxed: pair(x.taxed) });
+  return { treatments: { clauses: t.clauses, discountRate: t.discountRate, years: t.years.map((y) => ({ year: y.year, ...both(y) })), after: both(t.after), total: both(t.total), presentValue: both(t.presentValue) } };
 }
 
 function viewsJson(a: Accounts, lang: Lang) {

@@ -3,7 +3,7 @@ import { accountedForecast, accountsTable, CATALOG_VERSION, certificateOption, e
 import { CellError, type CellResult } from "../functions/cells";
 import { call } from "../functions/reports";
 import { catalogRecord, catalogRecordXml } from "../workbook/catalog-record";
-import { figuresLayout } from "../workbook/figures";
+import { figuresLayout, figuresViews } from "../workbook/figures";
 import { storedFormula } from "../workbook/formula";
 import { besideAnchor, chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormula, inputsTableName, numberFormats, viewFormulaFor, viewSheets, wanView, type ViewCode } from "../workbook/layout";
 import { completePackage, type AddinReference } from "../workbook/package";
@@ -66,7 +66,8 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
 
   // The year table: one dynamic array over the Inputs table, cached with the engine's values.
   const out = ws.forecast;
-  const { forecast: f, accounts } = accountedForecast(scenario);
+  // Bands only for the views the workbook shows.
+  const { forecast: f, accounts } = accountedForecast(scenario, {}, undefined, figuresViews);
   // Cached as FORECAST spills it in an Excel of the template's language.
   const table = readerTable(forecastTable(f), options.lang, engine().catalog.documents);
   const values = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];

@@ -51,19 +51,47 @@ test("deferred income at year end", () => {
 });
 
 test("tax at 15% and after tax", () => {
-  // Research: 15% × 4,000,000 = 600,000 on its non-deductible costs in 2026 and 2027.
-  // Plant: 15% × 6,000,000 / 19 = 47,368.42 a year. Certificate: 15% × 4,000,000 = 600,000 (expected 480,000).
+  // Research, non-taxable (不征税收入) and R&D: its 4,000,000 of costs a year in 2026 and 2027 are not
+  // deductible (15% × 4,000,000 = 600,000) and lose their 100% super deduction (15% × 100% × 4,000,000 =
+  // 600,000): 1,200,000 a year, current tax and expense alike (no temporary difference).
+  // Plant: current tax 15% × 6,000,000 = 900,000 in 2027; deferred tax asset at 15% of what is not yet
+  // recognised: 2027 15% × 5,684,210.53 = 852,631.5795 → 852,631.58; 2028 15% × 5,368,421.05 =
+  // 805,263.1575 → 805,263.16; 2029 15% × 5,052,631.58 = 757,894.737 → 757,894.74; 2030 15% ×
+  // 4,736,842.11 = 710,526.3165 → 710,526.32. Expense: 900,000 − 852,631.58 = 47,368.42, then
+  // 852,631.58 − 805,263.16 = 47,368.42, 805,263.16 − 757,894.74 = 47,368.42, 757,894.74 − 710,526.32 =
+  // 47,368.42; the 710,526.32 reverses after 2030.
+  // Certificate: 15% × 4,000,000 = 600,000 in 2028, received and recognised together (expected × 0.8 = 480,000).
   expect(table("tax")).toEqual({
-    2026: ["600000", "600000"],
-    2027: ["647368.42", "647368.42"],
+    2026: ["1200000", "1200000"],
+    2027: ["1247368.42", "1247368.42"],
     2028: ["647368.42", "527368.42"],
     2029: ["47368.42", "47368.42"],
     2030: ["47368.42", "47368.42"],
-    // 900,000 + 900,000 (×0.8 for the certificate) + 1,200,000
-    total: ["2700000", "2580000"],
+    // 2,400,000 + 900,000 + 600,000 (×0.8: 480,000)
+    total: ["3900000", "3780000"],
   });
-  expect(table("nonDeductible")[2026]).toEqual(["600000", "600000"]);
-  expect(table("aftertax")).toMatchObject({ 2026: ["3400000", "3400000"], 2027: ["3668421.05", "3668421.05"], 2028: ["3668421.06", "2988421.06"], 2029: ["268421.05", "268421.05"] });
+  // Current tax: research 1,200,000 in 2026 and 2027, the plant's 900,000 on receipt in 2027, the certificate's 600,000 in 2028.
+  expect(table("currentTax")).toEqual({
+    2026: ["1200000", "1200000"],
+    2027: ["2100000", "2100000"],
+    2028: ["600000", "480000"],
+    2029: ["0", "0"],
+    2030: ["0", "0"],
+    total: ["3900000", "3780000"],
+  });
+  expect(table("deferredTaxAsset")).toEqual({
+    2026: ["0", "0"],
+    2027: ["852631.58", "852631.58"],
+    2028: ["805263.16", "805263.16"],
+    2029: ["757894.74", "757894.74"],
+    2030: ["710526.32", "710526.32"],
+    total: ["710526.32", "710526.32"],
+  });
+  expect(table("nonDeductible")[2026]).toEqual(["1200000", "1200000"]);
+  expect(table("lostDeduction")[2027]).toEqual(["600000", "600000"]);
+  expect(table("lostSuperDeduction")[2027]).toEqual(["600000", "600000"]);
+  // 4,000,000 − 1,200,000; 4,315,789.47 − 1,247,368.42; 4,315,789.48 − 647,368.42 (expected 3,515,789.48 − 527,368.42); 315,789.47 − 47,368.42.
+  expect(table("aftertax")).toMatchObject({ 2026: ["2800000", "2800000"], 2027: ["3068421.05", "3068421.05"], 2028: ["3668421.06", "2988421.06"], 2029: ["268421.05", "268421.05"] });
 });
 
 test("the band of each view comes from the forecast's worlds", () => {
@@ -84,11 +112,11 @@ test("the band of each view comes from the forecast's worlds", () => {
 test("each line says how its amount moves, with the settings it used, in both languages", () => {
   const plant = a.lines.find((l) => l.line.trace.clause.id === "shenzhen-device/7")!;
   expect(lineStory(plant)).toBe(
-    "entitled 2026: 6,000,000; received 2027 (payment lag 1 year, default); asset-related: a share of the cost of building or refitting a plant: a building (新建或改造医疗器械方向GMP厂房); useful life 20 years (set on the event); gross method: deferred income, recognised over 19 years from 2027, about 315,789.47 a year; taxed at 15%",
+    "entitled 2026: 6,000,000; received 2027 (payment lag 1 year, default); asset-related: a share of the cost of building or refitting a plant: a building (新建或改造医疗器械方向GMP厂房); useful life 20 years (set on the event); gross method: deferred income, recognised over 19 years from 2027, about 315,789.47 a year; taxed at 15% when received in 2027: current tax 900,000; the expense follows recognition, the difference is deferred tax",
   );
   const research = a.lines.find((l) => l.line.trace.clause.id === "shenzhen-device/3.frontier")!;
   expect(lineStory(research, "zh-CN")).toBe(
-    "2026 年取得资格 8,000,000 元，2026 年到账（付款滞后 0 年，按条款设定）；与收益相关，补偿以后期间的费用：资助尚待开展的研究与攻关（全额资助）；确认为递延收益，在费用发生的 2 年内计入损益（按条款设定）；不征税收入：不征税，其资助的支出不得扣除（税率 15%）",
+    "2026 年取得资格 8,000,000 元，2026 年到账（付款滞后 0 年，按条款设定）；与收益相关，补偿以后期间的费用：资助尚待开展的研究与攻关（全额资助）；确认为递延收益，在费用发生的 2 年内计入损益（按条款设定）；不征税收入：不征税，其资助的支出不得扣除，研发费用不得加计扣除（100%）",
   );
 });
 
@@ -120,7 +148,9 @@ describe("the doors", () => {
     ["pl", 2028, 4315789.48],
     ["损益", 2028, 4315789.48],
     ["Deferred", 2030, 4736842.11],
-    ["税", 2026, 600000],
+    ["税", 2026, 1200000],
+    ["当期所得税", 2027, 2100000],
+    ["deferred tax asset", 2028, 805263.16],
     ["after-tax", 2029, 268421.05],
     ["税后", 2029, 268421.05],
   ])("FORECAST(range, %j) for %i gives %d", (view, year, ceiling) => {
@@ -132,7 +162,8 @@ describe("the doors", () => {
   test("the view's assumptions are listed under its table", () => {
     const out = forecastCells(inputs, "tax") as (string | number)[][];
     const said = out.filter((r) => r[0] === "assumption").map((r) => r[1]);
-    expect(said).toContain("income tax rate 15%");
+    expect(said).toContain("income tax rate 15%; support is taxed the year it is received (财税〔2008〕151号), deferred tax measured at the rate of the year it reverses");
+    expect(said).toContain("R&D paid by non-taxable funds earns no super deduction (国家税务总局公告2015年第97号); super-deduction rate 100%, default (shenzhen-device/3.frontier)");
     expect(said).toContain("payment lag 0 years, set for the clause (shenzhen-device/3.frontier)");
     expect(said).toContain("useful life 20 years for a building, set on the event (shenzhen-device/7)");
     expect(said).toContain("treated as non-taxable income (财税〔2011〕70号); the costs it funds are not deductible (shenzhen-device/3.frontier)");
@@ -149,6 +180,17 @@ describe("the doors", () => {
     const code = await main(["forecast", file, "--view", "cash"], { out: (t) => out.push(t), err: () => undefined });
     expect(code).toBe(0);
     expect(out.join("\n")).toMatch(/^2027\s+6,000,000\s+6,000,000/m);
+  });
+
+  test("subsidy forecast --view rollforward, in both languages", async () => {
+    const run = async (args: string[]) => {
+      const out: string[] = [];
+      expect(await main(["forecast", file, ...args], { out: (t) => out.push(t), err: () => undefined })).toBe(0);
+      return out.join("\n");
+    };
+    // 2027: deferred income opens at research's 4,000,000, gains the plant's 6,000,000, loses 4,000,000 + 315,789.47.
+    expect(await run(["--view", "rollforward"])).toMatch(/^deferred income\s+2027\s+4,000,000\s+6,000,000\s+4,315,789\.47\s+5,684,210\.53$/m);
+    expect(await run(["--view", "余额变动", "--lang", "zh-CN"])).toMatch(/^递延所得税资产\s+2027\s+0\s+852,631\.58\s+0\s+852,631\.58$/m);
   });
 
   test("subsidy forecast --format json carries every view", async () => {

@@ -45,3 +45,58 @@ test("in Chinese, the labels and the settings too", () => {
   expect(screen.getByText("2027 年末递延收益")).toBeTruthy();
   expect(screen.getByTestId("accounts-assumptions").textContent).toContain("付款滞后 1 年，默认");
 });
+
+test("the tax rate and the default payment lag are changed in the pane; a life set in the scenario is not called a default", () => {
+  const changed: unknown[] = [];
+  // The example with the plant's life set in the scenario's settings rather than on the event.
+  const raw = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "shenzhen-cfo-views.json"), "utf8"));
+  delete raw.events[0].usefulLife;
+  const plain = parseScenario({ ...raw, accounting: { ...raw.accounting, usefulLife: { building: 30 } } });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={{ lang: "en-US", t: (key, params) => translate("en-US", key, params) }}>
+        <AccountsSection scenario={plain} f={forecast(plain)} thisYear={2027} onSettings={(a) => changed.push(a)} />
+      </I18nContext.Provider>
+    </FluentProvider>,
+  );
+  expect((screen.getByTestId("accounts-tax-rate") as HTMLInputElement).value).toBe("15");
+  fireEvent.change(screen.getByTestId("accounts-tax-rate"), { target: { value: "25" } });
+  expect(changed.pop()).toMatchObject({ taxRate: "0.25", nonTaxable: ["shenzhen-device/3.frontier"] });
+  fireEvent.change(screen.getByTestId("accounts-tax-rate"), { target: { value: "125" } });
+  expect(changed).toEqual([]);
+  expect(screen.getByText("A percentage from 0 to 100, such as 15")).toBeTruthy();
+  fireEvent.change(screen.getByTestId("accounts-lag"), { target: { value: "2" } });
+  expect(changed.pop()).toMatchObject({ paymentLag: { default: 2, clauses: { "shenzhen-device/3.frontier": 0 } } });
+  fireEvent.change(screen.getByTestId("accounts-view"), { target: { value: "pl" } });
+  expect(screen.getByTestId("accounts-assumptions").textContent).toContain("useful life 30 years for a building, set in the scenario (shenzhen-device/7)");
+});
+
+test("the statement opens on the first year with figures when this year has none", () => {
+  // Only the certificate, paid in 2028: in 2026 and 2027 nothing has come.
+  const raw = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "shenzhen-cfo-views.json"), "utf8"));
+  const cert = parseScenario({ ...raw, events: raw.events.slice(2), accounting: { taxRate: "0.15" } });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={{ lang: "en-US", t: (key, params) => translate("en-US", key, params) }}>
+        <AccountsSection scenario={cert} f={forecast(cert)} thisYear={2026} />
+      </I18nContext.Provider>
+    </FluentProvider>,
+  );
+  // 40% × 10,000,000 = 4,000,000 × 0.8 = 3,200,000 expected, received 2028.
+  expect(screen.getByText("Cash received, 2028")).toBeTruthy();
+  expect(screen.getByTestId("statement-cash").textContent).toBe("3,200,000 元");
+});
+
+test("a rate changed elsewhere (undo, a scenario loaded) shows in the field", () => {
+  const ui = (sc: typeof s) => (
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={{ lang: "en-US", t: (key, params) => translate("en-US", key, params) }}>
+        <AccountsSection scenario={sc} f={forecast(sc)} thisYear={2027} onSettings={() => undefined} />
+      </I18nContext.Provider>
+    </FluentProvider>
+  );
+  const { rerender } = render(ui(s));
+  expect((screen.getByTestId("accounts-tax-rate") as HTMLInputElement).value).toBe("15");
+  rerender(ui({ ...s, accounting: { ...s.accounting, taxRate: "0.25" } }));
+  expect((screen.getByTestId("accounts-tax-rate") as HTMLInputElement).value).toBe("25");
+});

@@ -6,7 +6,8 @@ test("a scenario file without accounting settings loads with the defaults", () =
   expect(parseScenario(base).accounting).toEqual({
     paymentLag: { default: 1, documents: {}, clauses: {} },
     assetMethod: "gross",
-    usefulLife: { building: 20, equipment: 10 },
+    // Lives not set here take the engine's defaults (20 and 10 years), labelled "default" only then.
+    usefulLife: {},
     taxRate: "0.25",
     nonTaxable: [],
     costYears: {},
@@ -52,9 +53,18 @@ describe("the Inputs table's accounting rows", () => {
     row({ Item: "asset method", Option: "Net" }),
     row({ Item: "useful life", Option: "equipment", Value: 8 }),
     row({ Item: "tax rate", Value: 0.15 }),
+    row({ Item: "tax rate", Year: 2027, Value: 0.25 }),
+    row({ Item: "super deduction", Value: 0.75 }),
+    row({ Item: "discount rate", Value: 0.1 }),
+    row({ Item: "vat rate", Value: 0.06 }),
+    row({ Item: "deferred tax asset", Option: "no" }),
+    row({ Item: "profit before support", Year: 2026, Value: "-5000000" }),
+    row({ Item: "qualified year", Year: 2027 }),
     row({ Item: "non-taxable", Option: "shenzhen-device/3.frontier" }),
     row({ Item: "cost years", Option: "shenzhen-device/3.frontier", Value: 3 }),
-    row({ Item: "facility", Year: 2026, Value: 20000000, Area: 2000, Facts: "usefulLife=30" }),
+    row({ Item: "recognition", Option: "shenzhen-device", Value: "receivable" }),
+    row({ Item: "approval year", Option: "shenzhen-device/10.summit", Year: 2028 }),
+    row({ Item: "facility", Year: 2026, Value: 20000000, Area: 2000, Facts: "usefulLife=30; readyForUse=2026-06" }),
     row({ Item: "other", Year: 2027, Option: "innovation", Facts: "shenzhenSpecialProject=frontier; projectCost=8000000; usefulLife=5" }),
   ];
 
@@ -63,12 +73,21 @@ describe("the Inputs table's accounting rows", () => {
     expect(s.accounting).toEqual({
       paymentLag: { default: 2, documents: { "beijing-device": 1 }, clauses: { "shenzhen-device/7": 0 } },
       assetMethod: "net",
-      usefulLife: { building: 20, equipment: 8 },
+      // Only the kind set in a row: a building keeps the engine's default, said to be one.
+      usefulLife: { equipment: 8 },
       taxRate: "0.15",
+      taxRates: { "2027": "0.25" },
+      superDeduction: "0.75",
+      discountRate: "0.1",
+      vat: { rate: "0.06" },
+      deferredTaxAsset: false,
+      profitBeforeSupport: { "2026": "-5000000" },
+      qualifiedYears: [2027],
       nonTaxable: ["shenzhen-device/3.frontier"],
       costYears: { "shenzhen-device/3.frontier": 3 },
+      recognition: { documents: { "shenzhen-device": "receivable" }, approvalYears: { "shenzhen-device/10.summit": 2028 } },
     });
-    expect(s.events[0]).toMatchObject({ type: "facility", usefulLife: 30 });
+    expect(s.events[0]).toMatchObject({ type: "facility", usefulLife: 30, readyForUse: "2026-06" });
     expect(s.events[1]).toMatchObject({ type: "other", usefulLife: 5, facts: { shenzhenSpecialProject: "frontier", projectCost: "8000000" } });
   });
 

@@ -1,3 +1,4 @@
+import { assumptionsOf, assumptionText } from "../../src/engine";
 import { accountsOf, yearsOf } from "./support";
 
 // Hand-worked year tables for the CFO's views (DESIGN rulings 15–17). The support figures come
@@ -134,14 +135,38 @@ describe("a clause treated as non-taxable income (不征税收入, 财税〔2011
     expect(yearsOf(exempt, "deferred")).toEqual({ 2026: "0", 2027: "4000000", 2028: "0" });
   });
 
-  test("no tax on the support, but 25% × 4,000,000 = 1,000,000 a year on the costs it funds, which are not deductible", () => {
-    expect(yearsOf(exempt, "nonDeductible")).toEqual({ 2026: "0", 2027: "1000000", 2028: "1000000", after: "0" });
-    expect(yearsOf(exempt, "tax")).toEqual({ 2026: "0", 2027: "1000000", 2028: "1000000", after: "0" });
-    expect(yearsOf(exempt, "aftertax")).toEqual({ 2026: "0", 2027: "3000000", 2028: "3000000", after: "0" });
+  test("no tax on the support, but 25% × 4,000,000 = 1,000,000 a year on the costs it funds, which are not deductible, and as much again for their super deduction lost (100%)", () => {
+    expect(yearsOf(exempt, "nonDeductible")).toEqual({ 2026: "0", 2027: "2000000", 2028: "2000000", after: "0" });
+    expect(yearsOf(exempt, "tax")).toEqual({ 2026: "0", 2027: "2000000", 2028: "2000000", after: "0" });
+    // 4,000,000 − 2,000,000
+    expect(yearsOf(exempt, "aftertax")).toEqual({ 2026: "0", 2027: "2000000", 2028: "2000000", after: "0" });
   });
 
-  test("taxed instead, the same 1,000,000 a year falls on the support itself", () => {
+  test("taxed instead, 1,000,000 a year of expense falls on the support itself", () => {
     expect(yearsOf(taxable, "tax")).toEqual({ 2026: "0", 2027: "1000000", 2028: "1000000", after: "0" });
     expect(yearsOf(taxable, "nonDeductible")).toEqual({ 2026: "0", 2027: "0", 2028: "0", after: "0" });
+  });
+});
+
+describe("presentation: 其他收益 or 营业外收入 (CAS 16 第十一条), and 非经常性损益", () => {
+  // 昌平器械 第十一条（一）: 对于并购金额超过10亿元人民币的，一次性给予最高1000万元支持 — an acquisition of
+  // 1,200,000,000 (> 1,000,000,000) in 2027: 10,000,000, received 2028 (lag 1).
+  const a = accountsOf({
+    enterprise: { region: "changping", sector: "device" },
+    horizon: { from: 2027, to: 2028 },
+    events: [{ type: "other", year: 2027, topic: "overseas", facts: { acquisitionValue: "1200000000" } }],
+  });
+
+  test("an acquisition reward is not daily activity: 营业外收入, not 其他收益", () => {
+    expect(yearsOf(a, "pl")).toEqual({ 2027: "0", 2028: "10000000", after: "0" });
+    expect(yearsOf(a, "nonOperating")).toEqual({ 2027: "0", 2028: "10000000", after: "0" });
+    expect(yearsOf(a, "otherIncome")).toEqual({ 2027: "0", 2028: "0", after: "0" });
+  });
+
+  test("the settings under the view say why, and that listed companies report it as 非经常性损益", () => {
+    const said = assumptionsOf(a, "pl").map((x) => assumptionText(x, "zh-CN"));
+    expect(said).toContain("计入营业外收入：奖励海外并购，属投资活动而非日常活动，计入营业外收入（企业会计准则第16号第十一条）（changping-device/11.1）");
+    expect(said.some((x) => x.startsWith("上市及拟上市公司：计入当期损益的政府补助属非经常性损益"))).toBe(true);
+    expect(assumptionsOf(a, "cash").map((x) => x.code)).not.toContain("nonRecurring");
   });
 });

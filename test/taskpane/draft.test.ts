@@ -14,11 +14,39 @@ const example = (file: string): Scenario => parseScenario(JSON.parse(readFileSyn
 const i18n = (lang: Lang): I18n => ({ lang, t: (key, params) => translate(lang, key, params) });
 const messages = (d: Draft, lang: Lang = "en-US") => Object.fromEntries([...validate(d).problems].map(([path, p]) => [path, problemText(p, i18n(lang))]));
 
-test.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json"])("%s: scenario → wizard → the same scenario", (file) => {
+test.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json", "shenzhen-cfo-views.json"])("%s: scenario → wizard → the same scenario", (file) => {
   const s = example(file);
   const back = validate(fromScenario(s));
   expect(back.problems.size).toBe(0);
   expect(back.scenario).toEqual(s);
+});
+
+test("import then export keeps every accounting setting and each event's own useful life (issue 19)", () => {
+  const raw = {
+    ...JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "shenzhen-cfo-views.json"), "utf8")),
+    accounting: {
+      paymentLag: { default: 2, documents: { "shenzhen-device": 1 }, clauses: { "shenzhen-device/3.frontier": 0 } },
+      assetMethod: "net",
+      usefulLife: { building: 30 },
+      taxRate: "0.15",
+      taxRates: { "2029": "0.25", "2030": "0.25" },
+      superDeduction: "0.75",
+      nonTaxable: ["shenzhen-device/3.frontier"],
+      costYears: { "shenzhen-device/3.frontier": 2 },
+    },
+  };
+  // What the pane's Export writes: the scenario the draft validates to, as JSON.
+  const exported = JSON.parse(JSON.stringify(validate(fromScenario(parseScenario(raw))).scenario));
+  expect(exported.accounting).toEqual(raw.accounting);
+  expect(exported.events[0].usefulLife).toBe(20);
+});
+
+test("an asset's ready-for-use month and a recognition setting survive the wizard too", () => {
+  const raw = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "shenzhen-cfo-views.json"), "utf8"));
+  raw.events[0].readyForUse = "2026-06";
+  raw.accounting.recognition = { documents: { "shenzhen-device": "receivable" }, approvalYears: { "shenzhen-device/10.summit": 2028 } };
+  const s = parseScenario(raw);
+  expect(validate(fromScenario(s)).scenario).toEqual(s);
 });
 
 test("a clinical event stated not industrialised and an other matter's product survive the wizard (issue 18)", () => {

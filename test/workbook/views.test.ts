@@ -14,7 +14,8 @@ import { readTemplate, type Template } from "../support/template-reader";
  * examples/shenzhen-cfo-views.json, worked out by hand in test/accounting/example.test.ts:
  * plant 6,000,000 entitled 2026 (asset, gross, 20 years, lag 1 → 19 shares of 315,789.47… from
  * 2027); frontier research 8,000,000 in 2026 (lag 0, costs over 2026–27, 不征税收入); class III
- * certificate 4,000,000 in 2027 (p = 0.8, lag 1 → 2028); tax 15%.
+ * certificate 4,000,000 in 2027 (p = 0.8, lag 1 → 2028); tax 15% (the expense: current tax on receipt
+ * plus the change in deferred tax; research's R&D loses its deduction and its super deduction).
  */
 
 const root = join(__dirname, "..", "..");
@@ -51,23 +52,24 @@ const hand: Record<ViewCode, (string | number)[][]> = {
     ["end of 2030", 4736842.11, 4736842.11],
   ],
   tax: [
-    [2026, 600000, 600000], // 15% × 4,000,000 of non-deductible research costs
-    [2027, 647368.42, 647368.42], // + 15% × 315,789.47
+    // Research, 不征税收入 paying R&D: 15% × 4,000,000 not deductible + 15% × 100% × 4,000,000 super deduction lost.
+    [2026, 1200000, 1200000],
+    [2027, 1247368.42, 1247368.42], // + the plant's expense 900,000 − 852,631.58 (deferred tax asset 15% × 5,684,210.53)
     [2028, 647368.42, 527368.42], // 47,368.42 + 600,000 (480,000 expected)
     [2029, 47368.42, 47368.42],
     [2030, 47368.42, 47368.42],
-    // 900,000 for the plant − round(900,000 × 4/19 = 189,473.68) = 710,526.32
+    // the plant's deferred tax asset at the end of 2030, 15% × 4,736,842.11 = 710,526.3165 → 710,526.32, reversing after
     ["after 2030", 710526.32, 710526.32],
-    ["total", 2700000, 2580000],
+    ["total", 3900000, 3780000],
   ],
   aftertax: [
-    [2026, 3400000, 3400000],
-    [2027, 3668421.05, 3668421.05],
+    [2026, 2800000, 2800000], // 4,000,000 − 1,200,000
+    [2027, 3068421.05, 3068421.05], // 4,315,789.47 − 1,247,368.42
     [2028, 3668421.06, 2988421.06],
     [2029, 268421.05, 268421.05],
     [2030, 268421.05, 268421.05],
     ["after 2030", 4026315.79, 4026315.79], // 4,736,842.11 − 710,526.32
-    ["total", 15300000, 14620000], // 18,000,000 − 2,700,000; 17,200,000 − 2,580,000
+    ["total", 14100000, 13420000], // 18,000,000 − 3,900,000; 17,200,000 − 3,780,000
   ],
 };
 

@@ -1,4 +1,4 @@
-import { balances, accountingQuantities, lineSettings, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./schedule";
+import { balances, accountingQuantities, lineSettings, lineTax, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./schedule";
 import type { Catalog } from "../catalog/catalog";
 import { engine, type ClauseLine, type Engine } from "../rules/evaluate";
 import { forecast, type Band, type Forecast, type ForecastLine, type ForecastOptions, type View as ForecastView } from "../forecast/forecast";
@@ -68,32 +68,57 @@ function spread(amount: Decimal, parts: readonly Share[]): Map<number, Decimal> 
 }
 
 /** A line's amount in every quantity, each year exact to the fen. */
-function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, until: number): Record<Quantity, Map<number, Decimal>> {
+function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, line: ProjectedLine, settings: LineSettings, until: number): Record<Quantity, Map<number, Decimal>> {
   const cash = spread(amount, s.cash);
   const pl = spread(amount, s.pl);
-  const tax = spread(amount, s.tax);
-  const aftertax = new Map([...pl].map(([y, v]) => [y, v.minus(tax.get(y) ?? ZERO)]));
-  // The balance at each year end: received so far less recognised so far.
+  // Support tied to sales: the income is what pl adds up to (amount ÷ (1 + rate), to the fen), the
+  // output VAT the rest of the cash, the surcharges a share of that VAT.
+  const received = line.year + settings.lag.years;
+  const income = settings.vat ? [...pl.values()].reduce((a, b) => a.plus(b), ZERO) : amount;
+  const vat = settings.vat ? new Map([[received, amount.minus(income)]]) : new Map<number, Decimal>();
+  const surcharges = settings.vat ? new Map([[received, amount.minus(income).times(settings.vat.surcharges).toDecimalPlaces(2)]]) : new Map<number, Decimal>();
+  const netCash = settings.vat ? new Map([[received, income]]) : cash;
+  // The tax from these very fen, so that expense = current tax + change in deferred tax to the fen.
+  const t = lineTax(netCash, pl, line, settings, (d) => d.toDecimalPlaces(2), surcharges);
+  const aftertax = new Map([...pl].map(([y, v]) => [y, v.minus(t.expense.get(y) ?? ZERO)]));
+  for (const [y, v] of t.expense) if (!pl.has(y)) aftertax.set(y, v.negated());
+  for (const [y, v] of surcharges) aftertax.set(y, (aftertax.get(y) ?? ZERO).minus(v));
+  const nonDeductible = new Map(t.lostDeduction);
+  for (const [y, v] of t.lostSuperDeduction) nonDeductible.set(y, (nonDeductible.get(y) ?? ZERO).plus(v));
+  // The balance at each year end: received so far less recognised so far, or, recognised first, a receivable.
   const balance = new Map<number, Decimal>();
+  const receivable = new Map<number, Decimal>();
   const first = Math.min(...[...cash.keys(), ...pl.keys()]);
-  let received = ZERO;
+  let got = ZERO;
   let recognised = ZERO;
   for (let y = first; y <= until; y++) {
-    received = received.plus(cash.get(y) ?? ZERO);
+    got = got.plus(netCash.get(y) ?? ZERO);
     recognised = recognised.plus(pl.get(y) ?? ZERO);
-    if (!received.minus(recognised).isZero()) balance.set(y, received.minus(recognised));
+    const left = got.minus(recognised);
+    if (left.gt(0)) balance.set(y, left);
+    else if (left.lt(0)) receivable.set(y, left.negated());
   }
   const net = s.assetReduction.length > 0;
   const none = new Map<number, Decimal>();
   return {
     entitled: spread(amount, s.entitled),
     cash,
+    vat,
+    surcharges,
     pl,
     otherIncome: s.otherIncome.length ? pl : none,
+    nonOperating: s.nonOperating.length ? pl : none,
     deferred: net || !s.deferred.length ? none : balance,
     assetReduction: net ? balance : none,
-    tax,
-    nonDeductible: s.nonDeductible.length ? tax : none,
+    receivable,
+    taxBase: t.base,
+    currentTax: t.current,
+    deferredTaxAsset: t.deferredAsset,
+    deferredTaxLiability: t.deferredLiability,
+    tax: t.expense,
+    nonDeductible,
+    lostDeduction: t.lostDeduction,
+    lostSuperDeduction: t.lostSuperDeduction,
     aftertax,
   };
 }
@@ -137,7 +162,7 @@ export function accounts(s: Scenario, f: Forecast, catalog: Catalog = engine().c
     const projected: ProjectedLine = { year: line.year, trace: line.trace, event: events.get(line.trace)! };
     const settings = lineSettings(projected, s, catalog);
     const parts = shares(projected, settings, to);
-    return { line, settings, ceiling: lineAmounts(line.ceiling, parts, to), expected: lineAmounts(line.expected, parts, to) };
+    return { line, settings, ceiling: lineAmounts(line.ceiling, parts, projected, settings, to), expected: lineAmounts(line.expected, parts, projected, settings, to) };
   });
   // The entitled view's band is the forecast's own table; the others', its views (if projected).
   const bandsOf = (q: Quantity): ForecastView | undefined => (q === "entitled" ? { years: f.years, total: f.total } : f.views[q]);

@@ -9,6 +9,12 @@ export const accountingEntry = z
     asset: z.enum(assetKinds).optional(),
     /** The words of the clause's sentence, verbatim, that decide the class. */
     words: z.string().min(2),
+    /** The funds pay research and development (研发活动): non-taxable, those costs lose their super deduction. */
+    rd: z.optional(z.literal(true)),
+    /** The words tying the amount to sales revenue or quantity: output VAT on it (国家税务总局公告2019年第45号 第七条). */
+    vat: z.optional(z.string().min(2)),
+    /** Not related to the enterprise's daily activities (CAS 16 第十一条): 营业外收入, with why; else 其他收益. */
+    presentation: z.optional(z.strictObject({ line: z.literal("nonOperating"), ...bilingual.shape })),
     ...bilingual.shape,
   })
   .refine((e) => (e.class === "asset") === (e.asset !== undefined), { message: "an asset-related clause names its kind of asset (building or equipment), and only it" });

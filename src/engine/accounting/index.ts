@@ -5,3 +5,6 @@ export { accountingQuantities, projections, type LineSettings, type ProjectedLin
 export { accountedForecast, accounts, lineView, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounts";
 export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./assumptions";
 export { accountsTable, parseView, viewCodes, viewNames } from "./table";
+export { DEFAULT_DISCOUNT_RATE, treatments, treatmentsTable, type Treatments } from "./treatments";
+export { rolledBalances, rollForward, rollForwardTable, type RolledBalance, type RollRow } from "./rollforward";
+export { carryForwardYears, lossCarryForward, lossTable, type LossYear } from "./losses";

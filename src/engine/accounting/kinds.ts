@@ -24,6 +24,18 @@ export function accountingProblems(catalog: Catalog): string[] {
     if (!clause) problems.push(`${id}: an accounting class for an unknown clause`);
     else if (!clause.formula) problems.push(`${id}: an accounting class for a clause that pays no amount`);
     else if (!clause.sentence.includes(entry.words)) problems.push(`${id}: "${entry.words}" is not in the clause's sentence`);
+    else if (entry.vat !== undefined && !clause.sentence.includes(entry.vat)) problems.push(`${id}: "${entry.vat}" is not in the clause's sentence`);
   }
   return problems;
 }
+
+/** Useful lives in years where neither the event nor the scenario sets one (docs/RULINGS.md 44). */
+export const defaultLives: Readonly<Record<AssetKind, number>> = { building: 20, equipment: 10 };
+
+/** 研发费用加计扣除: 100% of R&D costs for every enterprise from 2023 (财政部 税务总局公告2023年第7号 第一条). */
+export const DEFAULT_SUPER_DEDUCTION = "1";
+
+/** Output VAT on support tied to sales: the general rate for goods, and the surcharges on it
+ * (城市维护建设税 7%, 教育费附加 3%, 地方教育附加 2%), unless the scenario sets them. */
+export const DEFAULT_VAT_RATE = "0.13";
+export const DEFAULT_VAT_SURCHARGES = "0.12";

@@ -94,6 +94,9 @@ const uncertain = {
 const product = z.string().check(z.minLength(1));
 /** Years of use of a long-lived asset the event builds or buys (asset-related support, ruling 16). */
 const usefulLife = z.optional(z.number().check(z.int(), z.gte(1), z.lte(100)));
+/** When the asset the support pays for is ready for use (DESIGN ruling 23), where it is not the event's year:
+ * "2027-09" (recognised from the month after, as depreciation starts) or "2027" (whole years from it). */
+const readyForUse = z.optional(z.string().check(z.regex(/^(199\d|20\d\d)(-(0[1-9]|1[0-2]))?$/, "a month such as \"2027-09\", or a year such as \"2027\"")));
 
 export const event = z.discriminatedUnion("type", [
   z.strictObject({
@@ -146,7 +149,7 @@ export const event = z.discriminatedUnion("type", [
     recognitionYear: z.optional(year),
   }),
   z.strictObject({ type: z.literal("insurance"), ...uncertain, premium: money }),
-  z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: area, usefulLife }),
+  z.strictObject({ type: z.literal("facility"), ...uncertain, cost: money, areaM2: area, usefulLife, readyForUse }),
   /** Any other clause of the catalog, by topic and the facts its conditions read. */
   z.strictObject({
     type: z.literal("other"),
@@ -156,6 +159,7 @@ export const event = z.discriminatedUnion("type", [
     topic: z.enum(topics),
     facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     usefulLife,
+    readyForUse,
   }).check(z.superRefine((e, ctx) => {
     // Typed by the catalog's definitions: a flag where money is expected, NaN or −1 is refused here.
     const definitions = engine().catalog.facts;
@@ -168,6 +172,7 @@ export const event = z.discriminatedUnion("type", [
 export type ScenarioEvent = z.infer<typeof event>;
 
 const lag = z.number().check(z.int(), z.gte(0), z.lte(10));
+const life = z.number().check(z.int(), z.gte(1), z.lte(100));
 const rate = z.string().check(z.regex(/^(0(\.\d+)?|1(\.0+)?)$/, "a rate from 0 to 1, such as \"0.25\""));
 
 /**
@@ -182,11 +187,38 @@ export const accountingSettings = z.prefault(
     /** Asset-related support: gross (总额法, deferred income) or net (净额法, deducted from the asset's cost). */
     assetMethod: z._default(z.enum(["gross", "net"]), "gross"),
     /** Default useful life in years by kind of asset, where the event does not set its own. */
-    usefulLife: z.prefault(z.strictObject({ building: z._default(z.number().check(z.int(), z.gte(1), z.lte(100)), 20), equipment: z._default(z.number().check(z.int(), z.gte(1), z.lte(100)), 10) }), {}),
+    /** The scenario's useful life in years by kind of asset, where the event does not set its own;
+     * a kind not set here takes the engine's default (accounting/kinds.ts: building 20, equipment 10). */
+    usefulLife: z.prefault(z.strictObject({ building: z.optional(life), equipment: z.optional(life) }), {}),
     /** Enterprise income tax rate: 25%; 15% for a high-tech enterprise (高新技术企业). */
     taxRate: z._default(rate, "0.25"),
+    /** The rate of particular years, by year ("2027": "0.15" for the years of 高新技术企业 status); other years take taxRate. */
+    taxRates: z.optional(z.record(z.string().check(z.regex(/^(19[9]\d|20\d\d|2100)$/, "a year such as \"2027\"")), rate)),
+    /** Output VAT on support tied to sales (国家税务总局公告2019年第45号 第七条): its rate (13% unless set) and the surcharges on it (12% unless set). */
+    vat: z.optional(z.strictObject({ rate: z.optional(rate), surcharges: z.optional(rate) })),
+    /** Taxable profit (or, negative, loss) before support by year ("2026": "-5000000"): losses are carried
+     * forward 5 years, 10 where a year of 高新技术企业 or 科技型中小企业 status follows within 5 (财税〔2018〕76号). */
+    profitBeforeSupport: z.optional(z.record(z.string().check(z.regex(/^(199\d|20\d\d|2100)$/, "a year such as \"2027\"")), z.string().check(z.regex(/^-?\d{1,15}(\.\d{1,2})?$/, "an amount in yuan, negative for a loss, such as \"-5000000\"")))),
+    /** The years the enterprise holds 高新技术企业 or 科技型中小企业 status, for the 10-year carry-forward. */
+    qualifiedYears: z.optional(z.array(year)),
+    /** Whether taxable profit is probable against which a deferred tax asset can be used (企业会计准则第18号 第十三条): yes unless set. */
+    deferredTaxAsset: z.optional(z.boolean()),
+    /** The discount rate at which the two tax treatments of non-taxable clauses are compared (8% unless set). */
+    discountRate: z.optional(rate),
+    /** The super deduction of R&D costs (研发费用加计扣除) as a share of them: 100% (财政部 税务总局公告2023年第7号) unless set. */
+    superDeduction: z.optional(rate),
     /** Clauses whose funds are treated as non-taxable income (不征税收入, 财税〔2011〕70号), by clause id. */
     nonTaxable: z._default(z.array(z.string().check(z.minLength(1))), []),
+    /** When support compensating costs already incurred is recognised (DESIGN ruling 23): when received
+     * (the default) or when receivable, per document or clause (the clause's setting wins); a discretionary
+     * award is receivable no earlier than its approval year, by clause id. */
+    recognition: z.optional(
+      z.strictObject({
+        documents: z.optional(z.record(z.string(), z.enum(["received", "receivable"]))),
+        clauses: z.optional(z.record(z.string(), z.enum(["received", "receivable"]))),
+        approvalYears: z.optional(z.record(z.string(), year)),
+      }),
+    ),
     /** Years over which the later costs an income-related clause compensates fall, by clause id (default 1). */
     costYears: z._default(z.record(z.string(), z.number().check(z.int(), z.gte(1), z.lte(50))), {}),
   }).check(z.superRefine((a, ctx) => {
@@ -199,6 +231,9 @@ export const accountingSettings = z.prefault(
     for (const id of Object.keys(a.paymentLag.clauses)) if (!clauses.has(id)) unknown(["paymentLag", "clauses", id], id, "clause");
     a.nonTaxable.forEach((id, i) => clauses.has(id) || unknown(["nonTaxable", i], id, "clause"));
     for (const id of Object.keys(a.costYears)) if (!clauses.has(id)) unknown(["costYears", id], id, "clause");
+    for (const id of Object.keys(a.recognition?.documents ?? {})) if (!documents.has(id)) unknown(["recognition", "documents", id], id, "document");
+    for (const id of Object.keys(a.recognition?.clauses ?? {})) if (!clauses.has(id)) unknown(["recognition", "clauses", id], id, "clause");
+    for (const id of Object.keys(a.recognition?.approvalYears ?? {})) if (!clauses.has(id)) unknown(["recognition", "approvalYears", id], id, "clause");
   })),
   {},
 );

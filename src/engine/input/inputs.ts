@@ -17,7 +17,8 @@ import { issuesText, parseScenario, ScenarioError, SCENARIO_VERSION, type Scenar
  * The accounting settings (DESIGN rulings 15–17) are rows too: payment lag (Value in years;
  * Option blank for every clause, or a document or clause id), asset method (Option gross or
  * net), useful life (Option building or equipment, Value in years; one event's own life is
- * usefulLife=N in its Facts cell), tax rate, non-taxable (Option a clause id) and cost years.
+ * usefulLife=N in its Facts cell), tax rate (with a Year, that year's rate), super deduction (Value
+ * a share, 1 = 100%), non-taxable (Option a clause id) and cost years.
  * An `other` row's Product is its product or project (once-only awards, a training project's years
  * and ceiling, ruling 19);
  * a first-set row's recognition year is recognitionYear=N in its Facts cell (ruling 18).
@@ -37,7 +38,7 @@ const eventItems = {
   insurance: "insurance",
   facility: "facility",
 } as const satisfies Record<string, Exclude<ScenarioEvent["type"], "other">>;
-const accountingItems = ["payment lag", "asset method", "useful life", "tax rate", "non-taxable", "cost years"] as const;
+const accountingItems = ["payment lag", "asset method", "useful life", "tax rate", "super deduction", "discount rate", "vat rate", "vat surcharges", "deferred tax asset", "profit before support", "qualified year", "non-taxable", "cost years", "recognition", "approval year"] as const;
 const settingItems = ["name", "enterprise", "region", "sector", "sme", "from", "to", "default probability", "default realisation", "draws", "seed", "assumption", "issue date", "revenue", "rd", ...accountingItems] as const;
 export const inputItems = [...settingItems, ...Object.keys(eventItems), "other"];
 
@@ -68,8 +69,13 @@ export function certificateOption(text: string): { pathway?: string; localProduc
   return { pathway: word === undefined ? undefined : (parsePathway(word) ?? word), localProduction: words.includes("local") };
 }
 
-/** One event's own useful life, written usefulLife=N in its Facts cell. */
-const lifeOf = (v: string | boolean | undefined) => (v === undefined || v === "" ? {} : { usefulLife: Number(v) });
+/** One event's own useful life and ready-for-use month, written usefulLife=N; readyForUse=2027-09 in its Facts cell. */
+const lifeOf = (v: string | boolean | undefined, ready?: string | boolean) => ({
+  ...(v === undefined || v === "" ? {} : { usefulLife: Number(v) }),
+  ...(ready === undefined || ready === "" ? {} : { readyForUse: String(ready) }),
+});
+/** The same, written back. */
+const assetFacts = (e: { usefulLife?: number; readyForUse?: string }) => ({ ...(e.usefulLife === undefined ? {} : { usefulLife: e.usefulLife }), ...(e.readyForUse === undefined ? {} : { readyForUse: e.readyForUse }) });
 
 /** Reads an Inputs range (header row first) into a scenario; problems name the row. */
 export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Scenario {
@@ -168,8 +174,44 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
         accounting.usefulLife[text("Option").toLowerCase()] = num("Value");
         return;
       case "tax rate":
-        accounting.taxRate = text("Value");
+        // With a Year, the rate of that year (高新技术企业 status lasts three years); without, every other year's.
+        if (present("Year")) accounting.taxRates = { ...(accounting.taxRates as Record<string, unknown> | undefined), [text("Year")]: text("Value") };
+        else accounting.taxRate = text("Value");
         return;
+      case "super deduction":
+        accounting.superDeduction = text("Value");
+        return;
+      case "discount rate":
+        accounting.discountRate = text("Value");
+        return;
+      case "profit before support":
+        // Year and Value: taxable profit, negative for a loss, before support.
+        accounting.profitBeforeSupport = { ...(accounting.profitBeforeSupport as Record<string, unknown> | undefined), [text("Year")]: text("Value") };
+        return;
+      case "qualified year":
+        accounting.qualifiedYears = [...((accounting.qualifiedYears as unknown[] | undefined) ?? []), num("Year")];
+        return;
+      case "deferred tax asset":
+        // Option yes or no: taxable profit is probable, so a deferred tax asset is recognised.
+        accounting.deferredTaxAsset = at("Option") === true || /^(true|yes|是|y)$/i.test(text("Option"));
+        return;
+      case "vat rate":
+      case "vat surcharges":
+        accounting.vat = { ...(accounting.vat as Record<string, unknown> | undefined), [item === "vat rate" ? "rate" : "surcharges"]: text("Value") };
+        return;
+      case "recognition": {
+        // Option: a document or clause id; Value: received or receivable.
+        const target = text("Option");
+        const r = (accounting.recognition ??= {}) as Record<string, Record<string, unknown>>;
+        const kind = target.includes("/") ? "clauses" : "documents";
+        r[kind] = { ...r[kind], [target]: text("Value").toLowerCase() };
+        return;
+      }
+      case "approval year": {
+        const r = (accounting.recognition ??= {}) as Record<string, Record<string, unknown>>;
+        r.approvalYears = { ...r.approvalYears, [text("Option")]: num("Year") };
+        return;
+      }
       case "non-taxable":
         accounting.nonTaxable.push(text("Option"));
         return;
@@ -185,8 +227,8 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     }
     if (item === "other") {
       eventRows.push(rowNo);
-      const { usefulLife, ...facts } = parseFacts(text("Facts"));
-      raw.events.push({ type: "other", ...common(), topic: text("Option"), facts, ...lifeOf(usefulLife) });
+      const { usefulLife, readyForUse, ...facts } = parseFacts(text("Facts"));
+      raw.events.push({ type: "other", ...common(), topic: text("Option"), facts, ...lifeOf(usefulLife, readyForUse) });
       return;
     }
     const type = Object.prototype.hasOwnProperty.call(eventItems, item) ? eventItems[item as keyof typeof eventItems] : undefined;
@@ -215,7 +257,10 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
       Object.assign(e, { sales: money("Value") }, recognitionYear === undefined || recognitionYear === "" ? {} : { recognitionYear: Number(recognitionYear) });
     }
     else if (type === "insurance") Object.assign(e, { premium: money("Value") });
-    else if (type === "facility") Object.assign(e, { cost: money("Value"), areaM2: money("Area"), ...lifeOf(parseFacts(text("Facts")).usefulLife) });
+    else if (type === "facility") {
+      const f = parseFacts(text("Facts"));
+      Object.assign(e, { cost: money("Value"), areaM2: money("Area"), ...lifeOf(f.usefulLife, f.readyForUse) });
+    }
     eventRows.push(rowNo);
     raw.events.push(e);
   });
@@ -259,8 +304,18 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
   rows.push(row({ Item: "asset method", Option: a.assetMethod }));
   for (const [kind, years] of Object.entries(a.usefulLife)) rows.push(row({ Item: "useful life", Option: kind, Value: years }));
   rows.push(row({ Item: "tax rate", Value: Number(a.taxRate) }));
+  for (const [year, rate] of Object.entries(a.taxRates ?? {})) rows.push(row({ Item: "tax rate", Year: Number(year), Value: Number(rate) }));
+  if (a.superDeduction !== undefined) rows.push(row({ Item: "super deduction", Value: Number(a.superDeduction) }));
+  if (a.discountRate !== undefined) rows.push(row({ Item: "discount rate", Value: Number(a.discountRate) }));
+  for (const [year, amount] of Object.entries(a.profitBeforeSupport ?? {})) rows.push(row({ Item: "profit before support", Year: Number(year), Value: amount }));
+  for (const year of a.qualifiedYears ?? []) rows.push(row({ Item: "qualified year", Year: year }));
+  if (a.deferredTaxAsset !== undefined) rows.push(row({ Item: "deferred tax asset", Option: a.deferredTaxAsset ? "yes" : "no" }));
+  if (a.vat?.rate !== undefined) rows.push(row({ Item: "vat rate", Value: Number(a.vat.rate) }));
+  if (a.vat?.surcharges !== undefined) rows.push(row({ Item: "vat surcharges", Value: Number(a.vat.surcharges) }));
   for (const id of a.nonTaxable) rows.push(row({ Item: "non-taxable", Option: id }));
   for (const [id, years] of Object.entries(a.costYears)) rows.push(row({ Item: "cost years", Option: id, Value: years }));
+  for (const [id, on] of [...Object.entries(a.recognition?.documents ?? {}), ...Object.entries(a.recognition?.clauses ?? {})]) rows.push(row({ Item: "recognition", Option: id, Value: on }));
+  for (const [id, year] of Object.entries(a.recognition?.approvalYears ?? {})) rows.push(row({ Item: "approval year", Option: id, Year: year }));
   const amount = (v: string | number) => Number(v);
   for (const f of [...s.financials].sort((a, b) => a.year - b.year)) {
     if (f.revenue !== undefined) rows.push(row({ Item: "revenue", Year: f.year, Value: amount(f.revenue) }));
@@ -269,7 +324,7 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
   const item = Object.fromEntries(Object.entries(eventItems).map(([k, v]) => [v, k]));
   for (const e of s.events) {
     if (e.type === "other") {
-      const facts = e.usefulLife === undefined ? e.facts : { ...e.facts, usefulLife: e.usefulLife };
+      const facts = { ...e.facts, ...assetFacts(e) };
       rows.push(row({ Item: "other", Year: e.year, Product: e.product, Option: e.topic, Facts: formatFacts(facts), Probability: e.probability, Realisation: e.realisation, Label: e.label }));
       continue;
     }
@@ -297,7 +352,7 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
         rows.push(row({ ...base, Value: amount(e.premium) }));
         break;
       case "facility":
-        rows.push(row({ ...base, Value: amount(e.cost), Area: amount(e.areaM2), Facts: e.usefulLife === undefined ? undefined : formatFacts({ usefulLife: e.usefulLife }) }));
+        rows.push(row({ ...base, Value: amount(e.cost), Area: amount(e.areaM2), Facts: Object.keys(assetFacts(e)).length ? formatFacts(assetFacts(e)) : undefined }));
         break;
       case "innovativeReview":
         rows.push(row(base));

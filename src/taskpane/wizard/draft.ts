@@ -42,6 +42,10 @@ export interface DraftEvent {
   readonly topic: string;
   /** "drugClass=1; industrialised=yes", as the Inputs table's Facts column writes them. */
   readonly facts: string;
+  /** A facility's or `other` event's own useful life in years, as typed; empty: the scenario's. */
+  readonly usefulLife: string;
+  /** When the asset is ready for use ("2027-09" or "2027"), as loaded; empty: the event's year. */
+  readonly readyForUse: string;
 }
 
 export interface DraftFinancial {
@@ -75,6 +79,9 @@ export interface Draft {
   readonly events: readonly DraftEvent[];
   /** Kept as loaded: the wizard does not edit the simulation settings. */
   readonly simulation?: Scenario["simulation"];
+  /** The CFO's settings (payment lags, asset method, useful lives, tax rates, non-taxable clauses), kept as loaded
+   * so that an imported scenario keeps them and exports them back; the accounts section edits some of them. */
+  readonly accounting?: Scenario["accounting"];
 }
 
 let counter = 0;
@@ -105,6 +112,8 @@ export function emptyEvent(type: EventType, year = ""): DraftEvent {
     areaM2: "",
     topic: "",
     facts: "",
+    usefulLife: "",
+    readyForUse: "",
   };
 }
 
@@ -238,9 +247,9 @@ function eventToRaw(e: DraftEvent): Record<string, unknown> {
     case "insurance":
       return compact({ ...common, premium: money(e.premium) });
     case "facility":
-      return compact({ ...common, cost: money(e.cost), areaM2: money(e.areaM2) });
+      return compact({ ...common, cost: money(e.cost), areaM2: money(e.areaM2), usefulLife: numberOrText(e.usefulLife), readyForUse: e.readyForUse.trim() || undefined });
     case "other":
-      return { ...compact({ ...common, product: product || undefined, topic: e.topic }), facts: parseFacts(e.facts) };
+      return { ...compact({ ...common, product: product || undefined, topic: e.topic, usefulLife: numberOrText(e.usefulLife), readyForUse: e.readyForUse.trim() || undefined }), facts: parseFacts(e.facts) };
   }
 }
 
@@ -265,6 +274,7 @@ export function toRaw(d: Draft): Record<string, unknown> {
     assumptions: Object.fromEntries(d.assumptions.filter((a) => a.clause).map((a) => [a.clause, a.rate.trim()])),
     issueDates: Object.fromEntries(Object.entries(d.issueDates).filter(([, date]) => date.trim() !== "")),
     ...(d.simulation ? { simulation: d.simulation } : {}),
+    ...(d.accounting ? { accounting: d.accounting } : {}),
     events: d.events.map(eventToRaw),
   };
 }
@@ -293,9 +303,9 @@ export function fromScenario(s: Scenario, unit: AmountUnit = "yuan"): Draft {
       case "insurance":
         return { ...base, premium: amountText(e.premium) };
       case "facility":
-        return { ...base, cost: amountText(e.cost), areaM2: new Decimal(e.areaM2).toFixed() };
+        return { ...base, cost: amountText(e.cost), areaM2: new Decimal(e.areaM2).toFixed(), usefulLife: e.usefulLife === undefined ? "" : String(e.usefulLife), readyForUse: e.readyForUse ?? "" };
       case "other":
-        return { ...base, product: e.product ?? "", topic: e.topic, facts: formatFacts(e.facts) };
+        return { ...base, product: e.product ?? "", topic: e.topic, facts: formatFacts(e.facts), usefulLife: e.usefulLife === undefined ? "" : String(e.usefulLife), readyForUse: e.readyForUse ?? "" };
     }
   });
   return {
@@ -314,6 +324,7 @@ export function fromScenario(s: Scenario, unit: AmountUnit = "yuan"): Draft {
     assumptions: Object.entries(s.assumptions).map(([clause, rate]) => ({ key: newKey("a"), clause, rate })),
     issueDates: { ...s.issueDates },
     simulation: s.simulation,
+    accounting: s.accounting,
     events,
   };
 }

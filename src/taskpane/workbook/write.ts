@@ -1,7 +1,7 @@
 import { accountedForecast, engine, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Lang, type Scenario } from "../engine";
 import { CATALOG_PART_NAMESPACE, catalogRecord, catalogRecordXml, compareCatalog, figuresIn, readCatalogRecord, type CatalogRecord, type FigureChange } from "../../workbook/catalog-record";
 import type { SetAside } from "../../workbook/stored";
-import { figuresLayout } from "../../workbook/figures";
+import { figuresLayout, figuresViews } from "../../workbook/figures";
 import { subsidyCalls, typedFormula } from "../../workbook/formula";
 import { forbiddenTexts, quotable } from "../../workbook/xml-text";
 import {
@@ -137,7 +137,7 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
   const [bad] = forbiddenTexts(scenario);
   if (bad) throw new ForbiddenText(quotable(bad.text), bad.character);
   const ours = oursIn(options.lang);
-  const computed = accountedForecast(scenario);
+  const computed = accountedForecast(scenario, {}, undefined, figuresViews);
   const f = computed.forecast;
   const values = rows.map((row) => row.map((v) => (v === null || v === undefined ? "" : v)));
   const last = columnLetter(inputColumns.length - 1);
@@ -393,7 +393,7 @@ export async function refreshFigures(options: { lang: Lang; computed: string }):
     const existing = sheetNames("figures").map(named).find((s) => s !== undefined);
     const sheet = existing ? worksheets.getItem(existing.name) : worksheets.add(sheetName("figures", options.lang));
     if (existing) sheet.getRange().clear("All");
-    const address = writeFigures(sheet, accountedForecast(scenario), options);
+    const address = writeFigures(sheet, accountedForecast(scenario, {}, undefined, figuresViews), options);
     await context.sync();
     return existing ? address.replace(/^[^!]+/, existing.name) : address;
   });
