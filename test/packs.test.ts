@@ -140,7 +140,7 @@ describe("the example pack: check, test, then call, clauses and forecast with --
     expect(r.code).toBe(0);
     expect(r.out.split("\n")[0]).toBe("Region: Jiangsu › Suzhou › Suzhou Industrial Park");
     expect(r.out.split("\n")[1]).toBe("  Suzhou Industrial Park adds to Suzhou: 苏州工业园区促进医疗器械产业发展若干措施（示例，非真实政策） (original Chinese), 第五条: “本措施可与苏州市、江苏省相关政策叠加享受。”");
-    expect(r.out.split("\n").filter((l) => /^\S+ {2}\[/.test(l))).toEqual(["suzhou-sip-device/2.2  [registration]", "suzhou-sip-device/2.3  [registration]", "suzhou-sip-device/3  [firstSet]", "suzhou-sip-device/4  [facility]"]);
+    expect(r.out.split("\n").filter((l) => /^\S+ {2}\[/.test(l))).toEqual(["suzhou-sip-device/2.2  [Device registration certificate]", "suzhou-sip-device/2.3  [Device registration certificate]", "suzhou-sip-device/3  [First-of-its-kind equipment]", "suzhou-sip-device/4  [GMP plant]"]);
   });
 
   test("forecast reads a scenario in the pack's place", async () => {

@@ -39,7 +39,7 @@ test.each([
   ],
   ["a horizon that ends before it starts", { ...base, horizon: { from: 2030, to: 2026 } }, "last year (horizon.to): must not be before the first year", "截止年度（horizon.to）：不能早于起始年度"],
   ["a field the format does not have", { ...base, enterprise: { ...base.enterprise, colour: "red" } }, 'enterprise (enterprise): has fields the format does not have: "colour"', "企业（enterprise）：含有无法识别的字段：\"colour\""],
-  ["a region nobody knows", { ...base, enterprise: { ...base.enterprise, region: "mars" } }, 'region (enterprise.region): must be one of "changping", "beijing", "shenzhen"', '地区（enterprise.region）：应为 "changping"、"beijing"、"shenzhen" 之一'],
+  ["a region nobody knows", { ...base, enterprise: { ...base.enterprise, region: "mars" } }, 'region (enterprise.region): must be changping, beijing or shenzhen (昌平, 北京, 深圳), a place a pack adds, or a path (北京市›昌平区), optionally followed by +zone (+中关村示范区); "mars" is not a known place', '地区（enterprise.region）：应为 changping、beijing、shenzhen（昌平、北京、深圳）、政策包加入的地名，或路径（北京市›昌平区），其后可加“+园区”（+中关村示范区）；“mars”不是已知地名'],
   ["a year as text", { ...base, events: [{ ...certificate, year: "2027" }] }, "year (events[0].year): must be a number", "年度（events[0].year）：应为数字"],
   ["a missing product", { ...base, events: [{ type: "certificate", year: 2027, class: 3, rdCost: "1" }] }, "product (events[0].product): is required", "产品（events[0].product）：为必填项"],
 ])("%s: named as the user knows the field, its path kept, in either language", (_what, raw, en, zh) => {

@@ -40,7 +40,7 @@ function listClauses(argv: string[], io: Io, lang: Lang): number {
   }
   const reach = values.region === undefined ? undefined : regionReach(values.region);
   if (reach !== undefined && isRegionProblem(reach)) {
-    io.err(`--${regionProblemText(reach, lang)}`);
+    io.err(regionProblemText(reach, lang, "--region"));
     return 2;
   }
   const region = values.region?.trim();

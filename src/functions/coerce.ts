@@ -35,7 +35,7 @@ export function amount(at: Argument, parameter: string, v: Cell, unit: "yuan" | 
 export function region(at: Argument, v: Cell): Region | CellError {
   if (typeof v !== "string") return new CellError("#VALUE!", messages[at.lang].region(named(at, "region"), v));
   const r = regionReach(v);
-  return isRegionProblem(r) ? new CellError("#VALUE!", regionProblemText(r, at.lang)) : v;
+  return isRegionProblem(r) ? new CellError("#VALUE!", regionProblemText(r, at.lang, named(at, "region"))) : v;
 }
 
 /** A code from a fixed list, by any of its spellings; `fallback` when omitted, if it may be. */

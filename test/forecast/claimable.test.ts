@@ -9,9 +9,9 @@ test("a Changping device maker, profile alone: the certificate and R&D clauses w
   const list = byId(claimable(profile()));
   // 昌平器械 第五条（二）: "单个注册证给予最高800万元支持".
   expect(list.get("changping-device/5.2")).toMatchObject({ topic: "registration", claimWith: "certificate", most: { amount: new Decimal(8_000_000), sentence: "单个注册证给予最高800万元支持" } });
-  // 第三条（一）: "按照不超过上一年度研发投入的10%给予最高200万元的资金支持"; qualifies with revenue < 30M and two years' R&D ≥ 10M.
+  // 第三条（一）: "按照不超过上一年度研发投入的10%给予最高200万元的资金支持", its cap set by "给予最高200万元的资金支持"; qualifies with revenue < 30M and two years' R&D ≥ 10M.
   const rd = list.get("changping-device/3.1")!;
-  expect(rd).toMatchObject({ claimWith: "financials", most: { amount: new Decimal(2_000_000), sentence: "按照不超过上一年度研发投入的10%给予最高200万元的资金支持" } });
+  expect(rd).toMatchObject({ claimWith: "financials", most: { amount: new Decimal(2_000_000), sentence: "给予最高200万元的资金支持" } });
   expect(rd.conditions).toEqual([
     { fact: "revenueLastYear", op: "lt", value: "30000000" },
     { fact: ["rdLastYear", "rdYearBefore"], op: "gte", value: "10000000" },

@@ -186,7 +186,7 @@ export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US")
     case "nonRecurring":
       return zh
         ? `上市及拟上市公司：计入当期损益的政府补助属非经常性损益，按照确定的标准享有、对损益产生持续影响的除外（证监会公告〔2023〕65号 三、（二））；本工具认为这些条款均为一次性奖励或有期限措施下的支持，不属例外`
-        : `for a listed or pre-IPO company, support in profit is 非经常性损益 (non-recurring) unless received on a fixed standard with a lasting effect on profit (证监会公告〔2023〕65号 三、（二）); the engine reads none of these clauses as such: each is a one-off award or paid under measures of limited duration`;
+        : `for a listed or pre-IPO company, support in profit is non-recurring (非经常性损益) unless received on a fixed standard with a lasting effect on profit (证监会公告〔2023〕65号 三、（二）); the engine reads none of these clauses as such: each is a one-off award or paid under measures of limited duration`;
     case "netDeferredTax":
       return zh ? `净额法：资产计税基础为全部成本，递延所得税资产对应资产账面价值与计税基础的差额${on}` : `net method: the asset's tax base is its full cost, so the deferred tax asset sits on the difference in its carrying amount${on}`;
   }

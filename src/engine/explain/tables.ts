@@ -1,5 +1,6 @@
 import type { Catalog } from "../catalog/catalog";
 import { clauseRow, listClauses } from "../catalog/listing";
+import { placesOf } from "../catalog/places";
 import type { PolicyDocument } from "../catalog/schema";
 import type { Region } from "../catalog/regions";
 import type { Topic } from "../catalog/topics";
@@ -129,6 +130,13 @@ export function readerTable<T extends Cell>(
   return { header, rows };
 }
 
+/** A place's or zone's name from the catalog's tree (a zone such as 昌平组团, a pack's place); its id where it has none. */
+function placeName(catalog: Catalog, id: string, lang: Lang): string {
+  const places = placesOf(catalog);
+  const where = places.place(id) ?? places.zone(id);
+  return where ? (lang === "zh-CN" ? where.zh : (where.en ?? where.zh)) : id;
+}
+
 /** CLAUSES' table in the reader's words: a header row, then one row per clause. */
 export function readerClauses(catalog: Catalog, lang: Lang, region?: Region, topic?: Topic): string[][] {
   const w = tableWords[lang];
@@ -142,7 +150,7 @@ export function readerClauses(catalog: Catalog, lang: Lang, region?: Region, top
       id,
       zh ? document.title : document.titleEn,
       article,
-      regionNames[jurisdiction as Region]?.[lang] ?? jurisdiction,
+      regionNames[jurisdiction as Region]?.[lang] ?? placeName(catalog, jurisdiction, lang),
       w.levels[level] ?? level,
       w.statuses[status] ?? status,
       topicNames[t as Topic]?.[lang] ?? t,

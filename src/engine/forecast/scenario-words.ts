@@ -1,6 +1,8 @@
 import type { FactDefinition } from "../catalog/schema";
 import { amountProblemText, type AmountProblem } from "../input/amounts";
 import { factProblemText, type FactProblem } from "../input/facts";
+import type { RegionProblem } from "../catalog/places";
+import { regionProblemText } from "../rules/reach";
 import type { Lang } from "../explain/trace";
 
 /**
@@ -162,6 +164,7 @@ function issueText(issue: Issue, lang: Lang, facts: Readonly<Record<string, Fact
       return zh ? `含有无法识别的字段：${list(issue.keys ?? [], lang)}` : `has fields the format does not have: ${list(issue.keys ?? [], lang)}`;
     case "custom":
       if (p.amount) return amountProblemText(p.amount as AmountProblem, String(p.unit ?? ""), lang);
+      if (p.region) return regionProblemText(p.region as RegionProblem, lang, "");
       if (p.fact) return factProblemText(String(p.fact), p.problem as FactProblem, facts, lang);
       if (p.unknownId !== undefined) {
         const what = p.what === "document" ? w("document", "文件")[lang] : w("clause", "条款")[lang];
