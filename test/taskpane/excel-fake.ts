@@ -1,5 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { utf8Length } from "../../src/taskpane/workbook/scenarios";
+import { utf8Bytes } from "../../src/workbook/stored";
 
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose package entry
 // also pulls in ESM-only modules that jest (on Node 20) cannot require: give it the enum's own
@@ -264,7 +264,7 @@ export class FakeExcel {
               refuseMalformed(xml);
               this.parts.push({ id, namespace: namespaceOf(xml), xml });
             },
-            () => utf8Length(xml),
+            () => utf8Bytes(xml),
           );
           return this.part(id);
         },
@@ -295,7 +295,7 @@ export class FakeExcel {
             (result as unknown as { setValue(name: string, value: unknown): void }).setValue("value", state().xml);
             result.load("value");
           },
-          () => utf8Length(this.parts.find((x) => x.id === id)?.xml ?? ""),
+          () => utf8Bytes(this.parts.find((x) => x.id === id)?.xml ?? ""),
         );
         return result;
       },
@@ -306,7 +306,7 @@ export class FakeExcel {
             refuseMalformed(xml);
             state().xml = xml;
           },
-          () => utf8Length(xml),
+          () => utf8Bytes(xml),
         ),
       delete: () =>
         this.queue(`delete part ${id}`, () => {

@@ -1,5 +1,5 @@
 import { SCENARIO_VERSION, type Scenario } from "../engine";
-import { readJson, tooManyBytes } from "../../workbook/stored";
+import { readJson, tooManyBytes, utf8Bytes } from "../../workbook/stored";
 import { scenarioFormat } from "../state/work";
 
 /**
@@ -54,21 +54,6 @@ export interface StoredScenario {
  */
 export const PART_LIMIT = 1024 * 1024;
 export const PARTS_PER_REQUEST = 4;
-
-/** The UTF-8 size of a text, as Excel's payload limit counts it (TextEncoder is not everywhere the pane runs its tests). */
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 /** XML 1.0's Char production (§2.2): anything else cannot be in a document, even as &#…;. */
 const notXmlChar = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
@@ -204,7 +189,7 @@ async function currentXml(context: Excel.RequestContext, id: string): Promise<st
  */
 export async function saveScenario(s: Scenario, options: { readonly replace?: StoredScenario; readonly now?: Date } = {}): Promise<Saved> {
   const xml = scenarioXml(s, (options.now ?? new Date()).toISOString());
-  const bytes = utf8Length(xml);
+  const bytes = utf8Bytes(xml);
   if (bytes > PART_LIMIT) throw new ScenarioTooLarge(bytes);
   const replace = options.replace;
   if (replace && (replace.unreadable || replace.xml === undefined)) throw new Error(`scenario ${replace.id} cannot be read; it is left untouched`);
