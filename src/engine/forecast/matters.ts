@@ -141,9 +141,15 @@ function openWindows(matters: Matter[], eng: Engine): void {
   const kinds = new Map(windowed.map((c) => [`${c.clause.window!.opensWith} ${c.clause.window!.per ?? ""}`, c.clause.window!]));
   for (const { opensWith, per } of kinds.values()) {
     const mine = windowed.filter((c) => c.clause.window!.opensWith === opensWith && c.clause.window!.per === per);
-    const owners = per === "product" ? [...new Set(matters.map((m) => m.product))] : [undefined];
-    for (const owner of owners) {
-      const own = per === "product" ? matters.filter((m) => m.product === owner) : matters;
+    // Each product's matters gathered in one pass: a filter per product would cost products × matters.
+    const owners = new Map<string | undefined, Matter[]>();
+    for (const m of matters) {
+      const key = per === "product" ? m.product : undefined;
+      const own = owners.get(key);
+      if (own) own.push(m);
+      else owners.set(key, [m]);
+    }
+    for (const own of owners.values()) {
       const stated = own.find((m) => m.facts[opensWith] !== undefined)?.facts[opensWith];
       const claimed = own.find((m) => mine.some((c) => c.clause.topic === m.topic && c.eligible(m.facts) !== "not-met"))?.year;
       const opens = stated ?? (claimed === undefined ? undefined : new Decimal(claimed));
