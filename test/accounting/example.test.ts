@@ -163,10 +163,10 @@ describe("the doors", () => {
     const out = forecastCells(inputs, "tax") as (string | number)[][];
     const said = out.filter((r) => r[0] === "assumption").map((r) => r[1]);
     expect(said).toContain("income tax rate 15%; support is taxed the year it is received (财税〔2008〕151号), deferred tax measured at the rate of the year it reverses");
-    expect(said).toContain("R&D paid by non-taxable funds earns no super deduction (国家税务总局公告2015年第97号); super-deduction rate 100%, default (shenzhen-device/3.frontier)");
-    expect(said).toContain("payment lag 0 years, set for the clause (shenzhen-device/3.frontier)");
-    expect(said).toContain("useful life 20 years for a building, set on the event (shenzhen-device/7)");
-    expect(said).toContain("treated as non-taxable income (财税〔2011〕70号); the costs it funds are not deductible (shenzhen-device/3.frontier)");
+    expect(said).toContain("R&D paid by non-taxable funds earns no super deduction (国家税务总局公告2015年第97号); super-deduction rate 100%, default (Shenzhen devices （三）)");
+    expect(said).toContain("payment lag 0 years, set for the clause (Shenzhen devices （三）)");
+    expect(said).toContain("useful life 20 years for a building, set on the event (Shenzhen devices （七）)");
+    expect(said).toContain("treated as non-taxable income (财税〔2011〕70号); the costs it funds are not deductible (Shenzhen devices （三）)");
   });
 
   test("an unknown view is #VALUE! naming the views", () => {
@@ -199,6 +199,6 @@ describe("the doors", () => {
     const json = JSON.parse(out.join("\n"));
     expect(json.views.deferred.total).toEqual({ ceiling: "4736842.11", expected: "4736842.11" });
     expect(json.views.pl.years[2]).toMatchObject({ year: 2028, p10: "315789.47", byClause: { "shenzhen-device/7": { ceiling: "315789.48" }, "shenzhen-device/5.class3": { ceiling: "4000000", expected: "3200000" } } });
-    expect(json.views.cash.assumptions).toEqual(["payment lag 1 year, default (shenzhen-device/7, shenzhen-device/5.class3)", "payment lag 0 years, set for the clause (shenzhen-device/3.frontier)"]);
+    expect(json.views.cash.assumptions).toEqual(["payment lag 1 year, default (Shenzhen devices （七）; Shenzhen devices （五）)", "payment lag 0 years, set for the clause (Shenzhen devices （三）)"]);
   });
 });

@@ -68,7 +68,7 @@ test("the tax rate and the default payment lag are changed in the pane; a life s
   fireEvent.change(screen.getByTestId("accounts-lag"), { target: { value: "2" } });
   expect(changed.pop()).toMatchObject({ paymentLag: { default: 2, clauses: { "shenzhen-device/3.frontier": 0 } } });
   fireEvent.change(screen.getByTestId("accounts-view"), { target: { value: "pl" } });
-  expect(screen.getByTestId("accounts-assumptions").textContent).toContain("useful life 30 years for a building, set in the scenario (shenzhen-device/7)");
+  expect(screen.getByTestId("accounts-assumptions").textContent).toContain("useful life 30 years for a building, set in the scenario (Shenzhen devices （七）)");
 });
 
 test("the statement opens on the first year with figures when this year has none", () => {

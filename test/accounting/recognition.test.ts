@@ -46,8 +46,8 @@ describe("a certificate award recognised when receivable: a deferred tax liabili
 
   test("the settings say why that year", () => {
     const rec = assumptionsOf(a, "pl").find((x) => x.code === "receivable")!;
-    expect(assumptionText(rec)).toBe("recognised when receivable (CAS 16: measured at the amount receivable), a fixed standard and no discretion: recognised at the end of the event's year, set for the document (shenzhen-device/5.class3)");
-    expect(assumptionText(rec, "zh-CN")).toBe("按应收确认（企业会计准则第16号：按照应收金额计量），标准确定且无需评审，于事项年度末确认，按文件设定（shenzhen-device/5.class3）");
+    expect(assumptionText(rec)).toBe("recognised when receivable (CAS 16: measured at the amount receivable), a fixed standard and no discretion: recognised at the end of the event's year, set for the document (Shenzhen devices （五）)");
+    expect(assumptionText(rec, "zh-CN")).toBe("按应收确认（企业会计准则第16号：按照应收金额计量），标准确定且无需评审，于事项年度末确认，按文件设定（深圳器械措施（五））");
   });
 });
 
@@ -96,7 +96,7 @@ describe("a plant grant from the month after the plant is ready for use", () => 
     // 6,000,000 × 6/240 = 150,000; × 12/240 = 300,000; after 2028: 6,000,000 − 750,000 = 5,250,000.
     const a = plant("2026-06", 0);
     expect(yearsOf(a, "pl")).toEqual({ 2026: "150000", 2027: "300000", 2028: "300000", after: "5250000" });
-    expect(assumptionsOf(a, "pl").map((x) => assumptionText(x))).toContain("the asset is ready for use in 2026-06, recognised from the month after (shenzhen-device/7)");
+    expect(assumptionsOf(a, "pl").map((x) => assumptionText(x))).toContain("the asset is ready for use in 2026-06, recognised from the month after (Shenzhen devices （七）)");
   });
 
   test("paid a year later: over the 234 months left from January 2027", () => {

@@ -84,8 +84,8 @@ describe("the issue's plant: 5,400,000 received in 2027, spread over 19 years, a
     expect(yearsOf(none, "deferredTaxAsset")).toEqual({ 2026: "0", 2027: "0", 2028: "0", 2029: "0", 2030: "0" });
     expect(yearsOf(none, "tax")).toEqual({ 2026: "0", 2027: "1350000", 2028: "0", 2029: "0", 2030: "0", after: "0" });
     const said = assumptionsOf(none, "tax").map((x) => assumptionText(x));
-    expect(said).toContain("deferred tax asset not recognised: the scenario does not expect taxable profit against which to use it, so the expense is the current tax (shenzhen-device/7)");
-    expect(assumptionsOf(gross, "tax").map((x) => assumptionText(x))).toContain("deferred tax asset recognised: taxable profit against which to use it is probable (CAS 18 第十三条), default (shenzhen-device/7)");
+    expect(said).toContain("deferred tax asset not recognised: the scenario does not expect taxable profit against which to use it, so the expense is the current tax (Shenzhen devices （七）)");
+    expect(assumptionsOf(gross, "tax").map((x) => assumptionText(x))).toContain("deferred tax asset recognised: taxable profit against which to use it is probable (CAS 18 第十三条), default (Shenzhen devices （七）)");
   });
 
   test("the net method: the same tax, the difference on the asset's carrying amount", () => {
@@ -94,8 +94,8 @@ describe("the issue's plant: 5,400,000 received in 2027, spread over 19 years, a
     expect(yearsOf(net, "assetReduction")[2027]).toBe("5115789.47");
     expect(yearsOf(net, "deferred")[2027]).toBe("0");
     const said = assumptionsOf(net, "deferredTaxAsset").map((x) => assumptionText(x));
-    expect(said).toContain("net method: the asset's tax base is its full cost, so the deferred tax asset sits on the difference in its carrying amount (shenzhen-device/7)");
-    expect(assumptionsOf(net, "deferredTaxAsset").map((x) => assumptionText(x, "zh-CN"))).toContain("净额法：资产计税基础为全部成本，递延所得税资产对应资产账面价值与计税基础的差额（shenzhen-device/7）");
+    expect(said).toContain("net method: the asset's tax base is its full cost, so the deferred tax asset sits on the difference in its carrying amount (Shenzhen devices （七）)");
+    expect(assumptionsOf(net, "deferredTaxAsset").map((x) => assumptionText(x, "zh-CN"))).toContain("净额法：资产计税基础为全部成本，递延所得税资产对应资产账面价值与计税基础的差额（深圳器械措施（七））");
   });
 });
 
@@ -165,7 +165,7 @@ describe("research funds (深圳（三）, 8,000,000) as non-taxable income or t
     const a = research(["shenzhen-device/3.frontier"], { superDeduction: "0.75" });
     expect(yearsOf(a, "lostSuperDeduction")).toEqual({ 2026: "0", 2027: "750000", 2028: "750000", after: "0" });
     const said = assumptionsOf(a, "nonDeductible").map((x) => assumptionText(x));
-    expect(said).toContain("R&D paid by non-taxable funds earns no super deduction (国家税务总局公告2015年第97号); super-deduction rate 75%, set in the scenario (shenzhen-device/3.frontier)");
+    expect(said).toContain("R&D paid by non-taxable funds earns no super deduction (国家税务总局公告2015年第97号); super-deduction rate 75%, set in the scenario (Shenzhen devices （三）)");
   });
 
   test("both treatments side by side, and discounted: the difference is not only timing", () => {
@@ -263,7 +263,7 @@ describe("support tied to sales bears output VAT (国家税务总局公告2019�
   test("the settings say so, and that CAS 14 applies where the support is in substance the price of goods", () => {
     const vat = assumptionsOf(a, "pl").find((x) => x.code === "vat")!;
     expect(assumptionText(vat)).toBe(
-      "support tied to sales revenue or quantity bears VAT (国家税务总局公告2019年第45号 第七条): output VAT = amount × 13% ÷ (1 + 13%), surcharges 12% of it, default; income and the income-tax base are net of it; where the support is in substance part of the price of goods sold, CAS 14 (revenue), not CAS 16, applies (shenzhen-device/15)",
+      "support tied to sales revenue or quantity bears VAT (国家税务总局公告2019年第45号 第七条): output VAT = amount × 13% ÷ (1 + 13%), surcharges 12% of it, default; income and the income-tax base are net of it; where the support is in substance part of the price of goods sold, CAS 14 (revenue), not CAS 16, applies (Shenzhen devices （十五）)",
     );
     expect(assumptionText(vat, "zh-CN")).toMatch(/^与销售收入或数量直接挂钩的补助缴纳增值税/);
   });

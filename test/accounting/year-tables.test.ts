@@ -165,7 +165,7 @@ describe("presentation: 其他收益 or 营业外收入 (CAS 16 第十一条), a
 
   test("the settings under the view say why, and that listed companies report it as 非经常性损益", () => {
     const said = assumptionsOf(a, "pl").map((x) => assumptionText(x, "zh-CN"));
-    expect(said).toContain("计入营业外收入：奖励海外并购，属投资活动而非日常活动，计入营业外收入（企业会计准则第16号第十一条）（changping-device/11.1）");
+    expect(said).toContain("计入营业外收入：奖励海外并购，属投资活动而非日常活动，计入营业外收入（企业会计准则第16号第十一条）（昌平器械措施（征求意见稿）第十一条（一））");
     expect(said.some((x) => x.startsWith("上市及拟上市公司：计入当期损益的政府补助属非经常性损益"))).toBe(true);
     expect(assumptionsOf(a, "cash").map((x) => x.code)).not.toContain("nonRecurring");
   });

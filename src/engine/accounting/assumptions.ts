@@ -2,6 +2,8 @@ import type { Accounts, LineAccounts } from "./accounts";
 import type { AccountingClass } from "./kinds";
 import type { Quantity, Source } from "./schedule";
 import { Decimal, formatRate, formatYuan } from "../input/money";
+import { engine } from "../rules/evaluate";
+import { documentName } from "../explain/tables";
 
 /**
  * The settings a view rests on (DESIGN: "each marked as resting on the scenario's settings"), as
@@ -115,10 +117,20 @@ function yearRates(years: Readonly<Record<string, string>>, zh: boolean): string
   return runs.map((x) => `${x.from === x.to ? x.from : `${x.from}–${x.to}`}${zh ? " 年 " : " "}${formatRate(new Decimal(x.rate))}`).join(zh ? "，" : ", ");
 }
 
-/** One assumption in words, with the clauses it acts on. */
+/** A clause as a reader cites it, by its document's short name and article (深圳器械措施 （五）), not its id. */
+function clauseCited(id: string, lang: "en-US" | "zh-CN"): string {
+  const { clauses, documents } = engine().catalog;
+  const clause = clauses.find((c) => c.id === id);
+  const docId = id.slice(0, id.indexOf("/"));
+  if (!clause) return id;
+  return `${documentName(documents.find((d) => d.id === docId), docId, lang)}${lang === "zh-CN" ? "" : " "}${clause.article}`;
+}
+
+/** One assumption in words, with the clauses it acts on, cited as the reader cites them. */
 export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US"): string {
   const zh = lang === "zh-CN";
-  const on = "clauses" in x ? (zh ? `（${x.clauses.join("、")}）` : ` (${x.clauses.join(", ")})`) : "";
+  const cited = "clauses" in x ? [...new Set(x.clauses.map((id) => clauseCited(id, lang)))] : [];
+  const on = cited.length ? (zh ? `（${cited.join("、")}）` : ` (${cited.join("; ")})`) : "";
   switch (x.code) {
     case "lag":
       return zh ? `付款滞后 ${x.years} 年，${where(x.from, lang)}${on}` : `payment lag ${x.years} year${x.years === 1 ? "" : "s"}, ${where(x.from, lang)}${on}`;
