@@ -16,6 +16,7 @@ import {
   formatYuan,
   lineView,
   parseScenario,
+  parseTable,
   parseView,
   planWarnings,
   readerTable,
@@ -27,6 +28,7 @@ import {
   rollForwardTable,
   treatments,
   treatmentsTable,
+  tableNames,
   viewCodes,
   wordsFor,
   type Accounts,
@@ -101,6 +103,9 @@ export function scenarioText(bytes: Uint8Array, lang: Lang = "en-US"): string | 
 }
 
 /** `subsidy forecast scenario.json [--view V] [--format table|csv|json] [--draws N] [--seed S] [--lang L]` */
+/** What --view takes, in English codes: the views by year, then the tables of their own. */
+const viewsAndTables = [...viewCodes, ...Object.keys(tableNames).filter((k) => /^[a-z]+$/.test(k))];
+
 export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -109,18 +114,16 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
   });
   const say = cliWords[lang];
   const usage = (problem: string) => {
-    io.err(`subsidy forecast: ${problem}\n${say.forecastUsage(viewCodes)}`);
+    io.err(`subsidy forecast: ${problem}\n${say.forecastUsage(viewsAndTables)}`);
     return 2;
   };
   const format = values.format as (typeof formats)[number];
   if (!formats.includes(format)) return usage(say.format(formats));
   if (positionals.length !== 1) return usage(say.oneFile);
   // The roll-forward of the balances and the losses carried forward are tables of their own, not views by year.
-  const asked = (values.view as string).trim().toLowerCase().replace(/[\s_-]+/g, "");
-  const rolled = ["rollforward", "余额变动"].includes(asked);
-  const lossView = ["losses", "亏损弥补"].includes(asked);
-  const view = rolled || lossView ? "deferred" : parseView(values.view as string);
-  if (!view) return usage(say.view([...viewCodes, "rollforward", "losses"]));
+  const table = parseTable(values.view as string);
+  const view = table ? "deferred" : parseView(values.view as string);
+  if (!view) return usage(say.view(viewsAndTables));
   const draws = values.draws === undefined ? undefined : Number(values.draws);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1 && draws <= 100000)) return usage(say.draws);
@@ -145,22 +148,15 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
       if (Date.now() - started > 500) io.progress?.(`${say.progress(done, total)}${done === total ? "\n" : ""}`);
     },
   };
-  if (lossView && format !== "json") {
+  if (table && format !== "json") {
     const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, []);
-    const rows = lossCarryForward(scenario, a);
-    const zh = lang === "zh-CN";
-    if (!rows) {
-      io.err(zh ? "subsidy forecast：情景未设定补助前应纳税所得额（accounting.profitBeforeSupport）" : "subsidy forecast: the scenario gives no profit before support (accounting.profitBeforeSupport)");
+    const rows = table === "losses" ? lossCarryForward(scenario, a) : undefined;
+    if (table === "losses" && !rows) {
+      io.err(`subsidy forecast${lang === "zh-CN" ? "：" : ": "}${say.noProfitBeforeSupport}`);
       return 1;
     }
-    const table = lossTable(rows, lang);
-    io.out(format === "csv" ? toCsv(table) : [f.name, zh ? "亏损弥补（期望值）：补助的当期所得税" : "losses carried forward (expected): the support's current tax", "", ...columns(table, lang)].join("\n"));
-    return 0;
-  }
-  if (rolled && format !== "json") {
-    const { forecast: f, accounts: a } = accountedForecast(scenario, options, undefined, []);
-    const table = rollForwardTable(a, lang);
-    io.out(format === "csv" ? toCsv(table) : [f.name, lang === "zh-CN" ? "余额变动（期望值）：应收政府补助、递延收益、递延所得税" : "roll-forward (expected): grant receivable, deferred income, deferred tax", "", ...columns(table, lang)].join("\n"));
+    const cells = rows ? lossTable(rows, lang) : rollForwardTable(a, lang);
+    io.out(format === "csv" ? toCsv(cells) : [f.name, table === "losses" ? say.lossesTitle : say.rollforwardTitle, "", ...columns(cells, lang)].join("\n"));
     return 0;
   }
   // The entitled table alone needs no projections; JSON carries every view.

@@ -52,13 +52,25 @@ export const viewNames: Readonly<Record<string, Quantity>> = {
   附加税费: "surcharges",
 };
 
+const nameKey = (text: string) => text.trim().toLowerCase().replace(/[\s_-]+/g, "");
+const named = <T>(names: Readonly<Record<string, T>>, text: string): T | undefined => (Object.prototype.hasOwnProperty.call(names, nameKey(text)) ? names[nameKey(text)] : undefined);
+
 export function parseView(text: string): Quantity | undefined {
-  const key = text.trim().toLowerCase().replace(/[\s_-]+/g, "");
-  return Object.prototype.hasOwnProperty.call(viewNames, key) ? viewNames[key] : undefined;
+  return named(viewNames, text);
 }
 
 /** The English view codes, for messages. */
 export const viewCodes = Object.keys(viewNames).filter((k) => /^[a-z]+$/.test(k));
+
+/**
+ * The accounts' tables that are not views by year, by name in either language: the balances'
+ * roll-forward (rollForwardTable) and the losses carried forward (lossTable).
+ */
+export const tableNames: Readonly<Record<string, "rollforward" | "losses">> = { rollforward: "rollforward", 余额变动: "rollforward", losses: "losses", 亏损弥补: "losses" };
+
+export function parseTable(text: string): "rollforward" | "losses" | undefined {
+  return named(tableNames, text);
+}
 
 /**
  * One view as rows of cells, shaped like the entitled year table (forecastTable): the years, then
