@@ -138,7 +138,7 @@ export function forecastCommand(argv: string[], io: Io, lang: Lang = "en-US"): n
     for (const p of e.problemsIn(lang)) io.err(`  ${p}`);
     return 1;
   }
-  for (const w of planWarnings(scenario)) io.err(`${lang === "zh-CN" ? "提示：" : "warning: "}${formatPlanWarning(w, lang)}`);
+  for (const w of planWarnings(scenario)) io.err(`${say.warning}${formatPlanWarning(w, lang)}`);
   const started = Date.now();
   const options = {
     draws,

@@ -28,6 +28,8 @@ export interface CliWords {
   readonly rollforwardTitle: string;
   readonly lossesTitle: string;
   readonly noProfitBeforeSupport: string;
+  /** Before a plan warning on stderr. */
+  readonly warning: string;
   after(year: number): string;
   /** `said`: what the system said, which en-US shows as it is. */
   cannotRead(file: string, code: string, said: string): string;
@@ -120,6 +122,7 @@ export const cliWords: Readonly<Record<Lang, CliWords>> = {
     rollforwardTitle: "roll-forward (expected): grant receivable, deferred income, deferred tax",
     lossesTitle: "losses carried forward (expected): the support's current tax",
     noProfitBeforeSupport: "the scenario gives no profit before support (accounting.profitBeforeSupport)",
+    warning: "warning: ",
     after: (year) => `after ${year}`,
     cannotRead: (file, _code, said) => `${file}: ${said}`,
     utf16: "the file is UTF-16 text; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
@@ -150,6 +153,7 @@ export const cliWords: Readonly<Record<Lang, CliWords>> = {
     rollforwardTitle: "余额变动（预期）：应收政府补助、递延收益、递延所得税",
     lossesTitle: "亏损弥补（预期）：补助的当期所得税",
     noProfitBeforeSupport: "情景未设定补助前应纳税所得额（accounting.profitBeforeSupport）",
+    warning: "提示：",
     after: (year) => `${year} 年以后`,
     cannotRead: (file, code) => `${file}：无法读取该文件（${systemErrors[code] ?? `系统错误 ${code}`}）`,
     utf16: "该文件是 UTF-16 文本；请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
