@@ -1,7 +1,8 @@
-// webpack loader for src/engine/catalog/compiled.ts and compiled-text.ts: the clause catalog
-// checked against its zod schema (buildCatalog) at build time and emitted as the parsed data the
-// engine runs on, so the add-in never validates the catalog on load. A catalog error stops the
-// build with its message.
+// webpack loader for src/engine/catalog/compiled.ts and compiled-text.ts: the clause catalog,
+// the built-in packs (packs/) read with their texts and checked as `subsidy pack check` checks
+// any pack (checkedCatalog) at build time, emitted as the parsed data the engine runs on, so the
+// add-in never validates the catalog on load. A pack that fails the check stops the build with
+// its problems.
 //
 // The catalog is emitted in two modules. compiled.ts carries what the amounts need: ids,
 // numbers, conditions, formulas, caps, validity; each text field (a sentence, a summary, a label,
@@ -16,6 +17,7 @@ const path = require("path");
 const ts = require("typescript");
 
 const catalogDir = path.resolve(__dirname, "..", "src", "engine", "catalog");
+const packsDir = path.resolve(__dirname, "..", "packs");
 
 /** Loads src/engine/catalog/build.ts in this process, TypeScript transpiled on the fly. */
 function loadCatalogModule() {
@@ -31,7 +33,8 @@ function loadCatalogModule() {
   try {
     const entry = path.join(catalogDir, "build.ts");
     // A fresh load on every build (watch mode): drop what an earlier build cached.
-    for (const key of Object.keys(require.cache)) if (key.startsWith(path.resolve(__dirname, "..", "src") + path.sep)) delete require.cache[key];
+    const fresh = [path.resolve(__dirname, "..", "src") + path.sep, packsDir + path.sep];
+    for (const key of Object.keys(require.cache)) if (fresh.some((dir) => key.startsWith(dir))) delete require.cache[key];
     return require(entry);
   } finally {
     if (previous) require.extensions[".ts"] = previous;
@@ -65,8 +68,14 @@ const isText = (key, value) => (TEXT_KEYS.includes(key) && typeof value === "str
 
 /** The checked catalog split into its structure (texts replaced by 0) and its texts, in eachText's order. */
 function splitCatalog() {
-  const { buildCatalog, catalogFiles } = loadCatalogModule();
-  const catalog = buildCatalog(catalogFiles);
+  const { checkedCatalog, builtInPacks } = loadCatalogModule();
+  // Each built-in pack as a consultant's is read: its pack.json and the text it names, from its folder.
+  const sources = builtInPacks.map(({ document: { id } }) => {
+    const dir = path.join(packsDir, id);
+    const json = JSON.parse(fs.readFileSync(path.join(dir, "pack.json"), "utf8"));
+    return { path: `packs/${id}`, json, text: fs.readFileSync(path.join(dir, json.document.file), "utf8") };
+  });
+  const catalog = checkedCatalog(sources);
   // What the runtime never reads: the encoders' notes (docs/CATALOG.md and the tests keep them).
   // A document's facts are written once, in the catalog's facts, and named in the document: the
   // same definitions, shared as buildCatalog shares them.
@@ -120,6 +129,7 @@ const splits = new WeakMap();
 
 module.exports = function catalogLoader() {
   for (const file of fs.readdirSync(catalogDir)) this.addDependency(path.join(catalogDir, file));
+  for (const pack of fs.readdirSync(packsDir)) for (const file of fs.readdirSync(path.join(packsDir, pack))) this.addDependency(path.join(packsDir, pack, file));
   const key = this._compilation ?? this;
   if (!splits.has(key)) splits.set(key, splitCatalog());
   const split = splits.get(key);

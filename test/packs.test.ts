@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { main } from "../src/cli/main";
 import { packJsonSchema } from "../src/cli/schema";
 import { engine } from "../src/engine";
-import { catalogFiles } from "../src/engine/catalog/build";
-import { checkPacks, readPack } from "../src/engine/packs";
+import { readPack } from "../src/engine/packs";
 
 /*
  * Policy packs (issue 17, DESIGN "Policy packs"). test/fixtures/suzhou-sip-example is a second
@@ -188,15 +187,39 @@ describe("what pack check refuses, in both languages", () => {
   });
 
   test("an undeclared overlap, naming both entries", async () => {
+    // 第三条 and 第四条 made one matter with the text's stacking sentence gone: two articles that
+    // can both pay it, and nothing says whether they add. (第二条's class II and class III entries
+    // exclude each other and are one article's alternatives: never an overlap, RULINGS §76.)
+    const dir = variant((p) => {
+      delete p.document.stacking;
+      p.document.clauses[3].matter = "firstSet";
+    });
+    expect(await refusals([dir], "en-US")).toEqual([
+      'PACK: suzhou-sip-device/3: matter: can pay the same matter as "suzhou-sip-device/4" (firstSet / firstSet) with no stacking rule declared: quote the text\'s sentence (从优不重复, 就高不就低) in document.stacking, or declare with additive that the two add',
+    ]);
+    expect(await refusals([dir], "zh-CN")).toEqual([
+      "PACK: suzhou-sip-device/3: matter：与“suzhou-sip-device/4”可能为同一事项支付（firstSet／firstSet），但没有写明的叠加规则：请引用原文中“从优不重复”“就高不就低”之类的句子（document.stacking），或以 additive 写明两者叠加",
+    ]);
+  });
+
+  test("entries that exclude each other, or one article's alternatives, are no overlap (RULINGS §76)", async () => {
     const dir = variant((p) => {
       delete p.document.stacking;
     });
-    expect(await refusals([dir], "en-US")).toEqual([
-      'PACK: suzhou-sip-device/2.2: matter: can pay the same matter as "suzhou-sip-device/2.3" (registration / registration) with no stacking rule declared: quote the text\'s sentence (从优不重复, 就高不就低) in document.stacking, or declare with additive that the two add',
-    ]);
-    expect(await refusals([dir], "zh-CN")).toEqual([
-      "PACK: suzhou-sip-device/2.2: matter：与“suzhou-sip-device/2.3”可能为同一事项支付（registration／registration），但没有写明的叠加规则：请引用原文中“从优不重复”“就高不就低”之类的句子（document.stacking），或以 additive 写明两者叠加",
-    ]);
+    expect((await run("pack", "check", dir)).code).toBe(0);
+    // The class II entry moved to an article of its own, still excluding class III by its condition.
+    const apart = variant((p) => {
+      delete p.document.stacking;
+      p.document.clauses[0].article = "第二条之二";
+    });
+    expect((await run("pack", "check", apart)).code).toBe(0);
+    // Both classes on both entries: they can pay one certificate twice, and the articles differ.
+    const both = variant((p) => {
+      delete p.document.stacking;
+      p.document.clauses[0].article = "第二条之二";
+      p.document.clauses[0].conditions = [{ fact: "deviceClass", op: "in", value: [2, 3] }];
+    });
+    expect(await refusals([both], "en-US")).toEqual([expect.stringContaining('PACK: suzhou-sip-device/2.2: matter: can pay the same matter as "suzhou-sip-device/2.3" (registration / registration)')]);
   });
 
   test("an unknown place", async () => {
@@ -278,28 +301,6 @@ describe("what pack check refuses, in both languages", () => {
 
 test("schema/pack.schema.json is generated from the engine's pack schema (npm run schema)", () => {
   expect(readFileSync(join(__dirname, "..", "schema", "pack.schema.json"), "utf8")).toBe(packJsonSchema());
-});
-
-describe("the built-in catalog files are packs' documents as they are", () => {
-  // Item 3 of issue 17 waits for the catalog's new fields; the format is built so that it is a
-  // move: each built-in file is a pack's `document`, and accounting.json's entries its
-  // `accounting`, read by the very schemas. What a pack adds is the worked examples.
-  const accounting = JSON.parse(readFileSync(join(__dirname, "..", "src", "engine", "catalog", "accounting.json"), "utf8")) as Record<string, unknown>;
-  test.each(catalogFiles.map((f) => [(f as { id: string }).id, f] as const))("%s", (id, file) => {
-    const doc = file as { file: string; clauses: { id: string; formula?: unknown }[] };
-    const json = {
-      format: 1,
-      version: "built-in",
-      author: { name: "built-in" },
-      replaces: { documents: [id], because: "the built-in text, moved" },
-      document: file,
-      accounting: Object.fromEntries(Object.entries(accounting).filter(([k]) => k.startsWith(`${id}/`))),
-    };
-    const read = readPack({ path: id, json, text: readFileSync(join(__dirname, "..", "policies", doc.file), "utf8") });
-    expect(read.problems).toEqual([]);
-    const problems = checkPacks(engine().catalog, [read.pack!]);
-    expect(problems.map((p) => `${p.entry}: ${p.code}`)).toEqual(doc.clauses.filter((c) => c.formula).map((c) => `${c.id}: noExample`));
-  });
 });
 
 describe("a pack is untrusted input", () => {

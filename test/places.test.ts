@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { engine, isRegionProblem, jurisdictionsOf, listClauses, parseScenario, ScenarioError, type Reach } from "../src/engine";
-import { buildCatalog, catalogFiles } from "../src/engine/catalog/build";
+import { buildCatalog, builtInPacks } from "../src/engine/catalog/build";
 import { explain } from "../src/functions/reports";
 import { callAmount } from "../src/functions/subsidy";
 import { main } from "../src/cli/main";
@@ -59,13 +59,13 @@ describe("the tree of places", () => {
     for (const x of [...catalog.places.places, ...catalog.places.zones]) {
       if (!x.combine) continue;
       const doc = catalog.documents.find((d) => d.id === x.combine!.document)!;
-      expect(squeeze(readFileSync(join(__dirname, "..", "policies", doc.file), "utf8"))).toContain(squeeze(x.combine.sentence));
+      expect(squeeze(readFileSync(join(__dirname, "..", "packs", doc.id, doc.file), "utf8"))).toContain(squeeze(x.combine.sentence));
     }
   });
 
   test("a document whose jurisdiction the tree does not know is refused", () => {
-    const [first, ...others] = catalogFiles as Record<string, unknown>[];
-    expect(() => buildCatalog([{ ...first, jurisdiction: "suzhou" }, ...others])).toThrow(/changping-device: jurisdiction "suzhou" is not a known place or zone/);
+    const [first, ...others] = builtInPacks as { document: Record<string, unknown> }[];
+    expect(() => buildCatalog([{ ...first, document: { ...first.document, jurisdiction: "suzhou" } }, ...others])).toThrow(/changping-device: jurisdiction "suzhou" is not a known place or zone/);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Each amount function worked out by hand from the clauses (catalog/*.json, quoted from
- * policies/*.txt): the engine in Node (test/functions.test.ts) and the built functions.js with no
+ * Each amount function worked out by hand from the clauses (packs/*/pack.json, quoted from
+ * the texts beside them): the engine in Node (test/functions.test.ts) and the built functions.js with no
  * chunk loadable (test/addin/rest-chunk.test.ts) must both hold them.
  */
 export const workedAmounts: readonly (readonly [name: string, args: readonly (string | number)[], expected: number])[] = [

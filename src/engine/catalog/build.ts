@@ -1,52 +1,61 @@
-import type { ZodError } from "zod";
-import { parseAccounting } from "../accounting/classes";
-import accountingFile from "./accounting.json";
-import beijingDevice from "./beijing-device.json";
-import changpingDevice from "./changping-device.json";
-import changpingPharma from "./changping-pharma.json";
+import beijingDevice from "../../../packs/beijing-device/pack.json";
+import changpingDevice from "../../../packs/changping-device/pack.json";
+import changpingPharma from "../../../packs/changping-pharma/pack.json";
+import shenzhenDevice from "../../../packs/shenzhen-device/pack.json";
+import zhongguancun from "../../../packs/zhongguancun/pack.json";
 import sharedFacts from "./facts.json";
 import { assembleCatalog, mergePlaces } from "./assemble";
-import { CatalogError, type Catalog } from "./catalog";
+import { CATALOG_VERSION, CatalogError, type Catalog } from "./catalog";
 import builtInPlaces from "./jurisdictions.json";
-import shenzhenDevice from "./shenzhen-device.json";
-import zhongguancun from "./zhongguancun.json";
-import { document, factDefinition, type FactDefinition, type PlaceTree, type PolicyDocument } from "./schema";
+import { catalogWithPacks, checkPacks, parsePack, readPack, type Pack, type PackProblem, type PackSource } from "./pack";
+import { packProblemText } from "./pack-words";
+import { factDefinition, type FactDefinition } from "./schema";
 
-/** The raw catalog files, in the order of DESIGN.md's table. */
-export const catalogFiles: readonly unknown[] = [changpingDevice, changpingPharma, shenzhenDevice, beijingDevice, zhongguancun];
+/*
+ * The built-in catalog is the five texts' packs (packs/, issue 17) added to what they share (the
+ * facts several texts read, facts.json, and the tree of places, jurisdictions.json; RULINGS §75),
+ * by the very reader and the very addition a consultant's pack goes through (pack.ts).
+ */
 
-/** Where in a document file a schema problem is, named by the entry's id when there is one. */
-function describeIssues(raw: unknown, error: ZodError): string {
-  const doc = raw as { id?: string; clauses?: { id?: string }[] };
-  return error.issues
-    .map((issue) => {
-      const [head, index, ...rest] = issue.path;
-      if (head === "clauses" && typeof index === "number") {
-        const id = doc.clauses?.[index]?.id ?? `clauses[${index}]`;
-        return `${id}: ${rest.join(".") || "(entry)"}: ${issue.message}`;
-      }
-      return `${doc.id ?? "(document)"}: ${issue.path.join(".") || "(document)"}: ${issue.message}`;
-    })
-    .join("\n");
+/** The built-in packs' JSON (packs/<document id>/pack.json), in the order of DESIGN.md's table. */
+export const builtInPacks: readonly unknown[] = [changpingDevice, changpingPharma, shenzhenDevice, beijingDevice, zhongguancun];
+
+/** What every pack builds on: the shared facts and the tree of places, with no text yet. */
+export function baseCatalog(): Catalog {
+  const shared: Record<string, FactDefinition> = {};
+  for (const [name, def] of Object.entries(sharedFacts)) shared[name] = factDefinition.parse(def);
+  return assembleCatalog([], shared, mergePlaces([builtInPlaces]), {});
 }
 
-export function parseDocument(raw: unknown): PolicyDocument {
-  const result = document.safeParse(raw);
-  if (!result.success) throw new CatalogError(describeIssues(raw, result.error));
-  return result.data;
-}
+const refuse = (problems: readonly PackProblem[]) => new CatalogError(problems.map((p) => packProblemText(p, "en-US")).join("\n"));
 
-/** The built-in tree of places and zones with those packs add, checked as one (ruling 21). */
-export function buildPlaces(added: readonly unknown[] = []): PlaceTree {
-  return mergePlaces([builtInPlaces, ...added]);
+/** The base with `packs` added, under the catalog's own version (templates and records name it). */
+const withPacks = (base: Catalog, packs: readonly { readonly pack: Pack }[]): Catalog => ({ ...catalogWithPacks(base, packs), version: CATALOG_VERSION });
+
+/**
+ * The catalog from packs' JSON (the built-in ones by default), each through the pack schema;
+ * throws a CatalogError naming pack, entry and field. The texts are not read here (the engine
+ * reads no file): checkedCatalog, run by the add-in's build and the tests, checks them too.
+ */
+export function buildCatalog(packs: readonly unknown[] = builtInPacks): Catalog {
+  const read = packs.map((json, i) => parsePack((json as { document?: { id?: unknown } })?.document?.id?.toString() ?? `packs[${i}]`, json));
+  const problems = read.flatMap((r) => r.problems);
+  if (problems.length) throw refuse(problems);
+  return withPacks(baseCatalog(), read.map((r) => ({ pack: r.pack! })));
 }
 
 /**
- * Validates every file and the references between them; throws a CatalogError naming the entry.
- * `places`: trees of places and zones added to the built-in one (a pack's).
+ * The catalog from packs read with their texts and checked exactly as `subsidy pack check`
+ * checks a consultant's (quotes, labels, worked examples, overlaps, places); throws a
+ * CatalogError listing every problem. scripts/catalog-loader.js builds the add-in's catalog
+ * with it, so a built-in pack that fails the check fails the build.
  */
-export function buildCatalog(files: readonly unknown[], places: readonly unknown[] = []): Catalog {
-  const shared: Record<string, FactDefinition> = {};
-  for (const [name, def] of Object.entries(sharedFacts)) shared[name] = factDefinition.parse(def);
-  return assembleCatalog(files.map(parseDocument), shared, buildPlaces(places), parseAccounting(accountingFile));
+export function checkedCatalog(sources: readonly PackSource[]): Catalog {
+  const base = baseCatalog();
+  const read = sources.map(readPack);
+  const packs = read.flatMap((r) => (r.pack ? [r.pack] : []));
+  const problems = read.flatMap((r) => r.problems);
+  if (!problems.length) problems.push(...checkPacks(base, packs));
+  if (problems.length) throw refuse(problems);
+  return withPacks(base, packs);
 }

@@ -184,19 +184,45 @@ function schemaProblems(raw: Record<string, unknown>, error: z.ZodError, packId:
   });
 }
 
-/** Reads one pack's JSON: English filled where missing, then the schema. */
-export function readPack(source: PackSource): { pack?: LoadedPack; problems: PackProblem[] } {
-  const packId = source.path;
-  if (!isRecord(source.json)) return { problems: [{ pack: packId, field: "(pack)", code: "schema", message: "a pack is a JSON object" }] };
+/**
+ * A pack's JSON through the schema, English filled where missing: what readPack does before it
+ * looks for the text. The built-in catalog reads its packs this way where no file can be read
+ * (the engine in Node, build.ts); their texts are checked by pack check and the add-in's build.
+ */
+export function parsePack(path: string, json: unknown): { pack?: Pack; untranslated: string[]; problems: PackProblem[] } {
+  if (!isRecord(json)) return { untranslated: [], problems: [{ pack: path, field: "(pack)", code: "schema", message: "a pack is a JSON object" }] };
   // A copy: the reader fills English into it, never into what the caller holds.
-  const raw = JSON.parse(JSON.stringify(source.json)) as Record<string, unknown>;
-  const { filled, problems } = fillEnglish(raw, packId);
+  const raw = JSON.parse(JSON.stringify(json)) as Record<string, unknown>;
+  const { filled, problems } = fillEnglish(raw, path);
   const skip = new Set(problems.map((p) => `${p.entry ?? ""} ${p.field}`));
   const result = pack.safeParse(raw);
-  if (!result.success) return { problems: [...problems, ...schemaProblems(raw, result.error, packId, skip)] };
-  if (problems.length) return { problems };
-  if (source.text === undefined) return { problems: [{ pack: packId, field: "document.file", code: "textMissing", file: result.data.document.file }] };
-  return { pack: { path: source.path, pack: result.data, text: source.text, untranslated: filled }, problems: [] };
+  if (!result.success) return { untranslated: filled, problems: [...problems, ...schemaProblems(raw, result.error, path, skip)] };
+  return problems.length ? { untranslated: filled, problems } : { pack: result.data, untranslated: filled, problems: [] };
+}
+
+/** Reads one pack: its JSON (parsePack), then its text. */
+export function readPack(source: PackSource): { pack?: LoadedPack; problems: PackProblem[] } {
+  const { pack: parsed, untranslated, problems } = parsePack(source.path, source.json);
+  if (!parsed) return { problems };
+  if (source.text === undefined) return { problems: [{ pack: source.path, field: "document.file", code: "textMissing", file: parsed.document.file }] };
+  return { pack: { path: source.path, pack: parsed, text: source.text, untranslated }, problems: [] };
+}
+
+/**
+ * A pack whose document and accounting are the base's own, unchanged: a built-in pack (packs/)
+ * loaded again. It replaces nothing and adds nothing; it is checked as itself. Compared as data,
+ * so an edited copy under the same ids is a replacement, which must say so (`replaces`).
+ */
+function isBaseItself(base: Catalog, p: Pack): boolean {
+  const own = base.documents.find((d) => d.id === p.document.id);
+  if (!own) return false;
+  const accountingOf = (entries: Readonly<Record<string, unknown>>) => own.clauses.map((c) => entries[c.id] ?? null);
+  try {
+    return JSON.stringify(own) === JSON.stringify(p.document) && Object.keys(p.accounting).every((id) => own.clauses.some((c) => c.id === id)) && JSON.stringify(accountingOf(base.accounting)) === JSON.stringify(accountingOf(p.accounting));
+  } catch {
+    // The add-in's catalog before its texts are loaded cannot be compared: not the same, then.
+    return false;
+  }
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, "");
@@ -221,7 +247,8 @@ function quotesOf(c: Clause): [string, string][] {
  * catalog the engine then runs on (useCatalog). Its version names the packs. Throws a
  * CatalogError if the whole does not fit; checkPacks says why in the user's words first.
  */
-export function catalogWithPacks(base: Catalog, packs: readonly LoadedPack[]): Catalog {
+export function catalogWithPacks(base: Catalog, loaded: readonly { readonly pack: Pack }[]): Catalog {
+  const packs = loaded.filter((p) => !isBaseItself(base, p.pack));
   // What a pack replaces goes, from the base and from the other packs, never from the pack itself.
   const replacedBy = (d: PolicyDocument, what: "documents" | "entries", id: string) => packs.some((p) => p.pack.document !== d && (p.pack.replaces?.[what] ?? []).includes(id));
   const documents = [...base.documents, ...packs.map((p) => p.pack.document)]
@@ -239,13 +266,29 @@ export function catalogWithPacks(base: Catalog, packs: readonly LoadedPack[]): C
 }
 
 /**
+ * Two entries no enterprise can meet at once: one tests a code for values the other's test of
+ * the same code excludes (北京 四、10 数据治理平台 / 四、11 人工智能辅助诊疗 by beijingDigitalProject),
+ * or one flag true and false. They never pay one matter twice, whatever the texts say of stacking.
+ */
+function excludeEachOther(a: Clause, b: Clause): boolean {
+  return a.conditions.some((p) =>
+    b.conditions.some((q) => {
+      if (!("fact" in p) || !("fact" in q) || p.fact !== q.fact) return false;
+      if (p.op === "in" && q.op === "in") return !p.value.some((v) => q.value.includes(v));
+      return p.op === "is" && q.op === "is" && p.value !== q.value;
+    }),
+  );
+}
+
+/**
  * Everything pack check refuses, over every pack loaded together, named by pack, entry and field:
  * quotes verbatim, facts defined and labelled, a worked example for every monetary entry, ids
  * unique, overlaps declared, places known, replacements declared.
  */
 export function checkPacks(base: Catalog, packs: readonly LoadedPack[]): PackProblem[] {
   const problems: PackProblem[] = [];
-  const builtins = base.documents;
+  // A built-in pack checked over the catalog that holds it is checked as itself, not as a replacement.
+  const builtins = base.documents.filter((d) => !packs.some((p) => p.pack.document.id === d.id && isBaseItself(base, p.pack)));
   const builtInIds = new Map<string, string>();
   for (const d of builtins) {
     builtInIds.set(d.id, d.id);
@@ -329,6 +372,8 @@ export function checkPacks(base: Catalog, packs: readonly LoadedPack[]): PackPro
     group.forEach((x, i) => {
       for (const y of group.slice(i + 1)) {
         if (x.doc.stacking || y.doc.stacking) continue;
+        // Entries that can never pay together, or one article's alternatives, are no overlap (RULINGS §76).
+        if (excludeEachOther(x.clause, y.clause) || (x.doc === y.doc && x.clause.article === y.clause.article)) continue;
         const owner = mine.get(x.clause.id) ?? mine.get(y.clause.id);
         const [me, other] = mine.has(x.clause.id) ? [x, y] : [y, x];
         if (owner) problems.push({ pack: owner.path, entry: me.clause.id, field: "matter", code: "overlap", other: other.clause.id, matter: me.clause.matter, otherMatter: other.clause.matter });
