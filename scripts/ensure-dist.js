@@ -7,7 +7,7 @@ const { execFileSync } = require("child_process");
 
 const root = path.resolve(__dirname, "..");
 const built = path.join(root, "dist", "functions.js");
-const sources = ["src/engine", "src/functions", "src/taskpane", "src/workbook", "examples", "assets", "tsconfig.json", "manifest.xml", "webpack.config.js", "scripts/localize-functions.js", "scripts/manifest-urls.js", "scripts/catalog-loader.js"];
+const sources = ["packs", "src/engine", "src/functions", "src/taskpane", "src/workbook", "examples", "assets", "tsconfig.json", "manifest.xml", "webpack.config.js", "scripts/localize-functions.js", "scripts/manifest-urls.js", "scripts/catalog-loader.js"];
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
