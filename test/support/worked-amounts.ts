@@ -1,5 +1,5 @@
 /**
- * Each amount function worked out by hand from the clauses (packs/*/pack.json, quoted from
+ * Each amount function worked out by hand from the clauses (packs/<id>/pack.json, quoted from
  * the texts beside them): the engine in Node (test/functions.test.ts) and the built functions.js with no
  * chunk loadable (test/addin/rest-chunk.test.ts) must both hold them.
  */
