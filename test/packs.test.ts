@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
+import { packHash } from "../src/cli/pack";
 import { packJsonSchema } from "../src/cli/schema";
 import { engine } from "../src/engine";
 import { catalogFiles } from "../src/engine/catalog/build";
@@ -295,7 +296,8 @@ describe("the built-in catalog files are packs' documents as they are", () => {
       document: file,
       accounting: Object.fromEntries(Object.entries(accounting).filter(([k]) => k.startsWith(`${id}/`))),
     };
-    const read = readPack({ path: id, json, text: readFileSync(join(__dirname, "..", "policies", doc.file), "utf8") });
+    const text = readFileSync(join(__dirname, "..", "policies", doc.file), "utf8");
+    const read = readPack({ path: id, json, text, hash: packHash(json, text) });
     expect(read.problems).toEqual([]);
     const problems = checkPacks(engine().catalog, [read.pack!]);
     expect(problems.map((p) => `${p.entry}: ${p.code}`)).toEqual(doc.clauses.filter((c) => c.formula).map((c) => `${c.id}: noExample`));
@@ -309,18 +311,18 @@ describe("a pack is untrusted input", () => {
   test("too many entries, wrong types and a non-object are refused by field, nothing run", () => {
     const many = base();
     many.document.clauses = Array.from({ length: 1001 }, (_, i) => ({ ...many.document.clauses[3], id: `suzhou-sip-device/x${i}` }));
-    expect(readPack({ path: "P", json: many, text }).problems).toEqual([{ pack: "P", field: "document.clauses", code: "schema", message: "at most 1000 entries in one pack" }]);
+    expect(readPack({ path: "P", json: many, text, hash: packHash(many, text) }).problems).toEqual([{ pack: "P", field: "document.clauses", code: "schema", message: "at most 1000 entries in one pack" }]);
     const wrong = base();
     wrong.examples[0].call = "REGISTRATION(2, 5000000)";
     wrong.document.clauses[0].formula = { kind: "script", code: "require('fs')" };
-    expect(readPack({ path: "P", json: wrong, text }).problems.map((p) => `${p.entry ?? ""} ${p.field}`)).toEqual(["suzhou-sip-device/2.2 formula.kind", " examples.0.call"]);
-    expect(readPack({ path: "P", json: [1, 2], text }).problems).toEqual([{ pack: "P", field: "(pack)", code: "schema", message: "a pack is a JSON object" }]);
+    expect(readPack({ path: "P", json: wrong, text, hash: packHash(wrong, text) }).problems.map((p) => `${p.entry ?? ""} ${p.field}`)).toEqual(["suzhou-sip-device/2.2 formula.kind", " examples.0.call"]);
+    expect(readPack({ path: "P", json: [1, 2], text, hash: packHash([1, 2], text) }).problems).toEqual([{ pack: "P", field: "(pack)", code: "schema", message: "a pack is a JSON object" }]);
   });
 
   test("the reader does not change what it is handed", () => {
     const json = base();
     const before = JSON.stringify(json);
-    expect(readPack({ path: "P", json, text }).pack).toBeDefined();
+    expect(readPack({ path: "P", json, text, hash: packHash(json, text) }).pack).toBeDefined();
     expect(JSON.stringify(json)).toBe(before);
   });
 });

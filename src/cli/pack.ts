@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { Decimal, engine, forecast, formatYuan, parseScenario, ScenarioError, useCatalog, type Catalog, type Lang, type Query } from "../engine";
-import { catalogWithPacks, checkPacks, isCallExample, packProblemText, readPack, type CallExample, type LoadedPack, type PackSource, type ScenarioExample } from "../engine/packs";
+import { catalogWithPacks, checkPacks, isCallExample, packHashText, packProblemText, readPack, type CallExample, type LoadedPack, type PackSource, type ScenarioExample } from "../engine/packs";
 import { CellError, type Cell } from "../functions/cells";
 import { call, functionKey } from "../functions/reports";
 import { definitions } from "../functions/subsidy";
@@ -54,8 +55,12 @@ export function packSource(path: string, lang: Lang): PackSource | { problem: st
   const name = (json as { document?: { file?: unknown } } | null)?.document?.file;
   const plain = typeof name === "string" && /^[^/\\:]+$/.test(name) && name !== "." && name !== "..";
   const body = plain ? readText(join(dirname(file), name), lang) : undefined;
-  return { path, json, text: typeof body === "string" ? body : undefined };
+  const found = typeof body === "string" ? body : undefined;
+  return { path, json, text: found, hash: found === undefined ? undefined : packHash(json, found) };
 }
+
+/** The pack's content hash (RULINGS §77): Node's SHA-256 of what the engine says is hashed. */
+export const packHash = (json: unknown, text: string): string => createHash("sha256").update(packHashText(json, text), "utf8").digest("hex");
 
 /** The packs at `paths`, read and checked together over the bundled catalog; problems printed. */
 export function loadPacks(paths: readonly string[], io: Io, lang: Lang): { packs: LoadedPack[]; base: Catalog } | undefined {

@@ -7,3 +7,4 @@
 export { catalogWithPacks, checkPacks, isCallExample, ORIGINAL_MARK, pack as packSchema, PACK_FORMAT, readPack } from "./catalog/pack";
 export type { CallExample, Example, LoadedPack, Pack, PackProblem, PackSource, ScenarioExample } from "./catalog/pack";
 export { packProblemText } from "./catalog/pack-words";
+export { packHashText, SHA256_HEX, shortHash } from "./catalog/pack-hash";

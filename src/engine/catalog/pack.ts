@@ -3,6 +3,7 @@ import { accountingEntry } from "../accounting/classes";
 import { undeclaredOverlaps } from "../rules/stacking";
 import { assembleCatalog, mergePlaces } from "./assemble";
 import { referencedFacts, type Catalog } from "./catalog";
+import { SHA256_HEX } from "./pack-hash";
 import { placesOf } from "./places";
 import { decimalString, document, placeTree, type Clause, type FactDefinition, type PolicyDocument } from "./schema";
 
@@ -84,12 +85,19 @@ export interface PackSource {
   readonly path: string;
   readonly json: unknown;
   readonly text: string | undefined;
+  /**
+   * The SHA-256, lower-case hex, of the UTF-8 of packHashText(json, text), computed by the host
+   * (node:crypto, crypto.subtle: RULINGS §77); undefined only where the text was not found.
+   */
+  readonly hash: string | undefined;
 }
 
 export interface LoadedPack {
   readonly path: string;
   readonly pack: Pack;
   readonly text: string;
+  /** Its content hash (PackSource.hash): what every figure from it is named by, with its title, author and version. */
+  readonly hash: string;
   /** Fields whose English was missing: the Chinese is shown there, marked as the original. */
   readonly untranslated: readonly string[];
 }
@@ -98,6 +106,7 @@ export interface LoadedPack {
 export type PackProblem = { readonly pack: string; readonly entry?: string; readonly field: string } & (
   | { readonly code: "schema"; readonly message: string }
   | { readonly code: "textMissing"; readonly file: string }
+  | { readonly code: "hashMissing" }
   | { readonly code: "misquoted"; readonly quote: string }
   | { readonly code: "labelMissing"; readonly fact: string }
   | { readonly code: "factUnknown"; readonly fact: string }
@@ -196,7 +205,8 @@ export function readPack(source: PackSource): { pack?: LoadedPack; problems: Pac
   if (!result.success) return { problems: [...problems, ...schemaProblems(raw, result.error, packId, skip)] };
   if (problems.length) return { problems };
   if (source.text === undefined) return { problems: [{ pack: packId, field: "document.file", code: "textMissing", file: result.data.document.file }] };
-  return { pack: { path: source.path, pack: result.data, text: source.text, untranslated: filled }, problems: [] };
+  if (source.hash === undefined || !SHA256_HEX.test(source.hash)) return { problems: [{ pack: packId, field: "(pack)", code: "hashMissing" }] };
+  return { pack: { path: source.path, pack: result.data, text: source.text, hash: source.hash, untranslated: filled }, problems: [] };
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, "");
