@@ -10,6 +10,7 @@ import {
   formatLine,
   formatLineAccounts,
   formatNote,
+  formatPackOrigin,
   formatPlanWarning,
   formatStep,
   formatTitle,
@@ -24,6 +25,7 @@ import {
   engine,
   lossCarryForward,
   lossTable,
+  packOriginOf,
   rollForward,
   rollForwardTable,
   treatments,
@@ -242,6 +244,8 @@ function viewText(s: Scenario, f: Forecast, a: Accounts, view: Quantity, lang: L
     const shown = years.map(([y, v]) => `${y} ${formatYuan(v)}`);
     if (!later.isZero()) shown.push(`${say.after(a.horizon.to)} ${formatYuan(later)}`);
     out.push(`${l.line.year}  ${formatTitle(l.line.title, lang)} — ${words.cite(l.line.trace)}${words.colon}${shown.join(words.semicolon)}`);
+    const origin = formatPackOrigin(l.line.trace.document.id, lang);
+    if (origin) out.push(`      ${origin}`);
     // The non-taxable view in its two parts: costs not deductible, and the super deduction lost.
     if (view === "nonDeductible") {
       for (const part of ["lostDeduction", "lostSuperDeduction"] as const) {
@@ -317,9 +321,26 @@ function toText(f: Forecast, a: Accounts, lang: Lang): string {
   return out.join("\n");
 }
 
+/** The pack a line's document came from (name, author, version, SHA-256), or null for a built-in text. */
+function packJson(documentId: string) {
+  const o = packOriginOf(documentId);
+  return o ? { title: o.title, titleEn: o.titleEn, author: o.author, version: o.version, sha256: o.hash } : null;
+}
+
+/**
+ * The year table as CSV, then a row for each of its policy columns that came from a pack: "pack",
+ * the document id, title, version, author and SHA-256 (the CSV has no lines; its columns are
+ * the documents). Only those rows are quoted where they need it: a pack's words are its author's.
+ */
 function toCsv({ header, rows }: { header: string[]; rows: unknown[][] }): string {
   const cell = (v: unknown) => (typeof v === "object" && v !== null ? (v as { toFixed(): string }).toFixed() : String(v));
-  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\n");
+  const quoted = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const packs = header.flatMap((h) => {
+    const id = /^expected: (.+)$/.exec(h)?.[1];
+    const o = id === undefined ? undefined : packOriginOf(id);
+    return o ? [["pack", id!, o.title, o.version, o.author, o.hash].map(quoted).join(",")] : [];
+  });
+  return [...[header, ...rows].map((r) => r.map(cell).join(",")), ...packs].join("\n");
 }
 
 function toJson(f: Forecast, lang: Lang) {
@@ -343,6 +364,7 @@ function toJson(f: Forecast, lang: Lang) {
       document: l.trace.document.title,
       article: l.trace.clause.article,
       sentence: l.trace.clause.sentence,
+      pack: packJson(l.trace.document.id),
       ceiling: s(l.ceiling),
       expected: s(l.expected),
       arithmetic: (l.trace.working?.steps ?? []).map((step) => formatStep(step, lang)),

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { clauseRecord, Decimal, engine, isRegionProblem, langOf, listClauses as catalogClauses, reachText, readerClauses, regionProblemText, regionReach, topics, useCatalog, type Lang, type Topic } from "../engine";
+import { clauseRecord, Decimal, engine, formatPackOrigin, isRegionProblem, langOf, listClauses as catalogClauses, reachText, readerClauses, regionProblemText, regionReach, topics, useCatalog, type Lang, type Topic } from "../engine";
 import { CellError, type CellResult, type Scalar } from "../functions/cells";
 import { call } from "../functions/reports";
 import { forecastCommand } from "./forecast";
@@ -64,6 +64,8 @@ function listClauses(argv: string[], io: Io, lang: Lang): number {
     io.out(`  ${summary}`);
     // Chinese sets a title and its article close, as the texts cite them (若干措施（五）).
     io.out(`  ${document}${lang === "zh-CN" ? "" : " "}${article}${colon}“${sentence}”`);
+    const origin = formatPackOrigin(doc.id, lang);
+    if (origin) io.out(`  ${origin}`);
     if (limits) io.out(`  ${say.limits(limits)}`);
     if (workingDays) io.out(`  ${say.workingDays(workingDays)}`);
   });

@@ -19,6 +19,18 @@ export interface Catalog {
   readonly places: PlaceTree;
   /** Each monetary clause's accounting class, by clause id (accounting.json). */
   readonly accounting: Readonly<Record<string, AccountingEntry>>;
+  /** The pack each added document came from, by document id; a built-in document has none. */
+  readonly packs?: Readonly<Record<string, PackOrigin>>;
+}
+
+/** What names a pack beside every figure from it (DESIGN "Policy packs"): its document's title, author, version and content hash. */
+export interface PackOrigin {
+  readonly title: string;
+  readonly titleEn: string;
+  readonly author: string;
+  readonly version: string;
+  /** SHA-256 hex of its content (pack-hash.ts); shown shortened. */
+  readonly hash: string;
 }
 
 export class CatalogError extends Error {

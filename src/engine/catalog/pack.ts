@@ -2,7 +2,7 @@ import { z } from "zod";
 import { accountingEntry } from "../accounting/classes";
 import { undeclaredOverlaps } from "../rules/stacking";
 import { assembleCatalog, mergePlaces } from "./assemble";
-import { referencedFacts, type Catalog } from "./catalog";
+import { referencedFacts, type Catalog, type PackOrigin } from "./catalog";
 import { SHA256_HEX } from "./pack-hash";
 import { placesOf } from "./places";
 import { decimalString, document, placeTree, type Clause, type FactDefinition, type PolicyDocument } from "./schema";
@@ -209,6 +209,9 @@ export function readPack(source: PackSource): { pack?: LoadedPack; problems: Pac
   return { pack: { path: source.path, pack: result.data, text: source.text, hash: source.hash, untranslated: filled }, problems: [] };
 }
 
+/** What names the pack beside its figures. */
+export const originOf = ({ pack: p, hash }: LoadedPack): PackOrigin => ({ title: p.document.title, titleEn: p.document.titleEn, author: p.author.name, version: p.version, hash });
+
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 
 /** Every sentence an entry quotes, with the field it is in (ruling 14). */
@@ -245,7 +248,9 @@ export function catalogWithPacks(base: Catalog, packs: readonly LoadedPack[]): C
   const tree = mergePlaces([base.places, ...packs.flatMap((p) => (p.pack.places ? [{ places: p.pack.places.places ?? [], zones: p.pack.places.zones ?? [] }] : []))]);
   const accounting = Object.assign({}, base.accounting, ...packs.map((p) => p.pack.accounting));
   const catalog = assembleCatalog(documents, shared, tree, accounting);
-  return packs.length ? { ...catalog, version: `${base.version}+${packs.map((p) => `${p.pack.document.id}@${p.pack.version}`).join("+")}` } : catalog;
+  if (!packs.length) return catalog;
+  const origins = Object.fromEntries(packs.filter((p) => documents.some((d) => d.id === p.pack.document.id)).map((p) => [p.pack.document.id, originOf(p)]));
+  return { ...catalog, version: `${base.version}+${packs.map((p) => `${p.pack.document.id}@${p.pack.version}`).join("+")}`, packs: { ...base.packs, ...origins } };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { PackOrigin } from "../catalog/catalog";
 import type { Condition } from "../catalog/schema";
 import type { LineAccounts } from "../accounting/accounts";
 import { lineStory } from "../accounting/assumptions";
@@ -58,6 +59,15 @@ export const formatTitle = (title: MatterTitle, lang: Lang): string => wordsFor(
 export const formatCap = (cap: BindingCap, lang: Lang): string => wordsFor(lang).cap(cap);
 export const formatReason = (reason: Reason, lang: Lang): string => wordsFor(lang).reason(reason);
 
+/** The pack a document came from, in the catalog in use; undefined for a built-in one. */
+export const packOriginOf = (documentId: string): PackOrigin | undefined => engine().catalog.packs?.[documentId];
+
+/** "from pack … v… by … (sha256 …)" for a document from a pack, undefined for a built-in one, which says nothing extra. */
+export function formatPackOrigin(documentId: string, lang: Lang): string | undefined {
+  const origin = packOriginOf(documentId);
+  return origin && wordsFor(lang).fromPack(origin);
+}
+
 const flagList = (w: Words, flags: readonly Flag[]): string => `${w.flagsHeading}${w.colon}${flags.map((f) => w.flag(f.code, f.value ?? "", f.quote)).join(w.semicolon)}`;
 
 /** One clause considered: its citation and status, then why, the arithmetic, flags and the sentence. */
@@ -65,7 +75,10 @@ function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], ind
   const paid = line.status === "applied" || line.status === "outranked";
   const by = all.find((l) => l.clause.id === line.outrankedBy);
   const summary = w.lang === "zh-CN" ? line.clause.summary.zh : line.clause.summary.en;
-  const out = [`${indent}• ${w.cite(line)}${w.colon}${w.status(line.status, paid ? w.yuan(formatYuan(line.amount)) : "", by && w.cite(by), by !== undefined && rankOf(by).eq(rankOf(line)))}`, `${indent}  ${summary}`];
+  const out = [`${indent}• ${w.cite(line)}${w.colon}${w.status(line.status, paid ? w.yuan(formatYuan(line.amount)) : "", by && w.cite(by), by !== undefined && rankOf(by).eq(rankOf(line)))}`];
+  const origin = packOriginOf(line.document.id);
+  if (origin) out.push(`${indent}  ${w.fromPack(origin)}`);
+  out.push(`${indent}  ${summary}`);
   for (const r of line.reasons) out.push(`${indent}  ${w.reason(r)}`);
   for (const s of line.working?.steps ?? []) out.push(`${indent}  ${w.step(s)}`);
   if (line.status === "applied") {
@@ -112,6 +125,8 @@ export function formatLine(line: ForecastLine, language: Lang, accounts?: LineAc
   const out = [
     `${line.year}  ${w.title(line.title)} — ${w.cite(line.trace)}${w.colon}${w.lineAmounts(w.yuan(formatYuan(line.ceiling)), w.yuan(formatYuan(line.expected)))}`,
   ];
+  const origin = packOriginOf(line.trace.document.id);
+  if (origin) out.push(`      ${w.fromPack(origin)}`);
   for (const s of line.trace.working?.steps ?? []) out.push(`      ${w.step(s)}`);
   for (const n of line.notes) out.push(`      ${w.note(n)}`);
   if (line.flags.length) out.push(`      ${flagList(w, line.flags)}`);

@@ -10,6 +10,8 @@ export {
   formatLine,
   formatLineAccounts,
   formatNote,
+  formatPackOrigin,
+  packOriginOf,
   formatPlanWarning,
   formatReason,
   formatStep,

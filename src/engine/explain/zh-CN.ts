@@ -1,4 +1,5 @@
 import type { Condition, LeafCondition, Topic } from "../catalog/schema";
+import { shortHash } from "../catalog/pack-hash";
 import { codeText } from "./codes";
 import type { BindingCap } from "./trace";
 import { boundText, factName, rate, refs, sep, valueText, type FactTable } from "./common";
@@ -195,6 +196,7 @@ export function zhCN(facts: FactTable): Words {
         case "expiring": return `政策在测算期内到期（${v}）`;
       }
     },
+    fromPack: (o) => `出自政策包《${o.title}》${o.version} 版，作者 ${o.author}（sha256 ${shortHash(o.hash)}）`,
     cite: ({ document, clause }) => `${document.title}${clause.article}`,
     status(status, amount, by, tie) {
       switch (status) {
