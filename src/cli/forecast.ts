@@ -47,6 +47,11 @@ const formats = ["table", "csv", "json"] as const;
 
 /** Reads and checks a scenario file; problems come back as lines naming the field, in `lang`. */
 export function readScenario(path: string, lang: Lang = "en-US") {
+  return parseScenario(readScenarioJson(path, lang));
+}
+
+/** A scenario file's JSON, not yet checked (its region may be a place of a pack not yet in use); unreadable text throws a ScenarioError in `lang`. */
+export function readScenarioJson(path: string, lang: Lang = "en-US"): unknown {
   const say = cliWords[lang];
   let bytes: Buffer;
   try {
@@ -67,7 +72,7 @@ export function readScenario(path: string, lang: Lang = "en-US") {
     const where = jsonPosition(said, text);
     throw new ScenarioError([`${path}${lang === "zh-CN" ? "：" : ": "}${say.notJson(said.length > 160 ? `${said.slice(0, 160)}…` : said, where?.line, where?.column)}`]);
   }
-  return parseScenario(raw);
+  return raw;
 }
 
 /** Where V8 stopped reading JSON, from its message ("… at position 40 (line 3 column 5)"). */

@@ -8,6 +8,7 @@ import { call, functionKey } from "../functions/reports";
 import { definitions } from "../functions/subsidy";
 import { scenarioText } from "./forecast";
 import type { Io } from "./main";
+import { packDiff } from "./pack-diff";
 import { SCAFFOLD_TEXT, scaffoldPack } from "./pack-scaffold";
 
 /*
@@ -222,14 +223,14 @@ function usage(io: Io, lang: Lang): number {
   io.err(
     words(
       lang,
-      "用法：\n  subsidy pack new 文件夹        生成一个示例政策包\n  subsidy pack check 路径…      检查政策包\n  subsidy pack test 路径…       运行政策包的算例",
-      "Usage:\n  subsidy pack new DIR          scaffold a pack\n  subsidy pack check PATH…      check packs\n  subsidy pack test PATH…       run their worked examples",
+      "用法：\n  subsidy pack new 文件夹        生成一个示例政策包\n  subsidy pack check 路径…      检查政策包\n  subsidy pack test 路径…       运行政策包的算例\n  subsidy pack diff 旧版 新版 [--scenario 方案.json]\n                                列出新版的改动（及方案数字的变化）",
+      "Usage:\n  subsidy pack new DIR          scaffold a pack\n  subsidy pack check PATH…      check packs\n  subsidy pack test PATH…       run their worked examples\n  subsidy pack diff OLD NEW [--scenario scenario.json]\n                                what a revision changes (and in a scenario's figures)",
     ),
   );
   return 2;
 }
 
-/** `subsidy pack new|check|test …` */
+/** `subsidy pack new|check|test|diff …` */
 export function packCommand(argv: readonly string[], io: Io, lang: Lang): number {
   const [sub, ...rest] = argv;
   try {
@@ -240,6 +241,8 @@ export function packCommand(argv: readonly string[], io: Io, lang: Lang): number
         return packCheck(rest, io, lang);
       case "test":
         return packTest(rest, io, lang);
+      case "diff":
+        return packDiff(rest, io, lang);
     }
     return usage(io, lang);
   } finally {

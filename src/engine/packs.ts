@@ -8,3 +8,7 @@ export { catalogWithPacks, checkPacks, isCallExample, ORIGINAL_MARK, pack as pac
 export type { CallExample, Example, LoadedPack, Pack, PackProblem, PackSource, ScenarioExample } from "./catalog/pack";
 export { packProblemText } from "./catalog/pack-words";
 export { packHashText, SHA256_HEX, shortHash } from "./catalog/pack-hash";
+export { diffFigures, diffPacks, forecastOn } from "./catalog/pack-diff";
+export type { EntryChange, ExampleChange, FieldChange, FigureChange, Figures, PackDiff, ScenarioRevision } from "./catalog/pack-diff";
+export { fieldName, fieldValue, packDiffText, scenarioRevisionText } from "./catalog/pack-diff-words";
+export type { PackOrigin } from "./catalog/catalog";

@@ -156,7 +156,7 @@ export interface ScenarioRevision {
   readonly name: string;
   readonly years: readonly (FigureChange & { readonly year: number })[];
   readonly total: FigureChange;
-  /** Each clause that pays under either version, over the horizon, in the order they first pay. */
+  /** Each clause that pays under either version, over the horizon, in id order (a text's article order). */
   readonly clauses: readonly (FigureChange & { readonly clause: string; readonly article: string })[];
 }
 
@@ -178,7 +178,8 @@ export function diffFigures(old: Forecast, revised: Forecast): ScenarioRevision 
   const [o, n] = [byClause(old), byClause(revised)];
   const clauses = [...new Set([...o.keys(), ...n.keys()])]
     .map((id) => ({ clause: id, article: (n.get(id) ?? o.get(id))!.article, ...change(o.get(id) ?? none, n.get(id) ?? none) }))
-    .filter((c) => !(c.old.ceiling.isZero() && c.new.ceiling.isZero() && c.old.expected.isZero() && c.new.expected.isZero()));
+    .filter((c) => !(c.old.ceiling.isZero() && c.new.ceiling.isZero() && c.old.expected.isZero() && c.new.expected.isZero()))
+    .sort((x, y) => x.clause.localeCompare(y.clause, "en", { numeric: true }));
   return {
     name: revised.name,
     years: years.map((year) => ({ year, ...change(yearOf(old, year), yearOf(revised, year)) })),
