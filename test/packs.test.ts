@@ -267,12 +267,21 @@ describe("what pack check refuses, in both languages", () => {
       expect(await refusals([dir], "zh-CN")).toContain("PACK: changping-device/3.2: id：编号“changping-device/3.2”与内置政策目录相同：若要取代内置条款，请在 replaces 中列出并写明理由；否则请另取编号");
     });
 
-    test("saying so, it replaces the text while it is in use", async () => {
+    test("saying so, it replaces the text once approved (--approve-replace), and is refused until then", async () => {
       const dir = revision({ documents: ["changping-device"], because: "示例：修订稿取代征求意见稿" });
+      // Testing a pack is not using it: its examples run as they would once approved.
       expect((await run("pack", "test", dir)).code).toBe(0);
       // Built in: 50% × 2,000,000 = 1,000,000 > 500,000: 500,000. The revision: 60%, capped at 600,000.
       expect((await run("call", "INSURANCE", "2000000", "changping")).out).toBe("500000");
-      expect((await run("call", "--pack", dir, "INSURANCE", "2000000", "changping")).out).toBe("600000");
+      expect(await run("call", "--pack", dir, "INSURANCE", "2000000", "changping")).toEqual({
+        code: 1,
+        out: "",
+        err: `${dir}: replaces: replaces changping-device (because: 示例：修订稿取代征求意见稿): a pack that replaces a text is used only once approved; until then it is left out and the figures it would change stay on the text in force\nto use it in their place, add --approve-replace`,
+      });
+      expect((await run("call", "--pack", dir, "INSURANCE", "2000000", "changping", "--lang", "zh-CN")).err).toBe(
+        `${dir}: replaces：取代 changping-device（理由：示例：修订稿取代征求意见稿）：取代现有条文的政策包须经批准后才使用；在此之前不使用该政策包，相关数字仍按现有条文计算\n确认使用该政策包取代上述条文，请加 --approve-replace`,
+      );
+      expect((await run("call", "--pack", dir, "--approve-replace", "INSURANCE", "2000000", "changping")).out).toBe("600000");
     });
   });
 });

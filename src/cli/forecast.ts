@@ -10,7 +10,7 @@ import {
   formatLine,
   formatLineAccounts,
   formatNote,
-  formatPackOrigin,
+  formatPackNotes,
   formatPlanWarning,
   formatStep,
   formatTitle,
@@ -27,6 +27,7 @@ import {
   lossTable,
   packOriginOf,
   rollForward,
+  waitingOver,
   rollForwardTable,
   treatments,
   treatmentsTable,
@@ -249,8 +250,7 @@ function viewText(s: Scenario, f: Forecast, a: Accounts, view: Quantity, lang: L
     const shown = years.map(([y, v]) => `${y} ${formatYuan(v)}`);
     if (!later.isZero()) shown.push(`${say.after(a.horizon.to)} ${formatYuan(later)}`);
     out.push(`${l.line.year}  ${formatTitle(l.line.title, lang)} — ${words.cite(l.line.trace)}${words.colon}${shown.join(words.semicolon)}`);
-    const origin = formatPackOrigin(l.line.trace.document.id, lang);
-    if (origin) out.push(`      ${origin}`);
+    for (const note of formatPackNotes(l.line.trace.document.id, l.line.trace.clause.id, lang)) out.push(`      ${note}`);
     // The non-taxable view in its two parts: costs not deductible, and the super deduction lost.
     if (view === "nonDeductible") {
       for (const part of ["lostDeduction", "lostSuperDeduction"] as const) {
@@ -332,6 +332,12 @@ function packJson(documentId: string) {
   return o ? { title: o.title, titleEn: o.titleEn, author: o.author, version: o.version, sha256: o.hash } : null;
 }
 
+/** A pack waiting for approval that would replace the line's clause: the line says so. */
+function waitingJson(documentId: string, clauseId: string) {
+  const w = waitingOver(documentId, clauseId);
+  return w ? { awaitingApproval: { title: w.title, titleEn: w.titleEn, author: w.author, version: w.version, sha256: w.hash } } : {};
+}
+
 /**
  * The year table as CSV, then a row for each of its policy columns that came from a pack: "pack",
  * the document id, title, version, author and SHA-256 (the CSV has no lines; its columns are
@@ -370,6 +376,7 @@ function toJson(f: Forecast, lang: Lang) {
       article: l.trace.clause.article,
       sentence: l.trace.clause.sentence,
       pack: packJson(l.trace.document.id),
+      ...waitingJson(l.trace.document.id, l.trace.clause.id),
       ceiling: s(l.ceiling),
       expected: s(l.expected),
       arithmetic: (l.trace.working?.steps ?? []).map((step) => formatStep(step, lang)),

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { ScenarioError, type Lang } from "../engine";
-import { catalogWithPacks, diffFigures, diffPacks, forecastOn, packDiffText, scenarioRevisionText } from "../engine/packs";
+import { allApproved, catalogWithPacks, diffFigures, diffPacks, forecastOn, packDiffText, scenarioRevisionText } from "../engine/packs";
 import { readScenarioJson } from "./forecast";
 import type { Io } from "./main";
 import { loadPacks } from "./pack";
@@ -66,7 +66,8 @@ export function packDiff(argv: readonly string[], io: Io, lang: Lang): number {
       const raw = readScenarioJson(file, lang);
       forecasts = [old, revised].map((v) => {
         try {
-          return forecastOn(catalogWithPacks(v.base, v.packs), raw);
+          // Each version's figures as they would be once in use (approved, if it replaces a text).
+          return forecastOn(catalogWithPacks(v.base, v.packs, allApproved(v.packs)), raw);
         } catch (e) {
           if (e instanceof ScenarioError) io.err(say.scenario(file, v.packs[0].pack.version));
           throw e;

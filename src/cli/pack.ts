@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { Decimal, engine, forecast, formatYuan, parseScenario, ScenarioError, useCatalog, type Catalog, type Lang, type Query } from "../engine";
-import { catalogWithPacks, checkPacks, isCallExample, packHashText, packProblemText, readPack, type CallExample, type LoadedPack, type PackSource, type ScenarioExample } from "../engine/packs";
+import { allApproved, awaitingApproval, catalogWithPacks, checkPacks, isCallExample, packHashText, packProblemText, readPack, type CallExample, type LoadedPack, type PackSource, type ScenarioExample } from "../engine/packs";
 import { CellError, type Cell } from "../functions/cells";
 import { call, functionKey } from "../functions/reports";
 import { definitions } from "../functions/subsidy";
@@ -85,11 +85,22 @@ export function loadPacks(paths: readonly string[], io: Io, lang: Lang): { packs
   return undefined;
 }
 
-/** `--pack PATH` (repeatable): the engine every later call uses has these packs added. */
-export function usePacks(paths: readonly string[], io: Io, lang: Lang): boolean {
+/**
+ * `--pack PATH` (repeatable): the engine every later call uses has these packs added. A pack that
+ * replaces a text is used only with `--approve-replace` (RULINGS §78): without it the command
+ * refuses, saying what the pack replaces and why, rather than compute with the text it supersedes.
+ */
+export function usePacks(paths: readonly string[], io: Io, lang: Lang, approveReplace: boolean): boolean {
   const loaded = loadPacks(paths, io, lang);
   if (!loaded) return false;
-  useCatalog(catalogWithPacks(loaded.base, loaded.packs));
+  const approved = approveReplace ? allApproved(loaded.packs) : new Set<string>();
+  const waiting = awaitingApproval(loaded.packs, approved);
+  if (waiting.length) {
+    for (const p of waiting) io.err(packProblemText(p, lang));
+    io.err(words(lang, "确认使用该政策包取代上述条文，请加 --approve-replace", "to use it in their place, add --approve-replace"));
+    return false;
+  }
+  useCatalog(catalogWithPacks(loaded.base, loaded.packs, approved));
   return true;
 }
 
@@ -195,7 +206,8 @@ function packTest(paths: readonly string[], io: Io, lang: Lang): number {
   if (!paths.length) return usage(io, lang);
   const loaded = loadPacks(paths, io, lang);
   if (!loaded) return 1;
-  useCatalog(catalogWithPacks(loaded.base, loaded.packs));
+  // Testing a pack is not using it: its examples run as they would once approved.
+  useCatalog(catalogWithPacks(loaded.base, loaded.packs, allApproved(loaded.packs)));
   let failed = 0;
   let total = 0;
   for (const { path, pack } of loaded.packs) {

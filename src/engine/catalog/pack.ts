@@ -2,7 +2,7 @@ import { z } from "zod";
 import { accountingEntry } from "../accounting/classes";
 import { undeclaredOverlaps } from "../rules/stacking";
 import { assembleCatalog, mergePlaces } from "./assemble";
-import { referencedFacts, type Catalog, type PackOrigin } from "./catalog";
+import { referencedFacts, type Catalog, type PackOrigin, type WaitingPack } from "./catalog";
 import { SHA256_HEX } from "./pack-hash";
 import { placesOf } from "./places";
 import { decimalString, document, placeTree, type Clause, type FactDefinition, type PolicyDocument } from "./schema";
@@ -107,6 +107,7 @@ export type PackProblem = { readonly pack: string; readonly entry?: string; read
   | { readonly code: "schema"; readonly message: string }
   | { readonly code: "textMissing"; readonly file: string }
   | { readonly code: "hashMissing" }
+  | { readonly code: "awaitingApproval"; readonly replaces: readonly string[]; readonly because: string }
   | { readonly code: "misquoted"; readonly quote: string }
   | { readonly code: "labelMissing"; readonly fact: string }
   | { readonly code: "factUnknown"; readonly fact: string }
@@ -229,12 +230,28 @@ function quotesOf(c: Clause): [string, string][] {
   return q.filter((x): x is [string, string] => x[1] !== undefined);
 }
 
+/** What a pack supersedes (`replaces`): such a pack is used only once approved (DESIGN "Policy packs"). */
+export const replacedIds = (p: LoadedPack): string[] => [...(p.pack.replaces?.documents ?? []), ...(p.pack.replaces?.entries ?? [])];
+
+/** Every pack's hash approved: for pack check and pack test, which try a pack out and use it for nothing else. */
+export const allApproved = (packs: readonly LoadedPack[]): ReadonlySet<string> => new Set(packs.map((p) => p.hash));
+
+/** Why a pack was left out: it replaces a text and its hash is not among those approved, in the user's words by packProblemText. */
+export function awaitingApproval(packs: readonly LoadedPack[], approved: ReadonlySet<string>): PackProblem[] {
+  return packs.filter((p) => replacedIds(p).length && !approved.has(p.hash)).map((p) => ({ pack: p.path, field: "replaces", code: "awaitingApproval", replaces: replacedIds(p), because: p.pack.replaces!.because }));
+}
+
 /**
  * `base` (the built-in catalog) with the packs added, less what they replace, checked as one: the
- * catalog the engine then runs on (useCatalog). Its version names the packs. Throws a
- * CatalogError if the whole does not fit; checkPacks says why in the user's words first.
+ * catalog the engine then runs on (useCatalog). Its version names the packs. A pack that replaces
+ * a text is used only if its hash is in `approved` (RULINGS §78): one that is not is left out,
+ * what it would replace stays, and the catalog lists it as waiting, so the figures it would change
+ * can say so. Throws a CatalogError if the whole does not fit; checkPacks says why in the user's
+ * words first.
  */
-export function catalogWithPacks(base: Catalog, packs: readonly LoadedPack[]): Catalog {
+export function catalogWithPacks(base: Catalog, all: readonly LoadedPack[], approved: ReadonlySet<string>): Catalog {
+  const packs = all.filter((p) => !replacedIds(p).length || approved.has(p.hash));
+  const waiting = all.filter((p) => !packs.includes(p)).map((p): WaitingPack => ({ ...originOf(p), document: p.pack.document.id, replaces: replacedIds(p) }));
   // What a pack replaces goes, from the base and from the other packs, never from the pack itself.
   const replacedBy = (d: PolicyDocument, what: "documents" | "entries", id: string) => packs.some((p) => p.pack.document !== d && (p.pack.replaces?.[what] ?? []).includes(id));
   const documents = [...base.documents, ...packs.map((p) => p.pack.document)]
@@ -248,9 +265,10 @@ export function catalogWithPacks(base: Catalog, packs: readonly LoadedPack[]): C
   const tree = mergePlaces([base.places, ...packs.flatMap((p) => (p.pack.places ? [{ places: p.pack.places.places ?? [], zones: p.pack.places.zones ?? [] }] : []))]);
   const accounting = Object.assign({}, base.accounting, ...packs.map((p) => p.pack.accounting));
   const catalog = assembleCatalog(documents, shared, tree, accounting);
-  if (!packs.length) return catalog;
+  const waits = waiting.length ? { waiting: [...(base.waiting ?? []), ...waiting] } : {};
+  if (!packs.length) return { ...catalog, ...waits };
   const origins = Object.fromEntries(packs.filter((p) => documents.some((d) => d.id === p.pack.document.id)).map((p) => [p.pack.document.id, originOf(p)]));
-  return { ...catalog, version: `${base.version}+${packs.map((p) => `${p.pack.document.id}@${p.pack.version}`).join("+")}`, packs: { ...base.packs, ...origins } };
+  return { ...catalog, version: `${base.version}+${packs.map((p) => `${p.pack.document.id}@${p.pack.version}`).join("+")}`, packs: { ...base.packs, ...origins }, ...waits };
 }
 
 /**
@@ -310,7 +328,8 @@ export function checkPacks(base: Catalog, packs: readonly LoadedPack[]): PackPro
   // The whole, built: places and jurisdictions first, then overlaps across every text loaded.
   let catalog: Catalog;
   try {
-    catalog = catalogWithPacks(base, packs);
+    // Checked as it would be used, approved.
+    catalog = catalogWithPacks(base, packs, allApproved(packs));
   } catch (e) {
     const message = (e as Error).message;
     for (const { path, pack: p } of packs) {

@@ -52,6 +52,8 @@ export interface Words {
   flag(code: FlagCode, value: string, quote?: string): string;
   /** Beside a figure whose document came from a pack: the pack's name, version, author and short hash (DESIGN "Policy packs"). */
   fromPack(origin: PackOrigin): string;
+  /** Beside a figure a pack would change once approved (it `replaces` this clause or its document): it waits, the figure is the text in force's. */
+  awaitingPack(pack: PackOrigin): string;
   /** A clause's citation: document and article. */
   cite(line: Pick<ClauseLine, "document" | "clause">): string;
   /** What became of a clause; `by` cites the clause that outranked it, `tie` when it pays the same. */

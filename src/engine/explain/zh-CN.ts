@@ -196,6 +196,7 @@ export function zhCN(facts: FactTable): Words {
         case "expiring": return `政策在测算期内到期（${v}）`;
       }
     },
+    awaitingPack: (o) => `政策包《${o.title}》${o.version} 版（作者 ${o.author}，sha256 ${shortHash(o.hash)}）将取代此条款，尚待在任务窗格中批准：此数字仍按现行条文计算`,
     fromPack: (o) => `出自政策包《${o.title}》${o.version} 版，作者 ${o.author}（sha256 ${shortHash(o.hash)}）`,
     cite: ({ document, clause }) => `${document.title}${clause.article}`,
     status(status, amount, by, tie) {
