@@ -113,6 +113,8 @@ describe("every figure from a pack names it; built-in ones say nothing extra", (
     expect(en.out).toContain(`• ${TITLE} (original Chinese), 第二条: pays 1,000,000\n  from pack ${TITLE} (original Chinese) v2026.1 by ${AUTHOR} (sha256 3268d18f)\n`);
     const zh = await run("call", "--pack", fixture, "--lang", "zh-CN", "EXPLAIN", "REGISTRATION", "3", "4000000", "苏州工业园区");
     expect(zh.out).toContain(`• ${TITLE}第二条：支持1,000,000元\n  出自政策包《${TITLE}》2026.1 版，作者 ${AUTHOR}（sha256 3268d18f）\n`);
+    // An amount call: the value on stdout, the pack on stderr.
+    expect(await run("call", "--pack", fixture, "--lang", "zh-CN", "REGISTRATION", "3", "4000000", "苏州工业园区")).toEqual({ code: 0, out: "1000000", err: `出自政策包《${TITLE}》2026.1 版，作者 ${AUTHOR}（sha256 3268d18f）` });
     const builtIn = await run("call", "--pack", fixture, "EXPLAIN", "REGISTRATION", "3", "5000000", "shenzhen");
     expect(builtIn.out).not.toMatch(/from pack|sha256/);
   });

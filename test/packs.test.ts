@@ -122,7 +122,14 @@ describe("the example pack: check, test, then call, clauses and forecast with --
 
   test("call answers from the pack for its place, by any of its names", async () => {
     // 第二条: 25% × 4,000,000 = 1,000,000, below 2,000,000.
-    expect(await run("call", "--pack", fixture, "REGISTRATION", "3", "4000000", "苏州工业园区")).toEqual({ code: 0, out: "1000000", err: "" });
+    // The value on stdout as a cell holds it; the pack it came from on stderr (RULINGS §77).
+    expect(await run("call", "--pack", fixture, "REGISTRATION", "3", "4000000", "苏州工业园区")).toEqual({
+      code: 0,
+      out: "1000000",
+      err: "from pack 苏州工业园区促进医疗器械产业发展若干措施（示例，非真实政策） (original Chinese) v2026.1 by 测试用示例（非真实政策） (sha256 3268d18f)",
+    });
+    // A built-in figure with the pack loaded says nothing extra: 40% × 5,000,000 = 2,000,000 (深圳（五）).
+    expect(await run("call", "--pack", fixture, "REGISTRATION", "3", "5000000", "shenzhen")).toEqual({ code: 0, out: "2000000", err: "" });
     expect((await run("call", "REGISTRATION", "3", "4000000", "SIP", "--pack", fixture)).out).toBe("1000000");
     // 第四条: 15% × 40,000,000 = 6,000,000 > 5,000,000: the cap, 5,000,000.
     expect((await run("call", "--pack", fixture, "FACILITY", "40000000", "3000", "江苏省›苏州市›苏州工业园区")).out).toBe("5000000");

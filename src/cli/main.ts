@@ -4,7 +4,7 @@ import { CellError, type CellResult, type Scalar } from "../functions/cells";
 import { call } from "../functions/reports";
 import { forecastCommand } from "./forecast";
 import { catalogMarkdown } from "./markdown";
-import { packCommand, usePacks } from "./pack";
+import { callPackNotes, packCommand, usePacks } from "./pack";
 import { packJsonSchema, scenarioJsonSchema } from "./schema";
 import { templateCommand } from "./template-command";
 import { cliWords } from "./words";
@@ -127,7 +127,11 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
         if (!name) break;
         // EXPLAIN echoes the call as typed: the words after EXPLAIN, an empty one as "".
         const typed = rest.slice(1).map((a) => (a === "" ? '""' : a)).join(" ");
-        return printCell(call(name, args.map((a) => (a === "" ? undefined : a)), { lang, typed }), io);
+        const cellArgs = args.map((a) => (a === "" ? undefined : a));
+        const code = printCell(call(name, cellArgs, { lang, typed }), io);
+        // A figure from a pack names it, on stderr: stdout stays the cell's value.
+        if (packs.length) for (const note of callPackNotes(name, cellArgs, lang)) io.err(note);
+        return code;
       }
       case "clauses":
         return listClauses(rest, io, lang);

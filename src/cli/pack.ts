@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { Decimal, engine, forecast, formatYuan, parseScenario, ScenarioError, useCatalog, type Catalog, type Lang, type Query } from "../engine";
+import { Decimal, engine, forecast, formatPackNotes, formatYuan, parseScenario, ScenarioError, useCatalog, type Catalog, type Lang, type Query } from "../engine";
 import { allApproved, awaitingApproval, catalogWithPacks, checkPacks, isCallExample, packHashText, packProblemText, readPack, type CallExample, type LoadedPack, type PackSource, type ScenarioExample } from "../engine/packs";
 import { CellError, type Cell } from "../functions/cells";
 import { call, functionKey } from "../functions/reports";
@@ -172,6 +172,19 @@ function runCall(e: CallExample, lang: Lang): Outcome {
   }
   const note = missing.length ? words(lang, `所列条款未适用：${missing.join("、")}`, `the entries it names did not apply: ${missing.join(", ")}`) : undefined;
   return { holds: holds && !missing.length, expected: shownFigure(e.expected), actual, note };
+}
+
+/**
+ * Beside an amount call's value: "from pack …" for each pack its figure came from, and a pack
+ * waiting to replace what it came from (RULINGS §77, §78). For stderr: stdout stays the cell's value.
+ */
+export function callPackNotes(name: string, args: readonly (string | undefined)[], lang: Lang): string[] {
+  const key = functionKey(name);
+  if (!key || !(key in definitions)) return [];
+  const q = definitions[key as keyof typeof definitions].query(args as Cell[]);
+  if (q instanceof CellError) return [];
+  const applied = engine().evaluate(q).lines.filter((l) => l.status === "applied");
+  return [...new Set(applied.flatMap((l) => formatPackNotes(l.document.id, l.clause.id, lang)))];
 }
 
 /** The entries a query pays from (status applied), by the engine in use. */
