@@ -78,6 +78,18 @@ describe("the diff as data (engine, what the task pane shows too)", () => {
     expect(d.textChanged).toBe(false);
   });
 
+  test("a cap added whole is shown with its amount and its sentence", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "pack-diff-")), "capped");
+    cpSync(OLD, dir, { recursive: true });
+    const json = JSON.parse(readFileSync(join(dir, "pack.json"), "utf8"));
+    // 第三条 gains the 第四条 sentence's cap as a second one (quoted from the same text, so check passes).
+    json.document.clauses[2].caps = [{ amount: "5000000", per: { zh: "每个项目", en: "per project" }, sentence: "最高不超过500万元" }];
+    writeFileSync(join(dir, "pack.json"), JSON.stringify(json));
+    const r = await run("pack", "diff", OLD, dir, "--lang", "zh-CN");
+    expect(r.code).toBe(1);
+    expect(r.out.slice(2)).toEqual(["条款：新增 0 条，删除 0 条，修改 1 条", "  ~ suzhou-sip-device/3（第三条） 修改：首台（套）：当年销售额的10%，每家企业每年最高100万元", "      上限（每个项目）：（无） → 5,000,000元 “最高不超过500万元”"]);
+  });
+
   test("any cap changed to any amount is that one field, both ways; a pack against itself is identical", () => {
     const original = loaded(OLD);
     expect(diffPacks(original, original)).toMatchObject({ identical: true, pack: [], document: [], facts: [], entries: [], examples: [], textChanged: false });

@@ -110,6 +110,11 @@ export function fieldValue(field: string, value: unknown, lang: Lang): string {
   if (typeof value === "string" && key === "formula.rate") return formatRate(new Decimal(value));
   if (typeof value === "string" && sentenceFields.test(key)) return `“${value}”`;
   if (typeof value === "string" && key === "status" && statusWords[value]) return pick(statusWords[value], lang);
+  // A cap added or removed whole: its amount and the words that set it (ruling 14).
+  if (key === "caps" && typeof value === "object" && value !== null && "amount" in value && "sentence" in value) {
+    const cap = value as { amount: string; sentence: string };
+    return `${fieldValue("caps[0].amount", cap.amount, lang)} “${cap.sentence}”`;
+  }
   if (key === "conditions" && Array.isArray(value)) return value.length ? value.map((c) => formatCondition(c as Condition, lang)).join(zh ? "；" : "; ") : zh ? "（无条件）" : "(none)";
   if (key === "examples" && Array.isArray(value)) return value.length ? value.map((n) => `“${String(n)}”`).join(zh ? "、" : ", ") : zh ? "（无）" : "(none)";
   if (typeof value === "string") return value;
