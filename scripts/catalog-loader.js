@@ -15,6 +15,7 @@
 const fs = require("fs");
 const path = require("path");
 const ts = require("typescript");
+const { createHash } = require("crypto");
 
 const catalogDir = path.resolve(__dirname, "..", "src", "engine", "catalog");
 const packsDir = path.resolve(__dirname, "..", "packs");
@@ -68,12 +69,14 @@ const isText = (key, value) => (TEXT_KEYS.includes(key) && typeof value === "str
 
 /** The checked catalog split into its structure (texts replaced by 0) and its texts, in eachText's order. */
 function splitCatalog() {
-  const { checkedCatalog, builtInPacks } = loadCatalogModule();
+  const { checkedCatalog, builtInPacks, packHashText } = loadCatalogModule();
   // Each built-in pack as a consultant's is read: its pack.json and the text it names, from its folder.
   const sources = builtInPacks.map(({ document: { id } }) => {
     const dir = path.join(packsDir, id);
     const json = JSON.parse(fs.readFileSync(path.join(dir, "pack.json"), "utf8"));
-    return { path: `packs/${id}`, json, text: fs.readFileSync(path.join(dir, json.document.file), "utf8") };
+    const text = fs.readFileSync(path.join(dir, json.document.file), "utf8");
+    // Its hash as the CLI computes one (RULINGS §77): readPack asks every host for it.
+    return { path: `packs/${id}`, json, text, hash: createHash("sha256").update(packHashText(json, text), "utf8").digest("hex") };
   });
   const catalog = checkedCatalog(sources);
   // What the runtime never reads: the encoders' notes (docs/CATALOG.md and the tests keep them).

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
+import { packHash } from "../src/cli/pack";
 import { engine } from "../src/engine";
 import { builtInPacks, checkedCatalog } from "../src/engine/catalog/build";
 
@@ -24,7 +25,8 @@ async function run(...argv: string[]) {
 /** A folder of packs/ as the add-in's build reads it: its pack.json and the text it names. */
 function source(folder: string) {
   const json = JSON.parse(readFileSync(join(packsDir, folder, "pack.json"), "utf8"));
-  return { path: `packs/${folder}`, json, text: readFileSync(join(packsDir, folder, json.document.file), "utf8") };
+  const text = readFileSync(join(packsDir, folder, json.document.file), "utf8");
+  return { path: `packs/${folder}`, json, text, hash: packHash(json, text) };
 }
 
 test("packs/ holds one folder per built-in document, named by its id", () => {

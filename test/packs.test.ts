@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
+import { packHash } from "../src/cli/pack";
 import { packJsonSchema } from "../src/cli/schema";
 import { engine } from "../src/engine";
 import { readPack } from "../src/engine/packs";
@@ -120,7 +121,14 @@ describe("the example pack: check, test, then call, clauses and forecast with --
 
   test("call answers from the pack for its place, by any of its names", async () => {
     // 第二条: 25% × 4,000,000 = 1,000,000, below 2,000,000.
-    expect(await run("call", "--pack", fixture, "REGISTRATION", "3", "4000000", "苏州工业园区")).toEqual({ code: 0, out: "1000000", err: "" });
+    // The value on stdout as a cell holds it; the pack it came from on stderr (RULINGS §77).
+    expect(await run("call", "--pack", fixture, "REGISTRATION", "3", "4000000", "苏州工业园区")).toEqual({
+      code: 0,
+      out: "1000000",
+      err: "from pack 苏州工业园区促进医疗器械产业发展若干措施（示例，非真实政策） (original Chinese) v2026.1 by 测试用示例（非真实政策） (sha256 3268d18f)",
+    });
+    // A built-in figure with the pack loaded says nothing extra: 40% × 5,000,000 = 2,000,000 (深圳（五）).
+    expect(await run("call", "--pack", fixture, "REGISTRATION", "3", "5000000", "shenzhen")).toEqual({ code: 0, out: "2000000", err: "" });
     expect((await run("call", "REGISTRATION", "3", "4000000", "SIP", "--pack", fixture)).out).toBe("1000000");
     // 第四条: 15% × 40,000,000 = 6,000,000 > 5,000,000: the cap, 5,000,000.
     expect((await run("call", "--pack", fixture, "FACILITY", "40000000", "3000", "江苏省›苏州市›苏州工业园区")).out).toBe("5000000");
@@ -289,12 +297,21 @@ describe("what pack check refuses, in both languages", () => {
       expect(await refusals([dir], "zh-CN")).toContain("PACK: changping-device/3.2: id：编号“changping-device/3.2”与内置政策目录相同：若要取代内置条款，请在 replaces 中列出并写明理由；否则请另取编号");
     });
 
-    test("saying so, it replaces the text while it is in use", async () => {
+    test("saying so, it replaces the text once approved (--approve-replace), and is refused until then", async () => {
       const dir = revision({ documents: ["changping-device"], because: "示例：修订稿取代征求意见稿" });
+      // Testing a pack is not using it: its examples run as they would once approved.
       expect((await run("pack", "test", dir)).code).toBe(0);
       // Built in: 50% × 2,000,000 = 1,000,000 > 500,000: 500,000. The revision: 60%, capped at 600,000.
       expect((await run("call", "INSURANCE", "2000000", "changping")).out).toBe("500000");
-      expect((await run("call", "--pack", dir, "INSURANCE", "2000000", "changping")).out).toBe("600000");
+      expect(await run("call", "--pack", dir, "INSURANCE", "2000000", "changping")).toEqual({
+        code: 1,
+        out: "",
+        err: `${dir}: replaces: replaces changping-device (because: 示例：修订稿取代征求意见稿): a pack that replaces a text is used only once approved; until then it is left out and the figures it would change stay on the text in force\nto use it in their place, add --approve-replace`,
+      });
+      expect((await run("call", "--pack", dir, "INSURANCE", "2000000", "changping", "--lang", "zh-CN")).err).toBe(
+        `${dir}: replaces：取代 changping-device（理由：示例：修订稿取代征求意见稿）：取代现有条文的政策包须经批准后才使用；在此之前不使用该政策包，相关数字仍按现有条文计算\n确认使用该政策包取代上述条文，请加 --approve-replace`,
+      );
+      expect((await run("call", "--pack", dir, "--approve-replace", "INSURANCE", "2000000", "changping")).out).toBe("600000");
     });
   });
 });
@@ -310,18 +327,18 @@ describe("a pack is untrusted input", () => {
   test("too many entries, wrong types and a non-object are refused by field, nothing run", () => {
     const many = base();
     many.document.clauses = Array.from({ length: 1001 }, (_, i) => ({ ...many.document.clauses[3], id: `suzhou-sip-device/x${i}` }));
-    expect(readPack({ path: "P", json: many, text }).problems).toEqual([{ pack: "P", field: "document.clauses", code: "schema", message: "at most 1000 entries in one pack" }]);
+    expect(readPack({ path: "P", json: many, text, hash: packHash(many, text) }).problems).toEqual([{ pack: "P", field: "document.clauses", code: "schema", message: "at most 1000 entries in one pack" }]);
     const wrong = base();
     wrong.examples[0].call = "REGISTRATION(2, 5000000)";
     wrong.document.clauses[0].formula = { kind: "script", code: "require('fs')" };
-    expect(readPack({ path: "P", json: wrong, text }).problems.map((p) => `${p.entry ?? ""} ${p.field}`)).toEqual(["suzhou-sip-device/2.2 formula.kind", " examples.0.call"]);
-    expect(readPack({ path: "P", json: [1, 2], text }).problems).toEqual([{ pack: "P", field: "(pack)", code: "schema", message: "a pack is a JSON object" }]);
+    expect(readPack({ path: "P", json: wrong, text, hash: packHash(wrong, text) }).problems.map((p) => `${p.entry ?? ""} ${p.field}`)).toEqual(["suzhou-sip-device/2.2 formula.kind", " examples.0.call"]);
+    expect(readPack({ path: "P", json: [1, 2], text, hash: packHash([1, 2], text) }).problems).toEqual([{ pack: "P", field: "(pack)", code: "schema", message: "a pack is a JSON object" }]);
   });
 
   test("the reader does not change what it is handed", () => {
     const json = base();
     const before = JSON.stringify(json);
-    expect(readPack({ path: "P", json, text }).pack).toBeDefined();
+    expect(readPack({ path: "P", json, text, hash: packHash(json, text) }).pack).toBeDefined();
     expect(JSON.stringify(json)).toBe(before);
   });
 });

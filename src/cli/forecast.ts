@@ -10,6 +10,7 @@ import {
   formatLine,
   formatLineAccounts,
   formatNote,
+  formatPackNotes,
   formatPlanWarning,
   formatStep,
   formatTitle,
@@ -24,7 +25,9 @@ import {
   engine,
   lossCarryForward,
   lossTable,
+  packOriginOf,
   rollForward,
+  waitingOver,
   rollForwardTable,
   treatments,
   treatmentsTable,
@@ -45,6 +48,11 @@ const formats = ["table", "csv", "json"] as const;
 
 /** Reads and checks a scenario file; problems come back as lines naming the field, in `lang`. */
 export function readScenario(path: string, lang: Lang = "en-US") {
+  return parseScenario(readScenarioJson(path, lang));
+}
+
+/** A scenario file's JSON, not yet checked (its region may be a place of a pack not yet in use); unreadable text throws a ScenarioError in `lang`. */
+export function readScenarioJson(path: string, lang: Lang = "en-US"): unknown {
   const say = cliWords[lang];
   let bytes: Buffer;
   try {
@@ -65,7 +73,7 @@ export function readScenario(path: string, lang: Lang = "en-US") {
     const where = jsonPosition(said, text);
     throw new ScenarioError([`${path}${lang === "zh-CN" ? "：" : ": "}${say.notJson(said.length > 160 ? `${said.slice(0, 160)}…` : said, where?.line, where?.column)}`]);
   }
-  return parseScenario(raw);
+  return raw;
 }
 
 /** Where V8 stopped reading JSON, from its message ("… at position 40 (line 3 column 5)"). */
@@ -242,6 +250,7 @@ function viewText(s: Scenario, f: Forecast, a: Accounts, view: Quantity, lang: L
     const shown = years.map(([y, v]) => `${y} ${formatYuan(v)}`);
     if (!later.isZero()) shown.push(`${say.after(a.horizon.to)} ${formatYuan(later)}`);
     out.push(`${l.line.year}  ${formatTitle(l.line.title, lang)} — ${words.cite(l.line.trace)}${words.colon}${shown.join(words.semicolon)}`);
+    for (const note of formatPackNotes(l.line.trace.document.id, l.line.trace.clause.id, lang)) out.push(`      ${note}`);
     // The non-taxable view in its two parts: costs not deductible, and the super deduction lost.
     if (view === "nonDeductible") {
       for (const part of ["lostDeduction", "lostSuperDeduction"] as const) {
@@ -317,9 +326,32 @@ function toText(f: Forecast, a: Accounts, lang: Lang): string {
   return out.join("\n");
 }
 
+/** The pack a line's document came from (name, author, version, SHA-256), or null for a built-in text. */
+function packJson(documentId: string) {
+  const o = packOriginOf(documentId);
+  return o ? { title: o.title, titleEn: o.titleEn, author: o.author, version: o.version, sha256: o.hash } : null;
+}
+
+/** A pack waiting for approval that would replace the line's clause: the line says so. */
+function waitingJson(documentId: string, clauseId: string) {
+  const w = waitingOver(documentId, clauseId);
+  return w ? { awaitingApproval: { title: w.title, titleEn: w.titleEn, author: w.author, version: w.version, sha256: w.hash } } : {};
+}
+
+/**
+ * The year table as CSV, then a row for each of its policy columns that came from a pack: "pack",
+ * the document id, title, version, author and SHA-256 (the CSV has no lines; its columns are
+ * the documents). Only those rows are quoted where they need it: a pack's words are its author's.
+ */
 function toCsv({ header, rows }: { header: string[]; rows: unknown[][] }): string {
   const cell = (v: unknown) => (typeof v === "object" && v !== null ? (v as { toFixed(): string }).toFixed() : String(v));
-  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\n");
+  const quoted = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const packs = header.flatMap((h) => {
+    const id = /^expected: (.+)$/.exec(h)?.[1];
+    const o = id === undefined ? undefined : packOriginOf(id);
+    return o ? [["pack", id!, o.title, o.version, o.author, o.hash].map(quoted).join(",")] : [];
+  });
+  return [...[header, ...rows].map((r) => r.map(cell).join(",")), ...packs].join("\n");
 }
 
 function toJson(f: Forecast, lang: Lang) {
@@ -343,6 +375,8 @@ function toJson(f: Forecast, lang: Lang) {
       document: l.trace.document.title,
       article: l.trace.clause.article,
       sentence: l.trace.clause.sentence,
+      pack: packJson(l.trace.document.id),
+      ...waitingJson(l.trace.document.id, l.trace.clause.id),
       ceiling: s(l.ceiling),
       expected: s(l.expected),
       arithmetic: (l.trace.working?.steps ?? []).map((step) => formatStep(step, lang)),

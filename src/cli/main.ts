@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
-import { clauseRecord, Decimal, engine, isRegionProblem, langOf, listClauses as catalogClauses, reachText, readerClauses, regionProblemText, regionReach, topics, useCatalog, type Lang, type Topic } from "../engine";
+import { clauseRecord, Decimal, engine, formatPackNotes, isRegionProblem, langOf, listClauses as catalogClauses, reachText, readerClauses, regionProblemText, regionReach, topics, useCatalog, type Lang, type Topic } from "../engine";
 import { CellError, type CellResult, type Scalar } from "../functions/cells";
 import { call } from "../functions/reports";
 import { forecastCommand } from "./forecast";
 import { catalogMarkdown } from "./markdown";
-import { packCommand, usePacks } from "./pack";
+import { callPackNotes, packCommand, usePacks } from "./pack";
 import { packJsonSchema, scenarioJsonSchema } from "./schema";
 import { templateCommand } from "./template-command";
 import { cliWords } from "./words";
@@ -64,22 +64,25 @@ function listClauses(argv: string[], io: Io, lang: Lang): number {
     io.out(`  ${summary}`);
     // Chinese sets a title and its article close, as the texts cite them (若干措施（五）).
     io.out(`  ${document}${lang === "zh-CN" ? "" : " "}${article}${colon}“${sentence}”`);
+    for (const note of formatPackNotes(doc.id, clause.id, lang)) io.out(`  ${note}`);
     if (limits) io.out(`  ${say.limits(limits)}`);
     if (workingDays) io.out(`  ${say.workingDays(workingDays)}`);
   });
   return 0;
 }
 
-/** `--pack PATH` (or --pack=PATH), repeatable, taken out of the arguments. */
-function takePacks(args: readonly string[]): { packs: string[]; rest: string[] } {
+/** `--pack PATH` (or --pack=PATH), repeatable, and `--approve-replace`, taken out of the arguments. */
+function takePacks(args: readonly string[]): { packs: string[]; approveReplace: boolean; rest: string[] } {
   const packs: string[] = [];
   const rest: string[] = [];
+  let approveReplace = false;
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--pack") packs.push(args[++i] ?? "");
+    if (args[i] === "--approve-replace") approveReplace = true;
+    else if (args[i] === "--pack") packs.push(args[++i] ?? "");
     else if (args[i].startsWith("--pack=")) packs.push(args[i].slice("--pack=".length));
     else rest.push(args[i]);
   }
-  return { packs, rest };
+  return { packs, approveReplace, rest };
 }
 
 /** The language of texts: --lang (or --lang=…) anywhere among the arguments, else the environment's. */
@@ -115,8 +118,8 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
     return 2;
   }
   const { lang, rest: [verb, ...args] } = texts;
-  const { packs, rest } = verb === "call" || verb === "forecast" || verb === "template" || verb === "clauses" ? takePacks(args) : { packs: [], rest: args };
-  if (packs.length && !usePacks(packs, io, lang)) return 1;
+  const { packs, approveReplace, rest } = verb === "call" || verb === "forecast" || verb === "template" || verb === "clauses" ? takePacks(args) : { packs: [], approveReplace: false, rest: args };
+  if (packs.length && !usePacks(packs, io, lang, approveReplace)) return 1;
   try {
     switch (verb) {
       case "call": {
@@ -124,7 +127,11 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
         if (!name) break;
         // EXPLAIN echoes the call as typed: the words after EXPLAIN, an empty one as "".
         const typed = rest.slice(1).map((a) => (a === "" ? '""' : a)).join(" ");
-        return printCell(call(name, args.map((a) => (a === "" ? undefined : a)), { lang, typed }), io);
+        const cellArgs = args.map((a) => (a === "" ? undefined : a));
+        const code = printCell(call(name, cellArgs, { lang, typed }), io);
+        // A figure from a pack names it, on stderr: stdout stays the cell's value.
+        if (packs.length) for (const note of callPackNotes(name, cellArgs, lang)) io.err(note);
+        return code;
       }
       case "clauses":
         return listClauses(rest, io, lang);

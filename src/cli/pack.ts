@@ -1,12 +1,14 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { Decimal, engine, forecast, formatYuan, parseScenario, ScenarioError, useCatalog, type Catalog, type Lang, type Query } from "../engine";
-import { catalogWithPacks, checkPacks, isCallExample, packProblemText, readPack, type CallExample, type LoadedPack, type PackSource, type ScenarioExample } from "../engine/packs";
+import { Decimal, engine, forecast, formatPackNotes, formatYuan, parseScenario, ScenarioError, useCatalog, type Catalog, type Lang, type Query } from "../engine";
+import { allApproved, awaitingApproval, catalogWithPacks, checkPacks, isCallExample, packHashText, packProblemText, readPack, type CallExample, type LoadedPack, type PackSource, type ScenarioExample } from "../engine/packs";
 import { CellError, type Cell } from "../functions/cells";
 import { call, functionKey } from "../functions/reports";
 import { definitions } from "../functions/subsidy";
 import { scenarioText } from "./forecast";
 import type { Io } from "./main";
+import { packDiff } from "./pack-diff";
 import { SCAFFOLD_TEXT, scaffoldPack } from "./pack-scaffold";
 
 /*
@@ -54,8 +56,12 @@ export function packSource(path: string, lang: Lang): PackSource | { problem: st
   const name = (json as { document?: { file?: unknown } } | null)?.document?.file;
   const plain = typeof name === "string" && /^[^/\\:]+$/.test(name) && name !== "." && name !== "..";
   const body = plain ? readText(join(dirname(file), name), lang) : undefined;
-  return { path, json, text: typeof body === "string" ? body : undefined };
+  const found = typeof body === "string" ? body : undefined;
+  return { path, json, text: found, hash: found === undefined ? undefined : packHash(json, found) };
 }
+
+/** The pack's content hash (RULINGS §77): Node's SHA-256 of what the engine says is hashed. */
+export const packHash = (json: unknown, text: string): string => createHash("sha256").update(packHashText(json, text), "utf8").digest("hex");
 
 /** The packs at `paths`, read and checked together over the bundled catalog; problems printed. */
 export function loadPacks(paths: readonly string[], io: Io, lang: Lang): { packs: LoadedPack[]; base: Catalog } | undefined {
@@ -79,11 +85,22 @@ export function loadPacks(paths: readonly string[], io: Io, lang: Lang): { packs
   return undefined;
 }
 
-/** `--pack PATH` (repeatable): the engine every later call uses has these packs added. */
-export function usePacks(paths: readonly string[], io: Io, lang: Lang): boolean {
+/**
+ * `--pack PATH` (repeatable): the engine every later call uses has these packs added. A pack that
+ * replaces a text is used only with `--approve-replace` (RULINGS §78): without it the command
+ * refuses, saying what the pack replaces and why, rather than compute with the text it supersedes.
+ */
+export function usePacks(paths: readonly string[], io: Io, lang: Lang, approveReplace: boolean): boolean {
   const loaded = loadPacks(paths, io, lang);
   if (!loaded) return false;
-  useCatalog(catalogWithPacks(loaded.base, loaded.packs));
+  const approved = approveReplace ? allApproved(loaded.packs) : new Set<string>();
+  const waiting = awaitingApproval(loaded.packs, approved);
+  if (waiting.length) {
+    for (const p of waiting) io.err(packProblemText(p, lang));
+    io.err(words(lang, "确认使用该政策包取代上述条文，请加 --approve-replace", "to use it in their place, add --approve-replace"));
+    return false;
+  }
+  useCatalog(catalogWithPacks(loaded.base, loaded.packs, approved));
   return true;
 }
 
@@ -157,6 +174,19 @@ function runCall(e: CallExample, lang: Lang): Outcome {
   return { holds: holds && !missing.length, expected: shownFigure(e.expected), actual, note };
 }
 
+/**
+ * Beside an amount call's value: "from pack …" for each pack its figure came from, and a pack
+ * waiting to replace what it came from (RULINGS §77, §78). For stderr: stdout stays the cell's value.
+ */
+export function callPackNotes(name: string, args: readonly (string | undefined)[], lang: Lang): string[] {
+  const key = functionKey(name);
+  if (!key || !(key in definitions)) return [];
+  const q = definitions[key as keyof typeof definitions].query(args as Cell[]);
+  if (q instanceof CellError) return [];
+  const applied = engine().evaluate(q).lines.filter((l) => l.status === "applied");
+  return [...new Set(applied.flatMap((l) => formatPackNotes(l.document.id, l.clause.id, lang)))];
+}
+
 /** The entries a query pays from (status applied), by the engine in use. */
 const appliedIn = (q: Query): string[] =>
   engine()
@@ -189,7 +219,8 @@ function packTest(paths: readonly string[], io: Io, lang: Lang): number {
   if (!paths.length) return usage(io, lang);
   const loaded = loadPacks(paths, io, lang);
   if (!loaded) return 1;
-  useCatalog(catalogWithPacks(loaded.base, loaded.packs));
+  // Testing a pack is not using it: its examples run as they would once approved.
+  useCatalog(catalogWithPacks(loaded.base, loaded.packs, allApproved(loaded.packs)));
   let failed = 0;
   let total = 0;
   for (const { path, pack } of loaded.packs) {
@@ -217,14 +248,14 @@ function usage(io: Io, lang: Lang): number {
   io.err(
     words(
       lang,
-      "用法：\n  subsidy pack new 文件夹        生成一个示例政策包\n  subsidy pack check 路径…      检查政策包\n  subsidy pack test 路径…       运行政策包的算例",
-      "Usage:\n  subsidy pack new DIR          scaffold a pack\n  subsidy pack check PATH…      check packs\n  subsidy pack test PATH…       run their worked examples",
+      "用法：\n  subsidy pack new 文件夹        生成一个示例政策包\n  subsidy pack check 路径…      检查政策包\n  subsidy pack test 路径…       运行政策包的算例\n  subsidy pack diff 旧版 新版 [--scenario 方案.json]\n                                列出新版的改动（及方案数字的变化）",
+      "Usage:\n  subsidy pack new DIR          scaffold a pack\n  subsidy pack check PATH…      check packs\n  subsidy pack test PATH…       run their worked examples\n  subsidy pack diff OLD NEW [--scenario scenario.json]\n                                what a revision changes (and in a scenario's figures)",
     ),
   );
   return 2;
 }
 
-/** `subsidy pack new|check|test …` */
+/** `subsidy pack new|check|test|diff …` */
 export function packCommand(argv: readonly string[], io: Io, lang: Lang): number {
   const [sub, ...rest] = argv;
   try {
@@ -235,6 +266,8 @@ export function packCommand(argv: readonly string[], io: Io, lang: Lang): number
         return packCheck(rest, io, lang);
       case "test":
         return packTest(rest, io, lang);
+      case "diff":
+        return packDiff(rest, io, lang);
     }
     return usage(io, lang);
   } finally {

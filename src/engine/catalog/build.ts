@@ -7,9 +7,12 @@ import sharedFacts from "./facts.json";
 import { assembleCatalog, mergePlaces } from "./assemble";
 import { CATALOG_VERSION, CatalogError, type Catalog } from "./catalog";
 import builtInPlaces from "./jurisdictions.json";
-import { catalogWithPacks, checkPacks, parsePack, readPack, type Pack, type PackProblem, type PackSource } from "./pack";
+import { addPacks, checkPacks, parsePack, readPack, type Pack, type PackProblem, type PackSource } from "./pack";
 import { packProblemText } from "./pack-words";
 import { factDefinition, type FactDefinition } from "./schema";
+
+/** For the add-in's build (scripts/catalog-loader.js), which hashes each built-in pack as any host does. */
+export { packHashText } from "./pack-hash";
 
 /*
  * The built-in catalog is the five texts' packs (packs/, issue 17) added to what they share (the
@@ -30,7 +33,7 @@ export function baseCatalog(): Catalog {
 const refuse = (problems: readonly PackProblem[]) => new CatalogError(problems.map((p) => packProblemText(p, "en-US")).join("\n"));
 
 /** The base with `packs` added, under the catalog's own version (templates and records name it). */
-const withPacks = (base: Catalog, packs: readonly { readonly pack: Pack }[]): Catalog => ({ ...catalogWithPacks(base, packs), version: CATALOG_VERSION });
+const withPacks = (base: Catalog, packs: readonly { readonly pack: Pack }[]): Catalog => ({ ...addPacks(base, packs), version: CATALOG_VERSION });
 
 /**
  * The catalog from packs' JSON (the built-in ones by default), each through the pack schema;

@@ -19,6 +19,28 @@ export interface Catalog {
   readonly places: PlaceTree;
   /** Each monetary clause's accounting class, by clause id (accounting.json). */
   readonly accounting: Readonly<Record<string, AccountingEntry>>;
+  /** The pack each added document came from, by document id; a built-in document has none. */
+  readonly packs?: Readonly<Record<string, PackOrigin>>;
+  /** Packs left out because they replace a text and were not approved: what they would replace still computes, and says so. */
+  readonly waiting?: readonly WaitingPack[];
+}
+
+/** A pack that replaces a text and waits for the user's approval (DESIGN "Policy packs"). */
+export interface WaitingPack extends PackOrigin {
+  /** Its own document's id. */
+  readonly document: string;
+  /** The document and entry ids it would replace. */
+  readonly replaces: readonly string[];
+}
+
+/** What names a pack beside every figure from it (DESIGN "Policy packs"): its document's title, author, version and content hash. */
+export interface PackOrigin {
+  readonly title: string;
+  readonly titleEn: string;
+  readonly author: string;
+  readonly version: string;
+  /** SHA-256 hex of its content (pack-hash.ts); shown shortened. */
+  readonly hash: string;
 }
 
 export class CatalogError extends Error {

@@ -14,6 +14,13 @@ export function packProblemText(p: PackProblem, lang: Lang): string {
       return say(`不符合政策包格式（${p.message}）`, `does not fit the pack format (${p.message})`);
     case "textMissing":
       return say(`找不到政策原文文件“${p.file}”：原文须放在政策包文件夹中，UTF-8 编码`, `the policy text "${p.file}" is not there: put it in the pack's folder, as UTF-8`);
+    case "awaitingApproval":
+      return say(
+        `取代 ${p.replaces.join("、")}（理由：${p.because}）：取代现有条文的政策包须经批准后才使用；在此之前不使用该政策包，相关数字仍按现有条文计算`,
+        `replaces ${p.replaces.join(", ")} (because: ${p.because}): a pack that replaces a text is used only once approved; until then it is left out and the figures it would change stay on the text in force`,
+      );
+    case "hashMissing":
+      return say("读取政策包的程序未给出其内容的 SHA-256：无法标明数字出自哪个版本，因此不予使用", "the program reading the pack gave no SHA-256 of its content: figures from it could not name their version, so it is not used");
     case "misquoted":
       return say(`引文“${p.quote}”不在原文中：须逐字摘自原文（空格、换行不计）`, `the quote "${p.quote}" is not in the text: quote it word for word (spaces and line breaks aside)`);
     case "labelMissing":

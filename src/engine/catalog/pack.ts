@@ -2,7 +2,8 @@ import { z } from "zod";
 import { accountingEntry } from "../accounting/classes";
 import { undeclaredOverlaps } from "../rules/stacking";
 import { assembleCatalog, mergePlaces } from "./assemble";
-import { referencedFacts, type Catalog } from "./catalog";
+import { referencedFacts, type Catalog, type PackOrigin, type WaitingPack } from "./catalog";
+import { SHA256_HEX } from "./pack-hash";
 import { placesOf } from "./places";
 import { decimalString, document, placeTree, type Clause, type FactDefinition, type PolicyDocument } from "./schema";
 
@@ -84,12 +85,19 @@ export interface PackSource {
   readonly path: string;
   readonly json: unknown;
   readonly text: string | undefined;
+  /**
+   * The SHA-256, lower-case hex, of the UTF-8 of packHashText(json, text), computed by the host
+   * (node:crypto, crypto.subtle: RULINGS §77); undefined only where the text was not found.
+   */
+  readonly hash: string | undefined;
 }
 
 export interface LoadedPack {
   readonly path: string;
   readonly pack: Pack;
   readonly text: string;
+  /** Its content hash (PackSource.hash): what every figure from it is named by, with its title, author and version. */
+  readonly hash: string;
   /** Fields whose English was missing: the Chinese is shown there, marked as the original. */
   readonly untranslated: readonly string[];
 }
@@ -98,6 +106,8 @@ export interface LoadedPack {
 export type PackProblem = { readonly pack: string; readonly entry?: string; readonly field: string } & (
   | { readonly code: "schema"; readonly message: string }
   | { readonly code: "textMissing"; readonly file: string }
+  | { readonly code: "hashMissing" }
+  | { readonly code: "awaitingApproval"; readonly replaces: readonly string[]; readonly because: string }
   | { readonly code: "misquoted"; readonly quote: string }
   | { readonly code: "labelMissing"; readonly fact: string }
   | { readonly code: "factUnknown"; readonly fact: string }
@@ -200,12 +210,13 @@ export function parsePack(path: string, json: unknown): { pack?: Pack; untransla
   return problems.length ? { untranslated: filled, problems } : { pack: result.data, untranslated: filled, problems: [] };
 }
 
-/** Reads one pack: its JSON (parsePack), then its text. */
+/** Reads one pack: its JSON (parsePack), then its text and the hash its host computed. */
 export function readPack(source: PackSource): { pack?: LoadedPack; problems: PackProblem[] } {
   const { pack: parsed, untranslated, problems } = parsePack(source.path, source.json);
   if (!parsed) return { problems };
   if (source.text === undefined) return { problems: [{ pack: source.path, field: "document.file", code: "textMissing", file: parsed.document.file }] };
-  return { pack: { path: source.path, pack: parsed, text: source.text, untranslated }, problems: [] };
+  if (source.hash === undefined || !SHA256_HEX.test(source.hash)) return { problems: [{ pack: source.path, field: "(pack)", code: "hashMissing" }] };
+  return { pack: { path: source.path, pack: parsed, text: source.text, hash: source.hash, untranslated }, problems: [] };
 }
 
 /**
@@ -225,6 +236,9 @@ function isBaseItself(base: Catalog, p: Pack): boolean {
   }
 }
 
+/** What names the pack beside its figures. */
+export const originOf = ({ pack: p, hash }: LoadedPack): PackOrigin => ({ title: p.document.title, titleEn: p.document.titleEn, author: p.author.name, version: p.version, hash });
+
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 
 /** Every sentence an entry quotes, with the field it is in (ruling 14). */
@@ -242,13 +256,42 @@ function quotesOf(c: Clause): [string, string][] {
   return q.filter((x): x is [string, string] => x[1] !== undefined);
 }
 
+/** What a pack supersedes (`replaces`): such a pack is used only once approved (DESIGN "Policy packs"). */
+export const replacedIds = (p: LoadedPack): string[] => [...(p.pack.replaces?.documents ?? []), ...(p.pack.replaces?.entries ?? [])];
+
+/** Every pack's hash approved: for pack check and pack test, which try a pack out and use it for nothing else. */
+export const allApproved = (packs: readonly LoadedPack[]): ReadonlySet<string> => new Set(packs.map((p) => p.hash));
+
+/** Why a pack was left out: it replaces a text and its hash is not among those approved, in the user's words by packProblemText. */
+export function awaitingApproval(packs: readonly LoadedPack[], approved: ReadonlySet<string>): PackProblem[] {
+  return packs.filter((p) => replacedIds(p).length && !approved.has(p.hash)).map((p) => ({ pack: p.path, field: "replaces", code: "awaitingApproval", replaces: replacedIds(p), because: p.pack.replaces!.because }));
+}
+
 /**
  * `base` (the built-in catalog) with the packs added, less what they replace, checked as one: the
- * catalog the engine then runs on (useCatalog). Its version names the packs. Throws a
- * CatalogError if the whole does not fit; checkPacks says why in the user's words first.
+ * catalog the engine then runs on (useCatalog). Its version names the packs. A pack that replaces
+ * a text is used only if its hash is in `approved` (RULINGS §78): one that is not is left out,
+ * what it would replace stays, and the catalog lists it as waiting, so the figures it would change
+ * can say so. Throws a CatalogError if the whole does not fit; checkPacks says why in the user's
+ * words first.
  */
-export function catalogWithPacks(base: Catalog, loaded: readonly { readonly pack: Pack }[]): Catalog {
-  const packs = loaded.filter((p) => !isBaseItself(base, p.pack));
+export function catalogWithPacks(base: Catalog, all: readonly LoadedPack[], approved: ReadonlySet<string>): Catalog {
+  const added = all.filter((p) => !isBaseItself(base, p.pack));
+  const packs = added.filter((p) => !replacedIds(p).length || approved.has(p.hash));
+  const waiting = added.filter((p) => !packs.includes(p)).map((p): WaitingPack => ({ ...originOf(p), document: p.pack.document.id, replaces: replacedIds(p) }));
+  const catalog = addPacks(base, packs);
+  const waits = waiting.length ? { waiting: [...(base.waiting ?? []), ...waiting] } : {};
+  if (!packs.length) return { ...catalog, ...waits };
+  const origins = Object.fromEntries(packs.filter((p) => catalog.documents.some((d) => d.id === p.pack.document.id)).map((p) => [p.pack.document.id, originOf(p)]));
+  return { ...catalog, version: `${base.version}+${packs.map((p) => `${p.pack.document.id}@${p.pack.version}`).join("+")}`, packs: { ...base.packs, ...origins }, ...waits };
+}
+
+/**
+ * The addition itself: `base` with the packs' documents, facts, places and accounting, less what
+ * they replace. The built-in texts are added this way (build.ts) and name no pack; a
+ * consultant's go through catalogWithPacks, which says whose each figure is.
+ */
+export function addPacks(base: Catalog, packs: readonly { readonly pack: Pack }[]): Catalog {
   // What a pack replaces goes, from the base and from the other packs, never from the pack itself.
   const replacedBy = (d: PolicyDocument, what: "documents" | "entries", id: string) => packs.some((p) => p.pack.document !== d && (p.pack.replaces?.[what] ?? []).includes(id));
   const documents = [...base.documents, ...packs.map((p) => p.pack.document)]
@@ -261,8 +304,7 @@ export function catalogWithPacks(base: Catalog, loaded: readonly { readonly pack
   for (const [name, def] of Object.entries(base.facts)) if (!defined.has(name)) shared[name] = def;
   const tree = mergePlaces([base.places, ...packs.flatMap((p) => (p.pack.places ? [{ places: p.pack.places.places ?? [], zones: p.pack.places.zones ?? [] }] : []))]);
   const accounting = Object.assign({}, base.accounting, ...packs.map((p) => p.pack.accounting));
-  const catalog = assembleCatalog(documents, shared, tree, accounting);
-  return packs.length ? { ...catalog, version: `${base.version}+${packs.map((p) => `${p.pack.document.id}@${p.pack.version}`).join("+")}` } : catalog;
+  return assembleCatalog(documents, shared, tree, accounting);
 }
 
 /**
@@ -338,7 +380,8 @@ export function checkPacks(base: Catalog, packs: readonly LoadedPack[]): PackPro
   // The whole, built: places and jurisdictions first, then overlaps across every text loaded.
   let catalog: Catalog;
   try {
-    catalog = catalogWithPacks(base, packs);
+    // Checked as it would be used, approved.
+    catalog = catalogWithPacks(base, packs, allApproved(packs));
   } catch (e) {
     const message = (e as Error).message;
     for (const { path, pack: p } of packs) {

@@ -1,4 +1,5 @@
 import type { Condition, LeafCondition, Topic } from "../catalog/schema";
+import { shortHash } from "../catalog/pack-hash";
 import { codeText } from "./codes";
 import type { BindingCap } from "./trace";
 import { boundText, factName, lowerFirst, rate, refs, sep, valueText, type FactTable } from "./common";
@@ -195,6 +196,8 @@ export function enUS(facts: FactTable): Words {
         case "expiring": return `policy expires within the horizon (${v})`;
       }
     },
+    awaitingPack: (o) => `pack ${o.titleEn} v${o.version} by ${o.author} (sha256 ${shortHash(o.hash)}) would replace this clause and waits for approval in the task pane: this figure is still the text in force's`,
+    fromPack: (o) => `from pack ${o.titleEn} v${o.version} by ${o.author} (sha256 ${shortHash(o.hash)})`,
     cite: ({ document, clause }) => `${document.titleEn}, ${clause.article}`,
     status(status, amount, by, tie) {
       switch (status) {

@@ -1,3 +1,4 @@
+import type { PackOrigin, WaitingPack } from "../catalog/catalog";
 import type { Condition } from "../catalog/schema";
 import type { LineAccounts } from "../accounting/accounts";
 import { lineStory } from "../accounting/assumptions";
@@ -58,6 +59,25 @@ export const formatTitle = (title: MatterTitle, lang: Lang): string => wordsFor(
 export const formatCap = (cap: BindingCap, lang: Lang): string => wordsFor(lang).cap(cap);
 export const formatReason = (reason: Reason, lang: Lang): string => wordsFor(lang).reason(reason);
 
+/** The pack a document came from, in the catalog in use; undefined for a built-in one. */
+export const packOriginOf = (documentId: string): PackOrigin | undefined => engine().catalog.packs?.[documentId];
+
+
+/** A pack waiting for approval that would replace this clause or its document (catalogWithPacks). */
+export const waitingOver = (documentId: string, clauseId: string): WaitingPack | undefined => engine().catalog.waiting?.find((p) => p.replaces.includes(clauseId) || p.replaces.includes(documentId));
+
+/**
+ * Where a clause's figures come from when a pack has a say in them: "from pack … v… by … (sha256 …)",
+ * and a pack waiting for approval to replace it; nothing for a built-in clause.
+ */
+export const formatPackNotes = (documentId: string, clauseId: string, lang: Lang): string[] => packLines(wordsFor(lang), documentId, clauseId);
+
+function packLines(w: Words, documentId: string, clauseId: string): string[] {
+  const origin = packOriginOf(documentId);
+  const waiting = waitingOver(documentId, clauseId);
+  return [...(origin ? [w.fromPack(origin)] : []), ...(waiting ? [w.awaitingPack(waiting)] : [])];
+}
+
 const flagList = (w: Words, flags: readonly Flag[]): string => `${w.flagsHeading}${w.colon}${flags.map((f) => w.flag(f.code, f.value ?? "", f.quote)).join(w.semicolon)}`;
 
 /** One clause considered: its citation and status, then why, the arithmetic, flags and the sentence. */
@@ -65,7 +85,9 @@ function clauseLines(w: Words, line: ClauseLine, all: readonly ClauseLine[], ind
   const paid = line.status === "applied" || line.status === "outranked";
   const by = all.find((l) => l.clause.id === line.outrankedBy);
   const summary = w.lang === "zh-CN" ? line.clause.summary.zh : line.clause.summary.en;
-  const out = [`${indent}• ${w.cite(line)}${w.colon}${w.status(line.status, paid ? w.yuan(formatYuan(line.amount)) : "", by && w.cite(by), by !== undefined && rankOf(by).eq(rankOf(line)))}`, `${indent}  ${summary}`];
+  const out = [`${indent}• ${w.cite(line)}${w.colon}${w.status(line.status, paid ? w.yuan(formatYuan(line.amount)) : "", by && w.cite(by), by !== undefined && rankOf(by).eq(rankOf(line)))}`];
+  for (const p of packLines(w, line.document.id, line.clause.id)) out.push(`${indent}  ${p}`);
+  out.push(`${indent}  ${summary}`);
   for (const r of line.reasons) out.push(`${indent}  ${w.reason(r)}`);
   for (const s of line.working?.steps ?? []) out.push(`${indent}  ${w.step(s)}`);
   if (line.status === "applied") {
@@ -112,6 +134,7 @@ export function formatLine(line: ForecastLine, language: Lang, accounts?: LineAc
   const out = [
     `${line.year}  ${w.title(line.title)} — ${w.cite(line.trace)}${w.colon}${w.lineAmounts(w.yuan(formatYuan(line.ceiling)), w.yuan(formatYuan(line.expected)))}`,
   ];
+  for (const p of packLines(w, line.trace.document.id, line.trace.clause.id)) out.push(`      ${p}`);
   for (const s of line.trace.working?.steps ?? []) out.push(`      ${w.step(s)}`);
   for (const n of line.notes) out.push(`      ${w.note(n)}`);
   if (line.flags.length) out.push(`      ${flagList(w, line.flags)}`);

@@ -1,3 +1,4 @@
+import type { PackOrigin } from "../catalog/catalog";
 import type { Condition } from "../catalog/schema";
 import type { ClauseLine, Status } from "../rules/evaluate";
 import type { FlagCode } from "./flags";
@@ -49,6 +50,10 @@ export interface Words {
   /** A plan that is valid but not consistent (forecast/consistency.ts). */
   planWarning(warning: PlanWarning): string;
   flag(code: FlagCode, value: string, quote?: string): string;
+  /** Beside a figure whose document came from a pack: the pack's name, version, author and short hash (DESIGN "Policy packs"). */
+  fromPack(origin: PackOrigin): string;
+  /** Beside a figure a pack would change once approved (it `replaces` this clause or its document): it waits, the figure is the text in force's. */
+  awaitingPack(pack: PackOrigin): string;
   /** A clause's citation: document and article. */
   cite(line: Pick<ClauseLine, "document" | "clause">): string;
   /** What became of a clause; `by` cites the clause that outranked it, `tie` when it pays the same. */

@@ -1,4 +1,5 @@
 import type { Condition, LeafCondition, Topic } from "../catalog/schema";
+import { shortHash } from "../catalog/pack-hash";
 import { codeText } from "./codes";
 import type { BindingCap } from "./trace";
 import { boundText, factName, rate, refs, sep, valueText, type FactTable } from "./common";
@@ -195,6 +196,8 @@ export function zhCN(facts: FactTable): Words {
         case "expiring": return `政策在测算期内到期（${v}）`;
       }
     },
+    awaitingPack: (o) => `政策包《${o.title}》${o.version} 版（作者 ${o.author}，sha256 ${shortHash(o.hash)}）将取代此条款，尚待在任务窗格中批准：此数字仍按现行条文计算`,
+    fromPack: (o) => `出自政策包《${o.title}》${o.version} 版，作者 ${o.author}（sha256 ${shortHash(o.hash)}）`,
     cite: ({ document, clause }) => `${document.title}${clause.article}`,
     status(status, amount, by, tie) {
       switch (status) {
