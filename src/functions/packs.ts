@@ -53,9 +53,10 @@ async function partXml(xl: typeof Excel): Promise<string | undefined> {
     const parts = context.workbook.customXmlParts.getByNamespace(PACKS_PART_NAMESPACE);
     parts.load("items/id");
     await context.sync();
-    if (parts.items.length === 0) return undefined;
+    const [id] = parts.items.map((part) => part.id);
+    if (id === undefined) return undefined;
     // One part is what the pane and the CLI write; another one beside it is not read.
-    const xml = parts.items[0].getXml();
+    const xml = context.workbook.customXmlParts.getItem(id).getXml();
     await context.sync();
     // getXml() gives a ClientResult, which has no load(): its value is read after the sync.
     // eslint-disable-next-line office-addins/load-object-before-read
@@ -86,12 +87,17 @@ function use(next: Outcome): void {
 /** The one-time read of the workbook's packs; resolves when they are in use (or there are none). */
 export function workbookPacks(): Promise<void> {
   if (reading) return reading;
-  const xl = excel();
-  if (!xl) {
+  const office = typeof Office === "undefined" ? undefined : Office;
+  if (!excel() && typeof office?.onReady !== "function") {
+    // No Office.js at all (a JavaScript-only runtime, the CLI's tests): no workbook to read.
     read = true;
     return (reading = Promise.resolve());
   }
   reading = (async () => {
+    // Office.js defines Excel once its host's script has loaded: where it is not there yet, wait for Office.onReady.
+    if (!excel()) await office!.onReady();
+    const xl = excel();
+    if (!xl) return;
     let xml: string | undefined;
     try {
       xml = await partXml(xl);
@@ -99,14 +105,13 @@ export function workbookPacks(): Promise<void> {
       // No customXmlParts here (ExcelApi before 1.5), or the request failed: the built-in catalog.
       console.warn("SUBSIDY: the workbook's policy packs could not be read", e);
     }
-    if (xml !== undefined) {
-      use((await checks()).applyPart(xml));
-    }
+    if (xml !== undefined) use((await checks()).applyPart(xml));
   })()
     .catch((e: unknown) => console.warn("SUBSIDY: the workbook's policy packs could not be used", e))
     .finally(() => {
       read = true;
-      if (outcome?.changed && answeredEarly) void recalculate(xl);
+      const xl = excel();
+      if (outcome?.changed && answeredEarly && xl) void recalculate(xl);
     });
   return reading;
 }

@@ -42,6 +42,7 @@ export interface StoredPack {
 export const packsPolicy = { bytes: 4 * 1024 * 1024, packs: 50, name: 100 } as const;
 
 /** A folder name as a pack's name: no path, nothing XML or a file system would mangle. */
+// eslint-disable-next-line no-control-regex
 const packName = /^[^/\\:*?"<>|\u0000-\u001f]{1,100}$/u;
 
 /** Why a pack cannot be written into the part: which pack, which field, and the character XML cannot hold (or "name", "size"). */

@@ -46,7 +46,10 @@ function fakeExcel(xml: string | undefined) {
       const items = xml === undefined ? [] : [{ id: "{part-1}", getXml: () => ({ value: xml }) }];
       const context = {
         workbook: {
-          customXmlParts: { getByNamespace: (ns: string) => ({ load: () => undefined, items: ns === PACKS_PART_NAMESPACE ? items : [] }) },
+          customXmlParts: {
+            getByNamespace: (ns: string) => ({ load: () => undefined, items: ns === PACKS_PART_NAMESPACE ? items : [] }),
+            getItem: (id: string) => items.find((i) => i.id === id)!,
+          },
           application: { calculate: (type: string) => calls.calculate.push(type) },
         },
         sync: async () => answered,
@@ -148,6 +151,20 @@ describe("a template written with --pack, opened by the built functions.js", () 
     expect(report.catalogVersion).toMatch(/\+suzhou-sip-device@2026\.1$/);
     expect(report.problems).toEqual([]);
   });
+});
+
+test("Office.js not ready at the first call (no Excel yet): the read waits for Office.onReady, then answers from the pack", async () => {
+  const excel = fakeExcel(packsPartXml([suzhou]));
+  let ready: () => void = () => undefined;
+  const Office = { context: { displayLanguage: "en-US" }, onReady: () => new Promise<void>((resolve) => (ready = resolve)) };
+  const page = openFunctions({ globals: { Office } });
+  const pending = registration(page, 3, 5_000_000, "苏州工业园区");
+  // Office.js defines Excel once its host script has loaded.
+  page.context.Excel = excel.Excel;
+  ready();
+  excel.answer();
+  // 25% × 5,000,000 = 1,250,000.
+  expect(await pending).toEqual([[1250000]]);
 });
 
 describe("a workbook without a packs part", () => {
