@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
 import { PACKS_PART_NAMESPACE, readPacksPart } from "../src/workbook/packs-part";
-import { readTemplate } from "./support/template-reader";
+import { malformedParts, readTemplate } from "./support/template-reader";
 
 /*
  * `subsidy template --pack`: the workbook carries the packs it was computed with (the vm test,
@@ -24,6 +24,7 @@ test("with --pack the workbook carries the pack as its folder holds it; without,
   const withPack = join(dir, "with.xlsx");
   expect(await run(withPack, "--pack", fixture)).toEqual({ code: 0, err: [] });
   const [part] = await packParts(withPack);
+  expect(await malformedParts((await readTemplate(withPack)).parts)).toEqual([]);
   expect(readPacksPart(part)).toEqual({
     ok: true,
     value: [{ name: "suzhou-sip-example", json: readFileSync(join(fixture, "pack.json"), "utf8"), text: readFileSync(join(fixture, "text.txt"), "utf8") }],
