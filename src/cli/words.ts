@@ -57,7 +57,8 @@ const usageEn = `Usage:
   subsidy pack new DIR               scaffold a policy pack: an example text and one entry of each formula kind
   subsidy pack check PATH…           check packs: schema, quotes verbatim, facts labelled, examples, overlaps, places
   subsidy pack test PATH…            run the packs' worked examples, expected beside actual
-  --pack PATH (repeatable) on call, clauses, forecast and template adds a checked pack to the catalog;
+  --pack PATH (repeatable) on call, clauses, forecast and template adds a checked pack to the catalog
+  (a template's workbook carries it);
   a region is a place of the tree (changping, 昌平区, 北京市›昌平区, a pack's place), optionally +zone
   (beijing+中关村示范区). See docs/PACKS.md.
 Examples:
@@ -84,7 +85,8 @@ const usageZh = `用法：
   subsidy pack new 文件夹            新建政策包：一段示例文本，每种公式一个条目
   subsidy pack check 路径…           检查政策包：结构、引文逐字、事实标注、算例、重叠、地点
   subsidy pack test 路径…            运行政策包的算例，列出预期与实际
-  --pack 路径（可重复）用于 call、clauses、forecast 和 template，把检查通过的政策包加入条款目录；
+  --pack 路径（可重复）用于 call、clauses、forecast 和 template，把检查通过的政策包加入条款目录
+  （template 写出的工作簿随带该政策包）；
   地区是地点树中的一个地点（changping、昌平区、北京市›昌平区、政策包中的地点），可加 +园区
   （beijing+中关村示范区）。详见 docs/PACKS.md。
 示例：
