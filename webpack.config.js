@@ -1,6 +1,7 @@
 // Builds the Excel add-in into dist/: functions.js (the SUBSIDY functions and the engine's amount
 // path) and rest.<hash>.js (the rest of the engine and the catalog's texts, which functions.js
-// loads on first need: docs/ARCHITECTURE.md), functions.json (their metadata, generated from the
+// loads on first need: docs/ARCHITECTURE.md; and from it packs.<hash>.js, the checks of a workbook's
+// policy packs, only for a workbook that carries them), functions.json (their metadata, generated from the
 // JSDoc in src/functions/functions.ts) and functions-zh-cn.json, taskpane.html + taskpane.js (a
 // small first script) and the wizard's chunks (wizard.<hash>.js and a vendor chunk: React and
 // Fluent UI, loaded by taskpane.js, never by functions.js; the engine is functions.js's, or

@@ -61,7 +61,7 @@ const usageEn = `Usage:
                                      what a revision changes, entry by entry, and in a scenario's figures
                                      (exit 0 the same, 1 they differ, 2 not comparable)
   --pack PATH (repeatable) on call, clauses, forecast and template adds a checked pack to the catalog
-  (one that replaces a text only with --approve-replace);
+  (one that replaces a text only with --approve-replace; a template's workbook carries it);
   a region is a place of the tree (changping, 昌平区, 北京市›昌平区, a pack's place), optionally +zone
   (beijing+中关村示范区). See docs/PACKS.md.
 Examples:
@@ -91,7 +91,7 @@ const usageZh = `用法：
   subsidy pack diff 旧版 新版 [--scenario 方案.json]
                                      逐条列出修订的改动及方案数字的变化（退出码 0 相同，1 有改动，2 无法比较）
   --pack 路径（可重复）用于 call、clauses、forecast 和 template，把检查通过的政策包加入条款目录
-  （取代现有条文的政策包须加 --approve-replace）；
+  （取代现有条文的政策包须加 --approve-replace；template 写出的工作簿随带该政策包）；
   地区是地点树中的一个地点（changping、昌平区、北京市›昌平区、政策包中的地点），可加 +园区
   （beijing+中关村示范区）。详见 docs/PACKS.md。
 示例：
