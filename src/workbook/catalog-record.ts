@@ -2,6 +2,7 @@ import { Decimal, formatRate, formatYuan, type Catalog, type Clause, type Foreca
 import * as z from "zod/mini";
 import { readValue, sizePolicy, tooManyBytes, type Format, type Read } from "./stored";
 import { escapeXml } from "./xml-text";
+import { attrPattern, resolveReferences, tagPattern } from "./xml-scan";
 
 /**
  * The catalog a workbook was computed with, kept in the workbook (a custom XML part) so that a
@@ -105,36 +106,8 @@ const recordSchema = z.object({
 
 const format: Format<z.infer<typeof recordSchema>> = { version: 1, versionOf: () => 1, migrations: {}, schema: recordSchema };
 
-const namePattern = "[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?";
-/**
- * One tag from where it starts (sticky): its closing mark, name, attributes, and whether it
- * closes itself. Nothing in a tag is a "<", so a match never looks past the next one: each
- * character is looked at by one tag.
- */
-const tagPattern = new RegExp(`<(/?)(${namePattern})((?:\\s+${namePattern}\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*(/?)>`, "y");
-const attrPattern = new RegExp(`(${namePattern})\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, "g");
-const xmlChar = (c: number) => c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
-
 type AttributeName = "xmlns" | "version" | "computed" | "id" | "kind" | "key" | "value";
 const attributeNames = new Set<string>(["xmlns", "version", "computed", "id", "kind", "key", "value"] satisfies AttributeName[]);
-
-const namedReferences = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
-
-/** An attribute's text with XML's references resolved; undefined when one is not a reference XML allows. */
-function attrText(raw: string): string | undefined {
-  if (!raw.includes("&")) return raw;
-  let bad = false;
-  const out = raw.replace(/&([^;&]{0,12});?/g, (whole, e: string) => {
-    if (!whole.endsWith(";")) return ((bad = true), "");
-    const named = namedReferences.get(e);
-    if (named !== undefined) return named;
-    const m = /^#(?:x([0-9a-fA-F]{1,6})|(\d{1,7}))$/.exec(e);
-    const code = m ? (m[1] ? parseInt(m[1], 16) : Number(m[2])) : -1;
-    if (!xmlChar(code)) return ((bad = true), "");
-    return String.fromCodePoint(code);
-  });
-  return bad ? undefined : out;
-}
 
 /**
  * The workbook's catalog record read back: in one pass over the text (each character looked at a
@@ -177,7 +150,7 @@ export function readCatalogRecord(xml: unknown): RecordRead {
     for (let a = attrPattern.exec(attrSource); a; a = attrPattern.exec(attrSource)) {
       // Only the attributes this version reads (never one named __proto__).
       if (!attributeNames.has(a[1])) continue;
-      const value = attrText(a[2] ?? a[3] ?? "");
+      const value = resolveReferences(a[2] ?? a[3] ?? "");
       if (value === undefined) return syntax(`a character reference XML does not allow in ${name.slice(0, 40)}`);
       if (value.length > sizePolicy.string) return { ok: false, aside: { kind: "size", bound: "string", at: name } };
       attrs[a[1] as AttributeName] = value;
