@@ -7,3 +7,5 @@
 export const loadResults = () => import(/* webpackChunkName: "results" */ "./results/ResultsStep.js");
 export const loadWorkbook = () => import(/* webpackChunkName: "workbook" */ "./workbook/WorkbookStep.js");
 export const loadOutcomes = () => import(/* webpackChunkName: "results" */ "./wizard/outcomes.js");
+/** The pack check (the pack schema), on the first pack added or found kept: src/taskpane/packs/check.ts. */
+export const loadPackCheck = () => import(/* webpackChunkName: "packs" */ "./packs/check.js");

@@ -3,6 +3,7 @@ import { storedPackJson, type StoredPack } from "../../workbook/packs-part";
 import { asideReason } from "../aside-text";
 import { CATALOG_VERSION, engine, useCatalog, type Catalog } from "../engine";
 import type { I18n } from "../i18n";
+import { used } from "./describe";
 
 /*
  * The pane's pack check: exactly what `subsidy pack check` does (readPack, then checkPacks over
@@ -57,11 +58,8 @@ export function checkStored(stored: readonly StoredPack[], { t, lang }: I18n, ba
   return found.length ? { ok: false, problems: found.map((p) => packProblemText(p, lang)) } : { ok: true, packs: read };
 }
 
-/** A pack is used once checked, unless it replaces part of the catalog: then only once approved (DESIGN "Policy packs"). */
-export const inUse = (p: CheckedPack): boolean => !p.loaded.pack.replaces || p.stored.approved === true;
-
 /** The engine computes with the built-in catalog and the packs in use from now on (every door: the pane's and, in Excel, the cells'). */
 export function useInEngine(packs: readonly CheckedPack[], base: Catalog = builtInCatalog()): void {
-  const used = packs.filter(inUse).map((p) => p.loaded);
-  useCatalog(used.length ? catalogWithPacks(base, used) : undefined);
+  const inUse = packs.filter(used).map((p) => p.loaded);
+  useCatalog(inUse.length ? catalogWithPacks(base, inUse) : undefined);
 }
