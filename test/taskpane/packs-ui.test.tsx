@@ -88,7 +88,7 @@ test("the list shows the built-in texts; an added pack is checked, listed with i
   const card = screen.getByTestId("pack-suzhou-sip-device");
   // No English title in the pack: the Chinese, marked as the original (DESIGN "Policy packs").
   expect(card.querySelector("p")?.textContent).toBe("苏州工业园区促进医疗器械产业发展若干措施（示例，非真实政策） (original Chinese)");
-  const facts = [...card.querySelectorAll("dt")].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
+  const facts = Array.from(card.querySelectorAll("dt")).map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
   expect(facts).toEqual(["Where: Suzhou Industrial Park", "Entries: 4", "In force: 2026-01-01 to 2028-12-31", "Version: 2026.1", "Author: 测试用示例（非真实政策）"]);
   // Kept as the workbook would keep it (the packs part's XML), read back by the part's reader.
   const kept = readPacksPart(localStorage.getItem("subsidy-pane:packs"));
@@ -106,7 +106,7 @@ test("the list shows the built-in texts; an added pack is checked, listed with i
   // The Enterprise step offers the place, named in the reader's language, and accepts it.
   fireEvent.click(within(screen.getByRole("navigation")).getByRole("button", { name: /Enterprise/ }));
   const region = (await screen.findByRole("combobox", { name: /Region/ })) as HTMLSelectElement;
-  const option = [...region.options].find((o) => o.value === "苏州工业园区");
+  const option = Array.from(region.options).find((o) => o.value === "苏州工业园区");
   expect(option?.textContent).toBe("Jiangsu › Suzhou › Suzhou Industrial Park");
   fireEvent.change(region, { target: { value: "苏州工业园区" } });
   fireEvent.blur(region);
@@ -154,7 +154,7 @@ test.each(hostile)("a pack %s is refused with the problem, and nothing changes",
   const before = { list: listed(), kept: localStorage.getItem("subsidy-pane:packs"), version: engine().catalog.version };
   const refused = await add(files());
   expect(refused.textContent).toMatch(/was not added, and nothing changed\. \d+ problem\(s\):/);
-  const problems = [...refused.querySelectorAll("li")].map((li) => li.textContent ?? "");
+  const problems = Array.from(refused.querySelectorAll("li")).map((li) => li.textContent ?? "");
   for (const m of messages) expect(problems.filter((p) => m.test(p))).toHaveLength(1);
   // Shown as text: nothing from the pack became an element, nothing ran.
   expect(document.querySelector("script, img")).toBeNull();
