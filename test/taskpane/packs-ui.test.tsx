@@ -11,6 +11,12 @@ import { App } from "../../src/taskpane/app";
 import { host } from "../../src/taskpane/host";
 import { PACKS_PART_NAMESPACE, packsPartXml, readPacksPart } from "../../src/workbook/packs-part";
 import type { PackFile } from "../../src/taskpane/packs/files";
+import { checkStored, useInEngine } from "../../src/taskpane/packs/check";
+import { packsStamp } from "../../src/taskpane/packs/describe";
+import { summaryCsv, summaryStamp } from "../../src/taskpane/results/ScenarioSummary";
+import { today } from "../../src/taskpane/results/Export";
+import { translate, type Lang } from "../../src/taskpane/i18n";
+import { scenarioSummary } from "../../src/engine";
 import { FakeExcel } from "./excel-fake";
 import { installJsdomShims } from "./jsdom-shims";
 
@@ -246,3 +252,33 @@ describe("in Excel", () => {
 });
 
 const builtInVersion = engine().catalog.version;
+
+describe("the scenario summary's stamp (issue 20, 5)", () => {
+  const i18nOf = (lang: Lang) => ({ lang, t: (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params) });
+  const stored = { name: "suzhou-sip-device", json: packJson, text: packText };
+  const title = "苏州工业园区促进医疗器械产业发展若干措施（示例，非真实政策）";
+
+  test.each<[Lang, string]>([
+    ["zh-CN", `${today()} 按条款目录 V 计算。政策包：${title} 第 2026.1 版，作者 测试用示例（非真实政策）`],
+    ["en-US", `Computed ${today()}, clause catalog V. Packs: ${title} (original Chinese) v2026.1 by 测试用示例（非真实政策）`],
+  ])("%s: the date, the catalog version and each pack in use, by title, version and author", (lang, expected) => {
+    const i18n = i18nOf(lang);
+    const checked = checkStored([stored], i18n);
+    if (!checked.ok) throw new Error(checked.problems.join("\n"));
+    expect(summaryStamp("V", packsStamp(checked.packs, i18n), i18n)).toBe(expected);
+    // The CSV's first row carries it; without packs the stamp is the date and version alone.
+    useInEngine(checked.packs);
+    const summary = scenarioSummary([{ name: "A", forecast: forecast(parseScenario(pack.examples[4].scenario)) }]);
+    expect(summaryCsv(summary, "V", i18n, packsStamp(checked.packs, i18n)).split("\r\n")[0]).toContain(expected);
+    expect(summaryStamp("V", packsStamp([], i18n), i18n)).toBe(translate(lang, "scenarioSummary.stamp", { date: today(), version: "V" }));
+  });
+
+  test("a pack awaiting approval is not named: nothing rests on it", () => {
+    const i18n = i18nOf("en-US");
+    const replacing = { ...stored, json: JSON.stringify(variant((p) => (p.replaces = { entries: ["changping-device/2.1"], because: "示例" }))) };
+    const checked = checkStored([replacing], i18n);
+    if (!checked.ok) throw new Error(checked.problems.join("\n"));
+    expect(packsStamp(checked.packs, i18n)).toBe("");
+    expect(packsStamp([{ ...checked.packs[0], stored: { ...replacing, approved: true } }], i18n)).toMatch(/^Packs: /);
+  });
+});

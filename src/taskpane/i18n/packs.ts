@@ -46,6 +46,7 @@ export const enUS = {
   "packs.inUse": "Packs: {list}",
   "packs.stampItem": "{name} v{version} by {author}",
   "packs.stampHash": "sha256 {hash}",
+  "packs.stampWith": "{stamp}. {packs}",
   "packs.fromPack": "From the pack {name}.",
 } as const;
 
@@ -92,5 +93,6 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "packs.inUse": "政策包：{list}",
   "packs.stampItem": "{name} 第 {version} 版，作者 {author}",
   "packs.stampHash": "sha256 {hash}",
+  "packs.stampWith": "{stamp}。{packs}",
   "packs.fromPack": "出自政策包 {name}。",
 };
