@@ -6,7 +6,7 @@
 export const enUS = {
   "packs.title": "Policy packs",
   "packs.help":
-    "The policy texts the forecast uses: the built-in ones, and any pack added for a district. A pack is the folder `subsidy pack new` writes: choose both of its files, pack.json and its text. It is checked as `subsidy pack check` checks it, and nothing changes unless it passes.",
+    "The policy texts the forecast uses: the built-in ones, and any pack added for a district. A pack is the folder “subsidy pack new” writes: choose both of its files, pack.json and its text. It is checked as “subsidy pack check” checks it, and nothing changes unless it passes.",
   "packs.builtIn": "Built in",
   "packs.addedKind": "Added pack",
   "packs.jurisdiction": "Where",
@@ -53,7 +53,7 @@ export const enUS = {
 export const zhCN: Record<keyof typeof enUS, string> = {
   "packs.title": "政策包",
   "packs.help":
-    "测算所用的政策文本：内置政策，以及为某一地区添加的政策包。政策包即 `subsidy pack new` 生成的文件夹：请同时选择其中两个文件，pack.json 和政策原文。添加前按 `subsidy pack check` 的规则检查，未通过则不作任何改动。",
+    "测算所用的政策文本：内置政策，以及为某一地区添加的政策包。政策包即“subsidy pack new”生成的文件夹：请同时选择其中两个文件，pack.json 和政策原文。添加前按“subsidy pack check”的规则检查，未通过则不作任何改动。",
   "packs.builtIn": "内置",
   "packs.addedKind": "已添加的政策包",
   "packs.jurisdiction": "适用地区",
