@@ -131,7 +131,7 @@ export async function main(argv: string[], io: Io = console_, env: NodeJS.Proces
       case "forecast":
         return forecastCommand(rest, io, lang);
       case "template":
-        return await templateCommand(rest, io, lang);
+        return await templateCommand(rest, io, lang, packs);
       case "schema":
         io.out((rest[0] === "pack" ? packJsonSchema() : scenarioJsonSchema()).trimEnd());
         return 0;

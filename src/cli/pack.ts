@@ -21,7 +21,7 @@ const MAX_BYTES = 4_000_000;
 const words = (lang: Lang, zh: string, en: string) => (lang === "zh-CN" ? zh : en);
 
 /** One file's text, or what is wrong with it, in the user's language. */
-function readText(path: string, lang: Lang): string | { problem: string } {
+export function readText(path: string, lang: Lang): string | { problem: string } {
   let bytes: Buffer;
   try {
     if (statSync(path).size > MAX_BYTES) return { problem: words(lang, `${path}：文件过大（上限 ${MAX_BYTES} 字节）`, `${path}: too large (at most ${MAX_BYTES} bytes)`) };

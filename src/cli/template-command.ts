@@ -1,12 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseScenario, SCENARIO_VERSION, scenarioToInputs, ScenarioError, type Lang } from "../engine";
 import { MAX_INPUT_ROWS } from "../workbook/layout";
 import { sheetRegistry } from "../workbook/sheets";
 import type { AddinReference } from "../workbook/package";
+import { packsPartXml, PacksPartRefused, type StoredPack } from "../workbook/packs-part";
 import { forbiddenTexts } from "../workbook/xml-text";
 import { readScenario } from "./forecast";
+import { readText } from "./pack";
 import type { Io } from "./main";
 import { buildTemplate } from "./template";
 import { FileExists, writeFileAtomic } from "./template-file";
@@ -24,7 +26,7 @@ export const starterScenario = {
   events: [{ type: "certificate", year: 2027, product: "Product A", class: 3, pathway: "standard", rdCost: "10000000" }],
 };
 
-const usage = `Usage: subsidy template out.xlsx [--scenario scenario.json] [--force] [--lang zh-CN|en-US] [--store registry|share=\\\\server\\folder|admin|appsource=ASSETID|none] [--manifest manifest.xml]`;
+const usage = `Usage: subsidy template out.xlsx [--scenario scenario.json] [--pack PATH]… [--force] [--lang zh-CN|en-US] [--store registry|share=\\\\server\\folder|admin|appsource=ASSETID|none] [--manifest manifest.xml]`;
 
 /**
  * Where Excel opening the template looks for the add-in (the web extension's storeType and store,
@@ -66,8 +68,49 @@ function defaultManifest(): string | undefined {
   return undefined;
 }
 
-/** `subsidy template out.xlsx [--scenario file] [--force] [--store …] [--manifest file]`; `lang` (main's --lang or the environment's) words the values sheet. */
-export async function templateCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
+const words = (lang: Lang, zh: string, en: string) => (lang === "zh-CN" ? zh : en);
+
+/**
+ * The packs given with --pack (already checked: main's usePacks) as the workbook keeps them:
+ * each folder's name, its pack.json and its text exactly as written, so the workbook's reader
+ * checks what the consultant checked. A replacing pack is not marked approved: whoever opens the
+ * workbook approves it in the task pane (docs/RULINGS.md §80).
+ */
+function storedPacks(paths: readonly string[], lang: Lang): StoredPack[] | { problem: string } {
+  const out: StoredPack[] = [];
+  for (const path of paths) {
+    const folder = statSync(path).isDirectory() ? path : dirname(path);
+    const json = readText(folder === path ? join(path, "pack.json") : path, lang);
+    if (typeof json !== "string") return json;
+    const file = (JSON.parse(json) as { document: { file: string } }).document.file;
+    const text = readText(join(folder, file), lang);
+    if (typeof text !== "string") return text;
+    out.push({ name: basename(resolve(folder)), json, text });
+  }
+  return out;
+}
+
+/** The packs part for the workbook, or what keeps the packs out of it, in the user's language. */
+function packsPart(paths: readonly string[], lang: Lang): string | undefined | { problem: string } {
+  if (!paths.length) return undefined;
+  const packs = storedPacks(paths, lang);
+  if (!Array.isArray(packs)) return packs;
+  try {
+    return packsPartXml(packs);
+  } catch (e) {
+    if (!(e instanceof PacksPartRefused)) throw e;
+    return {
+      problem: words(
+        lang,
+        `政策包“${e.pack}”的 ${e.field} 无法存入工作簿（${e.detail}）：XML 不能容纳此内容，或超出工作簿所能携带的上限`,
+        `the pack "${e.pack}": its ${e.field} cannot go into a workbook (${e.detail}): XML cannot hold it, or it is beyond what a workbook carries`,
+      ),
+    };
+  }
+}
+
+/** `subsidy template out.xlsx [--scenario file] [--pack PATH]… [--force] [--store …] [--manifest file]`; `lang` (main's --lang or the environment's) words the values sheet; `packs` (main's --pack, already in use) go into the workbook. */
+export async function templateCommand(argv: string[], io: Io, lang: Lang, packs: readonly string[] = []): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -112,7 +155,12 @@ export async function templateCommand(argv: string[], io: Io, lang: Lang): Promi
     for (const p of refused) io.err(`  ${p}`);
     return 1;
   }
-  const bytes = await buildTemplate(scenario, { addin, lang, computed: new Date().toISOString().slice(0, 10) });
+  const packsXml = packsPart(packs, lang);
+  if (typeof packsXml === "object") {
+    io.err(`subsidy: ${packsXml.problem}${words(lang, "；未写入任何文件", "; nothing was written")}`);
+    return 1;
+  }
+  const bytes = await buildTemplate(scenario, { addin, lang, computed: new Date().toISOString().slice(0, 10), packsXml });
   try {
     writeFileAtomic(out, bytes, { replace: values.force === true });
   } catch (e) {

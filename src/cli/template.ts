@@ -17,6 +17,8 @@ export interface TemplateOptions {
   readonly lang: Lang;
   /** The day the figures are computed (YYYY-MM-DD). */
   readonly computed: string;
+  /** The packs part (workbook/packs-part.ts) of the packs the figures were computed with, if any: the workbook carries them. */
+  readonly packsXml?: string;
 }
 
 const chartTitle: Record<Lang, string> = { "en-US": "Support by year: ceiling and expected (元)", "zh-CN": "各年度支持：上限与预期（元）" };
@@ -139,7 +141,7 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
     ],
     addin: options.addin,
     application: { name: PRODUCT, version: PRODUCT_VERSION },
-    customXml: [catalogRecordXml(catalogRecord(f, options.computed))],
+    customXml: [catalogRecordXml(catalogRecord(f, options.computed)), ...(options.packsXml ? [options.packsXml] : [])],
   });
 }
 

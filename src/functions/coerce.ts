@@ -1,4 +1,5 @@
 import { checkAmount, isAmountProblem, isRegionProblem, regionProblemText, regionReach, type Decimal, type Lang, type Region } from "../engine/core";
+import type { RegionProblem } from "../engine";
 import { CellError, type Cell } from "./cells";
 import { messages, parameterName, type Accepts } from "./words";
 
@@ -31,11 +32,21 @@ export function amount(at: Argument, parameter: string, v: Cell, unit: "yuan" | 
   return new CellError(code, messages[at.lang].amount(named(at, parameter), checked, unit));
 }
 
+/** What a workbook's policy packs say of a region the catalog does not know (`said`: the error otherwise), if anything. */
+export type PlaceNote = (region: string, problem: RegionProblem, lang: Lang, said: string) => CellError | undefined;
+let placeNote: PlaceNote | undefined;
+/** Set by the Excel functions' pack registry (functions/packs.ts): a place of a pack awaiting approval says so. */
+export const notePlaces = (note: PlaceNote): void => {
+  placeNote = note;
+};
+
 /** A place the tree knows (ruling 21), by any of its names or a path, optionally +zone: 苏州工业园区, beijing+中关村. */
 export function region(at: Argument, v: Cell): Region | CellError {
   if (typeof v !== "string") return new CellError("#VALUE!", messages[at.lang].region(named(at, "region"), v));
   const r = regionReach(v);
-  return isRegionProblem(r) ? new CellError("#VALUE!", regionProblemText(r, at.lang, named(at, "region"))) : v;
+  if (!isRegionProblem(r)) return v;
+  const said = regionProblemText(r, at.lang, named(at, "region"));
+  return placeNote?.(v, r, at.lang, said) ?? new CellError("#VALUE!", said);
 }
 
 /** A code from a fixed list, by any of its spellings; `fallback` when omitted, if it may be. */

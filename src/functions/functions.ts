@@ -1,7 +1,8 @@
 import { langOf, type Lang } from "../engine/core";
 import { CellError, type CellResult, type Scalar } from "./cells";
 import { whenLoaded } from "./loaded";
-import { callAmount, type AmountFunction } from "./subsidy";
+import { afterPacks, withPacks } from "./packs";
+import { callAmount, definitions, type AmountFunction } from "./subsidy";
 import { messages } from "./words";
 
 /*
@@ -53,7 +54,7 @@ function unloadable(e: unknown): CellError {
 }
 
 /** An amount function's cells, its messages in Office's language. */
-const amounts = (name: AmountFunction, args: readonly unknown[]) => grid(callAmount(name, args, displayLanguage()));
+const amounts = (name: AmountFunction, args: readonly unknown[]) => withPacks(args[definitions[name].params.indexOf("region")], () => grid(callAmount(name, args, displayLanguage())));
 
 /** For a function that returns a matrix: always 2-D, each error in its own cell. */
 function grid(result: CellResult): unknown[][] {
@@ -76,9 +77,9 @@ function single(result: Scalar): number | string {
  * @param region Where the company is: "changping" (Changping District), "beijing" (elsewhere in Beijing) or "shenzhen". 昌平/北京/深圳 also work.
  * @param [pathway] How it was approved: "standard" (default), "innovative" (national innovative special review), "priority" (national priority review), "provincial" (the province's or city's innovative special review), "provincial-priority" (its priority approval) or "major" (a recognised major class II product, Changping).
  * @param [year] Year of approval, e.g. 2026: a policy not in force that year gives nothing. Leave out to ignore validity dates.
- * @returns Support in yuan.
+ * @returns {any[][]} Support in yuan.
  */
-export function registration(deviceClass: any[][], rdCost: any[][], region: any[][], pathway?: any[][], year?: any[][]): any[][] {
+export function registration(deviceClass: any[][], rdCost: any[][], region: any[][], pathway?: any[][], year?: any[][]) {
   return amounts("REGISTRATION", [deviceClass, rdCost, region, pathway, year]);
 }
 
@@ -89,11 +90,11 @@ export function registration(deviceClass: any[][], rdCost: any[][], region: any[
  * @param rdLastYear R&D spending last year, in yuan.
  * @param rdYearBefore R&D spending the year before last, in yuan.
  * @param region Where the company is: "changping", "beijing" or "shenzhen".
- * @returns Support in yuan.
+ * @returns {any[][]} Support in yuan.
  */
 // Named RD in earlier versions: Microsoft requires a custom function's id and name to have at
 // least three characters (DESIGN.md); src/workbook/formula.ts maps older workbooks' cells.
-export function research(revenueLastYear: any[][], rdLastYear: any[][], rdYearBefore: any[][], region: any[][]): any[][] {
+export function research(revenueLastYear: any[][], rdLastYear: any[][], rdYearBefore: any[][], region: any[][]) {
   return amounts("RESEARCH", [revenueLastYear, rdLastYear, rdYearBefore, region]);
 }
 
@@ -103,9 +104,9 @@ export function research(revenueLastYear: any[][], rdLastYear: any[][], rdYearBe
  * @param outputThisYear The product's output value this year, in yuan.
  * @param bestOutputBefore Its highest annual output value in any earlier year, in yuan (0 if none).
  * @param region Where the company is: "changping", "beijing" or "shenzhen".
- * @returns Award in yuan.
+ * @returns {any[][]} Award in yuan.
  */
-export function scaleUp(outputThisYear: any[][], bestOutputBefore: any[][], region: any[][]): any[][] {
+export function scaleUp(outputThisYear: any[][], bestOutputBefore: any[][], region: any[][]) {
   return amounts("SCALEUP", [outputThisYear, bestOutputBefore, region]);
 }
 
@@ -115,9 +116,9 @@ export function scaleUp(outputThisYear: any[][], bestOutputBefore: any[][], regi
  * @param revenueThisYear Main-business revenue this year, in yuan.
  * @param bestRevenueBefore The highest revenue of any earlier year, in yuan (0 if none).
  * @param region Where the company is: "changping", "beijing" or "shenzhen".
- * @returns Award in yuan.
+ * @returns {any[][]} Award in yuan.
  */
-export function revenue(revenueThisYear: any[][], bestRevenueBefore: any[][], region: any[][]): any[][] {
+export function revenue(revenueThisYear: any[][], bestRevenueBefore: any[][], region: any[][]) {
   return amounts("REVENUE", [revenueThisYear, bestRevenueBefore, region]);
 }
 
@@ -126,9 +127,9 @@ export function revenue(revenueThisYear: any[][], bestRevenueBefore: any[][], re
  * @customfunction
  * @param bidValue Value of the winning bid, in yuan.
  * @param region Where the company is: "changping", "beijing" or "shenzhen".
- * @returns Award in yuan.
+ * @returns {any[][]} Award in yuan.
  */
-export function vbp(bidValue: any[][], region: any[][]): any[][] {
+export function vbp(bidValue: any[][], region: any[][]) {
   return amounts("VBP", [bidValue, region]);
 }
 
@@ -137,9 +138,9 @@ export function vbp(bidValue: any[][], region: any[][]): any[][] {
  * @customfunction
  * @param salesThisYear Sales of the first-of-its-kind equipment this year, in yuan.
  * @param region Where the company is: "changping", "beijing" or "shenzhen".
- * @returns Support in yuan.
+ * @returns {any[][]} Support in yuan.
  */
-export function firstSet(salesThisYear: any[][], region: any[][]): any[][] {
+export function firstSet(salesThisYear: any[][], region: any[][]) {
   return amounts("FIRSTSET", [salesThisYear, region]);
 }
 
@@ -148,9 +149,9 @@ export function firstSet(salesThisYear: any[][], region: any[][]): any[][] {
  * @customfunction
  * @param premium Premium paid for the policy, in yuan.
  * @param region Where the company is: "changping", "beijing" or "shenzhen".
- * @returns Subsidy in yuan.
+ * @returns {any[][]} Subsidy in yuan.
  */
-export function insurance(premium: any[][], region: any[][]): any[][] {
+export function insurance(premium: any[][], region: any[][]) {
   return amounts("INSURANCE", [premium, region]);
 }
 
@@ -160,9 +161,9 @@ export function insurance(premium: any[][], region: any[][]): any[][] {
  * @param cost Construction or refit cost, in yuan.
  * @param areaM2 Floor area of the plant, in square metres.
  * @param region Where the company is: "changping", "beijing" or "shenzhen".
- * @returns Support in yuan.
+ * @returns {any[][]} Support in yuan.
  */
-export function facility(cost: any[][], areaM2: any[][], region: any[][]): any[][] {
+export function facility(cost: any[][], areaM2: any[][], region: any[][]) {
   return amounts("FACILITY", [cost, areaM2, region]);
 }
 
@@ -172,9 +173,9 @@ export function facility(cost: any[][], areaM2: any[][], region: any[][]): any[]
  * @param drugClass Drug registration class, 1 to 5 (e.g. 1 for an innovative drug, 1类).
  * @param phase Clinical trial phase entered: 1, 2 or 3 (I/II/III). Anything else is an error.
  * @param region Where the company is: "changping", "beijing" or "shenzhen".
- * @returns Support in yuan.
+ * @returns {any[][]} Support in yuan.
  */
-export function clinical(drugClass: any[][], phase: any[][], region: any[][]): any[][] {
+export function clinical(drugClass: any[][], phase: any[][], region: any[][]) {
   return amounts("CLINICAL", [drugClass, phase, region]);
 }
 
@@ -186,10 +187,10 @@ export function clinical(drugClass: any[][], phase: any[][], region: any[][]): a
  * @returns {string} The explanation, as text.
  */
 export function explain(functionName: string, args: any[]) {
-  return whenLoaded(
+  return afterPacks(() => whenLoaded(
     (rest) => String(single(rest.explain(functionName, args ?? [], { lang: displayLanguage() }))),
     (e) => String(single(unloadable(e))),
-  );
+  ));
 }
 
 /**
@@ -201,10 +202,10 @@ export function explain(functionName: string, args: any[]) {
  * @returns {any[][]} The clause table, spilled.
  */
 export function clauses(region?: string, topic?: string, language?: string) {
-  return whenLoaded(
+  return afterPacks(() => whenLoaded(
     (rest) => grid(rest.clauses(region, topic, language, displayLanguage())),
     (e) => grid(unloadable(e)),
-  );
+  ));
 }
 
 /**
@@ -216,8 +217,8 @@ export function clauses(region?: string, topic?: string, language?: string) {
  * @returns {any[][]} The forecast table, spilled.
  */
 export function forecast(inputs: any[][], view?: string, language?: string) {
-  return whenLoaded(
+  return afterPacks(() => whenLoaded(
     (rest) => grid(rest.forecastCells(inputs, view, language, { display: displayLanguage() })),
     (e) => grid(unloadable(e)),
-  );
+  ));
 }

@@ -1,3 +1,4 @@
+import { PACKS_PART_NAMESPACE } from "./packs-namespace";
 import { beyondBounds, utf8Bytes, type Read, type SetAside } from "./stored";
 import { attrPattern, resolveReferences, tagPattern } from "./xml-scan";
 import { escapeXml, forbiddenCharacter } from "./xml-text";
@@ -17,7 +18,7 @@ import { escapeXml, forbiddenCharacter } from "./xml-text";
  * as `subsidy pack check` checks it (readPack, checkPacks) by whoever applies it.
  */
 
-export const PACKS_PART_NAMESPACE = "urn:subsidy-forecast:workbook-packs:1";
+export { PACKS_PART_NAMESPACE };
 
 export interface StoredPack {
   /** The pack's folder name, as `pack check` names it in its problems. */

@@ -44,12 +44,13 @@ export interface LoadedFunctions {
 /**
  * dist/functions.js run the way Excel's runtime runs it: a fresh global scope holding only a
  * minimal CustomFunctions (associate records each id, Error and ErrorCode as Office.js has them),
- * and, when given, an Office whose context reports a display language. Its lazily loaded chunk
+ * and, when given, an Office whose context reports a display language (and `globals`, such as a
+ * fake Excel). Its lazily loaded chunk
  * is fetched as the shared runtime's page fetches it, by a script tag webpack adds to <head>
  * (src/functions/loaded.ts): here a minimal document whose <head> runs dist/<src> in the same
  * scope and reports "load" ("load"), or reports "error" without running anything ("refuse").
  */
-export function openFunctions(options: { displayLanguage?: string; chunks?: ChunkLoading } = {}): LoadedFunctions {
+export function openFunctions(options: { displayLanguage?: string; chunks?: ChunkLoading; globals?: Record<string, unknown> } = {}): LoadedFunctions {
   const associated = new Map<string, ExcelFunction>();
   const CustomFunctions = {
     associate(idOrMappings: string | Record<string, ExcelFunction>, fn?: ExcelFunction) {
@@ -80,7 +81,7 @@ export function openFunctions(options: { displayLanguage?: string; chunks?: Chun
       },
     },
   };
-  const context = vm.createContext({ CustomFunctions, document, setTimeout, clearTimeout, ...office });
+  const context = vm.createContext({ CustomFunctions, document, setTimeout, clearTimeout, console, ...office, ...options.globals });
   const page: LoadedFunctions = { functions: associated, context, requested: [], chunks: options.chunks ?? "load" };
   vm.runInContext(readDist("functions.js"), context, { filename: "dist/functions.js" });
   return page;

@@ -40,10 +40,14 @@ const none: Packs = {
 export const PacksContext = createContext<Packs>(none);
 export const usePacksInUse = (): Packs => useContext(PacksContext);
 
-/** The shared runtime's registry (src/functions/packs.ts), when functions.js is loaded: told so cells that rest on a pack compute again. */
-function tellCells(stored: readonly StoredPack[]): void {
+/**
+ * The shared runtime's registry (src/functions/packs.ts, globalThis.SubsidyPacks), when
+ * functions.js is loaded: given the packs the workbook now carries, it checks them as the pane
+ * did and asks Excel to recalculate, so cells that rest on a pack compute again.
+ */
+function tellCells(stored: readonly StoredPack[], lang: I18n["lang"]): void {
   try {
-    void globalThis.SubsidyPacks?.apply(stored)?.catch(() => undefined);
+    void globalThis.SubsidyPacks?.apply(stored, lang).catch(() => undefined);
   } catch {
     // Cells keep the packs they had until the workbook is opened again; the pane's figures are right either way.
   }
@@ -75,7 +79,7 @@ export function usePacks(mode: HostMode, i18n: I18n): Packs {
     current.current = checked.packs;
     setAdded(checked.packs);
     setVersion((v) => v + 1);
-    tellCells(next);
+    tellCells(next, words.current.lang);
     return { ok: true, message: done };
   }, []);
 
@@ -131,9 +135,4 @@ export function placeOf({ loaded }: CheckedPack, { lang }: I18n): string {
   const id = loaded.pack.document.jurisdiction;
   const own = [...(loaded.pack.places?.places ?? []), ...(loaded.pack.places?.zones ?? [])].find((p) => p.id === id);
   return own ? (lang === "zh-CN" ? own.zh : (own.en ?? own.zh)) : id;
-}
-
-declare global {
-  /** Set by functions.js (src/functions/packs.ts) in the shared runtime. */
-  var SubsidyPacks: { apply(stored: readonly StoredPack[]): Promise<unknown> } | undefined;
 }
