@@ -233,6 +233,9 @@ describe("in Excel", () => {
 
   test("an added pack goes into the workbook's packs part; a part the pane cannot read is kept beside it and said", async () => {
     const damaged = `<packs xmlns="${PACKS_PART_NAMESPACE}"><pack name="x"><json>${"[".repeat(40)}</json><text/></pack></packs>`;
+    // The functions' registry in the shared runtime (src/functions/packs.ts): told, so cells recalculate.
+    const apply = jest.fn(async () => ({ packs: [], problems: [] }));
+    globalThis.SubsidyPacks = { loaded: async () => ({ packs: [], problems: [] }), apply };
     const excel = inExcel(new FakeExcel({ parts: [{ id: "{OLD}", xml: damaged }] }));
     await toWorkbookStep();
     expect((await screen.findByTestId("packs-kept")).textContent).toMatch(/^The packs kept here could not be read \(/);
@@ -241,6 +244,8 @@ describe("in Excel", () => {
     const parts = excel.parts.map((p) => readPacksPart(p.xml));
     expect(parts[0].ok).toBe(false);
     expect(parts[1].ok && parts[1].value.map((p) => p.name)).toEqual(["suzhou-sip-device"]);
+    expect(apply).toHaveBeenCalledWith([{ name: "suzhou-sip-device", json: JSON.stringify(pack, null, 2), text: packText }], "en-US");
+    delete globalThis.SubsidyPacks;
   });
 
   test("a workbook carrying a pack opens with it listed and used", async () => {
