@@ -36,12 +36,12 @@ import { EnterpriseStep } from "./wizard/EnterpriseStep";
 import { EventsStep } from "./wizard/EventsStep";
 import { emptyDraft, emptyEvent, emptyFinancial, fromScenario, investmentEventTypes, isEmpty, problemsUnder, productEventTypes, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
 import { FormContext, type FormState } from "./wizard/fields";
-import { loadResults, loadWorkbook } from "./steps-loader";
-import { PacksSection } from "./packs/PacksSection";
+import { loadPacksSection, loadResults, loadWorkbook } from "./steps-loader";
 import { PacksContext, usePacks } from "./packs/state";
 
 const ResultsStep = lazy(() => loadResults().then((m) => ({ default: m.ResultsStep })));
 const WorkbookStep = lazy(() => loadWorkbook().then((m) => ({ default: m.WorkbookStep })));
+const PacksSection = lazy(() => loadPacksSection().then((m) => ({ default: m.PacksSection })));
 
 /**
  * The task pane: a wizard over the engine's scenario model. Steps 1–3 build the scenario (every
@@ -417,8 +417,8 @@ export function App() {
             <Suspense fallback={<Spinner size="small" label={t("loading")} />}>
               {current.id === "results" && validation.scenario && <ResultsStep scenario={validation.scenario} draft={draft} change={change} {...benchActions} />}
               {current.id === "workbook" && <WorkbookStep scenario={validation.scenario} hostState={hostState} onLoad={(s) => void load(s)} />}
+              {current.id === "workbook" && <PacksSection />}
             </Suspense>
-            {current.id === "workbook" && <PacksSection />}
             </Boundary>
           </main>
 

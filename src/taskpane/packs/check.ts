@@ -8,9 +8,8 @@ import { used } from "./describe";
 /*
  * The pane's pack check: exactly what `subsidy pack check` does (readPack, then checkPacks over
  * every pack together against the built-in catalog), for packs the pane holds as their texts
- * (StoredPack: from a file chosen, the workbook's packs part or the pane's storage). Loaded as a
- * chunk of its own (steps-loader.ts) the first time a pack is added or found kept: the pack
- * schema is not needed by a pane without packs.
+ * (StoredPack: from a file chosen, the workbook's packs part or the pane's storage). Part of the
+ * packs chunk (chunk.ts), loaded after the first render: the pack schema is not on the way to it.
  */
 
 /** A stored pack that passed, with its reading. */

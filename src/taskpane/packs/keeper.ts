@@ -1,4 +1,4 @@
-import { PACKS_PART_NAMESPACE, packsPartXml, readPacksPart, type StoredPack } from "../../workbook/packs-part";
+import { PACKS_PART_NAMESPACE, PacksPartRefused, packsPartXml, readPacksPart, type StoredPack } from "../../workbook/packs-part";
 import type { SetAside } from "../../workbook/stored";
 import { host, supportsExcelApi } from "../host";
 import { loadWith, saveText } from "../state/storage";
@@ -60,3 +60,6 @@ export async function keep(packs: readonly StoredPack[]): Promise<void> {
     await context.sync();
   });
 }
+
+/** Why packs could not be kept, as the notice quotes it: the pack and field the part refused, or Excel's own message. */
+export const keepProblem = (e: unknown): string => (e instanceof PacksPartRefused ? `${e.pack}: ${e.field} (${e.detail})` : e instanceof Error ? e.message : String(e));

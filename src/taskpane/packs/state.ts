@@ -1,12 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { PacksPartRefused, type StoredPack } from "../../workbook/packs-part";
+import type { StoredPack } from "../../workbook/packs-part";
 import { asideReason } from "../aside-text";
 import type { HostMode } from "../host";
 import type { I18n } from "../i18n";
-import { loadPackCheck } from "../steps-loader";
+import { loadPacks } from "../steps-loader";
 import type { CheckedPack } from "./check";
-import { packFromFiles, type PackFile } from "./files";
-import { keep, readKept } from "./keeper";
+import type { PackFile } from "./files";
 
 /*
  * The packs the pane has added, as one piece of state over the engine: every change (a pack
@@ -66,14 +65,13 @@ export function usePacks(mode: HostMode, i18n: I18n): Packs {
   /** Checks `next` as one set of packs, keeps it, then computes with it. */
   const change = useCallback(async (next: readonly StoredPack[], done: string, file?: string): Promise<Outcome> => {
     const { t } = words.current;
-    const { checkStored, useInEngine } = await loadPackCheck();
+    const { checkStored, keep, keepProblem, useInEngine } = await loadPacks();
     const checked = checkStored(next, words.current);
     if (!checked.ok) return { ok: false, message: t("packs.refused", { file: file ?? next[next.length - 1]?.name ?? "", n: checked.problems.length }), problems: checked.problems };
     try {
       await keep(next);
     } catch (e) {
-      const message = e instanceof PacksPartRefused ? `${e.pack}: ${e.field} (${e.detail})` : e instanceof Error ? e.message : String(e);
-      return { ok: false, message: t("packs.saveFailed", { message }), problems: [] };
+      return { ok: false, message: t("packs.saveFailed", { message: keepProblem(e) }), problems: [] };
     }
     useInEngine(checked.packs);
     current.current = checked.packs;
@@ -88,10 +86,10 @@ export function usePacks(mode: HostMode, i18n: I18n): Packs {
     let live = true;
     void (async () => {
       const { t } = words.current;
+      const { checkStored, readKept, useInEngine } = await loadPacks();
       const found = await readKept().catch((e: unknown) => ({ packs: [] as StoredPack[], aside: { kind: "syntax" as const, detail: String(e) } }));
       const notes = found.aside ? [t("packs.keptAside", { reason: asideReason(found.aside, t) })] : [];
       if (found.packs.length) {
-        const { checkStored, useInEngine } = await loadPackCheck();
         const checked = checkStored(found.packs, words.current);
         if (!live) return;
         if (checked.ok) {
@@ -101,7 +99,7 @@ export function usePacks(mode: HostMode, i18n: I18n): Packs {
           setVersion((v) => v + 1);
         } else notes.push(...checked.problems.map((problem) => t("packs.keptRefused", { problem })));
       }
-      if (live) setKept(notes);
+      if (live && notes.length) setKept(notes);
     })();
     return () => {
       live = false;
@@ -116,7 +114,7 @@ export function usePacks(mode: HostMode, i18n: I18n): Packs {
       kept,
       add: async (files) => {
         const { t } = words.current;
-        const read = await packFromFiles(files, words.current);
+        const read = await (await loadPacks()).packFromFiles(files, words.current);
         if (!read.ok) return { ok: false, message: t("packs.refused", { file: read.file, n: 1 }), problems: [read.problem] };
         if (stored().some((s) => s.name === read.pack.name)) return { ok: false, message: t("packs.refused", { file: read.file, n: 1 }), problems: [t("packs.file.sameName", { name: read.pack.name })] };
         const outcome = await change([...stored(), read.pack], "", read.file);
