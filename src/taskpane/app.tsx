@@ -36,10 +36,12 @@ import { EnterpriseStep } from "./wizard/EnterpriseStep";
 import { EventsStep } from "./wizard/EventsStep";
 import { emptyDraft, emptyEvent, emptyFinancial, fromScenario, investmentEventTypes, isEmpty, problemsUnder, productEventTypes, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
 import { FormContext, type FormState } from "./wizard/fields";
-import { loadResults, loadWorkbook } from "./steps-loader";
+import { loadPacksSection, loadResults, loadWorkbook } from "./steps-loader";
+import { PacksContext, usePacks } from "./packs/state";
 
 const ResultsStep = lazy(() => loadResults().then((m) => ({ default: m.ResultsStep })));
 const WorkbookStep = lazy(() => loadWorkbook().then((m) => ({ default: m.WorkbookStep })));
+const PacksSection = lazy(() => loadPacksSection().then((m) => ({ default: m.PacksSection })));
 
 /**
  * The task pane: a wizard over the engine's scenario model. Steps 1–3 build the scenario (every
@@ -153,7 +155,9 @@ export function App() {
   const moved = useRef(false);
   const [confirmDialog, ask] = useConfirm();
 
-  const validation = useMemo(() => validate(draft), [draft]);
+  const packs = usePacks(hostState.mode, i18n);
+  // The region and every figure are checked against the engine's catalog: again when packs change it.
+  const validation = useMemo(() => validate(draft), [draft, packs.version]);
   const warnings = usePlausibility(step > 0 && step < RESULTS ? validation.scenario : undefined, i18n);
   /** Every edit of the draft: one step of history per field typed into; the active what-if follows. */
   const change = useCallback(
@@ -288,6 +292,7 @@ export function App() {
       <UnitContext.Provider value={unit}>
       <ConfirmContext.Provider value={removeCard}>
       <FormContext.Provider value={form}>
+      <PacksContext.Provider value={packs}>
         <div className={styles.app} data-testid="wizard" data-mode={hostState.mode}>
           <header>
             <div className={styles.header}>
@@ -412,6 +417,7 @@ export function App() {
             <Suspense fallback={<Spinner size="small" label={t("loading")} />}>
               {current.id === "results" && validation.scenario && <ResultsStep scenario={validation.scenario} draft={draft} change={change} {...benchActions} />}
               {current.id === "workbook" && <WorkbookStep scenario={validation.scenario} hostState={hostState} onLoad={(s) => void load(s)} />}
+              {current.id === "workbook" && <PacksSection />}
             </Suspense>
             </Boundary>
           </main>
@@ -428,6 +434,7 @@ export function App() {
           </footer>
           {confirmDialog}
         </div>
+      </PacksContext.Provider>
       </FormContext.Provider>
       </ConfirmContext.Provider>
       </UnitContext.Provider>

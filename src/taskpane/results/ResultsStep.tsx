@@ -14,6 +14,8 @@ import { FigureTable } from "./FigureTable";
 import { OtherMeasures } from "./OtherMeasures";
 import { PrintSummary } from "./PrintSummary";
 import { SummaryTable, useScenarioSummary } from "./ScenarioSummary";
+import { packsStamp } from "../packs/describe";
+import { usePacksInUse } from "../packs/state";
 import { DeltaDetail, useDiff, VariantList, WhatIfLines, WhatIfPanel, type BenchActions } from "./WhatIf";
 import { clauseName, eventTitle, unpaidText, whyNotText } from "./words";
 
@@ -96,6 +98,8 @@ function Results(props: Props & { readonly f: Forecast }) {
   const styles = useStyles();
   const amounts = useAmounts();
   const documents = useDocuments();
+  // The packs this forecast computed with, named as the catalog version names them: title, version, author (and hash).
+  const packs = packsStamp(usePacksInUse().added, i18n);
   const summary = useMemo(() => summarise(scenario, f), [scenario, f]);
   // Each line's way from entitlement to cash and profit, shown under it (the engine's accounts of f).
   const lineAccounts = useMemo(() => new Map(accountsOf(scenario, f).lines.map((l) => [l.line, l])), [scenario, f]);
@@ -229,6 +233,7 @@ function Results(props: Props & { readonly f: Forecast }) {
       <p className={styles.cite}>
         {f.method.kind === "exact" ? t("method.exact", { worlds: f.method.worlds }) : t("method.monteCarlo", { draws: f.method.draws, seed: f.method.seed })}{" "}
         {t("method.catalog", { version: f.catalogVersion })}
+        {packs && <span data-testid="results-packs"> {packs}</span>}
       </p>
 
       <details className={styles.details} data-testid="by-event">

@@ -10,6 +10,8 @@ import { useAmounts } from "./amounts";
 import { download, fileName, toCsv, today } from "./Export";
 import { ScrollRegion } from "./ScrollRegion";
 import { policyName } from "./words";
+import { packsStamp } from "../packs/describe";
+import { usePacksInUse } from "../packs/state";
 
 const useStyles = makeStyles({
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
@@ -40,10 +42,16 @@ export function summaryCells(summary: Summary, i18n: I18n) {
   return summaryTable(summary, { label: t("scenarioSummary.label"), delta: (name) => t("scenarioSummary.delta", { name }), total: t("col.total"), policy: (d) => policyName(d, i18n) });
 }
 
-/** The summary as CSV, stamped with the date and the catalog version above the table. */
-export function summaryCsv(summary: Summary, version: string, i18n: I18n): string {
+/** The stamp above the summary: the date, the catalog version, and each pack in use (packsStamp: name, version, author, hash). */
+export function summaryStamp(version: string, packs: string, { t }: I18n): string {
+  const stamp = t("scenarioSummary.stamp", { date: today(), version });
+  return packs ? t("packs.stampWith", { stamp, packs }) : stamp;
+}
+
+/** The summary as CSV, stamped above the table. */
+export function summaryCsv(summary: Summary, version: string, i18n: I18n, packs = ""): string {
   const { header, rows } = summaryCells(summary, i18n);
-  return toCsv([[i18n.t("scenarioSummary.title"), i18n.t("scenarioSummary.stamp", { date: today(), version })], header, ...rows]);
+  return toCsv([[i18n.t("scenarioSummary.title"), summaryStamp(version, packs, i18n)], header, ...rows]);
 }
 
 interface Props {
@@ -63,10 +71,11 @@ export function SummaryTable({ summary, version, scenarioName, rename }: Props) 
   const titleId = useId();
   const hostState = useSyncExternalStore(host.subscribe, host.get);
   const [written, setWritten] = useState<string>();
+  const packs = packsStamp(usePacksInUse().added, i18n);
   const toSheet = async () => {
     const { header, rows } = summaryCells(summary, i18n);
     try {
-      const address = await writeSummarySheet({ title: t("scenarioSummary.title"), stamp: t("scenarioSummary.stamp", { date: today(), version }), header, rows }, i18n.lang);
+      const address = await writeSummarySheet({ title: t("scenarioSummary.title"), stamp: summaryStamp(version, packs, i18n), header, rows }, i18n.lang);
       setWritten(t("scenarioSummary.written", { address }));
     } catch (e) {
       setWritten(t("scenarioSummary.writeFailed", { message: e instanceof Error ? e.message : String(e) }));
@@ -96,7 +105,10 @@ export function SummaryTable({ summary, version, scenarioName, rename }: Props) 
   return (
     <section aria-labelledby={titleId} data-testid={rename ? "scenario-summary" : undefined}>
       <h3 id={titleId}>{t("scenarioSummary.title")}</h3>
-      <p>{t("scenarioSummary.help", { unit: amounts.unitName, date: today(), version })}</p>
+      <p>
+        {t("scenarioSummary.help", { unit: amounts.unitName, date: today(), version })}
+        {packs && <span data-testid="summary-packs"> {packs}</span>}
+      </p>
       <ScrollRegion label={t("scenarioSummary.title")}>
         <Table size="small" className={styles.table} aria-label={t("scenarioSummary.title")}>
           <TableHeader>
@@ -131,7 +143,7 @@ export function SummaryTable({ summary, version, scenarioName, rename }: Props) 
       </ScrollRegion>
       {rename && (
         <div className={styles.row}>
-          <Button size="small" onClick={() => download(`${fileName(scenarioName, t("scenarioSummary.file"))}.csv`, "text/csv;charset=utf-8", summaryCsv(summary, version, i18n))} data-testid="export-summary">
+          <Button size="small" onClick={() => download(`${fileName(scenarioName, t("scenarioSummary.file"))}.csv`, "text/csv;charset=utf-8", summaryCsv(summary, version, i18n, packs))} data-testid="export-summary">
             {t("scenarioSummary.csv")}
           </Button>
           {hostState.mode === "excel" && (

@@ -1,5 +1,5 @@
 import { host } from "../host";
-import { readJson, type Format, type SetAside } from "../../workbook/stored";
+import { readJson, type Format, type Read, type SetAside } from "../../workbook/stored";
 
 /**
  * Where the pane keeps what must survive a reload (the draft, the language, the display unit,
@@ -48,7 +48,8 @@ function getRaw(name: string): unknown {
 
 let pending: ReturnType<typeof setTimeout> | undefined;
 
-function putRaw(name: string, text: string): void {
+/** Whether the text was kept: false when there is no storage, or it is full or refused. */
+function putRaw(name: string, text: string): boolean {
   try {
     const settings = officeSettings();
     if (settings) {
@@ -56,9 +57,14 @@ function putRaw(name: string, text: string): void {
       // One write of the settings part for a burst of typing.
       clearTimeout(pending);
       pending = setTimeout(() => settings.saveAsync(), 500);
-    } else local()?.setItem(name, text);
+      return true;
+    }
+    const store = local();
+    store?.setItem(name, text);
+    return store !== undefined;
   } catch {
     // Storage full or refused: the pane works on without it.
+    return false;
   }
 }
 
@@ -69,7 +75,10 @@ function keepAside(key: string, raw: unknown): void {
     const name = `${PREFIX}${key}:aside${n === 1 ? "" : `:${n}`}`;
     const there = getRaw(name);
     if (there === text) return;
-    if (there === undefined || there === null) return putRaw(name, text);
+    if (there === undefined || there === null) {
+      putRaw(name, text);
+      return;
+    }
   }
 }
 
@@ -81,12 +90,22 @@ export interface Loaded<T> {
 
 /** The value stored under `key`, read with its format; a text it cannot read is set aside (kept) and said. */
 export function load<T>(key: string, format: Format<T>): Loaded<T> {
+  return loadWith(key, (raw) => readJson(raw, format));
+}
+
+/** The same, for a text stored as it is and read by a reader of its own (the packs part's XML: src/workbook/packs-part.ts). */
+export function loadWith<T>(key: string, read: (raw: unknown) => Read<T>): Loaded<T> {
   const raw = getRaw(PREFIX + key);
   if (raw === undefined || raw === null) return {};
-  const read = readJson(raw, format);
-  if (read.ok) return { value: read.value };
+  const result = read(raw);
+  if (result.ok) return { value: result.value };
   keepAside(key, raw);
-  return { aside: read.aside };
+  return { aside: result.aside };
+}
+
+/** Keeps a text as it is, for loadWith; false when storage refused it (full, or none). */
+export function saveText(key: string, text: string): boolean {
+  return putRaw(PREFIX + key, text);
 }
 
 export function save(key: string, value: unknown): void {

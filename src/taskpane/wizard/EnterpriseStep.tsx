@@ -2,6 +2,8 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { engine, factLabel, factsRead, listClauses, regions, type Region } from "../engine";
 import { useI18n } from "../i18n";
 import { clauseName, regionName } from "../results/words";
+import { packRegions } from "../packs/describe";
+import { usePacksInUse } from "../packs/state";
 import { emptyFinancial, type Draft, type DraftFinancial } from "./draft";
 import { MoneyField, SelectField, TextField, YearField, useFieldRowStyles } from "./fields";
 import { useFocusAfterRender } from "./focus";
@@ -34,6 +36,8 @@ export function EnterpriseStep({ draft, change }: Props) {
   const styles = useStyles();
   const focusLater = useFocusAfterRender();
   const remove = useRemoveCard();
+  // The built-in names, then each pack's place (its Chinese name, as a cell writes it).
+  const places = [...regions, ...packRegions(usePacksInUse().added)];
   const setFinancial = (i: number, patch: Partial<DraftFinancial>) => change({ financials: draft.financials.map((f, k) => (k === i ? { ...f, ...patch } : f)) });
   const addYear = () => {
     const years = draft.financials.map((f) => Number(f.year)).filter(Number.isInteger);
@@ -60,7 +64,7 @@ export function EnterpriseStep({ draft, change }: Props) {
             value={draft.region}
             required
             placeholder={t("choose")}
-            options={regions.map((r) => ({ value: r, label: regionName(r, i18n) }))}
+            options={places.map((r) => ({ value: r, label: regionName(r, i18n) }))}
             onChange={(region) => change({ region })}
             hint={t("hint.region")}
           />
@@ -100,7 +104,7 @@ export function EnterpriseStep({ draft, change }: Props) {
 
       <h3>{t("financials.title")}</h3>
       <p>{t("financials.help")}</p>
-      <FiguresRead region={draft.region} />
+      <FiguresRead region={draft.region} places={places} />
       {draft.financials.map((f, i) => (
         <div className={styles.financial} key={f.key} role="group" aria-label={t("financials.row", { year: f.year || i + 1 })}>
           <YearField path={`financials.${i}.year`} label={t("field.year")} value={f.year} onChange={(year) => setFinancial(i, { year })} />
@@ -130,10 +134,10 @@ export function EnterpriseStep({ draft, change }: Props) {
  * What each clause of the enterprise's places reads of these figures, from the catalog (昌平器械
  * 第三条（一）: 上一年度营业收入, 上一年度研发投入, 上上年度研发投入), not a rule of thumb.
  */
-function FiguresRead({ region }: { readonly region: string }) {
+function FiguresRead({ region, places }: { readonly region: string; readonly places: readonly string[] }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  if (!(regions as readonly string[]).includes(region)) return <p data-testid="figures-read">{t("financials.readsChoose")}</p>;
+  if (!places.includes(region)) return <p data-testid="figures-read">{t("financials.readsChoose")}</p>;
   const read = (["rd", "revenue"] as const).flatMap((topic) => listClauses(engine().catalog, region as Region, topic)).filter(({ clause }) => clause.formula !== undefined);
   if (read.length === 0) return <p data-testid="figures-read">{t("financials.readsNone", { region: regionName(region, i18n) })}</p>;
   return (

@@ -13,7 +13,7 @@ const letters = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : l
 
 export interface SummarySheet {
   readonly title: string;
-  /** "Computed 2026-12-07, clause catalog 2026.12.1". */
+  /** "Computed 2026-12-07, clause catalog 2026.12.1", then each pack in use: "Packs: … v2026.1 by …" (ScenarioSummary.tsx, summaryStamp). */
   readonly stamp: string;
   readonly header: readonly string[];
   readonly rows: readonly (readonly (string | number | Decimal)[])[];
