@@ -154,8 +154,8 @@ export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US")
       return zh ? `作为不征税收入（财税〔2011〕70号），其资助的支出不得税前扣除${on}` : `treated as non-taxable income (财税〔2011〕70号); the costs it funds are not deductible${on}`;
     case "nonTaxableDoubtful":
       return zh
-        ? `注意：该补助奖励已发生的费用，通常不符合财税〔2011〕70号关于专项用途财政性资金的条件，作不征税收入处理需有拨付文件规定专项用途、专门管理办法并单独核算${on}`
-        : `warning: this support rewards costs already incurred and rarely meets 财税〔2011〕70号's conditions for funds of a specified use (a document naming the use, a management rule, separate accounts)${on}`;
+        ? `注意：该补助奖励已发生的费用，通常不符合财税〔2011〕70号关于专项用途财政性资金的条件，作不征税收入处理需有拨付文件规定专项用途、专门管理办法并单独核算；所奖励的支出已在获奖前一年扣除（及加计扣除），按不征税收入处理即在该年失去这些扣除（本工具的理解），早于测算期的单列一行${on}`
+        : `warning: this support rewards costs already incurred and rarely meets 财税〔2011〕70号's conditions for funds of a specified use (a document naming the use, a management rule, separate accounts); the costs it rewards were deducted (and super-deducted) the year before the award, and treated as non-taxable lose those deductions in that year (as the engine reads it), on a line of its own where that year is before the horizon${on}`;
     case "superDeduction":
       return zh
         ? `不征税收入资助的研发费用不得加计扣除（国家税务总局公告2015年第97号），加计扣除比例 ${formatRate(new Decimal(x.rate))}，${where(x.from, lang)}${on}`

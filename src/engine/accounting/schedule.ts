@@ -1,5 +1,6 @@
 import type { AccountingEntry } from "./classes";
 import { defaultLives, DEFAULT_SUPER_DEDUCTION, DEFAULT_VAT_RATE, DEFAULT_VAT_SURCHARGES, type AccountingClass, type AssetKind } from "./kinds";
+import { rdRewards } from "./rd-rewards";
 import { taxOf, type TaxFlows } from "./tax";
 import type { Catalog } from "../catalog/catalog";
 import type { ForecastLineInfo, Projection } from "../forecast/forecast";
@@ -161,7 +162,7 @@ export function lineSettings(line: ProjectedLine, s: Scenario, catalog: Catalog)
   const tax: LineTax = {
     rate: a.taxRate,
     rates: a.taxRates ?? {},
-    rd: accounting.rd === true,
+    rd: accounting.rd === true || Object.prototype.hasOwnProperty.call(rdRewards, clause.id),
     superRate: a.superDeduction ?? DEFAULT_SUPER_DEDUCTION,
     superFrom: a.superDeduction === undefined ? "default" : "scenario",
     recogniseAsset: a.deferredTaxAsset ?? true,
@@ -238,6 +239,19 @@ const toShares = (m: ReadonlyMap<number, Decimal>): Share[] => [...m].sort(([a],
 export const netShare = (st: LineSettings): Decimal => (st.vat ? new Decimal(1).dividedBy(new Decimal(1).plus(st.vat.rate)) : new Decimal(1));
 
 /**
+ * When the costs a line's funds pay fall, for their deductions lost where the funds are non-taxable
+ * (财税〔2011〕70号 第二条): as the support is recognised (CAS 16 matches the two), except for a
+ * reward of costs already incurred, whose costs fell before the award: in the year before it (as
+ * read: the clauses reward 上一年度 spending or a product's R&D up to its certificate; RULINGS §83).
+ * Those costs were deducted, and super-deducted, when they fell; treated as non-taxable, those
+ * deductions are lost in that year, before the horizon where it starts with the award.
+ */
+export function fundedCosts(line: Pick<ProjectedLine, "year">, st: LineSettings, pl: ReadonlyMap<number, Decimal>): ReadonlyMap<number, Decimal> {
+  if (st.class !== "incurred") return pl;
+  return new Map([[line.year - 1, [...pl.values()].reduce((a, b) => a.plus(b), ZERO)]]);
+}
+
+/**
  * A line's tax flows from its cash (net of VAT) and recognition, in shares or in yuan (tax.ts);
  * `surcharges` by year are deductible in the year paid, lowering the current tax and the expense alike.
  */
@@ -250,7 +264,7 @@ export function lineTax(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<numb
     // The 60 months of 财税〔2011〕70号 第三条 run on spending; an asset's funds are spent on the asset, its depreciation is not spending.
     sixthYear: st.asset ? undefined : received + 5,
     recogniseAsset: st.tax.recogniseAsset,
-  }, round);
+  }, round, fundedCosts(line, st, pl));
   for (const [y, v] of surcharges) {
     t.base.set(y, (t.base.get(y) ?? ZERO).minus(v));
     const saved = round(v.times(rateOf(st.tax)(y)));

@@ -1,6 +1,6 @@
 import type { Accounts, LineAccounts } from "./accounts";
 import type { Quantity, Source } from "./schedule";
-import { rateOf } from "./schedule";
+import { fundedCosts, rateOf } from "./schedule";
 import { Decimal, formatRate, formatYuan, ZERO } from "../input/money";
 
 /**
@@ -189,12 +189,20 @@ function taxWhy(l: LineAccounts, q: "taxBase" | "currentTax" | "nonDeductible" |
   const e = y(c.lostDeduction)[0] ?? y(c.currentTax)[0];
   if (!e) return zh ? "无" : "nothing";
   const [k] = e;
-  const costs = c.pl.get(k) ?? ZERO;
+  const costs = fundedCosts(l.line, st, c.pl).get(k) ?? ZERO;
   const r = pct(rate(k));
   const sup = st.tax.rd ? new Decimal(st.tax.superRate) : ZERO;
   const lost = `${r} × ${yuan(costs)} = ${yuan(c.lostDeduction.get(k) ?? ZERO)}`;
   const lostSuper = `${r} × ${pct(sup)} × ${yuan(costs)} = ${yuan(c.lostSuperDeduction.get(k) ?? ZERO)}`;
-  const when = zh ? `资助的支出于 ${k} 年发生` : `the costs it funds fall in ${k}`;
+  // A reward's costs fell before the award and were deducted then: those deductions are what is lost.
+  const when =
+    st.class === "incurred"
+      ? zh
+        ? `所奖励的支出发生在获奖前一年（${k} 年），当年已扣除${sup.isZero() ? "" : "及加计扣除"}`
+        : `the costs it rewards fell the year before the award (${k}) and were deducted then`
+      : zh
+        ? `资助的支出于 ${k} 年发生`
+        : `the costs it funds fall in ${k}`;
   if (q === "lostDeduction") return zh ? `不征税收入资助的支出不得扣除：${k} 年 ${lost}` : `non-taxable funds' costs not deductible: ${k} ${lost}`;
   if (q === "lostSuperDeduction")
     return sup.isZero() ? (zh ? "所资助的支出非研发费用，无加计扣除" : "the costs it funds are not R&D: no super deduction") : zh ? `研发费用不得加计扣除：${k} 年 ${lostSuper}` : `R&D super deduction lost: ${k} ${lostSuper}`;
