@@ -207,6 +207,8 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
     lostDeduction: "of it, the costs non-taxable funds pay, not deductible",
     lostSuperDeduction: "of it, the R&D super deduction (研发费用加计扣除) those costs lose",
     aftertax: "after tax: profit less its tax",
+    taxPaid: "income tax paid: the current tax in the year it is paid (quarterly prepayment, or 汇算清缴 the next year)",
+    netCash: "net cash: received less its VAT, surcharges and income tax paid",
   },
   "zh-CN": {
     entitled: "应享：企业取得资格的年度",
@@ -228,6 +230,8 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
     lostDeduction: "其中：不征税收入资助的支出不得扣除",
     lostSuperDeduction: "其中：不征税收入资助的研发费用不得加计扣除",
     aftertax: "税后：损益减去其所得税",
+    taxPaid: "所得税缴纳：当期所得税按缴纳年度（按季预缴，或次年汇算清缴）",
+    netCash: "现金净额：到账减去其增值税、附加税费及所缴所得税",
   },
 };
 

@@ -1,4 +1,4 @@
-import { balances, accountingQuantities, lineSettings, lineTax, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./schedule";
+import { balances, accountingQuantities, lineSettings, lineTax, netCashOf, paid, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./schedule";
 import type { Catalog } from "../catalog/catalog";
 import { engine, type ClauseLine, type Engine } from "../rules/evaluate";
 import { forecast, type Band, type Forecast, type ForecastLine, type ForecastOptions, type View as ForecastView } from "../forecast/forecast";
@@ -122,6 +122,8 @@ function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, line: Projec
     lostDeduction: t.lostDeduction,
     lostSuperDeduction: t.lostSuperDeduction,
     aftertax,
+    taxPaid: paid(t.current, settings.tax),
+    netCash: netCashOf(cash, vat, surcharges, paid(t.current, settings.tax)),
   };
 }
 

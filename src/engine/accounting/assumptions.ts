@@ -32,7 +32,9 @@ export type Assumption =
   /** Whether a deferred tax asset is recognised (taxable profit probable), where one arises. */
   | { readonly code: "dta"; readonly recognised: boolean; readonly from: Source; readonly clauses: readonly string[] }
   /** For a listed or pre-IPO company, the support in profit is 非经常性损益. */
-  | { readonly code: "nonRecurring" };
+  | { readonly code: "nonRecurring" }
+  /** When the current tax is paid (企业所得税法 第五十四条). */
+  | { readonly code: "taxPayment"; readonly when: "quarterly" | "annual"; readonly from: Source };
 
 /** Which settings each view rests on. */
 const profit: readonly Assumption["code"][] = ["lag", "method", "life", "readyForUse", "costYears", "receivable", "vat"];
@@ -57,6 +59,8 @@ const uses: Record<Quantity, readonly Assumption["code"][]> = {
   lostDeduction: taxed,
   lostSuperDeduction: taxed,
   aftertax: taxed,
+  taxPaid: [...taxed, "taxPayment"],
+  netCash: ["lag", "vat", ...taxed, "taxPayment"],
 };
 
 export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
@@ -88,6 +92,7 @@ export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
     const rec = settings.receivable;
     if (rec) add(`receivable ${rec.basis} ${rec.from}`, () => ({ code: "receivable", basis: rec.basis, from: rec.from, clauses: [] }), id);
     if (costYears) add(`cost ${costYears.years} ${costYears.from}`, () => ({ code: "costYears", years: costYears.years, from: costYears.from, clauses: [] }), id);
+    add(`payment ${settings.tax.payment} ${settings.tax.paymentFrom}`, () => ({ code: "taxPayment", when: settings.tax.payment, from: settings.tax.paymentFrom, clauses: [] }), id);
     if (settings.nonTaxable) {
       add("nonTaxable", () => ({ code: "nonTaxable", clauses: [] }), id);
       if (settings.class === "incurred") add("nonTaxableDoubtful", () => ({ code: "nonTaxableDoubtful", clauses: [] }), id);
@@ -199,6 +204,15 @@ export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US")
       return zh
         ? `上市及拟上市公司：计入当期损益的政府补助属非经常性损益，按照确定的标准享有、对损益产生持续影响的除外（证监会公告〔2023〕65号 三、（二））；本工具认为这些条款均为一次性奖励或有期限措施下的支持，不属例外`
         : `for a listed or pre-IPO company, support in profit is non-recurring (非经常性损益) unless received on a fixed standard with a lasting effect on profit (证监会公告〔2023〕65号 三、（二）); the engine reads none of these clauses as such: each is a one-off award or paid under measures of limited duration`;
+    case "taxPayment":
+      // The clauses are every line's: the setting is the scenario's, so it is stated without them.
+      return x.when === "quarterly"
+        ? zh
+          ? `所得税按季预缴，于发生当年缴纳（企业所得税法 第五十四条：季度终了之日起十五日内预缴；第四季度的预缴在次年1月，本工具计入当年），${where(x.from, lang)}`
+          : `income tax prepaid by quarter, in the year it arises (企业所得税法 第五十四条: within 15 days of each quarter's end; the fourth quarter's is paid the next January, counted here in the year), ${where(x.from, lang)}`
+        : zh
+          ? `补助的所得税于次年5月31日前汇算清缴时缴纳（企业所得税法 第五十四条：年度终了之日起五个月内汇算清缴），预缴按上一年度应纳税所得额（实施条例 第一百二十八条）未含补助，${where(x.from, lang)}`
+          : `the support's income tax paid at the annual settlement (汇算清缴) by 31 May of the next year (企业所得税法 第五十四条: within five months of the year's end), the prepayments following the year before's income (实施条例 第一百二十八条) and so leaving it out, ${where(x.from, lang)}`;
     case "netDeferredTax":
       return zh ? `净额法：资产计税基础为全部成本，递延所得税资产对应资产账面价值与计税基础的差额${on}` : `net method: the asset's tax base is its full cost, so the deferred tax asset sits on the difference in its carrying amount${on}`;
   }

@@ -54,6 +54,10 @@ export const accountingQuantities = [
   "lostSuperDeduction",
   /** pl − surcharges − tax. */
   "aftertax",
+  /** The current tax as paid (企业所得税法 第五十四条): the year it arises (quarterly prepayment) or the next (汇算清缴). */
+  "taxPaid",
+  /** The support's cash after what it costs in cash: cash − output VAT − surcharges − taxPaid. */
+  "netCash",
 ] as const;
 export type Quantity = (typeof accountingQuantities)[number];
 /** Quantities that are balances at year end: their total is the last year's, not a sum. */
@@ -81,6 +85,15 @@ export interface LineTax {
   /** A deferred tax asset is recognised: taxable profit probable (the default) or not, as the scenario says. */
   readonly recogniseAsset: boolean;
   readonly assetFrom: Source;
+  /** When the current tax is paid: in the year it arises (quarterly prepayment) or the next (汇算清缴). */
+  readonly payment: "quarterly" | "annual";
+  readonly paymentFrom: Source;
+}
+
+/** The current tax by the year it is paid: the same year, or the next at the annual settlement. */
+export function paid(current: ReadonlyMap<number, Decimal>, t: Pick<LineTax, "payment">): Map<number, Decimal> {
+  const shift = t.payment === "annual" ? 1 : 0;
+  return new Map([...current].map(([y, v]) => [y + shift, v]));
 }
 
 /** The settings one line's views rest on. */
@@ -167,6 +180,8 @@ export function lineSettings(line: ProjectedLine, s: Scenario, catalog: Catalog)
     superFrom: a.superDeduction === undefined ? "default" : "scenario",
     recogniseAsset: a.deferredTaxAsset ?? true,
     assetFrom: a.deferredTaxAsset === undefined ? "default" : "scenario",
+    payment: a.taxPayment ?? "quarterly",
+    paymentFrom: a.taxPayment === undefined ? "default" : "scenario",
   };
   const vat = accounting.vat === undefined ? undefined : { rate: a.vat?.rate ?? DEFAULT_VAT_RATE, surcharges: a.vat?.surcharges ?? DEFAULT_VAT_SURCHARGES, from: a.vat === undefined ? ("default" as const) : ("scenario" as const) };
   return { accounting, class: accounting.class, lag, asset, ...(receivable ? { receivable } : {}), costYears, tax, ...(vat ? { vat } : {}), nonTaxable: a.nonTaxable.includes(clause.id) };
@@ -302,6 +317,8 @@ export function shares(line: ProjectedLine, settings: LineSettings, until: numbe
   for (const [y, v] of t.expense) aftertax.set(y, (aftertax.get(y) ?? ZERO).minus(v));
   const nonDeductible = new Map(t.lostDeduction);
   for (const [y, v] of t.lostSuperDeduction) nonDeductible.set(y, (nonDeductible.get(y) ?? ZERO).plus(v));
+  const taxPaid = paid(t.current, settings.tax);
+  const netCash = netCashOf(new Map([[received, new Decimal(1)]]), toMap(vat), toMap(surcharges), taxPaid);
   return {
     entitled: [{ year: line.year, fraction: new Decimal(1) }],
     cash,
@@ -322,7 +339,16 @@ export function shares(line: ProjectedLine, settings: LineSettings, until: numbe
     lostDeduction: toShares(t.lostDeduction),
     lostSuperDeduction: toShares(t.lostSuperDeduction),
     aftertax: toShares(aftertax),
+    taxPaid: toShares(taxPaid),
+    netCash: toShares(netCash),
   };
+}
+
+/** cash − output VAT − surcharges − tax paid, by year. */
+export function netCashOf(...[cash, ...out]: readonly ReadonlyMap<number, Decimal>[]): Map<number, Decimal> {
+  const net = new Map(cash);
+  for (const m of out) for (const [y, v] of m) net.set(y, (net.get(y) ?? ZERO).minus(v));
+  return net;
 }
 
 /** The views as projections for the forecast's aggregation (options.projections): the band of

@@ -50,6 +50,10 @@ export const viewNames: Readonly<Record<string, Quantity>> = {
   增值税: "vat",
   surcharges: "surcharges",
   附加税费: "surcharges",
+  taxpaid: "taxPaid",
+  所得税缴纳: "taxPaid",
+  netcash: "netCash",
+  现金净额: "netCash",
 };
 
 const nameKey = (text: string) => text.trim().toLowerCase().replace(/[\s_-]+/g, "");

@@ -155,6 +155,26 @@ export function lineWhy(a: Accounts, l: LineAccounts, q: Quantity, lang: Lang = 
       const parts = `${yuan(cur)}${dl.isZero() ? "" : signed(dl)}${da.isZero() ? "" : signed(da.negated())}`;
       return zh ? `当期所得税加递延所得税的变动：${k} 年 ${parts} = ${yuan(e[1])}` : `current tax + change in deferred tax: ${k} ${parts} = ${yuan(e[1])}`;
     }
+    case "taxPaid": {
+      const e = firstOf(c.taxPaid);
+      if (!e) return zh ? "无所得税缴纳" : "no tax to pay";
+      return st.tax.payment === "annual"
+        ? zh
+          ? `${e[0] - 1} 年的当期所得税 ${yuan(e[1])}，于 ${e[0]} 年5月31日前汇算清缴时缴纳（${from(st.tax.paymentFrom, zh)}）`
+          : `${e[0] - 1}'s current tax of ${yuan(e[1])}, paid at the annual settlement by 31 May ${e[0]} (${from(st.tax.paymentFrom, zh)})`
+        : zh
+          ? `${e[0]} 年的当期所得税 ${yuan(e[1])}，当年按季预缴（${from(st.tax.paymentFrom, zh)}）`
+          : `${e[0]}'s current tax of ${yuan(e[1])}, prepaid by quarter that year (${from(st.tax.paymentFrom, zh)})`;
+    }
+    case "netCash": {
+      const e = firstOf(c.cash);
+      if (!e) return zh ? "无现金" : "no cash";
+      const [k] = e;
+      const parts = [[zh ? "增值税" : "VAT", c.vat.get(k)], [zh ? "附加税费" : "surcharges", c.surcharges.get(k)], [zh ? "所得税" : "income tax", c.taxPaid.get(k)]] as const;
+      const less = parts.filter(([, v]) => v && !v.isZero()).map(([w, v]) => ` − ${w} ${yuan(v!)}`).join("");
+      const net = c.netCash.get(k) ?? ZERO;
+      return zh ? `到账减去其增值税、附加税费及所缴所得税：${k} 年 ${yuan(e[1])}${less} = ${yuan(net)}` : `cash less its VAT, surcharges and income tax paid: ${k} ${yuan(e[1])}${less} = ${yuan(net)}`;
+    }
     case "aftertax": {
       const e = firstOf(c.aftertax);
       if (!e) return zh ? "无" : "nothing";
