@@ -33,12 +33,14 @@ export type Assumption =
   | { readonly code: "dta"; readonly recognised: boolean; readonly from: Source; readonly clauses: readonly string[] }
   /** For a listed or pre-IPO company, the support in profit is 非经常性损益. */
   | { readonly code: "nonRecurring" }
+  /** Years whose profit before support falls in the 小型微利企业 band: a per-year rate does not fit them. */
+  | { readonly code: "smallLowProfit"; readonly years: readonly number[] }
   /** When the current tax is paid (企业所得税法 第五十四条). */
   | { readonly code: "taxPayment"; readonly when: "quarterly" | "annual"; readonly from: Source };
 
 /** Which settings each view rests on. */
 const profit: readonly Assumption["code"][] = ["lag", "method", "life", "readyForUse", "costYears", "receivable", "vat"];
-const taxed: readonly Assumption["code"][] = [...profit, "taxRate", "dta", "nonTaxable", "nonTaxableDoubtful", "superDeduction", "sixthYear", "netDeferredTax"];
+const taxed: readonly Assumption["code"][] = [...profit, "taxRate", "smallLowProfit", "dta", "nonTaxable", "nonTaxableDoubtful", "superDeduction", "sixthYear", "netDeferredTax"];
 const uses: Record<Quantity, readonly Assumption["code"][]> = {
   entitled: [],
   cash: ["lag"],
@@ -102,7 +104,22 @@ export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
   }
   const out: Assumption[] = [...grouped.values()];
   if (lines.length) out.push({ code: "taxRate", rate: a.settings.taxRate, years: a.settings.taxRates ?? {} }, { code: "nonRecurring" });
+  const small = smallLowProfitYears(a);
+  if (lines.length && small.length) out.push({ code: "smallLowProfit", years: small });
   return out.filter((x) => uses[q].includes(x.code));
+}
+
+/** 小型微利企业: 年应纳税所得额不超过300万元 (with at most 300 staff and 50,000,000 of assets, which the scenario does not hold). */
+export const SMALL_LOW_PROFIT_CAP = new Decimal(3_000_000);
+
+/** The horizon's years whose stated profit before support is taxable and within the 小型微利企业 band. */
+function smallLowProfitYears(a: Accounts): number[] {
+  const given = a.settings.profitBeforeSupport ?? {};
+  return Object.entries(given)
+    .map(([y, v]) => [Number(y), new Decimal(v)] as const)
+    .filter(([y, v]) => y >= a.horizon.from && y <= a.horizon.to && v.gt(0) && v.lte(SMALL_LOW_PROFIT_CAP))
+    .map(([y]) => y)
+    .sort((x, y) => x - y);
 }
 
 const where = (from: Source, lang: "en-US" | "zh-CN") =>
@@ -204,6 +221,12 @@ export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US")
       return zh
         ? `上市及拟上市公司：计入当期损益的政府补助属非经常性损益，按照确定的标准享有、对损益产生持续影响的除外（证监会公告〔2023〕65号 三、（二））；本工具认为这些条款均为一次性奖励或有期限措施下的支持，不属例外`
         : `for a listed or pre-IPO company, support in profit is non-recurring (非经常性损益) unless received on a fixed standard with a lasting effect on profit (证监会公告〔2023〕65号 三、（二）); the engine reads none of these clauses as such: each is a one-off award or paid under measures of limited duration`;
+    case "smallLowProfit": {
+      const years = x.years.join(zh ? "、" : ", ");
+      return zh
+        ? `注意：${years} 年补助前应纳税所得额不超过300万元，若从业人数不超过300人、资产总额不超过5000万元，即为小型微利企业，减按25%计入应纳税所得额、按20%税率缴纳（实际税负5%，财政部 税务总局公告2023年第12号，执行至2027年12月31日）；补助使所得额超过300万元则全年不再适用。按年设定单一税率不能反映这一点，这些年度的所得税请另行核算`
+        : `warning: in ${years} the profit before support is at most 3,000,000; with at most 300 staff and 50,000,000 of assets the enterprise is a 小型微利企业, taxed on 25% of its income at 20% (5% in effect; 财政部 税务总局公告2023年第12号, to 31 December 2027), and support that takes its income over 3,000,000 ends that for the whole year. A single rate per year cannot show this: work those years' tax out apart`;
+    }
     case "taxPayment":
       // The clauses are every line's: the setting is the scenario's, so it is stated without them.
       return x.when === "quarterly"
