@@ -1,3 +1,4 @@
+import * as accountsWhatIf from "./accounts-whatif";
 /**
  * The pane's words in English (en-US). zh-CN.ts has the same keys (its type says so, and
  * test/taskpane/i18n.test.ts checks both ways). {name} marks a parameter.
@@ -527,4 +528,5 @@ export const enUS = {
   "topic.regulatory": "Review, testing, customs",
   "topic.market": "Hospital entry, purchasing, promotion",
   "topic.environment": "Business environment, land",
+  ...accountsWhatIf.enUS,
 };
