@@ -1,5 +1,5 @@
 import { enUS as packs } from "./packs";
-
+import * as accountsWhatIf from "./accounts-whatif";
 /**
  * The pane's words in English (en-US). zh-CN.ts has the same keys (its type says so, and
  * test/taskpane/i18n.test.ts checks both ways). {name} marks a parameter.
@@ -530,4 +530,5 @@ export const enUS = {
   "topic.market": "Hospital entry, purchasing, promotion",
   "topic.environment": "Business environment, land",
   ...packs,
+  ...accountsWhatIf.enUS,
 };

@@ -1,5 +1,6 @@
 import type { enUS } from "./en-US";
 import { zhCN as packs } from "./packs";
+import * as accountsWhatIf from "./accounts-whatif";
 
 /** The pane's words in simplified Chinese (zh-CN): the same keys as en-US.ts, checked by the type. */
 export const zhCN: Record<keyof typeof enUS, string> = {
@@ -528,4 +529,5 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "topic.market": "入院、采购、推广",
   "topic.environment": "营商环境、用地",
   ...packs,
+  ...accountsWhatIf.zhCN,
 };
