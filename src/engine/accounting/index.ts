@@ -4,6 +4,7 @@ export type { AccountingEntry } from "./classes";
 export { accountingQuantities, projections, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./schedule";
 export { accountedForecast, accounts, lineView, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounts";
 export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./assumptions";
+export { lineWhy } from "./why";
 export { accountsTable, parseTable, parseView, tableNames, viewCodes, viewNames } from "./table";
 export { DEFAULT_DISCOUNT_RATE, treatments, treatmentsTable, type Treatments } from "./treatments";
 export { rolledBalances, rollForward, rollForwardTable, type RolledBalance, type RollRow } from "./rollforward";
