@@ -80,20 +80,25 @@ test("one level: no fold inside the section", () => {
   expect(container.querySelectorAll("details")).toHaveLength(0);
 });
 
-test("each line says why, in the engine's words, the clause by its title", () => {
+test("each line says why in the view shown, in the engine's words, the clause by its title", () => {
   renderIn("en-US");
-  const lines = screen.getByTestId("accounts-lines");
-  expect(lines.textContent).toContain("Shenzhen devices （七）, entitled 2026");
-  // 6,000,000 received 2027 over the 19 years left of a 20-year plant: 315,789.47 a year.
-  expect(lines.textContent).toContain("useful life 20 years (set on the event); gross method: deferred income, recognised over 19 years from 2027, about 315,789.47 a year");
-  expect(lines.textContent).not.toMatch(/shenzhen-device\//);
+  const lines = () => screen.getByTestId("accounts-lines").textContent;
+  expect(lines()).toContain("Shenzhen devices （七）, entitled 2026");
+  expect(lines()).toContain("entitled 2026 + payment lag of 1 year (default): 6,000,000 received 2027");
+  view("pl");
+  // 6,000,000 received 2027 over the 19 years left of a 20-year plant in use from 2026.
+  expect(lines()).toContain("6,000,000 ÷ 19 remaining years of a 20-year building in use from 2026 (the award year), from 2027 when the money came");
+  view("tax");
+  // 15% × 6,000,000 = 900,000 current tax; deferred tax asset 15% × 5,684,210.53 = 852,631.58.
+  expect(lines()).toContain("current tax + change in deferred tax: 2027 900,000 − 852,631.58 = 47,368.42");
+  expect(lines()).not.toMatch(/shenzhen-device\//);
 });
 
 test("in Chinese, the labels, the settings and the lines too", () => {
   renderIn("zh-CN");
   expect(screen.getByText("2026 年末递延收益")).toBeTruthy();
   expect(screen.getByTestId("accounts-assumptions").textContent).toContain("付款滞后 1 年，默认");
-  expect(screen.getByTestId("accounts-lines").textContent).toContain("确认为递延收益，在费用发生的 2 年内计入损益（按条款设定）");
+  expect(screen.getByTestId("accounts-lines").textContent).toContain("2026 年取得资格，付款滞后 0 年（按条款设定），2026 年到账 8,000,000 元");
   expect(screen.getByText("会计与税务设置")).toBeTruthy();
 });
 

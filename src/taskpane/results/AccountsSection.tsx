@@ -1,6 +1,6 @@
 import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { accountingQuantities, accounts as accountsOf, accountsTable, lineStory, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../engine";
+import { accountingQuantities, accounts as accountsOf, accountsTable, lineWhy, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { AccountingSettings } from "../wizard/AccountingSettings";
 import type { Draft } from "../wizard/draft";
@@ -22,8 +22,8 @@ const views: readonly Quantity[] = accountingQuantities.filter((q) => q !== "ent
 /**
  * The CFO's views of the forecast, one level inside the results' own fold: a small statement of
  * one year (其他收益, deferred income at its end, cash received), opening on the first year with
- * figures; a switch between the views; each line with the engine's account of why it falls where
- * it does (lineStory); and, where the draft can be changed, every setting the views rest on.
+ * figures; a switch between the views; each line with the engine's arithmetic of its figures in
+ * the view shown (lineWhy; the results above give each line's whole story); and, where the draft can be changed, every setting the views rest on.
  * Every figure and every assumption's wording comes from the engine, on the forecast the results
  * already show (no second run: the P10–P90 band of these views is the CLI's and FORECAST's).
  */
@@ -101,7 +101,7 @@ export function AccountsSection({ scenario, f, draft, change }: { readonly scena
           <li key={k}>
             <strong>{t("accounts.line", { clause: clauseName(l.line.trace.clause.id, i18n), year: l.line.year })}</strong>
             <br />
-            {lineStory(l, lang)}
+            {lineWhy(accounts, l, view, lang)}
           </li>
         ))}
       </ul>
