@@ -10,3 +10,5 @@ export { accountsTable, parseTable, parseView, tableNames, viewCodes, viewNames 
 export { DEFAULT_DISCOUNT_RATE, treatments, treatmentsTable, type Treatments } from "./treatments";
 export { rolledBalances, rollForward, rollForwardTable, type RolledBalance, type RollRow } from "./rollforward";
 export { carryForwardYears, lossCarryForward, lossTable, type LossYear } from "./losses";
+/** The defaults the pane shows beside the settings that take them (issue 19: defaults shown as defaults). */
+export { defaultLives, DEFAULT_SUPER_DEDUCTION, DEFAULT_VAT_RATE, DEFAULT_VAT_SURCHARGES } from "./kinds";

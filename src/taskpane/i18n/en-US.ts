@@ -1,10 +1,13 @@
 import { enUS as packs } from "./packs";
 import * as accountsWhatIf from "./accounts-whatif";
+import { enUS as accounts } from "./accounts";
+
 /**
  * The pane's words in English (en-US). zh-CN.ts has the same keys (its type says so, and
  * test/taskpane/i18n.test.ts checks both ways). {name} marks a parameter.
  */
 export const enUS = {
+  ...accounts,
   "app.title": "Subsidy forecast",
   "lang.switch": "Language",
   "lang.en": "English",
@@ -304,9 +307,8 @@ export const enUS = {
   "accounts.otherIncome": "Other income (其他收益), {year}",
   "accounts.deferred": "Deferred income at the end of {year}",
   "accounts.cash": "Cash received, {year}",
-  "accounts.assumptions": "Settings used (the tax rate and the payment lag can be changed above; the others in the scenario file or the workbook's Inputs rows):",
+  "accounts.assumptions": "Settings used (each can be changed under the accounting and tax settings below):",
   "accounts.taxRate": "Income tax rate",
-  "accounts.taxRateInvalid": "A percentage from 0 to 100, such as 15",
   "accounts.lag": "Payment lag (default for every clause)",
   "accounts.lagYears": "{n} years",
   "view.cash": "Cash received",

@@ -1,9 +1,11 @@
 import type { enUS } from "./en-US";
 import { zhCN as packs } from "./packs";
 import * as accountsWhatIf from "./accounts-whatif";
+import { zhCN as accounts } from "./accounts";
 
 /** The pane's words in simplified Chinese (zh-CN): the same keys as en-US.ts, checked by the type. */
 export const zhCN: Record<keyof typeof enUS, string> = {
+  ...accounts,
   "app.title": "政策补贴测算",
   "lang.switch": "语言",
   "lang.en": "English",
@@ -303,9 +305,8 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "accounts.otherIncome": "{year} 年其他收益",
   "accounts.deferred": "{year} 年末递延收益",
   "accounts.cash": "{year} 年到账现金",
-  "accounts.assumptions": "所用假设（税率和付款滞后可在上方修改；其他设置在情景文件或工作簿“输入”表中修改）：",
+  "accounts.assumptions": "所用假设（均可在下方“会计与税务设置”中修改）：",
   "accounts.taxRate": "企业所得税税率",
-  "accounts.taxRateInvalid": "0 到 100 之间的百分数，例如 15",
   "accounts.lag": "付款滞后（各条款默认）",
   "accounts.lagYears": "{n} 年",
   "view.cash": "到账现金",

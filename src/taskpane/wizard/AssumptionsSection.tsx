@@ -2,6 +2,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { engine, jurisdictionsOf, parseRegion } from "../engine";
 import { useI18n } from "../i18n";
+import { AccountingSettings } from "./AccountingSettings";
 import { newKey, type Draft, type DraftAssumption } from "./draft";
 import { PercentField, SelectField, TextField, useFieldRowStyles } from "./fields";
 
@@ -12,7 +13,8 @@ const useStyles = makeStyles({
 /**
  * Step 3's settings: the default chance and realisation of every event, rates assumed for the
  * clauses whose text gives no number (ruling 3: they pay nothing unless a rate is assumed, and
- * the result then says it is an assumption), and issue dates the texts do not state.
+ * the result then says it is an assumption), issue dates the texts do not state, and the
+ * accounting and tax settings the cash, profit and tax views rest on.
  */
 export function AssumptionsSection({ draft, change }: { readonly draft: Draft; readonly change: (patch: Partial<Draft>) => void }) {
   const { t, lang } = useI18n();
@@ -79,6 +81,8 @@ export function AssumptionsSection({ draft, change }: { readonly draft: Draft; r
           ))}
         </>
       )}
+
+      <AccountingSettings draft={draft} change={change} />
     </>
   );
 }
