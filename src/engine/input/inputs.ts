@@ -42,6 +42,8 @@ const eventItems = {
 const accountingItems = ["payment lag", "asset method", "useful life", "tax rate", "super deduction", "discount rate", "vat rate", "vat surcharges", "deferred tax asset", "profit before support", "qualified year", "non-taxable", "cost years", "recognition", "approval year"] as const;
 const settingItems = ["name", "enterprise", "region", "sector", "sme", "from", "to", "default probability", "default realisation", "draws", "seed", "assumption", "issue date", "revenue", "rd", ...accountingItems] as const;
 export const inputItems = [...settingItems, ...Object.keys(eventItems), "other"];
+/** Items whose Value is an amount in yuan (a workbook shows it in 元). */
+export const yuanItems: ReadonlySet<string> = new Set(["revenue", "rd", "profit before support", "certificate", "fda breakthrough", "output", "vbp", "first set", "insurance", "facility"]);
 
 /** "drugClass=1; industrialised=yes" ⇄ facts of an `other` event. */
 function parseFacts(text: string): Record<string, string | boolean> {
@@ -280,8 +282,10 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     // events[3].rdCost → row 7 (certificate): rdCost; for a reader, 第 7 行（certificate）：研发投入：…
     const row = (i: number) => eventRows[i];
     const type = (i: number) => String(raw.events[i].type);
+    /** The row's item as the table names it (注册证 in zh-CN; first set, not the scenario's firstSet, in en-US). */
+    const item = (i: number, lang: Lang) => itemWord(Object.keys(eventItems).find((k) => eventItems[k as keyof typeof eventItems] === type(i)) ?? type(i), lang);
     const place = (path: readonly PropertyKey[], lang: Lang) =>
-      path[0] === "events" && typeof path[1] === "number" ? (lang === "zh-CN" ? `第 ${row(path[1])} 行（${type(path[1])}）` : `row ${row(path[1])} (${type(path[1])})`) : undefined;
+      path[0] === "events" && typeof path[1] === "number" ? (lang === "zh-CN" ? `第 ${row(path[1])} 行（${item(path[1], lang)}）` : `row ${row(path[1])} (${item(path[1], lang)})`) : undefined;
     const issues = e.issues ?? [];
     throw new ScenarioError(
       e.problems.map((p) => p.replace(/^events\[(\d+)\]\.?([^:]*):/, (_m, i: string, field: string) => `row ${row(Number(i))} (${type(Number(i))})${field ? `: ${field}` : ""}:`)),
