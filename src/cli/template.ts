@@ -1,13 +1,14 @@
 import ExcelJS from "exceljs";
-import { accountedForecast, accountsTable, CATALOG_VERSION, certificateOption, engine, forecastTable, inputColumns, readerTable, scenarioToInputs, toNumber, WAN, type Accounts, type Decimal, type InputCell, type Lang, type Scenario } from "../engine";
+import { accountedForecast, accountsTable, CATALOG_VERSION, engine, forecastTable, inputColumns, readerDocument, readerTable, scenarioToInputs, toNumber, WAN, yuanItems, type Accounts, type Decimal, type InputCell, type Lang, type Scenario } from "../engine";
 import { CellError, type CellResult } from "../functions/cells";
 import { call } from "../functions/reports";
 import { catalogRecord, catalogRecordXml } from "../workbook/catalog-record";
 import { figuresLayout, figuresViews } from "../workbook/figures";
 import { storedFormula } from "../workbook/formula";
-import { besideAt, chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormula, inputsTableName, numberFormats, viewFormulaFor, viewSheets, wanView, type ViewCode } from "../workbook/layout";
+import { besideAt, chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormulaFor, inputsTableNames, numberFormats, viewFormulaFor, viewSheets, wanView, type ViewCode } from "../workbook/layout";
 import { completePackage, type AddinReference } from "../workbook/package";
-import { opensOn, pointerText, sheetRef, sheetRegistry, sheetSpec, type SheetId } from "../workbook/sheets";
+import { opensOn, pointerText, sheetName, sheetRef, sheetRegistry, sheetSpec, type SheetId } from "../workbook/sheets";
+import { templateWords } from "./template-words";
 import { PRODUCT, PRODUCT_VERSION } from "./version";
 
 export interface TemplateOptions {
@@ -21,7 +22,6 @@ export interface TemplateOptions {
   readonly packsXml?: string;
 }
 
-const chartTitle: Record<Lang, string> = { "en-US": "Support by year: ceiling and expected (元)", "zh-CN": "各年度支持：上限与预期（元）" };
 const wanLabel: Record<Lang, string> = { "en-US": "万元 view (the table above ÷ 10,000)", "zh-CN": "万元视图（上表 ÷ 10,000）" };
 
 /** A spilling formula over `values` (its cached results), anchored at `anchor`; completePackage marks it dynamic. */
@@ -56,16 +56,22 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
   // Every sheet, in the registry's order and language, opening on the values sheet.
   const ws = addSheets(wb, lang);
   const inputs = ws.inputs;
-  const [header, ...rows] = scenarioToInputs(scenario);
+  // Rows by their codes, for the Events sheet's formulas; the table as the reader reads it, in the
+  // workbook's language (the same rows: scenarioFromInputs reads either back).
+  const [, ...rows] = scenarioToInputs(scenario);
+  const [header, ...shown] = scenarioToInputs(scenario, lang);
   inputs.addTable({
-    name: inputsTableName,
+    name: inputsTableNames[lang],
     ref: "A1",
     headerRow: true,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
     columns: (header as string[]).map((name) => ({ name, filterButton: true })),
-    rows: rows.map((r) => r.map((v: InputCell) => v ?? null)),
+    rows: shown.map((r) => r.map((v: InputCell) => v ?? null)),
   });
-  inputs.getColumn(4).numFmt = numberFormats.plain;
+  // An amount in 元; a rate, a year or a count as it is.
+  const valueColumn = inputColumns.indexOf("Value") + 1;
+  rows.forEach((r, i) => (inputs.getCell(i + 2, valueColumn).numFmt = yuanItems.has(String(r[0])) ? numberFormats.yuan : "General"));
+  inputs.getColumn(inputColumns.indexOf("Area") + 1).numFmt = numberFormats.plain;
   inputs.columns.forEach((c, i) => (c.width = [22, 8, 14, 16, 7, 22, 10, 12, 12, 36, 48][i] ?? 12));
 
   // The year table: one dynamic array over the Inputs table, cached with the engine's values.
@@ -76,7 +82,7 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
   const table = readerTable(forecastTable(f), options.lang, engine().catalog.documents);
   const values = [table.header, ...table.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
   const width = table.header.length;
-  spill(out, "A1", forecastFormula, values);
+  spill(out, "A1", forecastFormulaFor(inputsTableNames[lang]), values);
   for (let c = 2; c <= forecastExtent.columns; c++) out.getColumn(c).numFmt = numberFormats.yuan;
   out.getRow(1).font = { bold: true };
   out.columns.forEach((c) => (c.width = 18));
@@ -91,32 +97,30 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
   for (let r = wanTop + 1; r <= wanTop + forecastExtent.rows; r++) for (let c = 2; c <= width; c++) out.getCell(r, c).numFmt = numberFormats.wanYuan;
 
   const views = fillViewSheets(ws, accounts, options.lang);
-  const events = fillEventsSheet(ws.events, scenario, rows, lang);
+  const events = fillEventsSheet(ws.events, rows, shown, lang);
   fillFiguresSheet(ws.figures, figuresLayout(f, accounts, lang, options.computed));
 
   const about = ws.about;
   const { catalog } = engine();
+  const w = templateWords[lang].about;
   about.addRows([
-    ["Subsidy forecast template"],
-    ["Scenario", scenario.name],
-    ["Catalog version", CATALOG_VERSION],
-    ["Method", f.method.kind === "exact" ? `exact over ${f.method.worlds} combinations` : `Monte Carlo, ${f.method.draws} draws, seed ${f.method.seed}`],
-    ["Needs", "the SUBSIDY add-in (manifest.xml) to recalculate; cached values show the engine's figures as written, and the Figures sheet holds them as plain values"],
+    [w.title],
+    [w.scenario, scenario.name],
+    [w.catalog, CATALOG_VERSION],
+    [w.method, f.method.kind === "exact" ? w.exact(f.method.worlds) : w.monteCarlo(f.method.draws, f.method.seed)],
+    [w.needs, w.needsText(sheetName("figures", lang))],
     [],
-    ["Policy document", "Jurisdiction", "Level", "Status", "Number", "Validity", "Source file"],
-    ...catalog.documents.map((d) => [
-      d.title,
-      d.jurisdiction,
-      d.level,
-      d.status === "draft" ? "draft for comment (征求意见稿)" : "in force",
-      d.docNumber ?? "",
-      d.validTo ? `${d.validFrom ?? d.issued ?? "…"} to ${d.validTo}` : d.validityYears ? `${d.validityYears} years from issue (date not in the text)` : "no dates given",
-      d.file,
-    ]),
+    [...w.documentsHeader],
+    ...catalog.documents.map((d) => {
+      const r = readerDocument(catalog, d, lang);
+      // The title in the reader's language; the Chinese title is the text's own, kept in English too.
+      return [lang === "zh-CN" ? d.title : `${d.titleEn} (${d.title})`, r.jurisdiction, r.level, r.status, d.docNumber ?? "", r.validity || w.noDates, d.file];
+    }),
   ]);
   about.getRow(1).font = { bold: true, size: 14 };
   about.getRow(7).font = { bold: true };
-  about.getColumn(1).width = 70;
+  // Wide enough for a place with its zone (中国（北京）自贸试验区…), a document number and a date range.
+  about.columns.forEach((c, i) => (c.width = [70, 40, 10, 12, 22, 26, 28][i] ?? 12));
 
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   const name = (n: { name: string; formula: string }) => ({ name: n.name, formula: storedFormula(n.formula) });
@@ -125,7 +129,7 @@ export async function buildTemplate(scenario: Scenario, options: TemplateOptions
   return completePackage(bytes, {
     chart: {
       sheet: out.name,
-      title: chartTitle[lang],
+      title: templateWords[lang].chartTitle,
       from: forecastChart.from,
       to: forecastChart.to,
       categories: name(names.years),
@@ -163,7 +167,7 @@ function fillViewSheets(sheets: Record<SheetId, ExcelJS.Worksheet>, accounts: Ac
     // Each table's first column holds years and labels (1-based columns); the rest are yuan.
     const yearColumns = new Set(placed.map((_, k) => k * (forecastExtent.columns + 1) + 1));
     for (const [anchor, code] of placed) {
-      spill(ws, anchor, viewFormulaFor(inputsTableName, code), cells(code));
+      spill(ws, anchor, viewFormulaFor(inputsTableNames[lang], code), cells(code));
       anchors.push({ sheet: ws.name, cell: anchor });
     }
     ws.columns.forEach((c) => (c.width = 18));
@@ -219,42 +223,41 @@ function fillFiguresSheet(ws: ExcelJS.Worksheet, layout: ReturnType<typeof figur
   ws.columns.forEach((c, i) => (c.width = i === 0 ? 18 : 20));
 }
 
-const eventsHeader: Record<Lang, string[]> = {
-  "en-US": ["Item", "Year", "Product", "Per-matter amount (before annual caps)", "Explanation"],
-  "zh-CN": ["事项", "年份", "产品", "单项金额（年度上限前）", "说明"],
-};
-
 /**
  * One row per event with the single-matter SUBSIDY function that prices it, reading the Inputs
  * cells, and its EXPLAIN beside it: the amount for that matter alone, before the portfolio's
  * annual caps and limits that FORECAST applies (ruling 9).
  */
-function fillEventsSheet(ws: ExcelJS.Worksheet, scenario: Scenario, rows: InputCell[][], lang: Lang): { sheet: string; cell: string }[] {
-  eventsHeader[lang].forEach((h, c) => (ws.getCell(1, c + 1).value = h));
+function fillEventsSheet(ws: ExcelJS.Worksheet, rows: InputCell[][], shown: InputCell[][], lang: Lang): { sheet: string; cell: string }[] {
+  templateWords[lang].eventsHeader.forEach((h, c) => (ws.getCell(1, c + 1).value = h));
   ws.getRow(1).font = { bold: true };
   ws.getCell(sheetSpec("events").pointer!).font = { bold: false, italic: true };
   const inputsRef = sheetRef("inputs", lang);
   /** Where a column of the Inputs table is, as a cell address on a row. */
   const at = (name: (typeof inputColumns)[number], row: number) => `${inputsRef}!${column(inputColumns.indexOf(name))}${row}`;
+  const optionRef = (row: number) => `SUBSTITUTE(${at("Option", row)},"，",",")`;
   const regionRow = rows.findIndex((r) => r[0] === "region") + 2;
   const region = `${inputsRef}!$${column(inputColumns.indexOf("Option"))}$${regionRow}`;
+  // The cached results are what the formulas compute from the cells as shown (深圳市, 国家创新).
+  const shownRegion = shown[regionRow - 2][inputColumns.indexOf("Option")];
   const anchors: { sheet: string; cell: string }[] = [];
   let line = 1;
   rows.forEach((r, i) => {
     const row = i + 2;
     const value = (name: (typeof inputColumns)[number]) => r[inputColumns.indexOf(name)];
-    const option = String(value("Option") ?? "");
+    const pathway = String(shown[i][inputColumns.indexOf("Option")] ?? "").replace(/，/g, ",").split(",")[0].trim();
     const priced: Record<string, [string, string[], unknown[]] | undefined> = {
       certificate: [
         "REGISTRATION",
-        [at("Class", row), at("Value", row), region, `TRIM(LEFT(${at("Option", row)},FIND(",",${at("Option", row)}&",")-1))`, at("Year", row)],
-        [value("Class"), value("Value"), scenario.enterprise.region, certificateOption(option).pathway, value("Year")],
+        // The pathway: the Option's first word, before a comma of either width (国家创新，落地生产).
+        [at("Class", row), at("Value", row), region, `TRIM(LEFT(${optionRef(row)},FIND(",",${optionRef(row)}&",")-1))`, at("Year", row)],
+        [value("Class"), value("Value"), shownRegion, pathway || undefined, value("Year")],
       ],
-      vbp: ["VBP", [at("Value", row), region], [value("Value"), scenario.enterprise.region]],
-      "first set": ["FIRSTSET", [at("Value", row), region], [value("Value"), scenario.enterprise.region]],
-      insurance: ["INSURANCE", [at("Value", row), region], [value("Value"), scenario.enterprise.region]],
-      facility: ["FACILITY", [at("Value", row), at("Area", row), region], [value("Value"), value("Area"), scenario.enterprise.region]],
-      clinical: ["CLINICAL", [at("Class", row), at("Option", row), region], [value("Class"), value("Option"), scenario.enterprise.region]],
+      vbp: ["VBP", [at("Value", row), region], [value("Value"), shownRegion]],
+      "first set": ["FIRSTSET", [at("Value", row), region], [value("Value"), shownRegion]],
+      insurance: ["INSURANCE", [at("Value", row), region], [value("Value"), shownRegion]],
+      facility: ["FACILITY", [at("Value", row), at("Area", row), region], [value("Value"), value("Area"), shownRegion]],
+      clinical: ["CLINICAL", [at("Class", row), at("Option", row), region], [value("Class"), value("Option"), shownRegion]],
     };
     const entry = priced[String(value("Item"))];
     if (!entry) return;
@@ -262,10 +265,11 @@ function fillEventsSheet(ws: ExcelJS.Worksheet, scenario: Scenario, rows: InputC
     const formula = (fn: string, list: string[]) => `=SUBSIDY.${fn}(${list.join(",")})`;
     const cached = (v: CellResult) => (v instanceof CellError ? { error: v.code } : v) as ExcelJS.CellFormulaValue["result"];
     line++;
-    [value("Item"), value("Year"), value("Product") ?? ""].forEach((v, c) => (ws.getCell(line, c + 1).value = v as ExcelJS.CellValue));
+    // The item as the Inputs table shows it; the cached results as a cell answers in an Excel of the workbook's language.
+    [shown[i][0], value("Year"), value("Product") ?? ""].forEach((v, c) => (ws.getCell(line, c + 1).value = v as ExcelJS.CellValue));
     // Each formula a one-cell dynamic array, as Excel 365 stores a custom function's cell (completePackage adds cm="1").
-    spill(ws, `D${line}`, formula(name, refs), [[cached(call(name, args))]]);
-    spill(ws, `E${line}`, formula("EXPLAIN", [`"${name}"`, ...refs]), [[cached(call("EXPLAIN", [name, ...args]))]]);
+    spill(ws, `D${line}`, formula(name, refs), [[cached(call(name, args, { lang }))]]);
+    spill(ws, `E${line}`, formula("EXPLAIN", [`"${name}"`, ...refs]), [[cached(call("EXPLAIN", [name, ...args], { lang }))]]);
     anchors.push({ sheet: ws.name, cell: `D${line}` }, { sheet: ws.name, cell: `E${line}` });
     ws.getCell(line, 4).numFmt = numberFormats.yuan;
     ws.getCell(line, 5).alignment = { wrapText: false };

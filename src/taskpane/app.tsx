@@ -26,9 +26,7 @@ import { ConfirmContext } from "./wizard/confirm";
 import { ClaimableList } from "./wizard/Claimable";
 import { ImportButton } from "./wizard/ImportButton";
 import { usePlausibility } from "./wizard/plausibility";
-import changpingDevice from "../../examples/changping-device-startup.json";
-import changpingDrug from "../../examples/changping-drug-developer.json";
-import shenzhenPlant from "../../examples/shenzhen-imaging-plant.json";
+import { exampleRaw, examples, type ExampleId } from "./examples";
 import { host } from "./host";
 import { I18nContext, langOf, langs, translate, type I18n, type Lang, type MessageKey } from "./i18n";
 import { AssumptionsSection } from "./wizard/AssumptionsSection";
@@ -48,12 +46,6 @@ const PacksSection = lazy(() => loadPacksSection().then((m) => ({ default: m.Pac
  * field checked by the scenario schema as it is typed), step 4 shows the engine's forecast of
  * it, step 5 writes it into the workbook and keeps named scenarios there.
  */
-
-const examples: readonly { id: string; raw: unknown }[] = [
-  { id: "changping-device-startup", raw: changpingDevice },
-  { id: "shenzhen-imaging-plant", raw: shenzhenPlant },
-  { id: "changping-drug-developer", raw: changpingDrug },
-];
 
 interface Step {
   readonly id: "enterprise" | "products" | "investments" | "results" | "workbook";
@@ -374,11 +366,11 @@ export function App() {
                     <option value="">{t("example.choose")}</option>
                     {examples.map((e) => (
                       <option key={e.id} value={e.id}>
-                        {t(`example.${e.id as "changping-device-startup"}`)}
+                        {t(`example.${e.id}`)}
                       </option>
                     ))}
                   </Select>
-                  <Button disabled={!example} onClick={() => void load(parseScenario(examples.find((e) => e.id === example)!.raw), t(`example.${example as "changping-device-startup"}`))}>
+                  <Button disabled={!example} onClick={() => void load(parseScenario(exampleRaw(example as ExampleId, lang)), t(`example.${example as ExampleId}`))}>
                     {t("example.load")}
                   </Button>
                   <ImportButton onScenario={(s) => void load(s)} />

@@ -53,8 +53,9 @@ const words = {
     needs: (live: readonly string[]) =>
       `${live.join("、")} 工作表为实时公式：只有在安装了“政策补贴测算”加载项的 Excel 中才会重新计算，在其他软件中显示 #NAME?。本表数值为纯数值（先以元、再以万元列示），在任何电子表格软件中显示相同。`,
     wan: "同一表格，以万元计（元 ÷ 10,000）",
-    columns: ["年份", "上限（元）", "期望（元）", "P10（元）", "P50（元）", "P90（元）"],
-    policy: (title: string) => `期望：${title}`,
+    // DESIGN's glossary (上限 / 预期) and the engine's year table (10%分位数, 中位数, 90%分位数).
+    columns: ["年份", "上限（元）", "预期（元）", "10%分位数（元）", "中位数（元）", "90%分位数（元）"],
+    policy: (title: string) => `预期：${title}`,
     total: "合计",
     views: {
       cash: "现金：各年到账（元）",

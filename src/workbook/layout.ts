@@ -6,7 +6,9 @@ import { sheetRef, sheetSpec } from "./sheets";
  * the task pane (Excel.run). Both write the same sheets and formulas, so a workbook from either
  * recalculates the same way.
  */
-export const inputsTableName = "Inputs";
+export const inputsTableNames: Readonly<Record<Lang, string>> = { "en-US": "Inputs", "zh-CN": "输入表" };
+/** The task pane's table name (its workbook's Inputs rows are written with English codes). */
+export const inputsTableName = inputsTableNames["en-US"];
 
 /**
  * The most rows an Inputs table may have, header included: both writers refuse a longer
@@ -66,10 +68,12 @@ export const wanView = { label: `A${forecastExtent.rows + 2}`, anchor: `A${forec
 export function chartNames(lang: Lang) {
   const forecast = sheetRef("forecast", lang);
   const spillColumn = (column: string) => `=OFFSET(${forecast}!$${column}$2,0,0,ROWS(${forecast}!$A$1#)-2,1)`;
+  // Excel's Name Manager shows these names: in the workbook's language too.
+  const zh = lang === "zh-CN";
   return {
-    years: { name: "SubsidyYears", formula: spillColumn("A") },
-    ceiling: { name: "SubsidyCeiling", formula: spillColumn("B") },
-    expected: { name: "SubsidyExpected", formula: spillColumn("C") },
+    years: { name: zh ? "补贴年份" : "SubsidyYears", formula: spillColumn("A") },
+    ceiling: { name: zh ? "补贴上限" : "SubsidyCeiling", formula: spillColumn("B") },
+    expected: { name: zh ? "补贴预期" : "SubsidyExpected", formula: spillColumn("C") },
   } as const;
 }
 

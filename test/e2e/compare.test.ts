@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { compareForecasts, Decimal, formatAmountIn, formatSignedIn, forecast, parseScenario, scenarioSummary } from "../../src/engine";
+import { compareForecasts, Decimal, formatAmountIn, formatSignedIn, forecast, parseScenario, scenarioSummary, scenarioToInputs } from "../../src/engine";
+import { exampleRaw } from "../../src/taskpane/examples";
 import { translate, type Lang } from "../../src/taskpane/i18n";
 import { axeSerious, chromiumOnDist, openPane, root, screenshot } from "./support";
 
@@ -205,6 +206,8 @@ const startupVariant = (edit: (r: typeof startup) => void) => {
 
 test.each(cases)("%s at %i px: the scenario summary of three what-ifs equals the engine's, names editable, exports named and checked", async (lang, width) => {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params);
+  // The example as the pane loads it in this language: in zh-CN its Chinese name and labels (src/taskpane/examples.ts).
+  const loaded = exampleRaw("changping-device-startup", lang) as typeof startup;
   const { page, errors } = await openPane(browser.context, browser.url, `&lang=${lang}`);
   await page.setViewportSize({ width, height: 900 });
   await loadExample(page, lang, "changping-device-startup");
@@ -245,7 +248,7 @@ test.each(cases)("%s at %i px: the scenario summary of three what-ifs equals the
 
   const [summaryFile] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-summary"]')]);
   const summaryCsv = readFileSync((await summaryFile.path())!, "utf8");
-  expect(summaryFile.suggestedFilename()).toBe(`${fileStem(startup.name, t("scenarioSummary.file"))}.csv`);
+  expect(summaryFile.suggestedFilename()).toBe(`${fileStem(loaded.name, t("scenarioSummary.file"))}.csv`);
   expect(summaryCsv).toContain(t("scenarioSummary.title"));
   expect(summaryCsv.split("\r\n")[1].split(",").slice(0, 3)).toEqual([t("scenarioSummary.label"), "Plan A", t("whatif.name", { n: 1 })]);
   expect(summaryCsv.split("\r\n").find((l) => l.startsWith(`${t("col.total")},`))).toBe(
@@ -254,24 +257,24 @@ test.each(cases)("%s at %i px: the scenario summary of three what-ifs equals the
 
   // With 方案 3 open, the results and inputs are written under its name, never the baseline's.
   const [results] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-results"]')]);
-  expect(results.suggestedFilename()).toBe(`${fileStem(startup.name, t("whatif.name", { n: 3 }), t("export.resultsFile"))}.csv`);
+  expect(results.suggestedFilename()).toBe(`${fileStem(loaded.name, t("whatif.name", { n: 3 }), t("export.resultsFile"))}.csv`);
   const resultsCsv = readFileSync((await results.path())!, "utf8");
-  expect(resultsCsv.split("\r\n")[0]).toBe(`\ufeff${[t("col.year"), t("col.policy"), t("results.clause"), t("delta.event"), t("col.ceiling"), t("col.expected"), "P10", "P90", t("results.citation")].join(",")}`);
+  expect(resultsCsv.split("\r\n")[0]).toBe(`\ufeff${[t("col.year"), t("col.policy"), t("results.clause"), t("delta.event"), t("col.ceiling"), t("col.expected"), t("col.p10"), t("col.p90"), t("results.citation")].join(",")}`);
   const share60 = startupVariant((r) => (r.defaults = { realisation: 0.6 }));
   // Every line that pays is a row, with its figures and its sentence; the totals close it.
   for (const l of share60.lines.filter((x) => x.expected.gt(0))) expect(resultsCsv).toContain(`,${l.ceiling.toFixed()},${l.expected.toFixed()},,,`);
   expect(resultsCsv).toContain("先期给予最高200万元");
   expect(resultsCsv.split("\r\n").at(-1)).toBe([t("col.total"), t("col.total"), "", "", share60.total.ceiling.toFixed(), share60.total.expected.toFixed(), share60.total.p10.toFixed(), share60.total.p90.toFixed(), ""].join(","));
   const [inputs] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-inputs"]')]);
-  expect(inputs.suggestedFilename()).toBe(`${fileStem(startup.name, t("whatif.name", { n: 3 }), t("export.inputsFile"))}.csv`);
-  expect(readFileSync((await inputs.path())!, "utf8").split("\r\n")[0]).toBe(`\ufeff${t("inputs.Item")},${t("inputs.Year")},${t("inputs.Product")},${t("inputs.Value")},${t("inputs.Class")},${t("inputs.Option")},${t("inputs.Area")},${t("inputs.Probability")},${t("inputs.Realisation")},${t("inputs.Label")},${t("inputs.Facts")}`);
+  expect(inputs.suggestedFilename()).toBe(`${fileStem(loaded.name, t("whatif.name", { n: 3 }), t("export.inputsFile"))}.csv`);
+  expect(readFileSync((await inputs.path())!, "utf8").split("\r\n")[0]).toBe(`\ufeff${scenarioToInputs(parseScenario(startup), lang)[0].join(",")}`);
 
   // The print: name, enterprise, date, year table, clause list, the summary; no control of the page.
   await page.emulateMedia({ media: "print" });
   await page.waitForSelector('[data-testid="print-summary"]');
   const printed = await page.evaluate(() => document.body.innerText);
-  expect(printed).toContain(`${startup.name} · ${t("whatif.name", { n: 3 })}`);
-  expect(printed).toContain(startup.enterprise.name);
+  expect(printed).toContain(`${loaded.name} · ${t("whatif.name", { n: 3 })}`);
+  expect(printed).toContain(loaded.enterprise.name);
   expect(printed).toContain(t("print.clauses"));
   expect(printed).toContain(bare(share60.total.expected));
   expect(printed).toContain(t("scenarioSummary.title"));

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { causesOf, compareForecasts, Decimal, forecast, formatAmountIn, formatSignedIn, parseScenario, type DiffReason, type Scenario } from "../../src/engine";
+import { exampleRaw } from "../../src/taskpane/examples";
 import { translate, type I18n, type Lang } from "../../src/taskpane/i18n";
 import type { Amounts } from "../../src/taskpane/results/amounts";
 import { reasonText } from "../../src/taskpane/results/words";
@@ -22,16 +23,22 @@ import { axeSerious, launch, openPane, requireChromium, results, root, screensho
 const raw = JSON.parse(readFileSync(join(root, "examples", "changping-device-startup.json"), "utf8"));
 const base: Scenario = parseScenario(raw);
 const baseF = forecast(base);
-const variant = (edit: (r: typeof raw) => void) => {
-  const r = structuredClone(raw);
-  edit(r);
-  const s = parseScenario(r);
-  return compareForecasts(base, baseF, s, forecast(s));
-};
-const whatIfs = {
-  slip: variant((r) => (r.events[6].year += 1)),
-  shenzhen: variant((r) => (r.enterprise.region = "shenzhen")),
-  share60: variant((r) => (r.defaults = { realisation: 0.6 })),
+/** The what-ifs of the example as the pane loads it in `lang` (in zh-CN its Chinese labels, src/taskpane/examples.ts), which the reasons name. */
+const whatIfsIn = (lang: Lang) => {
+  const loaded = exampleRaw("changping-device-startup", lang) as typeof raw;
+  const from = parseScenario(loaded);
+  const fromF = forecast(from);
+  const variant = (edit: (r: typeof raw) => void) => {
+    const r = structuredClone(loaded);
+    edit(r);
+    const s = parseScenario(r);
+    return compareForecasts(from, fromF, s, forecast(s));
+  };
+  return {
+    slip: variant((r) => (r.events[6].year += 1)),
+    shenzhen: variant((r) => (r.enterprise.region = "shenzhen")),
+    share60: variant((r) => (r.defaults = { realisation: 0.6 })),
+  };
 };
 
 const i18nOf = (lang: Lang): I18n => ({ lang, t: (key, params) => translate(lang, key, params) });
@@ -105,6 +112,7 @@ const cases: [Lang, number][] = [
 test.each(cases)("%s at %i px: the three what-ifs, Δ equal to the engine's, reasons stated, work kept", async (lang, width) => {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params);
   const signed = (x: Decimal) => yuanAmounts(lang).signed(x);
+  const whatIfs = whatIfsIn(lang);
   const { page, errors } = await openPane(browser.context, server.url, `&lang=${lang}`);
   await page.setViewportSize({ width, height: 900 });
   const person = new Person(page);

@@ -61,7 +61,8 @@ function sheetData(ws: ExcelJS.Worksheet, tables: Map<string, { sheet: string; r
   );
   const blocks = (formula: string) =>
     formula
-      .replace(/\b(\w+)\[#All\]/g, (whole, name: string) => {
+      // A table's name in either language (Inputs, 输入表).
+      .replace(/(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_.]*)\[#All\]/gu, (whole, name: string) => {
         const t = tables.get(name);
         if (!t) return whole;
         const [from, to] = t.ref.split(":");

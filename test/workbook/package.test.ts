@@ -213,7 +213,7 @@ test("--lang zh-CN names every tab in Chinese and writes the values sheet in Chi
   const t = await template("changping-device-startup.json", "--lang", "zh-CN");
   expect(t.workbook.worksheets.map((w) => w.name)).toEqual(["输入", "预测", "现金", "损益", "所得税", "税后", "数值", "事件", "说明"]);
   expect(t.workbook.getWorksheet("数值")!.getCell("A2").value).toBe("情景");
-  expect(t.parts["xl/workbook.xml"].replace(/&apos;/g, "'")).toContain(`<definedName name="SubsidyYears" localSheetId="1">OFFSET('预测'!$A$2,0,0,ROWS(_xlfn.ANCHORARRAY('预测'!$A$1))-2,1)</definedName>`);
+  expect(t.parts["xl/workbook.xml"].replace(/&apos;/g, "'")).toContain(`<definedName name="补贴年份" localSheetId="1">OFFSET('预测'!$A$2,0,0,ROWS(_xlfn.ANCHORARRAY('预测'!$A$1))-2,1)</definedName>`);
   expect(formulas(t).filter((f) => f.includes("_xldudf_SUBSIDY_REGISTRATION"))[0]).toMatch(/^_xldudf_SUBSIDY_REGISTRATION\('输入'!E\d+,'输入'!D\d+,'输入'!\$F\$\d+,/);
   expect(formulas(t).join("\n")).not.toMatch(/\b(Inputs|Forecast)!/);
   expect(t.workbook.getWorksheet("预测")!.getCell("A33").value).toBe("未安装“政策补贴测算”加载项时，本表的公式显示 #NAME?：计算时的数值（纯数值）见“数值”工作表。");

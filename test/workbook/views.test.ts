@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { accountedForecast, accountsTable, engine, parseScenario, readerTable, toNumber, type Lang } from "../../src/engine";
 import { figuresViews } from "../../src/workbook/figures";
-import { besideAt, viewSheets, type ViewCode } from "../../src/workbook/layout";
+import { besideAt, inputsTableNames, viewSheets, type ViewCode } from "../../src/workbook/layout";
 import { buildWorkbookEngine } from "../support/hyperformula";
 import { readTemplate, type Template } from "../support/template-reader";
 
@@ -161,7 +161,7 @@ describe.each(["en-US", "zh-CN"] as Lang[])("the template of the CFO example, --
 
   test.each(placed.map((p) => [p.view, p.anchor, p] as const))("%s at %s: the live formula with the view, cached with the engine's table and the hand figures", (view, anchor, p) => {
     const ws = t.workbook.getWorksheet(p.sheet.names[lang])!;
-    expect((ws.getCell(anchor).value as ExcelJS.CellFormulaValue).formula).toBe(`_xldudf_SUBSIDY_FORECAST(Inputs[#All],"${view}")`);
+    expect((ws.getCell(anchor).value as ExcelJS.CellFormulaValue).formula).toBe(`_xldudf_SUBSIDY_FORECAST(${inputsTableNames[lang]}[#All],"${view}")`);
     const want = engineCells(view, lang);
     const got = cached(ws, anchor, want.length, want[0].length);
     expect(got).toEqual(want);
@@ -189,7 +189,7 @@ describe.each(["en-US", "zh-CN"] as Lang[])("the template of the CFO example, --
       const id = new RegExp(`<sheet [^>]*name="${sheet.names[lang]}"[^>]*r:id="([^"]+)"`).exec(t.parts["xl/workbook.xml"])![1];
       const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(t.parts["xl/_rels/workbook.xml.rels"])![1];
       const xml = t.parts[`xl/${target.replace(/^\/?xl\//, "")}`];
-      expect(xml).toMatch(new RegExp(`<c r="${anchor}" cm="1"[^>]*><f t="array"[^>]*>_xldudf_SUBSIDY_FORECAST\\(Inputs\\[#All\\],&quot;${view}&quot;\\)</f>`));
+      expect(xml).toMatch(new RegExp(`<c r="${anchor}" cm="1"[^>]*><f t="array"[^>]*>_xldudf_SUBSIDY_FORECAST\\(${inputsTableNames[lang]}\\[#All\\],&quot;${view}&quot;\\)</f>`));
     }
   });
 

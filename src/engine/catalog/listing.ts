@@ -84,7 +84,7 @@ function limitsCell(clause: Clause): string {
 }
 
 /** A document's validity as its dates ("2025-11-24 – 2028-12-31"), or its term from an unstated issue date. */
-function validityCell(document: PolicyDocument): string {
+export function validityCell(document: PolicyDocument): string {
   const from = document.validFrom ?? document.issued;
   if (from || document.validTo) return `${from ?? ""} – ${document.validTo ?? ""}`.trim();
   // The text's own words for a term whose start it does not state (深圳: 有效期5年).

@@ -25,4 +25,4 @@ export { furtherAwards } from "./further";
 export { reachText } from "./region";
 export { langOf, langs, type Bilingual, type BindingCap, type Lang, type MatterTitle, type Note, type Reason, type Step } from "./trace";
 export type { Words } from "./words";
-export { documentName, readerClauses, readerTable, regionNames, tableWords, topicNames } from "./tables";
+export { documentName, readerClauses, readerDocument, readerTable, regionNames, tableWords, topicNames } from "./tables";

@@ -1,5 +1,5 @@
 import type { Catalog } from "../catalog/catalog";
-import { clauseRow, listClauses } from "../catalog/listing";
+import { clauseRow, listClauses, validityCell } from "../catalog/listing";
 import { placesOf } from "../catalog/places";
 import type { PolicyDocument } from "../catalog/schema";
 import type { Region } from "../catalog/regions";
@@ -90,7 +90,7 @@ export const tableWords: Readonly<Record<Lang, TableWords>> = {
     policy: (name) => `expected: ${name}`,
     total: "total",
     clauseColumns: ["id", "document", "article", "jurisdiction", "level", "status", "topic", "monetary", "summary", "sentence", "limits", "working days", "validity"],
-    levels: { district: "district", municipal: "municipal" },
+    levels: { national: "national", provincial: "provincial", municipal: "municipal", district: "district" },
     statuses: { draft: "draft for comment", "in-force": "in force" },
     yes: "yes",
     no: "no",
@@ -101,7 +101,7 @@ export const tableWords: Readonly<Record<Lang, TableWords>> = {
     policy: (name) => `预期：${name}`,
     total: "合计",
     clauseColumns: ["编号", "文件", "条款", "适用地区", "层级", "状态", "主题", "有无金额", "摘要", "原文", "上限与限制", "工作日时限", "有效期"],
-    levels: { district: "区级", municipal: "市级" },
+    levels: { national: "国家级", provincial: "省级", municipal: "市级", district: "区级" },
     statuses: { draft: "征求意见稿", "in-force": "有效" },
     yes: "有",
     no: "无",
@@ -137,22 +137,37 @@ function placeName(catalog: Catalog, id: string, lang: Lang): string {
   return where ? (lang === "zh-CN" ? where.zh : (where.en ?? where.zh)) : id;
 }
 
+/**
+ * A document's record in the reader's words, as CLAUSES lists it and the template's About sheet
+ * does: where it applies, its level, its status, and its validity (dates as they are; a term
+ * whose start the text does not state, in the reader's words).
+ */
+export function readerDocument(catalog: Catalog, document: PolicyDocument, lang: Lang): { jurisdiction: string; level: string; status: string; validity: string } {
+  const w = tableWords[lang];
+  const { jurisdiction, level, status } = document;
+  return {
+    jurisdiction: regionNames[jurisdiction as Region]?.[lang] ?? placeName(catalog, jurisdiction, lang),
+    level: w.levels[level] ?? level,
+    status: w.statuses[status] ?? status,
+    validity: document.validFrom ?? document.issued ?? document.validTo ? validityCell(document) : document.validityYears ? w.term(document.validityYears) : "",
+  };
+}
+
 /** CLAUSES' table in the reader's words: a header row, then one row per clause. */
 export function readerClauses(catalog: Catalog, lang: Lang, region?: Region, topic?: Topic): string[][] {
   const w = tableWords[lang];
   const zh = lang === "zh-CN";
   const rows = listClauses(catalog, region, topic).map((listed) => {
-    const [id, , article, jurisdiction, level, status, t, , monetary, , sentence, limits, workingDays, dates] = clauseRow(listed);
+    const [id, , article, , , , t, , monetary, , sentence, limits, workingDays] = clauseRow(listed);
     const { document, clause } = listed;
-    // Dates as they are; a term whose start the text does not state, in the reader's words.
-    const validity = document.validFrom ?? document.issued ?? document.validTo ? dates : document.validityYears ? w.term(document.validityYears) : "";
+    const { jurisdiction, level, status, validity } = readerDocument(catalog, document, lang);
     return [
       id,
       zh ? document.title : document.titleEn,
       article,
-      regionNames[jurisdiction as Region]?.[lang] ?? placeName(catalog, jurisdiction, lang),
-      w.levels[level] ?? level,
-      w.statuses[status] ?? status,
+      jurisdiction,
+      level,
+      status,
       topicNames[t as Topic]?.[lang] ?? t,
       monetary === "yes" ? w.yes : w.no,
       zh ? clause.summary.zh : clause.summary.en,

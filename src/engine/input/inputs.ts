@@ -1,5 +1,6 @@
 import type { Lang } from "../explain/trace";
 import { parsePathway } from "../rules/pathways";
+import { columnCode, columnWord, factCode, factWord, itemCode, itemWord, pathwayWord, regionWord, valueCode, valueWord } from "./input-words";
 import { issuesText, parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario, type ScenarioEvent } from "../forecast/scenario";
 
 /**
@@ -41,25 +42,30 @@ const eventItems = {
 const accountingItems = ["payment lag", "asset method", "useful life", "tax rate", "super deduction", "discount rate", "vat rate", "vat surcharges", "deferred tax asset", "tax payment", "profit before support", "qualified year", "non-taxable", "cost years", "recognition", "approval year"] as const;
 const settingItems = ["name", "enterprise", "region", "sector", "sme", "from", "to", "default probability", "default realisation", "draws", "seed", "assumption", "issue date", "revenue", "rd", ...accountingItems] as const;
 export const inputItems = [...settingItems, ...Object.keys(eventItems), "other"];
+/** Items whose Value is an amount in yuan (a workbook shows it in 元). */
+export const yuanItems: ReadonlySet<string> = new Set(["revenue", "rd", "profit before support", "certificate", "fda breakthrough", "output", "vbp", "first set", "insurance", "facility"]);
 
 /** "drugClass=1; industrialised=yes" ⇄ facts of an `other` event. */
 function parseFacts(text: string): Record<string, string | boolean> {
   const facts: Record<string, string | boolean> = {};
   for (const part of text.split(/[;；]/)) {
-    const [k, v] = part.split("=").map((x) => x?.trim());
-    if (!k) continue;
-    facts[k] = /^(yes|true)$/i.test(v ?? "") ? true : /^(no|false)$/i.test(v ?? "") ? false : (v ?? "");
+    const [key, v] = part.split("=").map((x) => x?.trim());
+    if (!key) continue;
+    // A fact by its id or its Chinese label (药品注册分类=1), yes/no or 是/否.
+    const k = factCode(key);
+    facts[k] = /^(yes|true|是)$/i.test(v ?? "") ? true : /^(no|false|否)$/i.test(v ?? "") ? false : (v ?? "");
   }
   return facts;
 }
 
-function formatFacts(facts: Record<string, string | number | boolean>): string {
+function formatFacts(facts: Record<string, string | number | boolean>, lang: Lang): string {
   return Object.entries(facts)
-    .map(([k, v]) => `${k}=${v === true ? "yes" : v === false ? "no" : v}`)
-    .join("; ");
+    .map(([k, v]) => `${factWord(k, lang)}=${v === true ? valueWord("yes", lang) : v === false ? valueWord("no", lang) : v}`)
+    .join(lang === "zh-CN" ? "；" : "; ");
 }
 
-const optionWords = (text: string): string[] => text.toLowerCase().split(/[,，\s]+/).filter(Boolean);
+/** An Option cell's words as codes (落地生产 → local). */
+const optionWords = (text: string): string[] => text.split(/[,，、\s]+/).filter(Boolean).map((w) => valueCode(w).toLowerCase());
 
 /** A certificate row's Option cell: its pathway, and "local" for 落地生产 ("innovative, local"). */
 export function certificateOption(text: string): { pathway?: string; localProduction: boolean } {
@@ -82,12 +88,13 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
   const [header, ...body] = rows;
   const index = new Map<Column, number>();
   for (const col of inputColumns) {
-    const i = (header ?? []).findIndex((h) => typeof h === "string" && h.trim().toLowerCase() === col.toLowerCase());
+    // A header in either language (Item or 项目).
+    const i = (header ?? []).findIndex((h) => typeof h === "string" && columnCode(h).toLowerCase() === col.toLowerCase());
     if (i >= 0) index.set(col, i);
   }
   if (!index.has("Item")) {
     const header = `the first row must be the header: ${inputColumns.join(", ")}`;
-    throw new ScenarioError([header], (lang) => [lang === "zh-CN" ? `首行须为表头：${inputColumns.join(", ")}` : header]);
+    throw new ScenarioError([header], (lang) => [lang === "zh-CN" ? `首行须为表头：${inputColumns.map((c) => columnWord(c, lang)).join("、")}` : header]);
   }
 
   const raw: Record<string, unknown> & { events: Record<string, unknown>[] } = {
@@ -116,7 +123,9 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     const present = (col: Column) => text(col) !== "";
     const num = (col: Column) => (typeof at(col) === "number" ? at(col) : Number(text(col)));
     const money = (col: Column) => (typeof at(col) === "number" ? at(col) : text(col));
-    const item = text("Item").toLowerCase();
+    const item = itemCode(text("Item"));
+    /** An Option or Value word as its code (医疗器械 → device, 总额法 → gross). */
+    const code = (col: Column) => valueCode(text(col));
     const rowNo = r + 2;
     if (item === "") return;
     const common = () => {
@@ -136,7 +145,7 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
         return;
       case "region":
       case "sector":
-        enterprise[item] = text("Option").toLowerCase();
+        enterprise[item] = code("Option").toLowerCase();
         return;
       case "sme":
         enterprise.sme = at("Option") === true || /^(true|yes|是|y)$/i.test(text("Option"));
@@ -168,10 +177,10 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
         return;
       }
       case "asset method":
-        accounting.assetMethod = text("Option").toLowerCase();
+        accounting.assetMethod = code("Option").toLowerCase();
         return;
       case "useful life":
-        accounting.usefulLife[text("Option").toLowerCase()] = num("Value");
+        accounting.usefulLife[code("Option").toLowerCase()] = num("Value");
         return;
       case "tax rate":
         // With a Year, the rate of that year (高新技术企业 status lasts three years); without, every other year's.
@@ -208,7 +217,7 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
         const target = text("Option");
         const r = (accounting.recognition ??= {}) as Record<string, Record<string, unknown>>;
         const kind = target.includes("/") ? "clauses" : "documents";
-        r[kind] = { ...r[kind], [target]: text("Value").toLowerCase() };
+        r[kind] = { ...r[kind], [target]: code("Value").toLowerCase() };
         return;
       }
       case "approval year": {
@@ -238,7 +247,7 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     const type = Object.prototype.hasOwnProperty.call(eventItems, item) ? eventItems[item as keyof typeof eventItems] : undefined;
     if (!type) {
       problems.push(`row ${rowNo}: Item "${text("Item")}" is not one of: ${inputItems.join(", ")}`);
-      said.push({ "en-US": problems[problems.length - 1], "zh-CN": `第 ${rowNo} 行：Item “${text("Item")}”应为以下之一：${inputItems.join("、")}` });
+      said.push({ "en-US": problems[problems.length - 1], "zh-CN": `第 ${rowNo} 行：${columnWord("Item", "zh-CN")}“${text("Item")}”应为以下之一：${inputItems.map((i) => itemWord(i, "zh-CN")).join("、")}` });
       return;
     }
     const e = { type, ...common() };
@@ -277,8 +286,10 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
     // events[3].rdCost → row 7 (certificate): rdCost; for a reader, 第 7 行（certificate）：研发投入：…
     const row = (i: number) => eventRows[i];
     const type = (i: number) => String(raw.events[i].type);
+    /** The row's item as the table names it (注册证 in zh-CN; first set, not the scenario's firstSet, in en-US). */
+    const item = (i: number, lang: Lang) => itemWord(Object.keys(eventItems).find((k) => eventItems[k as keyof typeof eventItems] === type(i)) ?? type(i), lang);
     const place = (path: readonly PropertyKey[], lang: Lang) =>
-      path[0] === "events" && typeof path[1] === "number" ? (lang === "zh-CN" ? `第 ${row(path[1])} 行（${type(path[1])}）` : `row ${row(path[1])} (${type(path[1])})`) : undefined;
+      path[0] === "events" && typeof path[1] === "number" ? (lang === "zh-CN" ? `第 ${row(path[1])} 行（${item(path[1], lang)}）` : `row ${row(path[1])} (${item(path[1], lang)})`) : undefined;
     const issues = e.issues ?? [];
     throw new ScenarioError(
       e.problems.map((p) => p.replace(/^events\[(\d+)\]\.?([^:]*):/, (_m, i: string, field: string) => `row ${row(Number(i))} (${type(Number(i))})${field ? `: ${field}` : ""}:`)),
@@ -288,15 +299,20 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
   }
 }
 
-/** A scenario as Inputs rows, header first: what the template and the task pane write. */
-export function scenarioToInputs(s: Scenario): InputCell[][] {
-  const row = (values: Partial<Record<Column, InputCell>>): InputCell[] => inputColumns.map((c) => values[c] ?? null);
-  const rows: InputCell[][] = [[...inputColumns]];
+/**
+ * A scenario as Inputs rows, header first: what the template and the task pane write. In zh-CN
+ * the header, the items and the words with a Chinese form are Chinese (input-words.ts), which
+ * scenarioFromInputs reads back as their codes; the rows are the same in either language.
+ */
+export function scenarioToInputs(s: Scenario, lang: Lang = "en-US"): InputCell[][] {
+  const say = (code: string) => valueWord(code, lang);
+  const row = (values: Partial<Record<Column, InputCell>>): InputCell[] => inputColumns.map((c) => (c === "Item" ? itemWord(String(values.Item), lang) : (values[c] ?? null)));
+  const rows: InputCell[][] = [inputColumns.map((c) => columnWord(c, lang))];
   rows.push(row({ Item: "name", Label: s.name }));
   if (s.enterprise.name) rows.push(row({ Item: "enterprise", Label: s.enterprise.name }));
-  rows.push(row({ Item: "region", Option: s.enterprise.region }));
-  rows.push(row({ Item: "sector", Option: s.enterprise.sector }));
-  if (s.enterprise.sme !== undefined) rows.push(row({ Item: "sme", Option: s.enterprise.sme ? "yes" : "no" }));
+  rows.push(row({ Item: "region", Option: regionWord(s.enterprise.region, lang) }));
+  rows.push(row({ Item: "sector", Option: say(s.enterprise.sector) }));
+  if (s.enterprise.sme !== undefined) rows.push(row({ Item: "sme", Option: say(s.enterprise.sme ? "yes" : "no") }));
   rows.push(row({ Item: "from", Year: s.horizon.from }), row({ Item: "to", Year: s.horizon.to }));
   rows.push(row({ Item: "default probability", Probability: s.defaults.probability }));
   rows.push(row({ Item: "default realisation", Realisation: s.defaults.realisation }));
@@ -305,21 +321,21 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
   const a = s.accounting;
   rows.push(row({ Item: "payment lag", Value: a.paymentLag.default }));
   for (const [id, years] of [...Object.entries(a.paymentLag.documents), ...Object.entries(a.paymentLag.clauses)]) rows.push(row({ Item: "payment lag", Option: id, Value: years }));
-  rows.push(row({ Item: "asset method", Option: a.assetMethod }));
-  for (const [kind, years] of Object.entries(a.usefulLife)) rows.push(row({ Item: "useful life", Option: kind, Value: years }));
+  rows.push(row({ Item: "asset method", Option: say(a.assetMethod) }));
+  for (const [kind, years] of Object.entries(a.usefulLife)) rows.push(row({ Item: "useful life", Option: say(kind), Value: years }));
   rows.push(row({ Item: "tax rate", Value: Number(a.taxRate) }));
   for (const [year, rate] of Object.entries(a.taxRates ?? {})) rows.push(row({ Item: "tax rate", Year: Number(year), Value: Number(rate) }));
   if (a.superDeduction !== undefined) rows.push(row({ Item: "super deduction", Value: Number(a.superDeduction) }));
   if (a.discountRate !== undefined) rows.push(row({ Item: "discount rate", Value: Number(a.discountRate) }));
   for (const [year, amount] of Object.entries(a.profitBeforeSupport ?? {})) rows.push(row({ Item: "profit before support", Year: Number(year), Value: amount }));
   for (const year of a.qualifiedYears ?? []) rows.push(row({ Item: "qualified year", Year: year }));
-  if (a.deferredTaxAsset !== undefined) rows.push(row({ Item: "deferred tax asset", Option: a.deferredTaxAsset ? "yes" : "no" }));
-  if (a.taxPayment !== undefined) rows.push(row({ Item: "tax payment", Option: a.taxPayment }));
+  if (a.deferredTaxAsset !== undefined) rows.push(row({ Item: "deferred tax asset", Option: say(a.deferredTaxAsset ? "yes" : "no") }));
+  if (a.taxPayment !== undefined) rows.push(row({ Item: "tax payment", Option: say(a.taxPayment) }));
   if (a.vat?.rate !== undefined) rows.push(row({ Item: "vat rate", Value: Number(a.vat.rate) }));
   if (a.vat?.surcharges !== undefined) rows.push(row({ Item: "vat surcharges", Value: Number(a.vat.surcharges) }));
   for (const id of a.nonTaxable) rows.push(row({ Item: "non-taxable", Option: id }));
   for (const [id, years] of Object.entries(a.costYears)) rows.push(row({ Item: "cost years", Option: id, Value: years }));
-  for (const [id, on] of [...Object.entries(a.recognition?.documents ?? {}), ...Object.entries(a.recognition?.clauses ?? {})]) rows.push(row({ Item: "recognition", Option: id, Value: on }));
+  for (const [id, on] of [...Object.entries(a.recognition?.documents ?? {}), ...Object.entries(a.recognition?.clauses ?? {})]) rows.push(row({ Item: "recognition", Option: id, Value: say(on) }));
   for (const [id, year] of Object.entries(a.recognition?.approvalYears ?? {})) rows.push(row({ Item: "approval year", Option: id, Year: year }));
   const amount = (v: string | number) => Number(v);
   for (const f of [...s.financials].sort((a, b) => a.year - b.year)) {
@@ -330,19 +346,19 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
   for (const e of s.events) {
     if (e.type === "other") {
       const facts = { ...e.facts, ...assetFacts(e) };
-      rows.push(row({ Item: "other", Year: e.year, Product: e.product, Option: e.topic, Facts: formatFacts(facts), Probability: e.probability, Realisation: e.realisation, Label: e.label }));
+      rows.push(row({ Item: "other", Year: e.year, Product: e.product, Option: e.topic, Facts: formatFacts(facts, lang), Probability: e.probability, Realisation: e.realisation, Label: e.label }));
       continue;
     }
     const base = { Item: item[e.type], Year: e.year, Probability: e.probability, Realisation: e.realisation, Label: e.label, Product: "product" in e ? e.product : undefined };
     switch (e.type) {
       case "certificate":
-        rows.push(row({ ...base, Value: amount(e.rdCost), Class: e.class, Option: [e.pathway, e.localProduction ? "local" : ""].filter(Boolean).join(", ") }));
+        rows.push(row({ ...base, Value: amount(e.rdCost), Class: e.class, Option: [e.pathway && pathwayWord(e.pathway, lang), e.localProduction ? valueWord("local", lang) : ""].filter(Boolean).join(lang === "zh-CN" ? "，" : ", ") }));
         break;
       case "fdaBreakthrough":
         rows.push(row({ ...base, Value: amount(e.rdCost) }));
         break;
       case "clinical":
-        rows.push(row({ ...base, Class: e.drugClass, Option: String(e.phase), Facts: e.industrialised === undefined ? undefined : formatFacts({ industrialised: e.industrialised }) }));
+        rows.push(row({ ...base, Class: e.drugClass, Option: String(e.phase), Facts: e.industrialised === undefined ? undefined : formatFacts({ industrialised: e.industrialised }, lang) }));
         break;
       case "output":
         rows.push(row({ ...base, Value: amount(e.value) }));
@@ -351,13 +367,13 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
         rows.push(row({ ...base, Value: amount(e.bidValue) }));
         break;
       case "firstSet":
-        rows.push(row({ ...base, Value: amount(e.sales), Facts: e.recognitionYear === undefined ? undefined : formatFacts({ recognitionYear: e.recognitionYear }) }));
+        rows.push(row({ ...base, Value: amount(e.sales), Facts: e.recognitionYear === undefined ? undefined : formatFacts({ recognitionYear: e.recognitionYear }, lang) }));
         break;
       case "insurance":
         rows.push(row({ ...base, Value: amount(e.premium) }));
         break;
       case "facility":
-        rows.push(row({ ...base, Value: amount(e.cost), Area: amount(e.areaM2), Facts: Object.keys(assetFacts(e)).length ? formatFacts(assetFacts(e)) : undefined }));
+        rows.push(row({ ...base, Value: amount(e.cost), Area: amount(e.areaM2), Facts: Object.keys(assetFacts(e)).length ? formatFacts(assetFacts(e), lang) : undefined }));
         break;
       case "innovativeReview":
         rows.push(row(base));

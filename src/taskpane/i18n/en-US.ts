@@ -1,13 +1,14 @@
 import { enUS as packs } from "./packs";
 import * as accountsWhatIf from "./accounts-whatif";
 import { enUS as accounts } from "./accounts";
-
+import { enUS as chinese } from "./chinese";
 /**
  * The pane's words in English (en-US). zh-CN.ts has the same keys (its type says so, and
  * test/taskpane/i18n.test.ts checks both ways). {name} marks a parameter.
  */
 export const enUS = {
   ...accounts,
+  ...chinese,
   "app.title": "Subsidy forecast",
   "lang.switch": "Language",
   "lang.en": "English",
@@ -374,17 +375,6 @@ export const enUS = {
   "export.resultsFile": "results",
   "results.clause": "Clause",
   "results.citation": "Citation (the text's words)",
-  "inputs.Item": "Item",
-  "inputs.Year": "Year",
-  "inputs.Product": "Product",
-  "inputs.Value": "Value",
-  "inputs.Class": "Class",
-  "inputs.Option": "Option",
-  "inputs.Area": "Area",
-  "inputs.Probability": "Probability",
-  "inputs.Realisation": "Share granted",
-  "inputs.Label": "Label",
-  "inputs.Facts": "Facts",
   "export.json": "Export JSON",
   "export.print": "Print summary",
   "chart.expires": "{policy} ends {date}",

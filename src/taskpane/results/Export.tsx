@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { forecastTable, formatTitle, inputColumns, scenarioToInputs, type Decimal, type Forecast, type Scenario } from "../engine";
+import { forecastTable, formatTitle, scenarioToInputs, type Decimal, type Forecast, type Scenario } from "../engine";
 import { useI18n, type I18n } from "../i18n";
 import { clauseName, policyName } from "./words";
 
@@ -10,20 +10,23 @@ const useStyles = makeStyles({
 
 const plain = (v: number | Decimal | string | null | boolean | undefined): string => (v === null || v === undefined ? "" : typeof v === "object" ? v.toFixed() : String(v));
 
-/** The year table as tab-separated text (pastes into Excel as cells): amounts in plain yuan, no separators. */
-export function yearTableTsv(f: Forecast, header: readonly string[]): string {
+/** The year table as tab-separated text (pastes into Excel as cells): amounts in plain yuan, no separators; the total row named by `total`. */
+export function yearTableTsv(f: Forecast, header: readonly string[], total: string): string {
   const table = forecastTable(f);
-  return [header, ...table.rows.map((r) => r.map(plain))].map((r) => r.join("\t")).join("\n");
+  return [header, ...table.rows.map((r) => r.map((v, c) => (c === 0 && v === "total" ? total : plain(v))))].map((r) => r.join("\t")).join("\n");
 }
 
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 /** Rows as CSV, amounts in plain yuan; a byte-order mark so Excel reads the Chinese as UTF-8. */
 export const toCsv = (rows: readonly (readonly (number | Decimal | string | null | boolean | undefined)[])[]): string => `\ufeff${rows.map((r) => r.map((c) => csvCell(plain(c))).join(",")).join("\r\n")}`;
 
-/** The scenario as the Inputs table's rows (the engine's scenarioToInputs), its header in the reader's language. */
-export function scenarioCsv(s: Scenario, { t }: I18n): string {
-  const [, ...body] = scenarioToInputs(s);
-  return toCsv([inputColumns.map((c) => t(`inputs.${c}`)), ...body]);
+/**
+ * The scenario as the Inputs table's rows in the reader's language (the engine's scenarioToInputs:
+ * in zh-CN its header, items and words are Chinese, as the template's 输入 sheet), which the
+ * engine reads back in either language.
+ */
+export function scenarioCsv(s: Scenario, { lang }: I18n): string {
+  return toCsv(scenarioToInputs(s, lang));
 }
 
 /**
@@ -33,7 +36,7 @@ export function scenarioCsv(s: Scenario, { t }: I18n): string {
  */
 export function resultsCsv(f: Forecast, i18n: I18n): string {
   const { t, lang } = i18n;
-  const header = [t("col.year"), t("col.policy"), t("results.clause"), t("delta.event"), t("col.ceiling"), t("col.expected"), "P10", "P90", t("results.citation")];
+  const header = [t("col.year"), t("col.policy"), t("results.clause"), t("delta.event"), t("col.ceiling"), t("col.expected"), t("col.p10"), t("col.p90"), t("results.citation")];
   const lines = [...f.lines]
     .filter((l) => l.ceiling.gt(0) || l.expected.gt(0))
     .sort((a, b) => a.year - b.year || a.trace.document.id.localeCompare(b.trace.document.id))
@@ -79,7 +82,7 @@ export function ExportBar({ scenario, f, header, whatIf }: { readonly scenario: 
   const styles = useStyles();
   const [copied, setCopied] = useState<string>();
   const copy = async () => {
-    const text = yearTableTsv(f, header);
+    const text = yearTableTsv(f, header, t("col.total"));
     try {
       await navigator.clipboard.writeText(text);
       setCopied(t("export.copied"));

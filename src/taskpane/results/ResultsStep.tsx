@@ -372,7 +372,7 @@ function LineView({ line, outcome, accounts }: { readonly line: ForecastLine; re
   const [open, setOpen] = useState(false);
   const sentenceId = useId();
   const { clause, document, working } = line.trace;
-  const flags = classifyFlags(line.flags);
+  const flags = classifyFlags(line.flags, lang);
   const { discretionary, exact } = expectedFactors(line, outcome);
   const factors = [
     `${t("line.ceiling")} ${amounts.money(line.ceiling)}`,
