@@ -1,8 +1,11 @@
+import { enUS as reenter } from "./reenter";
+
 /**
  * The pane's words in English (en-US). zh-CN.ts has the same keys (its type says so, and
  * test/taskpane/i18n.test.ts checks both ways). {name} marks a parameter.
  */
 export const enUS = {
+  ...reenter,
   "app.title": "Subsidy forecast",
   "lang.switch": "Language",
   "lang.en": "English",

@@ -1,7 +1,9 @@
 import type { enUS } from "./en-US";
+import { zhCN as reenter } from "./reenter";
 
 /** The pane's words in simplified Chinese (zh-CN): the same keys as en-US.ts, checked by the type. */
 export const zhCN: Record<keyof typeof enUS, string> = {
+  ...reenter,
   "app.title": "政策补贴测算",
   "lang.switch": "语言",
   "lang.en": "English",
