@@ -24,6 +24,7 @@ import { Boundary } from "./Boundary";
 import type { SetAside } from "../workbook/stored";
 import { ConfirmContext } from "./wizard/confirm";
 import { ClaimableList } from "./wizard/Claimable";
+import { claimingEvent } from "./wizard/claim";
 import { ImportButton } from "./wizard/ImportButton";
 import { usePlausibility } from "./wizard/plausibility";
 import { exampleRaw, examples, type ExampleId } from "./examples";
@@ -32,7 +33,7 @@ import { I18nContext, langOf, langs, translate, type I18n, type Lang, type Messa
 import { AssumptionsSection } from "./wizard/AssumptionsSection";
 import { EnterpriseStep } from "./wizard/EnterpriseStep";
 import { EventsStep } from "./wizard/EventsStep";
-import { emptyDraft, emptyEvent, emptyFinancial, fromScenario, investmentEventTypes, isEmpty, problemsUnder, productEventTypes, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
+import { emptyDraft, emptyFinancial, fromScenario, investmentEventTypes, isEmpty, problemsUnder, productEventTypes, validate, type Draft, type EventType, type Problem } from "./wizard/draft";
 import { FormContext, type FormState } from "./wizard/fields";
 import { loadPacksSection, loadResults, loadWorkbook } from "./steps-loader";
 import { PacksContext, usePacks } from "./packs/state";
@@ -252,8 +253,7 @@ export function App() {
       change({ financials: [...draft.financials, emptyFinancial(Number.isInteger(year) ? String(year) : "")] }, "claim");
       return;
     }
-    const event = { ...emptyEvent(c.claimWith, draft.from), ...(c.claimWith === "other" ? { topic: c.topic } : {}) };
-    change({ events: [...draft.events, event] }, "claim");
+    change({ events: [...draft.events, claimingEvent({ ...c, claimWith: c.claimWith }, draft.from)] }, "claim");
     go((productEventTypes as readonly string[]).includes(c.claimWith) ? 1 : 2);
   };
 

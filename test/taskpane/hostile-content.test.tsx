@@ -5,11 +5,12 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { engine, forecast, parseScenario } from "../../src/engine";
+import { engine } from "../../src/engine";
 import { App } from "../../src/taskpane/app";
 import { host } from "../../src/taskpane/host";
-import { catalogRecord, catalogRecordXml } from "../../src/workbook/catalog-record";
 import { FakeExcel } from "./excel-fake";
+import { hostileDrafts } from "./hostile-drafts";
+import { record, unreadableFigures, unreadableRecords } from "./hostile-records";
 import { installJsdomShims } from "./jsdom-shims";
 
 /*
@@ -35,28 +36,10 @@ const fixture = (name: string) => readFileSync(join(__dirname, "..", "fixtures",
 const today = JSON.parse(fixture("saved-work.json")) as { draft: Record<string, unknown>; bench: Record<string, unknown> };
 const work = (v: unknown) => JSON.stringify(v);
 
-/** Saved drafts the pane must survive: damaged, of another shape, from a newer version, or too deep. */
-const drafts: readonly (readonly [string, string])[] = [
-  ["not JSON", "{oops"],
-  ["null", "null"],
-  ["an array", "[]"],
-  ["events that are a text", work({ draft: { ...today.draft, events: "x" } })],
-  ["an event that is null", work({ draft: { ...today.draft, events: [null] } })],
-  ["an event of a type this version does not know", work({ draft: { ...today.draft, events: [{ type: "teleport", year: "2027" }] } })],
-  ["a name that is a number", work({ draft: { ...today.draft, name: 5 } })],
-  ["financials of numbers", work({ draft: { ...today.draft, financials: [{ year: 2027, revenue: 1 }] } })],
-  ["what-ifs that are an object", work({ ...today, bench: { variants: {} } })],
-  ["a what-if with no draft", work({ ...today, bench: { variants: [{ id: "v1", name: "x" }] } })],
-  ["a baseline with no draft", work({ ...today, bench: { baseline: { name: "b" }, variants: [] } })],
-  ["issue dates that are a text", work({ draft: { ...today.draft, issueDates: "2027-01-01" } })],
-  ["a newer version", work({ version: 99, ...today })],
-  ["nesting 100,000 deep", `{"draft":${"[".repeat(100_000)}${"]".repeat(100_000)}}`],
-];
-
 describe("a saved draft the pane cannot read", () => {
   beforeEach(() => host.set({ mode: "preview", reason: "no-office-js" }));
 
-  test.each(drafts)("%s: the pane opens on an empty draft with a notice, the text is kept, and the wizard works", async (_what, text) => {
+  test.each(hostileDrafts)("%s: the pane opens on an empty draft with a notice, the text is kept, and the wizard works", async (_what, text) => {
     localStorage.setItem("subsidy-pane:work", text);
     renderApp();
     const notice = screen.getByTestId("stored-aside");
@@ -173,10 +156,6 @@ describe("today's saved draft (version 1, no version field) is migrated", () => 
 });
 
 describe("a catalog record the pane cannot fully read (Excel)", () => {
-  const changping = parseScenario(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "changping-device-startup.json"), "utf8")));
-  const record = catalogRecordXml(catalogRecord(forecast(changping), "2026-03-01"));
-  /** The record with one figure's attributes replaced: the first cap of 昌平 第五条（一）. */
-  const withFigure = (figure: string) => record.replace(/(<clause id="changping-device\/5\.1">.*?)<figure kind="cap" value="3000000"\/>/, `$1${figure}`);
   let excel: FakeExcel;
   beforeEach(() => {
     (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: () => true }, displayLanguage: "en-US" } };
@@ -203,11 +182,7 @@ describe("a catalog record the pane cannot fully read (Excel)", () => {
     expect(excel.cell("Forecast", "A1")).toEqual({ formula: "=SUBSIDY.FORECAST(Inputs[#All])" });
   };
 
-  test.each([
-    ["a figure kind this version does not know", withFigure('<figure kind="cap" value="3000000"/><figure kind="perProvince" value="5"/>')],
-    ["a value that is not a number", withFigure('<figure kind="cap" value="three million"/>')],
-    ["a cap of 1e+9000000", withFigure('<figure kind="cap" value="1e+9000000"/>')],
-  ])("%s: left out of the comparison and said, the rest compared", async (_what, xml) => {
+  test.each(unreadableFigures)("%s: left out of the comparison and said, the rest compared", async (_what, xml) => {
     await open(xml);
     const notice = await screen.findByTestId("catalog-change");
     expect(notice.textContent).toContain("1 figure(s) of the record could not be read by this version and were not compared.");
@@ -217,11 +192,7 @@ describe("a catalog record the pane cannot fully read (Excel)", () => {
     await restWorks();
   });
 
-  test.each([
-    ["a character reference beyond Unicode", record.replace('computed="2026-03-01"', 'computed="&#99999999;"'), /\(it is not well-formed\)/],
-    ["a damaged tag", record.replace('<clause id="', '<clause <id="'), /\(it is not well-formed\)/],
-    ["a record over 1 MiB", record.replace("</catalog>", `<pad v="${"x".repeat(1024 * 1024)}"/></catalog>`), /larger than/],
-  ])("%s: set aside with a notice, kept, and the rest works", async (_what, xml, reason) => {
+  test.each(unreadableRecords)("%s: set aside with a notice, kept, and the rest works", async (_what, xml, reason) => {
     await open(xml);
     const notice = await screen.findByTestId("catalog-aside");
     expect(notice.textContent).toMatch(/^The catalog record in this workbook could not be read/);

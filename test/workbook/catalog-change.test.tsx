@@ -206,7 +206,7 @@ describe("the workbook step", () => {
     await waitFor(() => expect(button.disabled).toBe(false));
     expect(screen.queryByTestId("catalog-change")).toBeNull();
     fireEvent.click(button);
-    await waitFor(() => expect(screen.getByTestId("workbook-notice").textContent).toBe("Entered 1 SUBSIDY formulas again. The values sheet was not refreshed: no Inputs sheet."));
+    await waitFor(() => expect(screen.getByTestId("workbook-notice").textContent).toBe("Entered 1 SUBSIDY formulas again. The values sheet was not refreshed: there is no Inputs sheet."));
     expect(excel.cell("Forecast", "A1")).toEqual({ formula: "=SUBSIDY.FORECAST(Inputs[#All])" });
   });
 });

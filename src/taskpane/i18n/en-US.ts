@@ -2,6 +2,8 @@ import { enUS as packs } from "./packs";
 import * as accountsWhatIf from "./accounts-whatif";
 import { enUS as accounts } from "./accounts";
 import { enUS as chinese } from "./chinese";
+import { enUS as reenter } from "./reenter";
+
 /**
  * The pane's words in English (en-US). zh-CN.ts has the same keys (its type says so, and
  * test/taskpane/i18n.test.ts checks both ways). {name} marks a parameter.
@@ -9,6 +11,7 @@ import { enUS as chinese } from "./chinese";
 export const enUS = {
   ...accounts,
   ...chinese,
+  ...reenter,
   "app.title": "Subsidy forecast",
   "lang.switch": "Language",
   "lang.en": "English",

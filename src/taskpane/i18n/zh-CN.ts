@@ -3,11 +3,13 @@ import { zhCN as packs } from "./packs";
 import * as accountsWhatIf from "./accounts-whatif";
 import { zhCN as accounts } from "./accounts";
 import { zhCN as chinese } from "./chinese";
+import { zhCN as reenter } from "./reenter";
 
 /** The pane's words in simplified Chinese (zh-CN): the same keys as en-US.ts, checked by the type. */
 export const zhCN: Record<keyof typeof enUS, string> = {
   ...accounts,
   ...chinese,
+  ...reenter,
   "app.title": "政策补贴测算",
   "lang.switch": "语言",
   "lang.en": "English",

@@ -173,7 +173,10 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
         const figures = await refreshFigures({ lang, computed: today() });
         return { intent: "success", text: t("reenter.done", { count: cells.length, figures }) };
       } catch (e) {
-        if (e instanceof NoInputs) return { intent: "warning", text: t("reenter.noInputs", { count: cells.length, detail: e.detail }) };
+        if (e instanceof NoInputs) {
+          const detail = e.why.kind === "unreadable" ? e.why.detail : t(e.why.kind === "missing" ? "reenter.inputsMissing" : "reenter.inputsEmpty", { sheet: e.why.sheet });
+          return { intent: "warning", text: t("reenter.noInputs", { count: cells.length, detail }) };
+        }
         throw e;
       }
     });

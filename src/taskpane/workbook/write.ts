@@ -358,10 +358,13 @@ export async function reenterFormulas(): Promise<ReenterReport> {
   });
 }
 
-/** There is no Inputs sheet to compute the values sheet from, or it does not read as a scenario. */
+/**
+ * There is no Inputs sheet to compute the values sheet from, it is empty, or it does not read as
+ * a scenario: the sheet's name, or the scenario's problems, for the pane to say in its words.
+ */
 export class NoInputs extends Error {
-  constructor(readonly detail: string) {
-    super(detail);
+  constructor(readonly why: { readonly kind: "missing" | "empty"; readonly sheet: string } | { readonly kind: "unreadable"; readonly detail: string }) {
+    super(why.kind === "unreadable" ? why.detail : `${why.sheet}: ${why.kind}`);
     this.name = "NoInputs";
   }
 }
@@ -378,16 +381,16 @@ export async function refreshFigures(options: { lang: Lang; computed: string }):
     const named = (name: string) => worksheets.items.find((s) => same(s.name, name));
     // The Inputs sheet under its name in either language.
     const inputsSheet = sheetNames("inputs").map(named).find((s) => s !== undefined);
-    if (!inputsSheet) throw new NoInputs(`no ${sheetName("inputs", options.lang)} sheet`);
+    if (!inputsSheet) throw new NoInputs({ kind: "missing", sheet: sheetName("inputs", options.lang) });
     const used = worksheets.getItem(inputsSheet.name).getUsedRangeOrNullObject();
     used.load("values");
     await context.sync();
-    if (used.isNullObject) throw new NoInputs(`${inputsSheet.name} is empty`);
+    if (used.isNullObject) throw new NoInputs({ kind: "empty", sheet: inputsSheet.name });
     let scenario: Scenario;
     try {
       scenario = scenarioFromInputs(used.values as InputCell[][]);
     } catch (e) {
-      throw new NoInputs(e instanceof ScenarioError ? e.problems.join("; ") : String(e));
+      throw new NoInputs({ kind: "unreadable", detail: e instanceof ScenarioError ? e.problems.join("; ") : String(e) });
     }
     const existing = sheetNames("figures").map(named).find((s) => s !== undefined);
     const sheet = existing ? worksheets.getItem(existing.name) : worksheets.add(sheetName("figures", options.lang));
