@@ -75,6 +75,16 @@ const key = (name: string) => name.trim().toLowerCase();
 
 /** The stored packs checked against the built-in catalog and, as the trust rules allow, put to use. Never throws. */
 export function applyStored(stored: readonly StoredPack[], partAside?: SetAside): Outcome {
+  try {
+    return checkAndUse(stored, partAside);
+  } catch (e) {
+    // A check that fails on a value nobody foresaw is a fault of ours: none of the packs is used.
+    useCatalog();
+    return checkAndUse([], partAside ?? { kind: "shape", at: "(packs)", detail: e instanceof Error ? e.message.slice(0, 200) : "unreadable" });
+  }
+}
+
+function checkAndUse(stored: readonly StoredPack[], partAside?: SetAside): Outcome {
   // The built-in catalog: useCatalog() with nothing goes back to it first.
   const base = useCatalog().catalog;
   const troubles: Trouble[] = [];
