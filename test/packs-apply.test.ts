@@ -30,13 +30,13 @@ function other(name: string, edit: (p: Record<string, any>) => void = () => unde
 
 afterEach(() => useCatalog());
 
-test("the second example pack passes on its own (the test below breaks it)", () => {
-  expect(applyStored([other("other")]).packs.map((p) => p.status)).toEqual(["used"]);
+test("the second example pack passes on its own (the test below breaks it)", async () => {
+  expect((await applyStored([other("other")])).packs.map((p) => p.status)).toEqual(["used"]);
 });
 
-test("a refused pack is left out and the others stay in use; its place names it, in both languages", () => {
+test("a refused pack is left out and the others stay in use; its place names it, in both languages", async () => {
   const broken = other("broken", (p) => (p.document.clauses[3].caps[0].sentence = "最高不超过600万元"));
-  const out = applyStored([suzhou, broken]);
+  const out = await applyStored([suzhou, broken]);
   expect(out.packs.map((p) => [p.name, p.status])).toEqual([
     ["suzhou-sip-example", "used"],
     ["broken", "refused"],
@@ -53,14 +53,14 @@ test("a refused pack is left out and the others stay in use; its place names it,
   expect(note.message).toMatch(/^另一园区来自本工作簿所带的政策包“broken”，该包未通过政策包检查，未被使用：broken: other-sip-device\/4: caps\[0\]\.sentence：引文“最高不超过600万元”不在原文中/);
 });
 
-test("the same pack twice under two names: the second is refused for its duplicate ids, the first used", () => {
-  const out = applyStored([suzhou, { ...suzhou, name: "copy" }]);
+test("the same pack twice under two names: the second is refused for its duplicate ids, the first used", async () => {
+  const out = await applyStored([suzhou, { ...suzhou, name: "copy" }]);
   expect(out.packs.map((p) => p.status)).toEqual(["used", "refused"]);
   expect(out.problems("en-US")[0]).toMatch(/^copy: document\.id: the id "suzhou-sip-device" is already used in "suzhou-sip-example"/);
 });
 
-test("nothing usable: the built-in catalog, exactly", () => {
-  const out = applyStored([{ ...suzhou, json: "{}" }]);
+test("nothing usable: the built-in catalog, exactly", async () => {
+  const out = await applyStored([{ ...suzhou, json: "{}" }]);
   expect(out.changed).toBe(false);
   expect(engine().catalog.version).toBe(builtIn);
   expect(out.packs).toEqual([{ name: "suzhou-sip-example", status: "refused" }]);

@@ -1,5 +1,6 @@
 import { useCatalog, type Catalog, type Lang, type RegionProblem } from "../engine";
 import { catalogWithPacks, checkPacks, packProblemText, readPack, type LoadedPack, type PackProblem } from "../engine/packs";
+import { packHash } from "../workbook/pack-hash";
 import { readPacksPart, storedPackJson, type StoredPack } from "../workbook/packs-part";
 import type { SetAside } from "../workbook/stored";
 import { CellError } from "./cells";
@@ -73,18 +74,24 @@ function placeNames(json: unknown): string[] {
 
 const key = (name: string) => name.trim().toLowerCase();
 
-/** The stored packs checked against the built-in catalog and, as the trust rules allow, put to use. Never throws. */
-export function applyStored(stored: readonly StoredPack[], partAside?: SetAside): Outcome {
+/** The stored packs checked against the built-in catalog and, as the trust rules allow, put to use. Never rejects. */
+export async function applyStored(stored: readonly StoredPack[], partAside?: SetAside): Promise<Outcome> {
   try {
-    return checkAndUse(stored, partAside);
+    // Each pack's content hash first (Web Crypto answers asynchronously); the check itself is one synchronous turn.
+    const hashes = new Map<StoredPack, string>();
+    for (const s of stored) {
+      const json = storedPackJson(s.json);
+      if ("value" in json) hashes.set(s, await packHash(json.value, s.text));
+    }
+    return checkAndUse(stored, hashes, partAside);
   } catch (e) {
     // A check that fails on a value nobody foresaw is a fault of ours: none of the packs is used.
     useCatalog();
-    return checkAndUse([], partAside ?? { kind: "shape", at: "(packs)", detail: e instanceof Error ? e.message.slice(0, 200) : "unreadable" });
+    return checkAndUse([], new Map(), partAside ?? { kind: "shape", at: "(packs)", detail: e instanceof Error ? e.message.slice(0, 200) : "unreadable" });
   }
 }
 
-function checkAndUse(stored: readonly StoredPack[], partAside?: SetAside): Outcome {
+function checkAndUse(stored: readonly StoredPack[], hashes: ReadonlyMap<StoredPack, string>, partAside?: SetAside): Outcome {
   // The built-in catalog: useCatalog() with nothing goes back to it first.
   const base = useCatalog().catalog;
   const troubles: Trouble[] = [];
@@ -99,14 +106,15 @@ function checkAndUse(stored: readonly StoredPack[], partAside?: SetAside): Outco
       continue;
     }
     for (const name of placeNames(json.value)) if (!places.has(key(name))) places.set(key(name), s.name);
-    const r = readPack({ path: s.name, json: json.value, text: s.text });
+    const r = readPack({ path: s.name, json: json.value, text: s.text, hash: hashes.get(s) });
     troubles.push(...r.problems.map((problem): Trouble => ({ kind: "check", problem })));
     if (r.pack) read.set(s.name, r.pack);
     else status.set(s.name, "refused");
   }
-  const approved = new Set(stored.filter((s) => s.approved).map((s) => s.name));
-  let use = [...read.values()].filter((p) => !p.pack.replaces || approved.has(p.path));
-  const waiting = [...read.values()].filter((p) => p.pack.replaces && !approved.has(p.path));
+  // Approval is of a content (RULINGS §78): the hash of what the workbook marks approved.
+  const approved = new Set([...read.values()].filter((p) => stored.some((s) => s.name === p.path && s.approved)).map((p) => p.hash));
+  let use = [...read.values()].filter((p) => !p.pack.replaces || approved.has(p.hash));
+  const waiting = [...read.values()].filter((p) => p.pack.replaces && !approved.has(p.hash));
 
   // A pack with a problem is left out and the rest checked again without it, until none has one.
   const refuse = (problems: readonly PackProblem[], among: readonly LoadedPack[]): LoadedPack[] => {
@@ -126,7 +134,10 @@ function checkAndUse(stored: readonly StoredPack[], partAside?: SetAside): Outco
   }
   let catalog: Catalog | undefined;
   try {
-    catalog = use.length ? catalogWithPacks(base, use) : undefined;
+    // The packs awaiting approval go in too, to be left out and listed (catalog.waiting): the
+    // figures of what they would replace then say that a revision waits in the pane.
+    const awaiting = waiting.filter((p) => status.get(p.path) === "awaitsApproval");
+    catalog = use.length || awaiting.length ? catalogWithPacks(base, [...use, ...awaiting], approved) : undefined;
   } catch (e) {
     // checkPacks built this very catalog: a throw here is a fault of ours, and nothing is used.
     troubles.push({ kind: "aside", pack: use.map((p) => p.path).join(", "), aside: { kind: "shape", at: "(packs)", detail: (e as Error).message.slice(0, 200) } });
@@ -196,8 +207,8 @@ function checkAndUse(stored: readonly StoredPack[], partAside?: SetAside): Outco
   };
 }
 
-/** The workbook's packs part (its XML as Excel hands it over) read, checked and applied. Never throws. */
-export function applyPart(xml: unknown): Outcome {
+/** The workbook's packs part (its XML as Excel hands it over) read, checked and applied. Never rejects. */
+export function applyPart(xml: unknown): Promise<Outcome> {
   const read = readPacksPart(xml);
   return read.ok ? applyStored(read.value) : applyStored([], read.aside);
 }

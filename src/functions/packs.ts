@@ -105,7 +105,7 @@ export function workbookPacks(): Promise<void> {
       // No customXmlParts here (ExcelApi before 1.5), or the request failed: the built-in catalog.
       console.warn("SUBSIDY: the workbook's policy packs could not be read", e);
     }
-    if (xml !== undefined) use((await checks()).applyPart(xml));
+    if (xml !== undefined) use(await (await checks()).applyPart(xml));
   })()
     .catch((e: unknown) => console.warn("SUBSIDY: the workbook's policy packs could not be used", e))
     .finally(() => {
@@ -159,7 +159,7 @@ globalThis.SubsidyPacks = {
   loaded: (lang) => workbookPacks().then(() => report(lang)),
   apply: async (packs, lang) => {
     await workbookPacks();
-    use((await checks()).applyStored(packs));
+    use(await (await checks()).applyStored(packs));
     const xl = excel();
     if (xl) await recalculate(xl);
     return report(lang);

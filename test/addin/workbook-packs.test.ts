@@ -1,3 +1,4 @@
+import { packHash } from "../../src/cli/pack";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,7 +26,9 @@ const scenario = (JSON.parse(packJson) as { examples: { scenario?: Record<string
 /** `f` run by this process's engine with the example pack in use (the scenario's region is its place), then the built-in catalog again. */
 function withSuzhou<T>(f: () => T): T {
   const base = useCatalog().catalog;
-  useCatalog(catalogWithPacks(base, [readPack({ path: "suzhou", json: JSON.parse(packJson), text: packText }).pack!]));
+  const json: unknown = JSON.parse(packJson);
+  const read = readPack({ path: "suzhou", json, text: packText, hash: packHash(json, packText) }).pack!;
+  useCatalog(catalogWithPacks(base, [read], new Set()));
   try {
     return f();
   } finally {
