@@ -4,8 +4,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { main } from "../src/cli/main";
 import { packHash } from "../src/cli/pack";
-import { engine } from "../src/engine";
-import { diffPacks, readPack, type LoadedPack } from "../src/engine/packs";
+import { Decimal, engine } from "../src/engine";
+import { catalogWithPacks, diffFigures, diffPacks, forecastOn, readPack, type LoadedPack } from "../src/engine/packs";
 
 /*
  * `subsidy pack diff` (issue 17, item 4). test/fixtures/suzhou-sip-example-2027 is a hand-made
@@ -209,6 +209,15 @@ describe("subsidy pack diff", () => {
       "  suzhou-sip-device/4 (第四条): ceiling 5,000,000 → 8,000,000 (Δ +3,000,000); expected 5,000,000 → 8,000,000 (Δ +3,000,000)",
       "  suzhou-sip-device/6 (第六条): ceiling 0 → 300,000 (Δ +300,000); expected 0 → 300,000 (Δ +300,000)",
     ]);
+    // The same figures as data (what the pane shows): the clauses' and the years' Δ add up to the total's.
+    const raw = JSON.parse(readFileSync(SCENARIO, "utf8"));
+    const on = (p: LoadedPack) => forecastOn(catalogWithPacks(engine().catalog, [p], new Set()), raw);
+    const figures = diffFigures(on(loaded(OLD)), on(loaded(NEW)));
+    for (const k of ["ceiling", "expected"] as const) {
+      expect(figures.clauses.reduce((sum, c) => sum.plus(c.delta[k]), new Decimal(0)).toFixed()).toBe(figures.total.delta[k].toFixed());
+      expect(figures.years.reduce((sum, y) => sum.plus(y.delta[k]), new Decimal(0)).toFixed()).toBe(figures.total.delta[k].toFixed());
+    }
+    expect(figures.total.delta.ceiling.toFixed()).toBe("3500000");
     const zh = await run("pack", "diff", OLD, NEW, "--scenario", SCENARIO, "--lang", "zh-CN");
     const from = zh.out.indexOf("");
     expect(zh.out.slice(from + 1, from + 6)).toEqual([

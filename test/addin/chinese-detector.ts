@@ -33,7 +33,7 @@ export const codes = new Set<string>([
   // Excel's own TRUE and FALSE; the environment's variables the CLI reads its language from.
   ...["TRUE", "FALSE", "LC_ALL", "LC", "ALL", "LC_MESSAGES", "MESSAGES", "LANG"],
   // The CLI's verbs and option values, typed as they are.
-  ...["call", "clauses", "forecast", "template", "schema", "help", "registry", "share", "admin", "appsource", "none", "examples", "manifest", "xml", "pack", "new", "check", "test", "rollforward", "losses"],
+  ...["call", "clauses", "forecast", "template", "schema", "help", "registry", "share", "admin", "appsource", "none", "examples", "manifest", "xml", "pack", "new", "check", "test", "diff", "rollforward", "losses"],
   // A document a user opens by its path (the pack guide).
   ...["docs", "PACKS", "md"],
   // Formats and files a user names: the scenario file is JSON, saved as UTF-8; a template is .xlsx.

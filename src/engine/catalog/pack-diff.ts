@@ -4,6 +4,7 @@ import { forecast } from "../forecast/forecast";
 import { ZERO, type Decimal } from "../input/money";
 import { useCatalog } from "../rules/evaluate";
 import type { Catalog, PackOrigin } from "./catalog";
+import { canonicalJson } from "./pack-hash";
 import { originOf, type LoadedPack, type Pack } from "./pack";
 import type { Bilingual } from "../explain/trace";
 import type { Clause } from "./schema";
@@ -53,22 +54,13 @@ export interface PackDiff {
   readonly examples: readonly ExampleChange[];
 }
 
-/** One value, the same however its keys were written. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "undefined";
-}
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 /** An empty list or record is what the schema defaults an absent one to: no change between them. */
 const emptyish = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0) || (isPlain(v) && Object.keys(v).length === 0);
+
+/** A record less the keys compared on their own (entries, examples, accounting). */
+const without = (r: object, ...keys: string[]): Record<string, unknown> => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k)));
 
 /** The fields of two records that differ, in the new record's key order, then the old's; `deeper` ones compared key by key. */
 function fieldChanges(a: Record<string, unknown>, b: Record<string, unknown>, prefix = "", deeper: readonly string[] = []): FieldChange[] {
@@ -104,10 +96,7 @@ function entryChanges(a: Clause, b: Clause, oldPack: Pack, newPack: Pack): Field
 /** What `revised` changes against `original`: every field of the pack, the text, each entry and example. */
 export function diffPacks(original: LoadedPack, revised: LoadedPack): PackDiff {
   const [a, b] = [original.pack, revised.pack];
-  const { document: oldDoc, accounting: _a, examples: _e, $schema: _s, ...oldRecord } = a;
-  const { document: newDoc, accounting: _b, examples: _f, $schema: _t, ...newRecord } = b;
-  const { clauses: oldClauses, facts: oldFacts, ...oldDocRecord } = oldDoc;
-  const { clauses: newClauses, facts: newFacts, ...newDocRecord } = newDoc;
+  const [oldClauses, newClauses] = [a.document.clauses, b.document.clauses];
 
   const entries: EntryChange[] = [];
   for (const c of newClauses) {
@@ -132,10 +121,10 @@ export function diffPacks(original: LoadedPack, revised: LoadedPack): PackDiff {
     old: originOf(original),
     new: originOf(revised),
     identical: original.hash === revised.hash,
-    pack: fieldChanges(oldRecord, newRecord, "", ["author"]),
-    document: fieldChanges(oldDocRecord, newDocRecord),
+    pack: fieldChanges(without(a, "document", "accounting", "examples", "$schema"), without(b, "document", "accounting", "examples", "$schema"), "", ["author"]),
+    document: fieldChanges(without(a.document, "clauses", "facts"), without(b.document, "clauses", "facts")),
     textChanged: original.text.replace(/\r\n/g, "\n") !== revised.text.replace(/\r\n/g, "\n"),
-    facts: fieldChanges(oldFacts, newFacts),
+    facts: fieldChanges(a.document.facts, b.document.facts),
     entries,
     examples,
   };

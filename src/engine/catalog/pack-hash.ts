@@ -8,12 +8,16 @@
 /** Lower-case hex of a SHA-256, as PackSource carries it. */
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-/** JSON with every object's keys in code-point order: one text for one value, however the file was laid out. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+/**
+ * JSON with every object's keys sorted and no spaces: one text for one value, however the file was
+ * laid out. A key whose value is undefined is left out, as JSON.stringify leaves it.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (typeof value === "object" && value !== null) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }
@@ -26,7 +30,7 @@ function canonical(value: unknown): string {
  */
 export function packHashText(json: unknown, text: string): string {
   const content = typeof json === "object" && json !== null && !Array.isArray(json) ? Object.fromEntries(Object.entries(json).filter(([k]) => k !== "$schema")) : json;
-  return canonical([content, text.replace(/\r\n/g, "\n")]);
+  return canonicalJson([content, text.replace(/\r\n/g, "\n")]);
 }
 
 /** The short form shown beside a figure: the hash's first 8 hex digits, as git shows a commit. */
