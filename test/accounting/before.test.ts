@@ -1,5 +1,4 @@
 import { accountsTable, engine, lineView, lineWhy, parseScenario, treatments, treatmentsTable } from "../../src/engine";
-import { rdRewards } from "../../src/engine/accounting/rd-rewards";
 import { accountsOf, yearsOf } from "./support";
 
 // A reward of costs already incurred, set non-taxable (不征税收入): those costs fell before the award
@@ -70,7 +69,10 @@ test("both treatments: taxed instead, 25% × 4,000,000 = 1,000,000 in 2027; as s
 
 test("the R&D rewards' words are in their clauses' sentences, and each is a reward of costs incurred", () => {
   const { clauses, accounting } = engine().catalog;
-  for (const [id, words] of Object.entries(rdRewards)) {
+  const rewards = Object.entries(accounting).flatMap(([id, a]) => (a.rdReward === undefined ? [] : [[id, a.rdReward] as const]));
+  // The nine the texts measure on R&D already spent: 昌平器械 第三条（一）, 第五条（一）–（三）; 昌平医药 第五条（一）completion, 第十三条; 深圳 （五） class II and III; 北京 二、6.
+  expect(rewards.map(([id]) => id).sort()).toEqual(["beijing-device/6", "changping-device/3.1", "changping-device/5.1", "changping-device/5.2", "changping-device/5.3", "changping-pharma/13", "changping-pharma/5.1-completion", "shenzhen-device/5.class2", "shenzhen-device/5.class3"]);
+  for (const [id, words] of rewards) {
     const c = clauses.find((x) => x.id === id);
     expect([id, c?.sentence.includes(words)]).toEqual([id, true]);
     expect([id, accounting[id]?.class]).toEqual([id, "incurred"]);

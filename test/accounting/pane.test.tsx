@@ -66,8 +66,8 @@ test("with only the certificate, the first year with figures is 2028, not the ho
 
 test("every view of the CLI is offered; the switch changes the table; the settings are listed", () => {
   renderIn("en-US");
-  // accountingQuantities less entitled (the results above): 18 views.
-  expect(within(screen.getByTestId("accounts-view")).getAllByRole("option")).toHaveLength(18);
+  // accountingQuantities less entitled (the results above): 20 views, tax paid and net cash (RULINGS §85) among them.
+  expect(within(screen.getByTestId("accounts-view")).getAllByRole("option")).toHaveLength(20);
   expect(cells("2028")).toEqual(["2028", "4,000,000", "3,200,000"]);
   view("tax");
   // 15% × (315,789.48 + 4,000,000) = 647,368.42; expected 15% × (315,789.48 + 3,200,000) = 527,368.42.

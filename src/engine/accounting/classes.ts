@@ -11,6 +11,11 @@ export const accountingEntry = z
     words: z.string().min(2),
     /** The funds pay research and development (研发活动): non-taxable, those costs lose their super deduction. */
     rd: z.optional(z.literal(true)),
+    /**
+     * The words measuring a reward on R&D already spent (上一年度研发投入): set non-taxable, that
+     * R&D loses its super deduction (国家税务总局公告2015年第97号 二、（五）) in the years it fell (RULINGS §83).
+     */
+    rdReward: z.optional(z.string().min(2)),
     /** The words tying the amount to sales revenue or quantity: output VAT on it (国家税务总局公告2019年第45号 第七条). */
     vat: z.optional(z.string().min(2)),
     /** Not related to the enterprise's daily activities (CAS 16 第十一条): 营业外收入, with why; else 其他收益. */

@@ -1,6 +1,5 @@
 import type { AccountingEntry } from "./classes";
 import { defaultLives, DEFAULT_SUPER_DEDUCTION, DEFAULT_VAT_RATE, DEFAULT_VAT_SURCHARGES, type AccountingClass, type AssetKind } from "./kinds";
-import { rdRewards } from "./rd-rewards";
 import { taxOf, type TaxFlows } from "./tax";
 import type { Catalog } from "../catalog/catalog";
 import type { ForecastLineInfo, Projection } from "../forecast/forecast";
@@ -175,7 +174,7 @@ export function lineSettings(line: ProjectedLine, s: Scenario, catalog: Catalog)
   const tax: LineTax = {
     rate: a.taxRate,
     rates: a.taxRates ?? {},
-    rd: accounting.rd === true || Object.prototype.hasOwnProperty.call(rdRewards, clause.id),
+    rd: accounting.rd === true || accounting.rdReward !== undefined,
     superRate: a.superDeduction ?? DEFAULT_SUPER_DEDUCTION,
     superFrom: a.superDeduction === undefined ? "default" : "scenario",
     recogniseAsset: a.deferredTaxAsset ?? true,

@@ -366,7 +366,10 @@ export function checkPacks(base: Catalog, packs: readonly LoadedPack[]): PackPro
       if (c.formula && !p.examples.some((e) => e.entries.includes(c.id))) at({ entry: c.id, field: "examples", code: "noExample" });
       if (c.formula && !p.accounting[c.id]) at({ entry: c.id, field: "accounting", code: "noAccounting" });
     }
-    for (const [id, a] of Object.entries(p.accounting)) if (!quoted(a.words)) at({ entry: id, field: "accounting.words", code: "misquoted", quote: a.words });
+    for (const [id, a] of Object.entries(p.accounting)) {
+      if (!quoted(a.words)) at({ entry: id, field: "accounting.words", code: "misquoted", quote: a.words });
+      if (a.rdReward !== undefined && !quoted(a.rdReward)) at({ entry: id, field: "accounting.rdReward", code: "misquoted", quote: a.rdReward });
+    }
     if (doc.stacking && !quoted(doc.stacking.sentence)) at({ field: "document.stacking.sentence", code: "misquoted", quote: doc.stacking.sentence });
     for (const x of [...(p.places?.places ?? []), ...(p.places?.zones ?? [])]) {
       if (x.combine && x.combine.document === doc.id && !quoted(x.combine.sentence)) at({ field: `places.${x.id}.combine.sentence`, code: "misquoted", quote: x.combine.sentence });

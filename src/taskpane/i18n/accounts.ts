@@ -69,6 +69,8 @@ export const enUS = {
   "view.taxBase": "Taxable income the support adds",
   "view.lostDeduction": "Of that tax: costs not deductible",
   "view.lostSuperDeduction": "Of that tax: super deduction lost",
+  "view.taxPaid": "Income tax paid on the support",
+  "view.netCash": "Net cash (received − VAT − surcharges − tax paid)",
 };
 
 export const zhCN: Record<keyof typeof enUS, string> = {
@@ -138,4 +140,6 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "view.taxBase": "补助增加的应纳税所得额",
   "view.lostDeduction": "其中：支出不得扣除",
   "view.lostSuperDeduction": "其中：不得加计扣除",
+  "view.taxPaid": "补助的所得税缴纳",
+  "view.netCash": "现金净额（到账 − 增值税 − 附加 − 所得税缴纳）",
 };
