@@ -90,7 +90,7 @@ test.each<[Lang, number]>([
   await page.waitForSelector('[data-testid="packs"]');
   expect(await page.locator('[data-testid="pack-built-in"]').count()).toBe(5);
   // A pane with no pack kept has not fetched the pack schema and the part's reader.
-  const packsChunk = (url: string) => /\/packs\.[0-9a-f]+\.js$/.test(url);
+  const packsChunk = (url: string) => /\/pane-packs\.[0-9a-f]+\.js$/.test(url);
   expect(fetched.filter(packsChunk)).toEqual([]);
 
   // Install: both files of the folder, chosen together.
