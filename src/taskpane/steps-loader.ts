@@ -8,5 +8,5 @@ export const loadResults = () => import(/* webpackChunkName: "results" */ "./res
 export const loadWorkbook = () => import(/* webpackChunkName: "workbook" */ "./workbook/WorkbookStep.js");
 export const loadOutcomes = () => import(/* webpackChunkName: "results" */ "./wizard/outcomes.js");
 /** The packs' check, files and keeping (src/taskpane/packs/chunk.ts), after the first render; their section with step 5's chunk. */
-export const loadPacks = () => import(/* webpackChunkName: "packs" */ "./packs/chunk.js");
+export const loadPacks = () => import(/* webpackChunkName: "pane-packs" */ "./packs/chunk.js");
 export const loadPacksSection = () => import(/* webpackChunkName: "workbook" */ "./packs/PacksSection.js");

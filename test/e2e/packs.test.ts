@@ -75,6 +75,8 @@ test.each<[Lang, number]>([
   });
   const errors: string[] = [];
   const dialogs: string[] = [];
+  const fetched: string[] = [];
+  page.on("request", (r) => fetched.push(r.url()));
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -87,6 +89,9 @@ test.each<[Lang, number]>([
   await page.click('[data-testid="step-5"]');
   await page.waitForSelector('[data-testid="packs"]');
   expect(await page.locator('[data-testid="pack-built-in"]').count()).toBe(5);
+  // A pane with no pack kept has not fetched the pack schema and the part's reader.
+  const packsChunk = (url: string) => /\/pane-packs\.[0-9a-f]+\.js$/.test(url);
+  expect(fetched.filter(packsChunk)).toEqual([]);
 
   // Install: both files of the folder, chosen together.
   await page.setInputFiles('[data-testid="packs-file"]', folder("suzhou-sip-example", packJson));
@@ -97,6 +102,7 @@ test.each<[Lang, number]>([
   expect(await card.locator("p").first().textContent()).toBe(title);
   expect(await card.locator("dd").allTextContents()).toEqual([place, "4", t("packs.validRange", { from: "2026-01-01", to: "2028-12-31" }), "2026.1", "测试用示例（非真实政策）"]);
   await screenshot(page, `packs-installed-${lang}-${width}`);
+  expect(fetched.filter(packsChunk)).toHaveLength(1);
 
   // Compute with its place: the pack's own worked scenario, imported; the Enterprise step shows its place chosen.
   await page.click('[data-testid="step-1"]');

@@ -1,7 +1,7 @@
-import { PACKS_PART_NAMESPACE, PacksPartRefused, packsPartXml, readPacksPart, type StoredPack } from "../../workbook/packs-part";
+import { PacksPartRefused, packsPartXml, readPacksPart, type StoredPack } from "../../workbook/packs-part";
 import type { SetAside } from "../../workbook/stored";
-import { host, supportsExcelApi } from "../host";
 import { loadWith, saveText } from "../state/storage";
+import { inExcel, KEY, PACKS_PART_NAMESPACE } from "./kept";
 
 /*
  * Where the added packs are kept. In Excel: the workbook's packs part (custom XML, beside the
@@ -16,11 +16,6 @@ export interface Kept {
   readonly packs: readonly StoredPack[];
   readonly aside?: SetAside;
 }
-
-const KEY = "packs";
-
-// Custom XML parts need ExcelApi 1.5; an older Excel keeps them in the add-in settings, through storage.ts.
-const inExcel = () => host.get().mode === "excel" && supportsExcelApi("1.5");
 
 /** The packs kept in the workbook (the last part it can read) or, outside Excel, in storage. */
 export async function readKept(): Promise<Kept> {

@@ -6,6 +6,7 @@ import type { I18n } from "../i18n";
 import { loadPacks } from "../steps-loader";
 import type { CheckedPack } from "./check";
 import type { PackFile } from "./files";
+import { anyKept } from "./kept";
 
 /*
  * The packs the pane has added, as one piece of state over the engine: every change (a pack
@@ -86,6 +87,7 @@ export function usePacks(mode: HostMode, i18n: I18n): Packs {
     let live = true;
     void (async () => {
       const { t } = words.current;
+      if (!(await anyKept().catch(() => true))) return;
       const { checkStored, readKept, useInEngine } = await loadPacks();
       const found = await readKept().catch((e: unknown) => ({ packs: [] as StoredPack[], aside: { kind: "syntax" as const, detail: String(e) } }));
       const notes = found.aside ? [t("packs.keptAside", { reason: asideReason(found.aside, t) })] : [];

@@ -103,6 +103,12 @@ export function loadWith<T>(key: string, read: (raw: unknown) => Read<T>): Loade
   return { aside: result.aside };
 }
 
+/** Whether anything is stored under `key` (read or not). */
+export const isStored = (key: string): boolean => {
+  const raw = getRaw(PREFIX + key);
+  return raw !== undefined && raw !== null;
+};
+
 /** Keeps a text as it is, for loadWith; false when storage refused it (full, or none). */
 export function saveText(key: string, text: string): boolean {
   return putRaw(PREFIX + key, text);
