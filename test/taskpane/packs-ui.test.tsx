@@ -95,7 +95,7 @@ test("the list shows the built-in texts; an added pack is checked, listed with i
   // No English title in the pack: the Chinese, marked as the original (DESIGN "Policy packs").
   expect(card.querySelector("p")?.textContent).toBe("苏州工业园区促进医疗器械产业发展若干措施（示例，非真实政策） (original Chinese)");
   const facts = Array.from(card.querySelectorAll("dt")).map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
-  expect(facts).toEqual(["Where: Suzhou Industrial Park", "Entries: 4", "In force: 2026-01-01 to 2028-12-31", "Version: 2026.1", "Author: 测试用示例（非真实政策）"]);
+  expect(facts).toEqual(["Where: Suzhou Industrial Park", "Entries: 4", "In force: 2026-01-01 to 2028-12-31", "Version: 2026.1", "Author: 测试用示例（非真实政策）", "Content hash: 3268d18f"]);
   // Kept as the workbook would keep it (the packs part's XML), read back by the part's reader.
   const kept = readPacksPart(localStorage.getItem("subsidy-pane:packs"));
   expect(kept.ok && kept.value.map((p) => [p.name, p.json === JSON.stringify(pack, null, 2), p.text === packText])).toEqual([["suzhou-sip-device", true, true]]);
@@ -264,11 +264,11 @@ describe("the scenario summary's stamp (issue 20, 5)", () => {
   const title = "苏州工业园区促进医疗器械产业发展若干措施（示例，非真实政策）";
 
   test.each<[Lang, string]>([
-    ["zh-CN", `${today()} 按条款目录 V 计算。政策包：${title} 第 2026.1 版，作者 测试用示例（非真实政策）`],
-    ["en-US", `Computed ${today()}, clause catalog V. Packs: ${title} (original Chinese) v2026.1 by 测试用示例（非真实政策）`],
-  ])("%s: the date, the catalog version and each pack in use, by title, version and author", (lang, expected) => {
+    ["zh-CN", `${today()} 按条款目录 V 计算。政策包：${title} 第 2026.1 版，作者 测试用示例（非真实政策）（sha256 3268d18f）`],
+    ["en-US", `Computed ${today()}, clause catalog V. Packs: ${title} (original Chinese) v2026.1 by 测试用示例（非真实政策） (sha256 3268d18f)`],
+  ])("%s: the date, the catalog version and each pack in use, by title, version and author", async (lang, expected) => {
     const i18n = i18nOf(lang);
-    const checked = checkStored([stored], i18n);
+    const checked = await checkStored([stored], i18n);
     if (!checked.ok) throw new Error(checked.problems.join("\n"));
     expect(summaryStamp("V", packsStamp(checked.packs, i18n), i18n)).toBe(expected);
     // The CSV's first row carries it; without packs the stamp is the date and version alone.
@@ -278,10 +278,10 @@ describe("the scenario summary's stamp (issue 20, 5)", () => {
     expect(summaryStamp("V", packsStamp([], i18n), i18n)).toBe(translate(lang, "scenarioSummary.stamp", { date: today(), version: "V" }));
   });
 
-  test("a pack awaiting approval is not named: nothing rests on it", () => {
+  test("a pack awaiting approval is not named: nothing rests on it", async () => {
     const i18n = i18nOf("en-US");
     const replacing = { ...stored, json: JSON.stringify(variant((p) => (p.replaces = { entries: ["changping-device/2.1"], because: "示例" }))) };
-    const checked = checkStored([replacing], i18n);
+    const checked = await checkStored([replacing], i18n);
     if (!checked.ok) throw new Error(checked.problems.join("\n"));
     expect(packsStamp(checked.packs, i18n)).toBe("");
     expect(packsStamp([{ ...checked.packs[0], stored: { ...replacing, approved: true } }], i18n)).toMatch(/^Packs: /);

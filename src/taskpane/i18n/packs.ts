@@ -45,7 +45,7 @@ export const enUS = {
   "packs.saveFailed": "The pack could not be kept: {message}",
   "packs.inUse": "Packs: {list}",
   "packs.stampItem": "{name} v{version} by {author}",
-  "packs.stampHash": "sha256 {hash}",
+  "packs.stampHash": " (sha256 {hash})",
   "packs.stampWith": "{stamp}. {packs}",
   "packs.fromPack": "From the pack {name}.",
 } as const;
@@ -92,7 +92,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "packs.saveFailed": "政策包未能保存：{message}",
   "packs.inUse": "政策包：{list}",
   "packs.stampItem": "{name} 第 {version} 版，作者 {author}",
-  "packs.stampHash": "sha256 {hash}",
+  "packs.stampHash": "（sha256 {hash}）",
   "packs.stampWith": "{stamp}。{packs}",
   "packs.fromPack": "出自政策包 {name}。",
 };

@@ -1,4 +1,5 @@
 import { catalogWithPacks, checkPacks, packProblemText, readPack, type LoadedPack } from "../../engine/packs";
+import { packHash } from "../../workbook/pack-hash";
 import { storedPackJson, type StoredPack } from "../../workbook/packs-part";
 import { asideReason } from "../aside-text";
 import { CATALOG_VERSION, engine, useCatalog, type Catalog } from "../engine";
@@ -35,7 +36,7 @@ export function builtInCatalog(): Catalog {
 }
 
 /** Every pack checked together, as `pack check` with each --pack: the problems in the reader's language, or the packs read. */
-export function checkStored(stored: readonly StoredPack[], { t, lang }: I18n, base: Catalog = builtInCatalog()): Checked {
+export async function checkStored(stored: readonly StoredPack[], { t, lang }: I18n, base: Catalog = builtInCatalog()): Promise<Checked> {
   const problems: string[] = [];
   const read: CheckedPack[] = [];
   for (const s of stored) {
@@ -45,7 +46,7 @@ export function checkStored(stored: readonly StoredPack[], { t, lang }: I18n, ba
       problems.push(t("packs.file.unreadable", { file: s.name, reason: asideReason(json, t) }));
       continue;
     }
-    const one = readPack({ path: s.name, json: json.value, text: s.text });
+    const one = readPack({ path: s.name, json: json.value, text: s.text, hash: await packHash(json.value, s.text) });
     problems.push(...one.problems.map((p) => packProblemText(p, lang)));
     if (one.pack) read.push({ stored: s, loaded: one.pack });
   }
@@ -59,6 +60,7 @@ export function checkStored(stored: readonly StoredPack[], { t, lang }: I18n, ba
 
 /** The engine computes with the built-in catalog and the packs in use from now on (every door: the pane's and, in Excel, the cells'). */
 export function useInEngine(packs: readonly CheckedPack[], base: Catalog = builtInCatalog()): void {
-  const inUse = packs.filter(used).map((p) => p.loaded);
-  useCatalog(inUse.length ? catalogWithPacks(base, inUse) : undefined);
+  // Approval is of a content (RULINGS §78): the hashes of the packs the workbook marks approved.
+  const approved = new Set(packs.filter(used).map((p) => p.loaded.hash));
+  useCatalog(packs.length ? catalogWithPacks(base, packs.map((p) => p.loaded), approved) : undefined);
 }

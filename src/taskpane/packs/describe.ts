@@ -43,11 +43,8 @@ function validity(d: PolicyDocument, { t }: I18n): string {
   return t("packs.validOpen");
 }
 
-/** The pack's content hash when the engine's reading gives one (the provenance issue 17 adds): shortened, as figures cite it. */
-export function hashOf(p: CheckedPack): string | undefined {
-  const hash = (p.loaded as { readonly hash?: unknown }).hash;
-  return typeof hash === "string" && /^[0-9a-f]{8,}$/i.test(hash) ? hash.slice(0, 12) : undefined;
-}
+/** The pack's content hash, shortened as figures cite it (RULINGS §77: its first 8 hex digits). */
+export const hashOf = (p: CheckedPack): string => p.loaded.hash.slice(0, 8);
 
 /** Every text in use: the built-in ones, then each pack added (used or awaiting approval). */
 export function packRows(added: readonly CheckedPack[], i18n: I18n): PackRow[] {
@@ -85,14 +82,12 @@ export function packRows(added: readonly CheckedPack[], i18n: I18n): PackRow[] {
   return [...builtIn, ...packs];
 }
 
-/** "Packs: 苏州工业园区…（示例） v2026.1 by 测试用示例 (sha256 ab12…)": the packs a figure rests on, for the stamp of what is exported; empty without packs. */
+/** "Packs: 苏州工业园区…（示例） v2026.1 by 测试用示例 (sha256 3268d18f)": the packs a figure rests on, for the stamp of what is exported; empty without packs. */
 export function packsStamp(added: readonly CheckedPack[], i18n: I18n): string {
   const { t } = i18n;
   const list = added.filter(used).map((p) => {
     const { pack } = p.loaded;
-    const hash = hashOf(p);
-    const item = t("packs.stampItem", { name: titleOf(pack.document, i18n), version: pack.version, author: pack.author.name });
-    return hash ? `${item} (${t("packs.stampHash", { hash })})` : item;
+    return t("packs.stampItem", { name: titleOf(pack.document, i18n), version: pack.version, author: pack.author.name }) + t("packs.stampHash", { hash: hashOf(p) });
   });
   return list.length ? t("packs.inUse", { list: list.join(i18n.lang === "zh-CN" ? "；" : "; ") }) : "";
 }

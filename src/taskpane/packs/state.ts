@@ -67,7 +67,7 @@ export function usePacks(mode: HostMode, i18n: I18n): Packs {
   const change = useCallback(async (next: readonly StoredPack[], done: string, file?: string): Promise<Outcome> => {
     const { t } = words.current;
     const { checkStored, keep, keepProblem, useInEngine } = await loadPacks();
-    const checked = checkStored(next, words.current);
+    const checked = await checkStored(next, words.current);
     if (!checked.ok) return { ok: false, message: t("packs.refused", { file: file ?? next[next.length - 1]?.name ?? "", n: checked.problems.length }), problems: checked.problems };
     try {
       await keep(next);
@@ -92,7 +92,7 @@ export function usePacks(mode: HostMode, i18n: I18n): Packs {
       const found = await readKept().catch((e: unknown) => ({ packs: [] as StoredPack[], aside: { kind: "syntax" as const, detail: String(e) } }));
       const notes = found.aside ? [t("packs.keptAside", { reason: asideReason(found.aside, t) })] : [];
       if (found.packs.length) {
-        const checked = checkStored(found.packs, words.current);
+        const checked = await checkStored(found.packs, words.current);
         if (!live) return;
         if (checked.ok) {
           useInEngine(checked.packs);
