@@ -116,7 +116,11 @@ test.each(cases)("%s at %i px: import, every view as the CLI's, the tax rate and
   expect(await yearOf(page, "tax", 2028)).toEqual(["78,947.37", "78,947.37"]);
   await screenshot(page, `accounts-${lang}-${width}`);
 
-  // Nothing wider than the pane.
+  // Nothing wider than the pane: no element of the section reaches past its right edge.
+  const wide = await page.$$eval('[data-testid="accounts"] *', (els) =>
+    els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => `${e.tagName} ${e.getAttribute("data-testid") ?? ""} ${(e.textContent ?? "").slice(0, 40)}`),
+  );
+  expect(wide).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.click(`button:has-text("${t("export.json")}")`)]);

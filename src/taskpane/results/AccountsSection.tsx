@@ -9,6 +9,9 @@ import { useAmounts } from "./amounts";
 import { FigureTable } from "./FigureTable";
 
 const useStyles = makeStyles({
+  // A select as wide as its longest view's name would push past a 350 px pane: it shrinks with it.
+  field: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, maxWidth: "100%" },
   lines: { paddingLeft: "1.2em", overflowWrap: "anywhere", "& > li": { margin: `${tokens.spacingVerticalXS} 0` } },
   statement: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9em, 1fr))", gap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalM} 0` },
   item: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM },
@@ -64,8 +67,8 @@ export function AccountsSection({ scenario, f, draft, change }: { readonly scena
   return (
     <div>
       <p>{t("accounts.help")}</p>
-      <Field label={t("accounts.year")}>
-        <Select value={String(year)} onChange={(_, d) => setPicked(Number(d.value))} data-testid="accounts-year">
+      <Field className={styles.field} label={t("accounts.year")}>
+        <Select className={styles.select} value={String(year)} onChange={(_, d) => setPicked(Number(d.value))} data-testid="accounts-year">
           {years.map((y) => (
             <option key={y} value={y}>
               {y}
@@ -78,8 +81,8 @@ export function AccountsSection({ scenario, f, draft, change }: { readonly scena
         {item("accounts.deferred", statement.deferred.expected, "statement-deferred")}
         {item("accounts.cash", statement.cash.expected, "statement-cash")}
       </div>
-      <Field label={t("accounts.view")}>
-        <Select value={view} onChange={(_, data) => setView(data.value as Quantity)} data-testid="accounts-view">
+      <Field className={styles.field} label={t("accounts.view")}>
+        <Select className={styles.select} value={view} onChange={(_, data) => setView(data.value as Quantity)} data-testid="accounts-view">
           {views.map((v) => (
             <option key={v} value={v}>
               {t(`view.${v}` as MessageKey)}
