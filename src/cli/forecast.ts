@@ -207,6 +207,8 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
     lostDeduction: "of it, the costs non-taxable funds pay, not deductible",
     lostSuperDeduction: "of it, the R&D super deduction (研发费用加计扣除) those costs lose",
     aftertax: "after tax: profit less its tax",
+    taxPaid: "income tax paid: the current tax in the year it is paid (quarterly prepayment, or 汇算清缴 the next year)",
+    netCash: "net cash: received less its VAT, surcharges and income tax paid",
   },
   "zh-CN": {
     entitled: "应享：企业取得资格的年度",
@@ -228,6 +230,8 @@ const viewTitles: Record<Lang, Record<Quantity, string>> = {
     lostDeduction: "其中：不征税收入资助的支出不得扣除",
     lostSuperDeduction: "其中：不征税收入资助的研发费用不得加计扣除",
     aftertax: "税后：损益减去其所得税",
+    taxPaid: "所得税缴纳：当期所得税按缴纳年度（按季预缴，或次年汇算清缴）",
+    netCash: "现金净额：到账减去其增值税、附加税费及所缴所得税",
   },
 };
 
@@ -237,9 +241,10 @@ function viewText(s: Scenario, f: Forecast, a: Accounts, view: Quantity, lang: L
   const out = [`${f.name}`, `${say.viewLabel} ${viewTitles[lang][view]}`, words.forecastHeader(f.region, f.catalogVersion, words.method(f.method)), ""];
   out.push(...columns(readerTable(accountsTable(a, view, lang), lang, engine().catalog.documents), lang), "", say.linesByYear);
   for (const l of a.lines) {
-    const { years, after: later } = lineView(a, l, view);
-    if (!years.length && later.isZero()) continue;
+    const { years, before, after: later } = lineView(a, l, view);
+    if (!years.length && later.isZero() && before.isZero()) continue;
     const shown = years.map(([y, v]) => `${y} ${formatYuan(v)}`);
+    if (!before.isZero()) shown.unshift(`${say.before(a.horizon.from)} ${formatYuan(before)}`);
     if (!later.isZero()) shown.push(`${say.after(a.horizon.to)} ${formatYuan(later)}`);
     out.push(`${l.line.year}  ${formatTitle(l.line.title, lang)} — ${words.cite(l.line.trace)}${words.colon}${shown.join(words.semicolon)}`);
     // The non-taxable view in its two parts: costs not deductible, and the super deduction lost.
@@ -247,6 +252,7 @@ function viewText(s: Scenario, f: Forecast, a: Accounts, view: Quantity, lang: L
       for (const part of ["lostDeduction", "lostSuperDeduction"] as const) {
         const p = lineView(a, l, part);
         const cells = p.years.map(([y, v]) => `${y} ${formatYuan(v)}`);
+        if (!p.before.isZero()) cells.unshift(`${say.before(a.horizon.from)} ${formatYuan(p.before)}`);
         if (!p.after.isZero()) cells.push(`${say.after(a.horizon.to)} ${formatYuan(p.after)}`);
         out.push(`      ${viewTitles[lang][part].replace(/^(of it, |其中：)/, "")}${words.colon}${cells.length ? cells.join(words.semicolon) : "0"}`);
       }
@@ -280,7 +286,7 @@ function treatmentsJson(s: Scenario) {
   if (!t) return {};
   const pair = (p: { ceiling: { toFixed(): string }; expected: { toFixed(): string } }) => ({ ceiling: p.ceiling.toFixed(), expected: p.expected.toFixed() });
   const both = (x: Treatments["total"]) => ({ nonTaxable: pair(x.nonTaxable), taxed: pair(x.taxed) });
-  return { treatments: { clauses: t.clauses, discountRate: t.discountRate, years: t.years.map((y) => ({ year: y.year, ...both(y) })), after: both(t.after), total: both(t.total), presentValue: both(t.presentValue) } };
+  return { treatments: { clauses: t.clauses, discountRate: t.discountRate, years: t.years.map((y) => ({ year: y.year, ...both(y) })), before: both(t.before), after: both(t.after), total: both(t.total), presentValue: both(t.presentValue) } };
 }
 
 function viewsJson(a: Accounts, lang: Lang) {
@@ -298,6 +304,7 @@ function viewsJson(a: Accounts, lang: Lang) {
           byPolicy: Object.fromEntries(Object.entries(y.byPolicy).map(([k, p]) => [k, pair(p)])),
           byClause: Object.fromEntries(Object.entries(y.byClause).map(([k, p]) => [k, pair(p)])),
         })),
+        ...(v.before.ceiling.isZero() && v.before.expected.isZero() ? {} : { before: pair(v.before) }),
         after: pair(v.after),
         total: pair(v.total),
         assumptions: accountsTable(a, q as Quantity, lang).rows.filter((r) => r[0] === label).map((r) => r[1]),

@@ -5,7 +5,7 @@ import { call } from "../functions/reports";
 import { catalogRecord, catalogRecordXml } from "../workbook/catalog-record";
 import { figuresLayout, figuresViews } from "../workbook/figures";
 import { storedFormula } from "../workbook/formula";
-import { besideAnchor, chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormula, inputsTableName, numberFormats, viewFormulaFor, viewSheets, wanView, type ViewCode } from "../workbook/layout";
+import { besideAt, chartNames, columnLetter as column, forecastChart, forecastExtent, forecastFormula, inputsTableName, numberFormats, viewFormulaFor, viewSheets, wanView, type ViewCode } from "../workbook/layout";
 import { completePackage, type AddinReference } from "../workbook/package";
 import { opensOn, pointerText, sheetRef, sheetRegistry, sheetSpec, type SheetId } from "../workbook/sheets";
 import { PRODUCT, PRODUCT_VERSION } from "./version";
@@ -29,8 +29,10 @@ function spill(ws: ExcelJS.Worksheet, anchor: string, typed: string, values: unk
     ws.getCell(anchor).value = { formula: storedFormula(typed), result: values[0][0], shareType: "array", ref: anchor } as unknown as ExcelJS.CellFormulaValue;
     return;
   }
-  const [, letters, row] = /^([A-Z])(\d+)$/.exec(anchor)!;
-  const ref = `${anchor}:${column(letters.charCodeAt(0) - 65 + values[0].length - 1)}${Number(row) + values.length - 1}`;
+  const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(anchor)!;
+  // The anchor's 0-based column from its letters (A = 0, Z = 25, AA = 26).
+  const at = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const ref = `${anchor}:${column(at + values[0].length - 1)}${Number(row) + values.length - 1}`;
   // ExcelJS types omit fillFormula's shareType.
   (ws.fillFormula as (range: string, formula: string, results: unknown, shareType: "array") => void)(ref, storedFormula(typed), values, "array");
 }
@@ -155,13 +157,15 @@ function fillViewSheets(sheets: Record<SheetId, ExcelJS.Worksheet>, accounts: Ac
   };
   for (const { view, beside } of viewSheets) {
     const ws = sheets[view as SheetId];
-    const placed: [string, ViewCode][] = beside ? [["A1", view], [besideAnchor, beside]] : [["A1", view]];
+    const placed: [string, ViewCode][] = [["A1", view], ...beside.map((code, k): [string, ViewCode] => [besideAt(k).anchor, code])];
+    // Each table's first column holds years and labels (1-based columns); the rest are yuan.
+    const yearColumns = new Set(placed.map((_, k) => k * (forecastExtent.columns + 1) + 1));
     for (const [anchor, code] of placed) {
       spill(ws, anchor, viewFormulaFor(inputsTableName, code), cells(code));
       anchors.push({ sheet: ws.name, cell: anchor });
     }
     ws.columns.forEach((c) => (c.width = 18));
-    for (let c = 1; c <= ws.columnCount; c++) if (c !== 1 && c !== forecastExtent.columns + 2) ws.getColumn(c).numFmt = numberFormats.yuan;
+    for (let c = 1; c <= ws.columnCount; c++) if (!yearColumns.has(c)) ws.getColumn(c).numFmt = numberFormats.yuan;
     ws.getRow(1).font = { bold: true };
   }
   return anchors;

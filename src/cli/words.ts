@@ -31,6 +31,8 @@ export interface CliWords {
   /** Before a plan warning on stderr. */
   readonly warning: string;
   after(year: number): string;
+  /** What falls before the horizon's first year (a reward's costs of earlier years). */
+  before(year: number): string;
   /** `said`: what the system said, which en-US shows as it is. */
   cannotRead(file: string, code: string, said: string): string;
   readonly utf16: string;
@@ -124,6 +126,7 @@ export const cliWords: Readonly<Record<Lang, CliWords>> = {
     noProfitBeforeSupport: "the scenario gives no profit before support (accounting.profitBeforeSupport)",
     warning: "warning: ",
     after: (year) => `after ${year}`,
+    before: (year) => `before ${year}`,
     cannotRead: (file, _code, said) => `${file}: ${said}`,
     utf16: "the file is UTF-16 text; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
     zeroBytes: "the file holds zero bytes: UTF-16 text or not a text file; a scenario is JSON, save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
@@ -155,6 +158,7 @@ export const cliWords: Readonly<Record<Lang, CliWords>> = {
     noProfitBeforeSupport: "情景未设定补助前应纳税所得额（accounting.profitBeforeSupport）",
     warning: "提示：",
     after: (year) => `${year} 年以后`,
+    before: (year) => `${year} 年以前`,
     cannotRead: (file, code) => `${file}：无法读取该文件（${systemErrors[code] ?? `系统错误 ${code}`}）`,
     utf16: "该文件是 UTF-16 文本；请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
     zeroBytes: "该文件含有零字节：是 UTF-16 文本或不是文本文件；方案文件是 JSON，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",

@@ -1,4 +1,5 @@
-import { accountsTable, engine, policyTotal, toNumber, WAN, ZERO, type Accounts, type Decimal, type Forecast, type Lang } from "../engine";
+import { accountsTable, engine, rollForwardTable, policyTotal, toNumber, WAN, ZERO, type Accounts, type Decimal, type Forecast, type Lang } from "../engine";
+import { viewSheets, type ViewCode } from "./layout";
 import { sheetName, sheetRegistry } from "./sheets";
 
 /**
@@ -28,11 +29,18 @@ const words = {
     total: "Total",
     views: {
       cash: "Cash: received by year (yuan)",
+      taxPaid: "Income tax paid on the support, by year paid (quarterly prepayment, or 汇算清缴 the next year; yuan)",
+      netCash: "Net cash: received less its VAT, surcharges and income tax paid (yuan)",
       pl: "Profit and loss: recognised in profit by year (其他收益, or depreciation saved under the net method; yuan)",
       deferred: "Deferred income (递延收益) at year end (yuan)",
-      tax: "Income tax the support brings, by year (yuan)",
+      tax: "Income tax expense (所得税费用) the support brings: current tax plus the change in deferred tax (yuan)",
+      currentTax: "Current tax (当期所得税): on support the year it is received, or on the costs non-taxable funds pay (yuan)",
+      deferredTaxAsset: "Deferred tax asset (递延所得税资产) at year end (yuan)",
+      deferredTaxLiability: "Deferred tax liability (递延所得税负债) at year end (yuan)",
+      nonDeductible: "Of the current tax, what non-taxable funds (不征税收入) bring: costs not deductible and super deduction lost (yuan)",
       aftertax: "After tax: profit and loss less its tax, by year (yuan)",
     },
+    rollforward: "Roll-forward of the balances the support leaves (expected; yuan)",
   },
   "zh-CN": {
     title: "政策补贴测算：计算时的数值（纯数值）",
@@ -50,11 +58,18 @@ const words = {
     total: "合计",
     views: {
       cash: "现金：各年到账（元）",
+      taxPaid: "所得税缴纳：补助的所得税按缴纳年度（按季预缴，或次年汇算清缴；元）",
+      netCash: "现金净额：到账减去其增值税、附加税费及所缴所得税（元）",
       pl: "损益：各年计入利润（其他收益，或净额法下少计的折旧；元）",
       deferred: "递延收益：各年末余额（元）",
-      tax: "所得税：补助各年带来的企业所得税（元）",
+      tax: "所得税费用：补助各年带来的当期所得税加递延所得税的变动（元）",
+      currentTax: "当期所得税：补助到账年度计税，或不征税收入资助支出不得扣除（元）",
+      deferredTaxAsset: "递延所得税资产：各年末余额（元）",
+      deferredTaxLiability: "递延所得税负债：各年末余额（元）",
+      nonDeductible: "其中：不征税收入带来的税（支出不得扣除及不得加计扣除；元）",
       aftertax: "税后：各年损益减其所得税（元）",
     },
+    rollforward: "补助形成的余额变动表（期望值；元）",
   },
 } as const;
 
@@ -72,11 +87,13 @@ export interface FiguresLayout {
   readonly formats: readonly (readonly string[])[];
   /** 0-based row of each view's header, below the entitled table. */
   readonly views: readonly { readonly view: FiguresView; readonly tableRow: number }[];
+  /** 0-based row of the roll-forward's header, where the support leaves a balance. */
+  readonly rollRow?: number;
 }
 
-/** The views the values sheet holds after the entitled table: the view sheets' (layout.ts viewSheets). */
-export const figuresViews = ["cash", "pl", "deferred", "tax", "aftertax"] as const;
-export type FiguresView = (typeof figuresViews)[number];
+/** The views the values sheet holds after the entitled table: the view sheets' (layout.ts viewSheets), in their order. */
+export const figuresViews = viewSheets.flatMap((s) => [s.view, ...s.beside]);
+export type FiguresView = ViewCode;
 
 /** Whole yuan grouped; an amount with fen shows every digit it has, so nothing shown is rounded. */
 export const figuresFormats = { text: "@", yuan: "#,##0", fractional: "#,##0.00##########", wan: "#,##0.00####", year: "0" } as const;
@@ -117,13 +134,17 @@ export function figuresLayout(f: Forecast, accounts: Accounts, lang: Lang, compu
     body.push([...w.columns, ...t.header.slice(w.columns.length).map((h) => w.policy(title(h.replace(/^expected: /, ""))))]);
     for (const row of t.rows) body.push(row.map((v, c) => (typeof v === "object" ? toNumber(v) : c === 0 && v === "total" ? w.total : v)));
   }
+  // The balances' roll-forward (opening + increase − decrease = closing), in the sheet's language.
+  const roll = rollForwardTable(accounts, lang);
+  const rollRow = roll.rows.length ? body.length + 2 : undefined;
+  if (roll.rows.length) body.push([], [w.rollforward], roll.header, ...roll.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v))));
   const width = Math.max(...body.map((r) => r.length));
   const pad = (row: readonly FiguresCell[]) => [...row, ...Array<FiguresCell>(width - row.length).fill("")];
   const rows = body.map(pad);
   const formats = rows.map((row, r) =>
     row.map((v, c) =>
-      typeof v !== "number" ? figuresFormats.text : c === 0 ? figuresFormats.year : r > wanRow && r < wanEnd ? figuresFormats.wan : Number.isInteger(v) ? figuresFormats.yuan : figuresFormats.fractional,
+      typeof v !== "number" ? figuresFormats.text : c === 0 || (rollRow !== undefined && r > rollRow && c === 1) ? figuresFormats.year : r > wanRow && r < wanEnd ? figuresFormats.wan : Number.isInteger(v) ? figuresFormats.yuan : figuresFormats.fractional,
     ),
   );
-  return { sheet: sheetName("figures", lang), rows, tableRow, wanRow, formats, views };
+  return { sheet: sheetName("figures", lang), rows, tableRow, wanRow, formats, views, ...(rollRow !== undefined ? { rollRow } : {}) };
 }

@@ -37,8 +37,8 @@ export const numberFormats = {
   text: "@",
 } as const;
 
-/** Column letter of a 0-based index (A…Z is enough for these sheets). */
-export const columnLetter = (i: number): string => String.fromCharCode(65 + i);
+/** Column letter of a 0-based index: A…Z, then AA…ZZ (the view sheets' tables side by side reach past Z). */
+export const columnLetter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnLetter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 
 /**
  * The Forecast sheet as the task pane writes it. A1's spilled table is never larger than
@@ -76,29 +76,40 @@ export function chartNames(lang: Lang) {
 /**
  * The CFO's views (DESIGN rulings 15–17), a sheet each after Forecast: A1 is the live
  * =SUBSIDY.FORECAST over the same Inputs table with the view's English code (which the function
- * reads in either language), spilling the engine's accountsTable. Deferred income at year end, a
- * balance rather than a flow, sits beside profit and loss on that sheet (`beside`), clear of the
- * widest table A1 can spill. Sheet names in the workbook's language, from the registry (sheets.ts).
+ * reads in either language), spilling the engine's accountsTable. The views that explain it sit
+ * beside it, each one column clear of the widest table the one before can spill (`besideAt`):
+ * deferred income beside profit and loss; the tax paid and net cash beside cash; the current tax,
+ * the deferred tax asset and liability and the non-taxable funds' tax beside the expense (issue 19).
+ * Sheet names in the workbook's language, from the registry (sheets.ts).
  */
-export type ViewCode = "cash" | "pl" | "deferred" | "tax" | "aftertax";
+export type ViewCode = "cash" | "pl" | "deferred" | "tax" | "aftertax" | "currentTax" | "deferredTaxAsset" | "deferredTaxLiability" | "nonDeductible" | "taxPaid" | "netCash";
 export interface ViewSheet {
   readonly view: ViewCode;
   readonly names: Readonly<Record<Lang, string>>;
-  /** A second view on the same sheet, anchored at `besideAnchor`. */
-  readonly beside?: ViewCode;
+  /** Further views on the same sheet, the k-th anchored at `besideAt(k).anchor`. */
+  readonly beside: readonly ViewCode[];
 }
 export const viewSheets: readonly ViewSheet[] = [
-  { view: "cash", names: sheetSpec("cash").names },
-  { view: "pl", names: sheetSpec("pl").names, beside: "deferred" },
-  { view: "tax", names: sheetSpec("tax").names },
-  { view: "aftertax", names: sheetSpec("aftertax").names },
+  { view: "cash", names: sheetSpec("cash").names, beside: ["taxPaid", "netCash"] },
+  { view: "pl", names: sheetSpec("pl").names, beside: ["deferred"] },
+  { view: "tax", names: sheetSpec("tax").names, beside: ["currentTax", "deferredTaxAsset", "deferredTaxLiability", "nonDeductible"] },
+  { view: "aftertax", names: sheetSpec("aftertax").names, beside: [] },
 ];
 export const viewFormulaFor = (table: string, view: ViewCode): string => `=SUBSIDY.FORECAST(${table}[#All],"${view}")`;
-/** One column clear of the widest table a view spills (the same shape as the Forecast's). */
-export const besideAnchor = `${columnLetter(forecastExtent.columns + 1)}1`;
-/** A flow's table has one row more than the Forecast's (what falls after the horizon, then the
- * total); its amounts from column B, and the beside table's from its second column. */
-export const viewExtent = { rows: forecastExtent.rows + 1, columns: forecastExtent.columns } as const;
+/** A flow's table has rows more than the Forecast's (what falls before and after the horizon, then the
+ * total); its amounts from column B, and a beside table's from its second column. */
+export const viewExtent = { rows: forecastExtent.rows + 2, columns: forecastExtent.columns } as const;
 export const viewAmounts = `B2:${columnLetter(viewExtent.columns - 1)}${viewExtent.rows}`;
-export const besideAmounts = `${columnLetter(viewExtent.columns + 2)}2:${columnLetter(2 * viewExtent.columns)}${viewExtent.rows}`;
-export const besideHeader = `${besideAnchor}:${columnLetter(2 * forecastExtent.columns)}1`;
+/** The k-th table beside A1's: its anchor, amounts and header, one column clear of the table before. */
+export function besideAt(k: number): { readonly anchor: string; readonly amounts: string; readonly header: string } {
+  const first = (k + 1) * (forecastExtent.columns + 1);
+  return {
+    anchor: `${columnLetter(first)}1`,
+    amounts: `${columnLetter(first + 1)}2:${columnLetter(first + viewExtent.columns - 1)}${viewExtent.rows}`,
+    header: `${columnLetter(first)}1:${columnLetter(first + forecastExtent.columns - 1)}1`,
+  };
+}
+/** The first table beside A1's (deferred income beside profit and loss). */
+export const besideAnchor = besideAt(0).anchor;
+export const besideAmounts = besideAt(0).amounts;
+export const besideHeader = besideAt(0).header;

@@ -103,9 +103,13 @@ test("surcharges, tax and after-tax add up to profit; nothing is negative; only 
           for (const [y, v] of f.pl) expect(v.minus(f.surcharges.get(y) ?? ZERO).minus(f.tax.get(y) ?? ZERO).toFixed()).toBe((f.aftertax.get(y) ?? ZERO).toFixed());
           // Nothing is negative but the after-tax figure and the expense of a year whose only movement is
           // VAT surcharges paid on receipt of support recognised earlier (a receivable): a cost, and its tax
-          // saving; and after tax in a year support is taxed ahead of profit with no deferred tax asset.
+          // saving; after tax in a year support is taxed ahead of profit with no deferred tax asset; and after
+          // tax in the year before a reward set non-taxable, whose costs' deductions are lost then (RULINGS §83).
+          const earlier = l.settings.nonTaxable && l.settings.class === "incurred";
           for (const [q, m] of Object.entries(f)) {
-            if (q === "aftertax" || q === "tax") for (const [y, v] of m) expect(v.gte(0) || (f.surcharges.has(y) && !f.pl.has(y)) || (q === "aftertax" && !l.settings.tax.recogniseAsset)).toBe(true);
+            // Net cash is a net: negative in a year of tax paid and no cash.
+            if (q === "netCash") continue;
+            if (q === "aftertax" || q === "tax" || q === "taxPaid") for (const [y, v] of m) expect(v.gte(0) || (f.surcharges.has(y) && !f.pl.has(y)) || (q === "aftertax" && (!l.settings.tax.recogniseAsset || (earlier && y === l.line.year - 1)))).toBe(true);
             else for (const v of m.values()) expect(v.gte(0)).toBe(true);
           }
           for (const [y, v] of f.nonDeductible) expect(v.toFixed()).toBe(f.tax.get(y)!.toFixed());
@@ -116,7 +120,7 @@ test("surcharges, tax and after-tax add up to profit; nothing is negative; only 
       }
       for (const v of Object.values(a.views)) {
         // As above: the expense and after tax may fall below 0 in a year of surcharges alone.
-        const signed = v.quantity === "tax" || v.quantity === "aftertax";
+        const signed = v.quantity === "tax" || v.quantity === "aftertax" || v.quantity === "taxPaid" || v.quantity === "netCash";
         for (const r of v.years) {
           if (!signed) expect(r.ceiling.gte(0) && r.expected.gte(0)).toBe(true);
           // The band from the forecast's worlds is ordered (and, but for those two, never negative).
@@ -176,6 +180,28 @@ test("the roll-forward of each balance: opening + increase − decrease = closin
           }
         });
       }
+    }),
+    { numRuns: 35 },
+  );
+});
+
+test("tax paid is the current tax, in its year or the next; net cash is cash less VAT, surcharges and tax paid (企业所得税法 第五十四条)", () => {
+  fc.assert(
+    fc.property(plan, fc.constantFrom("quarterly", "annual"), (raw, taxPayment) => {
+      const a = run({ ...raw, accounting: { ...raw.accounting, taxPayment } });
+      const shift = taxPayment === "annual" ? 1 : 0;
+      for (const l of a.lines) {
+        for (const f of figures(l)) {
+          expect([...f.taxPaid].map(([y, v]) => [y, v.toFixed()])).toEqual([...f.currentTax].map(([y, v]) => [y + shift, v.toFixed()]));
+          const years = new Set([...f.cash.keys(), ...f.taxPaid.keys()]);
+          for (const y of years) {
+            const net = (f.cash.get(y) ?? ZERO).minus(f.vat.get(y) ?? ZERO).minus(f.surcharges.get(y) ?? ZERO).minus(f.taxPaid.get(y) ?? ZERO);
+            expect((f.netCash.get(y) ?? ZERO).toFixed()).toBe(net.toFixed());
+          }
+        }
+      }
+      // In total, what is paid is what arises (after the horizon included).
+      for (const k of ["ceiling", "expected"] as const) expect(a.views.taxPaid.total[k].toFixed()).toBe(a.views.currentTax.total[k].toFixed());
     }),
     { numRuns: 35 },
   );

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { accountedForecast, accountsTable, engine, parseScenario, readerTable, toNumber, type Lang } from "../../src/engine";
-import { besideAnchor, viewSheets, type ViewCode } from "../../src/workbook/layout";
+import { figuresViews } from "../../src/workbook/figures";
+import { besideAt, viewSheets, type ViewCode } from "../../src/workbook/layout";
 import { buildWorkbookEngine } from "../support/hyperformula";
 import { readTemplate, type Template } from "../support/template-reader";
 
@@ -71,6 +72,60 @@ const hand: Record<ViewCode, (string | number)[][]> = {
     ["after 2030", 4026315.79, 4026315.79], // 4,736,842.11 − 710,526.32
     ["total", 14100000, 13420000], // 18,000,000 − 3,900,000; 17,200,000 − 3,780,000
   ],
+  // Beside the expense (issue 19): current tax on receipt, research's not deductible and super deduction lost.
+  currentTax: [
+    [2026, 1200000, 1200000], // research: 15% × 4,000,000 + 15% × 100% × 4,000,000
+    [2027, 2100000, 2100000], // research 1,200,000 + the plant's 15% × 6,000,000 = 900,000 on receipt
+    [2028, 600000, 480000], // the certificate's 15% × 4,000,000 (× 0.8 expected)
+    [2029, 0, 0],
+    [2030, 0, 0],
+    ["after 2030", 0, 0],
+    ["total", 3900000, 3780000],
+  ],
+  deferredTaxAsset: [
+    [2026, 0, 0],
+    [2027, 852631.58, 852631.58], // 15% × 5,684,210.53 = 852,631.5795
+    [2028, 805263.16, 805263.16], // 15% × 5,368,421.05 = 805,263.1575
+    [2029, 757894.74, 757894.74], // 15% × 5,052,631.58 = 757,894.737
+    [2030, 710526.32, 710526.32], // 15% × 4,736,842.11 = 710,526.3165
+    ["end of 2030", 710526.32, 710526.32],
+  ],
+  deferredTaxLiability: [
+    [2026, 0, 0], // nothing recognised before it is received
+    [2027, 0, 0],
+    [2028, 0, 0],
+    [2029, 0, 0],
+    [2030, 0, 0],
+    ["end of 2030", 0, 0],
+  ],
+  nonDeductible: [
+    [2026, 1200000, 1200000], // 600,000 not deductible + 600,000 super deduction lost
+    [2027, 1200000, 1200000],
+    [2028, 0, 0],
+    [2029, 0, 0],
+    [2030, 0, 0],
+    ["after 2030", 0, 0],
+    ["total", 2400000, 2400000],
+  ],
+  // Beside cash: the current tax prepaid the year it arises (the default), and the cash net of it.
+  taxPaid: [
+    [2026, 1200000, 1200000],
+    [2027, 2100000, 2100000],
+    [2028, 600000, 480000],
+    [2029, 0, 0],
+    [2030, 0, 0],
+    ["after 2030", 0, 0],
+    ["total", 3900000, 3780000],
+  ],
+  netCash: [
+    [2026, 6800000, 6800000], // 8,000,000 − 1,200,000
+    [2027, 3900000, 3900000], // 6,000,000 − 2,100,000
+    [2028, 3400000, 2720000], // 4,000,000 − 600,000; 3,200,000 − 480,000
+    [2029, 0, 0],
+    [2030, 0, 0],
+    ["after 2030", 0, 0],
+    ["total", 14100000, 13420000],
+  ],
 };
 
 const { accounts } = accountedForecast(scenario);
@@ -89,7 +144,7 @@ const cached = (ws: ExcelJS.Worksheet, anchor: string, rows: number, columns: nu
     }),
   );
 };
-const placed = viewSheets.flatMap((s) => [{ sheet: s, view: s.view, anchor: "A1" }, ...(s.beside ? [{ sheet: s, view: s.beside, anchor: besideAnchor }] : [])]);
+const placed = viewSheets.flatMap((s) => [{ sheet: s, view: s.view, anchor: "A1" }, ...s.beside.map((view, k) => ({ sheet: s, view, anchor: besideAt(k).anchor }))]);
 
 describe.each(["en-US", "zh-CN"] as Lang[])("the template of the CFO example, --lang %s", (lang) => {
   let t: Template;
@@ -147,11 +202,24 @@ describe.each(["en-US", "zh-CN"] as Lang[])("the template of the CFO example, --
     const label = (v: string | number) => (v === "total" ? total : typeof v === "number" ? v : lang === "zh-CN" ? v.replace(/^after (\d+)$/, "$1年以后").replace(/^end of (\d+)$/, "$1年末") : v);
     const year = lang === "zh-CN" ? "年份" : "Year";
     const headers = rows.flatMap((r, i) => (r?.[0] === year ? [i] : []));
-    // The entitled table in yuan, the same in 万元, then cash, pl, deferred, tax, after tax, in that order.
-    expect(headers).toHaveLength(7);
-    (["cash", "pl", "deferred", "tax", "aftertax"] as const).forEach((view, k) => {
+    // The entitled table in yuan, the same in 万元, then each view in the view sheets' order.
+    expect(headers).toHaveLength(2 + figuresViews.length);
+    figuresViews.forEach((view, k) => {
       const at = headers[k + 2];
       expect(rows.slice(at + 1, at + 1 + hand[view].length).map((r) => r.slice(0, 3))).toEqual(hand[view].map(([y, c, e]) => [label(y), c, e]));
     });
+    // Then the roll-forward, expected: deferred income gains the cash and loses what reaches profit;
+    // the deferred tax asset moves by the expense's deferred part.
+    const roll = rows.findIndex((r) => r?.[0] === (lang === "zh-CN" ? "项目" : "balance"));
+    const named = (zh: string, en: string) => rows.slice(roll + 1).filter((r) => r?.[0] === (lang === "zh-CN" ? zh : en)).map((r) => r.slice(1, 6));
+    expect(named("递延收益", "deferred income").slice(0, 3)).toEqual([
+      [2026, 0, 8000000, 4000000, 4000000], // research 8,000,000 received, half its costs in 2026
+      [2027, 4000000, 6000000, 4315789.47, 5684210.53], // the plant's 6,000,000; research 4,000,000 + the plant's 315,789.47
+      [2028, 5684210.53, 0, 315789.48, 5368421.05],
+    ]);
+    expect(named("递延所得税资产", "deferred tax asset").slice(1, 3)).toEqual([
+      [2027, 0, 852631.58, 0, 852631.58],
+      [2028, 852631.58, 0, 47368.42, 805263.16], // 852,631.58 − 805,263.16
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { balances, accountingQuantities, lineSettings, lineTax, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./schedule";
+import { balances, accountingQuantities, lineSettings, lineTax, netCashOf, paid, projections, shares, type LineSettings, type ProjectedLine, type Quantity, type Share } from "./schedule";
 import type { Catalog } from "../catalog/catalog";
 import { engine, type ClauseLine, type Engine } from "../rules/evaluate";
 import { forecast, type Band, type Forecast, type ForecastLine, type ForecastOptions, type View as ForecastView } from "../forecast/forecast";
@@ -33,7 +33,9 @@ export interface AccountsView {
   readonly years: readonly AccountsRow[];
   /** A flow's part that falls after the horizon (cash of its last year, the rest of a plant's life). */
   readonly after: Pair;
-  /** A flow: the sum of the years and `after`; a balance: its value at the horizon's end. */
+  /** A flow's part that falls before the horizon: the deductions lost on a reward's costs of earlier years, set non-taxable (RULINGS §83). */
+  readonly before: Pair;
+  /** A flow: `before`, the sum of the years and `after`; a balance: its value at the horizon's end. */
   readonly total: Pair & { readonly band?: Pick<Band, "p10" | "p50" | "p90"> };
 }
 
@@ -120,6 +122,8 @@ function lineAmounts(amount: Decimal, s: Record<Quantity, Share[]>, line: Projec
     lostDeduction: t.lostDeduction,
     lostSuperDeduction: t.lostSuperDeduction,
     aftertax,
+    taxPaid: paid(t.current, settings.tax),
+    netCash: netCashOf(cash, vat, surcharges, paid(t.current, settings.tax)),
   };
 }
 
@@ -142,10 +146,13 @@ export function accountedForecast(s: Scenario, options: ForecastOptions = {}, en
   return { forecast: f, accounts: accounts(s, f, eng.catalog) };
 }
 
-/** One line in one view, at the ceiling: its non-zero years within the horizon, and what falls after it. */
-export function lineView(a: Accounts, l: LineAccounts, q: Quantity): { readonly years: readonly [number, Decimal][]; readonly after: Decimal } {
-  const all = [...l.ceiling[q]].filter(([, v]) => !v.isZero());
-  return { years: all.filter(([y]) => y <= a.horizon.to), after: all.filter(([y]) => y > a.horizon.to).reduce((t, [, v]) => t.plus(v), ZERO) };
+/** One line in one view, at the ceiling: its non-zero years within the horizon, and what falls before and after it. */
+export function lineView(a: Accounts, l: LineAccounts, q: Quantity): { readonly years: readonly [number, Decimal][]; readonly before: Decimal; readonly after: Decimal } {
+  const all = [...l.ceiling[q]].filter(([, v]) => !v.isZero()).sort(([x], [y]) => x - y);
+  const sum = (keep: (y: number) => boolean) => all.filter(([y]) => keep(y)).reduce((t, [, v]) => t.plus(v), ZERO);
+  // A balance has no "before": its years before the horizon are not shown.
+  const flow = !balances.has(q);
+  return { years: all.filter(([y]) => y >= a.horizon.from && y <= a.horizon.to), before: flow ? sum((y) => y < a.horizon.from) : ZERO, after: sum((y) => y > a.horizon.to) };
 }
 
 /** One year of every view: the small statement beside a forecast (this year's 其他收益, deferred
@@ -191,16 +198,19 @@ function view(quantity: Quantity, lines: readonly LineAccounts[], from: number, 
     years.push({ year, ...sum, ...(b ? { band: pick(b) } : {}), byPolicy, byClause });
   }
   let after: Pair = { ceiling: ZERO, expected: ZERO };
+  let before: Pair = { ceiling: ZERO, expected: ZERO };
   if (!balance) {
     for (const l of lines) {
       for (const [y, v] of l.ceiling[quantity]) if (y > to) after = add(after, v, ZERO);
+      else if (y < from) before = add(before, v, ZERO);
       for (const [y, v] of l.expected[quantity]) if (y > to) after = add(after, ZERO, v);
+      else if (y < from) before = add(before, ZERO, v);
     }
   }
   const last = years[years.length - 1];
-  const sum = years.reduce((t, r) => add(t, r.ceiling, r.expected), after);
+  const sum = years.reduce((t, r) => add(t, r.ceiling, r.expected), add(after, before.ceiling, before.expected));
   const total = balance ? { ceiling: last.ceiling, expected: last.expected, ...(last.band ? { band: last.band } : {}) } : { ...sum, ...(bands ? { band: pick(bands.total) } : {}) };
-  return { quantity, balance, years, after, total };
+  return { quantity, balance, years, after, before, total };
 }
 
 const pick = (b: Band) => ({ p10: b.p10, p50: b.p50, p90: b.p90 });

@@ -32,11 +32,15 @@ export type Assumption =
   /** Whether a deferred tax asset is recognised (taxable profit probable), where one arises. */
   | { readonly code: "dta"; readonly recognised: boolean; readonly from: Source; readonly clauses: readonly string[] }
   /** For a listed or pre-IPO company, the support in profit is 非经常性损益. */
-  | { readonly code: "nonRecurring" };
+  | { readonly code: "nonRecurring" }
+  /** Years whose profit before support falls in the 小型微利企业 band: a per-year rate does not fit them. */
+  | { readonly code: "smallLowProfit"; readonly years: readonly number[] }
+  /** When the current tax is paid (企业所得税法 第五十四条). */
+  | { readonly code: "taxPayment"; readonly when: "quarterly" | "annual"; readonly from: Source };
 
 /** Which settings each view rests on. */
 const profit: readonly Assumption["code"][] = ["lag", "method", "life", "readyForUse", "costYears", "receivable", "vat"];
-const taxed: readonly Assumption["code"][] = [...profit, "taxRate", "dta", "nonTaxable", "nonTaxableDoubtful", "superDeduction", "sixthYear", "netDeferredTax"];
+const taxed: readonly Assumption["code"][] = [...profit, "taxRate", "smallLowProfit", "dta", "nonTaxable", "nonTaxableDoubtful", "superDeduction", "sixthYear", "netDeferredTax"];
 const uses: Record<Quantity, readonly Assumption["code"][]> = {
   entitled: [],
   cash: ["lag"],
@@ -57,6 +61,8 @@ const uses: Record<Quantity, readonly Assumption["code"][]> = {
   lostDeduction: taxed,
   lostSuperDeduction: taxed,
   aftertax: taxed,
+  taxPaid: [...taxed, "taxPayment"],
+  netCash: ["lag", "vat", ...taxed, "taxPayment"],
 };
 
 export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
@@ -88,6 +94,7 @@ export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
     const rec = settings.receivable;
     if (rec) add(`receivable ${rec.basis} ${rec.from}`, () => ({ code: "receivable", basis: rec.basis, from: rec.from, clauses: [] }), id);
     if (costYears) add(`cost ${costYears.years} ${costYears.from}`, () => ({ code: "costYears", years: costYears.years, from: costYears.from, clauses: [] }), id);
+    add(`payment ${settings.tax.payment} ${settings.tax.paymentFrom}`, () => ({ code: "taxPayment", when: settings.tax.payment, from: settings.tax.paymentFrom, clauses: [] }), id);
     if (settings.nonTaxable) {
       add("nonTaxable", () => ({ code: "nonTaxable", clauses: [] }), id);
       if (settings.class === "incurred") add("nonTaxableDoubtful", () => ({ code: "nonTaxableDoubtful", clauses: [] }), id);
@@ -97,7 +104,22 @@ export function assumptionsOf(a: Accounts, q: Quantity): Assumption[] {
   }
   const out: Assumption[] = [...grouped.values()];
   if (lines.length) out.push({ code: "taxRate", rate: a.settings.taxRate, years: a.settings.taxRates ?? {} }, { code: "nonRecurring" });
+  const small = smallLowProfitYears(a);
+  if (lines.length && small.length) out.push({ code: "smallLowProfit", years: small });
   return out.filter((x) => uses[q].includes(x.code));
+}
+
+/** 小型微利企业: 年应纳税所得额不超过300万元 (with at most 300 staff and 50,000,000 of assets, which the scenario does not hold). */
+export const SMALL_LOW_PROFIT_CAP = new Decimal(3_000_000);
+
+/** The horizon's years whose stated profit before support is taxable and within the 小型微利企业 band. */
+function smallLowProfitYears(a: Accounts): number[] {
+  const given = a.settings.profitBeforeSupport ?? {};
+  return Object.entries(given)
+    .map(([y, v]) => [Number(y), new Decimal(v)] as const)
+    .filter(([y, v]) => y >= a.horizon.from && y <= a.horizon.to && v.gt(0) && v.lte(SMALL_LOW_PROFIT_CAP))
+    .map(([y]) => y)
+    .sort((x, y) => x - y);
 }
 
 const where = (from: Source, lang: "en-US" | "zh-CN") =>
@@ -154,8 +176,8 @@ export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US")
       return zh ? `作为不征税收入（财税〔2011〕70号），其资助的支出不得税前扣除${on}` : `treated as non-taxable income (财税〔2011〕70号); the costs it funds are not deductible${on}`;
     case "nonTaxableDoubtful":
       return zh
-        ? `注意：该补助奖励已发生的费用，通常不符合财税〔2011〕70号关于专项用途财政性资金的条件，作不征税收入处理需有拨付文件规定专项用途、专门管理办法并单独核算${on}`
-        : `warning: this support rewards costs already incurred and rarely meets 财税〔2011〕70号's conditions for funds of a specified use (a document naming the use, a management rule, separate accounts)${on}`;
+        ? `注意：该补助奖励已发生的费用，通常不符合财税〔2011〕70号关于专项用途财政性资金的条件，作不征税收入处理需有拨付文件规定专项用途、专门管理办法并单独核算；所奖励的支出已在获奖前一年扣除（及加计扣除），按不征税收入处理即在该年失去这些扣除（本工具的理解），早于测算期的单列一行${on}`
+        : `warning: this support rewards costs already incurred and rarely meets 财税〔2011〕70号's conditions for funds of a specified use (a document naming the use, a management rule, separate accounts); the costs it rewards were deducted (and super-deducted) the year before the award, and treated as non-taxable lose those deductions in that year (as the engine reads it), on a line of its own where that year is before the horizon${on}`;
     case "superDeduction":
       return zh
         ? `不征税收入资助的研发费用不得加计扣除（国家税务总局公告2015年第97号），加计扣除比例 ${formatRate(new Decimal(x.rate))}，${where(x.from, lang)}${on}`
@@ -199,6 +221,21 @@ export function assumptionText(x: Assumption, lang: "en-US" | "zh-CN" = "en-US")
       return zh
         ? `上市及拟上市公司：计入当期损益的政府补助属非经常性损益，按照确定的标准享有、对损益产生持续影响的除外（证监会公告〔2023〕65号 三、（二））；本工具认为这些条款均为一次性奖励或有期限措施下的支持，不属例外`
         : `for a listed or pre-IPO company, support in profit is non-recurring (非经常性损益) unless received on a fixed standard with a lasting effect on profit (证监会公告〔2023〕65号 三、（二）); the engine reads none of these clauses as such: each is a one-off award or paid under measures of limited duration`;
+    case "smallLowProfit": {
+      const years = x.years.join(zh ? "、" : ", ");
+      return zh
+        ? `注意：${years} 年补助前应纳税所得额不超过300万元，若从业人数不超过300人、资产总额不超过5000万元，即为小型微利企业，减按25%计入应纳税所得额、按20%税率缴纳（实际税负5%，财政部 税务总局公告2023年第12号，执行至2027年12月31日）；补助使所得额超过300万元则全年不再适用。按年设定单一税率不能反映这一点，这些年度的所得税请另行核算`
+        : `warning: in ${years} the profit before support is at most 3,000,000; with at most 300 staff and 50,000,000 of assets the enterprise is a 小型微利企业, taxed on 25% of its income at 20% (5% in effect; 财政部 税务总局公告2023年第12号, to 31 December 2027), and support that takes its income over 3,000,000 ends that for the whole year. A single rate per year cannot show this: work those years' tax out apart`;
+    }
+    case "taxPayment":
+      // The clauses are every line's: the setting is the scenario's, so it is stated without them.
+      return x.when === "quarterly"
+        ? zh
+          ? `所得税按季预缴，于发生当年缴纳（企业所得税法 第五十四条：季度终了之日起十五日内预缴；第四季度的预缴在次年1月，本工具计入当年），${where(x.from, lang)}`
+          : `income tax prepaid by quarter, in the year it arises (企业所得税法 第五十四条: within 15 days of each quarter's end; the fourth quarter's is paid the next January, counted here in the year), ${where(x.from, lang)}`
+        : zh
+          ? `补助的所得税于次年5月31日前汇算清缴时缴纳（企业所得税法 第五十四条：年度终了之日起五个月内汇算清缴），预缴按上一年度应纳税所得额（实施条例 第一百二十八条）未含补助，${where(x.from, lang)}`
+          : `the support's income tax paid at the annual settlement (汇算清缴) by 31 May of the next year (企业所得税法 第五十四条: within five months of the year's end), the prepayments following the year before's income (实施条例 第一百二十八条) and so leaving it out, ${where(x.from, lang)}`;
     case "netDeferredTax":
       return zh ? `净额法：资产计税基础为全部成本，递延所得税资产对应资产账面价值与计税基础的差额${on}` : `net method: the asset's tax base is its full cost, so the deferred tax asset sits on the difference in its carrying amount${on}`;
   }

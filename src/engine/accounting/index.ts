@@ -5,6 +5,7 @@ export { accountingQuantities, projections, type LineSettings, type ProjectedLin
 export { accountedForecast, accounts, lineView, yearStatement, type Accounts, type AccountsRow, type AccountsView, type LineAccounts, type Pair } from "./accounts";
 export { assumptionsOf, assumptionText, classText, lineStory, type Assumption } from "./assumptions";
 export { lineWhy } from "./why";
+export { accountingChanges, accountingChangeText, compareAccounts, type AccountsDelta } from "./compare";
 export { accountsTable, parseTable, parseView, tableNames, viewCodes, viewNames } from "./table";
 export { DEFAULT_DISCOUNT_RATE, treatments, treatmentsTable, type Treatments } from "./treatments";
 export { rolledBalances, rollForward, rollForwardTable, type RolledBalance, type RollRow } from "./rollforward";

@@ -25,6 +25,12 @@ export interface LossYear {
   readonly atRate: Decimal;
   /** Losses still to be used at the year end, with the support. */
   readonly lossesLeft: Decimal;
+  /** The support's effect on the deferred tax asset on losses at the year end (企业会计准则第18号 第十五条):
+   * the rate × (losses left with − without), ≤ 0, as the support uses losses up; 0 where the scenario says
+   * taxable profit is not probable (deferredTaxAsset false), the asset then not recognised at all. */
+  readonly lossAsset: Decimal;
+  /** The support's tax expense given the losses: supportTax − the change in lossAsset. */
+  readonly supportExpense: Decimal;
 }
 
 export function carryForwardYears(lossYear: number, qualified: ReadonlySet<number>): number {
@@ -63,11 +69,17 @@ export function lossCarryForward(s: Scenario, a: Accounts): LossYear[] | undefin
   };
   const without = run(false);
   const withIt = run(true);
+  // Measured at the next year's rate, the first in which a loss left can be used (as read: RULINGS §84).
+  const recognised = s.accounting.deferredTaxAsset ?? true;
   const rows: LossYear[] = [];
+  let assetBefore = ZERO;
   for (let y = from; y <= to; y++) {
     const w = withIt.get(y)!;
     const n = without.get(y)!;
-    rows.push({ year: y, profitBeforeSupport: new Decimal(given[String(y)] ?? "0"), support: expected("taxBase", y), taxWithout: n.tax, taxWith: w.tax, supportTax: w.tax.minus(n.tax), atRate: expected("currentTax", y), lossesLeft: w.left });
+    const supportTax = w.tax.minus(n.tax);
+    const lossAsset = recognised ? w.left.minus(n.left).times(rate(y + 1)).toDecimalPlaces(2) : ZERO;
+    rows.push({ year: y, profitBeforeSupport: new Decimal(given[String(y)] ?? "0"), support: expected("taxBase", y), taxWithout: n.tax, taxWith: w.tax, supportTax, atRate: expected("currentTax", y), lossesLeft: w.left, lossAsset, supportExpense: supportTax.minus(lossAsset.minus(assetBefore)) });
+    assetBefore = lossAsset;
   }
   return rows;
 }
@@ -76,7 +88,7 @@ export function lossCarryForward(s: Scenario, a: Accounts): LossYear[] | undefin
 export function lossTable(rows: readonly LossYear[], lang: "en-US" | "zh-CN" = "en-US"): { header: string[]; rows: (number | Decimal | string)[][] } {
   const header =
     lang === "zh-CN"
-      ? ["年度", "补助前应纳税所得额", "补助增加的所得额", "无补助的所得税", "有补助的所得税", "补助的当期所得税", "按税率计（视图）", "年末待弥补亏损"]
-      : ["year", "profit before support", "support's taxable income", "tax without support", "tax with support", "support's current tax", "at the rate (view)", "losses left"];
-  return { header, rows: rows.map((r) => [r.year, r.profitBeforeSupport, r.support, r.taxWithout, r.taxWith, r.supportTax, r.atRate, r.lossesLeft]) };
+      ? ["年度", "补助前应纳税所得额", "补助增加的所得额", "无补助的所得税", "有补助的所得税", "补助的当期所得税", "按税率计（视图）", "年末待弥补亏损", "补助对亏损递延所得税资产的影响", "补助的所得税费用（亏损）"]
+      : ["year", "profit before support", "support's taxable income", "tax without support", "tax with support", "support's current tax", "at the rate (view)", "losses left", "support's effect on the loss DTA", "support's tax expense (losses)"];
+  return { header, rows: rows.map((r) => [r.year, r.profitBeforeSupport, r.support, r.taxWithout, r.taxWith, r.supportTax, r.atRate, r.lossesLeft, r.lossAsset, r.supportExpense]) };
 }

@@ -1,5 +1,6 @@
 import type { AccountingEntry } from "./classes";
 import { defaultLives, DEFAULT_SUPER_DEDUCTION, DEFAULT_VAT_RATE, DEFAULT_VAT_SURCHARGES, type AccountingClass, type AssetKind } from "./kinds";
+import { rdRewards } from "./rd-rewards";
 import { taxOf, type TaxFlows } from "./tax";
 import type { Catalog } from "../catalog/catalog";
 import type { ForecastLineInfo, Projection } from "../forecast/forecast";
@@ -53,6 +54,10 @@ export const accountingQuantities = [
   "lostSuperDeduction",
   /** pl − surcharges − tax. */
   "aftertax",
+  /** The current tax as paid (企业所得税法 第五十四条): the year it arises (quarterly prepayment) or the next (汇算清缴). */
+  "taxPaid",
+  /** The support's cash after what it costs in cash: cash − output VAT − surcharges − taxPaid. */
+  "netCash",
 ] as const;
 export type Quantity = (typeof accountingQuantities)[number];
 /** Quantities that are balances at year end: their total is the last year's, not a sum. */
@@ -80,6 +85,15 @@ export interface LineTax {
   /** A deferred tax asset is recognised: taxable profit probable (the default) or not, as the scenario says. */
   readonly recogniseAsset: boolean;
   readonly assetFrom: Source;
+  /** When the current tax is paid: in the year it arises (quarterly prepayment) or the next (汇算清缴). */
+  readonly payment: "quarterly" | "annual";
+  readonly paymentFrom: Source;
+}
+
+/** The current tax by the year it is paid: the same year, or the next at the annual settlement. */
+export function paid(current: ReadonlyMap<number, Decimal>, t: Pick<LineTax, "payment">): Map<number, Decimal> {
+  const shift = t.payment === "annual" ? 1 : 0;
+  return new Map([...current].map(([y, v]) => [y + shift, v]));
 }
 
 /** The settings one line's views rest on. */
@@ -161,11 +175,13 @@ export function lineSettings(line: ProjectedLine, s: Scenario, catalog: Catalog)
   const tax: LineTax = {
     rate: a.taxRate,
     rates: a.taxRates ?? {},
-    rd: accounting.rd === true,
+    rd: accounting.rd === true || Object.prototype.hasOwnProperty.call(rdRewards, clause.id),
     superRate: a.superDeduction ?? DEFAULT_SUPER_DEDUCTION,
     superFrom: a.superDeduction === undefined ? "default" : "scenario",
     recogniseAsset: a.deferredTaxAsset ?? true,
     assetFrom: a.deferredTaxAsset === undefined ? "default" : "scenario",
+    payment: a.taxPayment ?? "quarterly",
+    paymentFrom: a.taxPayment === undefined ? "default" : "scenario",
   };
   const vat = accounting.vat === undefined ? undefined : { rate: a.vat?.rate ?? DEFAULT_VAT_RATE, surcharges: a.vat?.surcharges ?? DEFAULT_VAT_SURCHARGES, from: a.vat === undefined ? ("default" as const) : ("scenario" as const) };
   return { accounting, class: accounting.class, lag, asset, ...(receivable ? { receivable } : {}), costYears, tax, ...(vat ? { vat } : {}), nonTaxable: a.nonTaxable.includes(clause.id) };
@@ -238,6 +254,19 @@ const toShares = (m: ReadonlyMap<number, Decimal>): Share[] => [...m].sort(([a],
 export const netShare = (st: LineSettings): Decimal => (st.vat ? new Decimal(1).dividedBy(new Decimal(1).plus(st.vat.rate)) : new Decimal(1));
 
 /**
+ * When the costs a line's funds pay fall, for their deductions lost where the funds are non-taxable
+ * (财税〔2011〕70号 第二条): as the support is recognised (CAS 16 matches the two), except for a
+ * reward of costs already incurred, whose costs fell before the award: in the year before it (as
+ * read: the clauses reward 上一年度 spending or a product's R&D up to its certificate; RULINGS §83).
+ * Those costs were deducted, and super-deducted, when they fell; treated as non-taxable, those
+ * deductions are lost in that year, before the horizon where it starts with the award.
+ */
+export function fundedCosts(line: Pick<ProjectedLine, "year">, st: LineSettings, pl: ReadonlyMap<number, Decimal>): ReadonlyMap<number, Decimal> {
+  if (st.class !== "incurred") return pl;
+  return new Map([[line.year - 1, [...pl.values()].reduce((a, b) => a.plus(b), ZERO)]]);
+}
+
+/**
  * A line's tax flows from its cash (net of VAT) and recognition, in shares or in yuan (tax.ts);
  * `surcharges` by year are deductible in the year paid, lowering the current tax and the expense alike.
  */
@@ -250,7 +279,7 @@ export function lineTax(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<numb
     // The 60 months of 财税〔2011〕70号 第三条 run on spending; an asset's funds are spent on the asset, its depreciation is not spending.
     sixthYear: st.asset ? undefined : received + 5,
     recogniseAsset: st.tax.recogniseAsset,
-  }, round);
+  }, round, fundedCosts(line, st, pl));
   for (const [y, v] of surcharges) {
     t.base.set(y, (t.base.get(y) ?? ZERO).minus(v));
     const saved = round(v.times(rateOf(st.tax)(y)));
@@ -288,6 +317,8 @@ export function shares(line: ProjectedLine, settings: LineSettings, until: numbe
   for (const [y, v] of t.expense) aftertax.set(y, (aftertax.get(y) ?? ZERO).minus(v));
   const nonDeductible = new Map(t.lostDeduction);
   for (const [y, v] of t.lostSuperDeduction) nonDeductible.set(y, (nonDeductible.get(y) ?? ZERO).plus(v));
+  const taxPaid = paid(t.current, settings.tax);
+  const netCash = netCashOf(new Map([[received, new Decimal(1)]]), toMap(vat), toMap(surcharges), taxPaid);
   return {
     entitled: [{ year: line.year, fraction: new Decimal(1) }],
     cash,
@@ -308,7 +339,16 @@ export function shares(line: ProjectedLine, settings: LineSettings, until: numbe
     lostDeduction: toShares(t.lostDeduction),
     lostSuperDeduction: toShares(t.lostSuperDeduction),
     aftertax: toShares(aftertax),
+    taxPaid: toShares(taxPaid),
+    netCash: toShares(netCash),
   };
+}
+
+/** cash − output VAT − surcharges − tax paid, by year. */
+export function netCashOf(...[cash, ...out]: readonly ReadonlyMap<number, Decimal>[]): Map<number, Decimal> {
+  const net = new Map(cash);
+  for (const m of out) for (const [y, v] of m) net.set(y, (net.get(y) ?? ZERO).minus(v));
+  return net;
 }
 
 /** The views as projections for the forecast's aggregation (options.projections): the band of

@@ -50,6 +50,10 @@ export const viewNames: Readonly<Record<string, Quantity>> = {
   增值税: "vat",
   surcharges: "surcharges",
   附加税费: "surcharges",
+  taxpaid: "taxPaid",
+  所得税缴纳: "taxPaid",
+  netcash: "netCash",
+  现金净额: "netCash",
 };
 
 const nameKey = (text: string) => text.trim().toLowerCase().replace(/[\s_-]+/g, "");
@@ -89,6 +93,8 @@ export function accountsTable(a: Accounts, q: Quantity, lang: "en-US" | "zh-CN" 
   if (v.balance) {
     rows.push([zh ? `${a.horizon.to}年末` : `end of ${a.horizon.to}`, v.total.ceiling, v.total.expected, ...band(v.total), ...blank]);
   } else {
+    // What falls before the horizon (a reward's costs of earlier years), a row of its own where there is any.
+    if (!v.before.ceiling.isZero() || !v.before.expected.isZero()) rows.push([zh ? `${a.horizon.from}年以前` : `before ${a.horizon.from}`, v.before.ceiling, v.before.expected, "", "", "", ...blank]);
     rows.push([zh ? `${a.horizon.to}年以后` : `after ${a.horizon.to}`, v.after.ceiling, v.after.expected, "", "", "", ...blank]);
     rows.push(["total", v.total.ceiling, v.total.expected, ...band(v.total), ...blank]);
   }

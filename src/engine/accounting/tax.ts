@@ -92,13 +92,14 @@ function taxable(taxed: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, De
   }
 }
 
-export function taxOf(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, Decimal>, st: TaxSettings, round: (d: Decimal) => Decimal): TaxFlows {
+/** `costs`: when the costs non-taxable funds pay fall (their deductions lost then); by default as recognised. */
+export function taxOf(cash: ReadonlyMap<number, Decimal>, pl: ReadonlyMap<number, Decimal>, st: TaxSettings, round: (d: Decimal) => Decimal, costs: ReadonlyMap<number, Decimal> = pl): TaxFlows {
   const out: TaxFlows = { current: new Map(), lostDeduction: new Map(), lostSuperDeduction: new Map(), base: new Map(), deferredAsset: new Map(), deferredLiability: new Map(), expense: new Map() };
   if (!st.nonTaxable) taxable(cash, pl, st.rate, round, out, st.recogniseAsset);
   else {
     const sixth = st.sixthYear ?? Infinity;
     const later = new Map<number, Decimal>();
-    for (const [y, v] of sorted(pl)) {
+    for (const [y, v] of sorted(costs)) {
       if (y >= sixth) {
         later.set(y, v);
         continue;

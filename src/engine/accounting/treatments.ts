@@ -16,7 +16,8 @@ export interface Treatments {
   readonly clauses: readonly string[];
   readonly discountRate: { readonly rate: string; readonly from: Source };
   readonly years: readonly { readonly year: number; readonly nonTaxable: Pair; readonly taxed: Pair }[];
-  /** What falls after the horizon. */
+  /** What falls before the horizon (a reward's costs of earlier years) and after it. */
+  readonly before: { readonly nonTaxable: Pair; readonly taxed: Pair };
   readonly after: { readonly nonTaxable: Pair; readonly taxed: Pair };
   readonly total: { readonly nonTaxable: Pair; readonly taxed: Pair };
   /** Σ tax of year y ÷ (1 + rate)^(y − first year), after the horizon included. */
@@ -61,6 +62,7 @@ export function treatments(s: Scenario, eng: Engine = engine()): Treatments | un
     clauses,
     discountRate: { rate, from: s.accounting.discountRate === undefined ? "default" : "scenario" },
     years,
+    before: { nonTaxable: sum(asSet, (y) => y < from), taxed: sum(taxed, (y) => y < from) },
     after: { nonTaxable: sum(asSet, (y) => y > to), taxed: sum(taxed, (y) => y > to) },
     total: { nonTaxable: sum(asSet, () => true), taxed: sum(taxed, () => true) },
     presentValue: { nonTaxable: pv(asSet), taxed: pv(taxed) },
@@ -69,6 +71,8 @@ export function treatments(s: Scenario, eng: Engine = engine()): Treatments | un
 
 /** The comparison as rows of cells (expected values): year, as set, taxed instead, difference. */
 export function treatmentsTable(t: Treatments, to: number, lang: "en-US" | "zh-CN" = "en-US"): { header: string[]; rows: (number | Decimal | string)[][] } {
+  const from = t.years[0]?.year ?? to;
+  const hasBefore = !(t.before.nonTaxable.ceiling.isZero() && t.before.nonTaxable.expected.isZero() && t.before.taxed.ceiling.isZero() && t.before.taxed.expected.isZero());
   const zh = lang === "zh-CN";
   const header = zh ? ["年度", "不征税收入（现设定）", "改为应税", "差额"] : ["year", "non-taxable (as set)", "taxed instead", "difference"];
   const row = (label: number | string, p: { nonTaxable: Pair; taxed: Pair }) => [label, p.nonTaxable.expected, p.taxed.expected, p.nonTaxable.expected.minus(p.taxed.expected)];
@@ -78,6 +82,7 @@ export function treatmentsTable(t: Treatments, to: number, lang: "en-US" | "zh-C
     header,
     rows: [
       ...t.years.map((y) => row(y.year, y)),
+      ...(hasBefore ? [row(zh ? `${from}年以前` : `before ${from}`, t.before)] : []),
       row(zh ? `${to}年以后` : `after ${to}`, t.after),
       row(zh ? "合计" : "total", t.total),
       row(zh ? `现值（折现率 ${rate}，${source}）` : `present value (discount rate ${rate}, ${source})`, t.presentValue),

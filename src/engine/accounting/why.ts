@@ -1,6 +1,6 @@
 import type { Accounts, LineAccounts } from "./accounts";
 import type { Quantity, Source } from "./schedule";
-import { rateOf } from "./schedule";
+import { fundedCosts, rateOf } from "./schedule";
 import { Decimal, formatRate, formatYuan, ZERO } from "../input/money";
 
 /**
@@ -155,6 +155,26 @@ export function lineWhy(a: Accounts, l: LineAccounts, q: Quantity, lang: Lang = 
       const parts = `${yuan(cur)}${dl.isZero() ? "" : signed(dl)}${da.isZero() ? "" : signed(da.negated())}`;
       return zh ? `当期所得税加递延所得税的变动：${k} 年 ${parts} = ${yuan(e[1])}` : `current tax + change in deferred tax: ${k} ${parts} = ${yuan(e[1])}`;
     }
+    case "taxPaid": {
+      const e = firstOf(c.taxPaid);
+      if (!e) return zh ? "无所得税缴纳" : "no tax to pay";
+      return st.tax.payment === "annual"
+        ? zh
+          ? `${e[0] - 1} 年的当期所得税 ${yuan(e[1])}，于 ${e[0]} 年5月31日前汇算清缴时缴纳（${from(st.tax.paymentFrom, zh)}）`
+          : `${e[0] - 1}'s current tax of ${yuan(e[1])}, paid at the annual settlement by 31 May ${e[0]} (${from(st.tax.paymentFrom, zh)})`
+        : zh
+          ? `${e[0]} 年的当期所得税 ${yuan(e[1])}，当年按季预缴（${from(st.tax.paymentFrom, zh)}）`
+          : `${e[0]}'s current tax of ${yuan(e[1])}, prepaid by quarter that year (${from(st.tax.paymentFrom, zh)})`;
+    }
+    case "netCash": {
+      const e = firstOf(c.cash);
+      if (!e) return zh ? "无现金" : "no cash";
+      const [k] = e;
+      const parts = [[zh ? "增值税" : "VAT", c.vat.get(k)], [zh ? "附加税费" : "surcharges", c.surcharges.get(k)], [zh ? "所得税" : "income tax", c.taxPaid.get(k)]] as const;
+      const less = parts.filter(([, v]) => v && !v.isZero()).map(([w, v]) => ` − ${w} ${yuan(v!)}`).join("");
+      const net = c.netCash.get(k) ?? ZERO;
+      return zh ? `到账减去其增值税、附加税费及所缴所得税：${k} 年 ${yuan(e[1])}${less} = ${yuan(net)}` : `cash less its VAT, surcharges and income tax paid: ${k} ${yuan(e[1])}${less} = ${yuan(net)}`;
+    }
     case "aftertax": {
       const e = firstOf(c.aftertax);
       if (!e) return zh ? "无" : "nothing";
@@ -189,12 +209,20 @@ function taxWhy(l: LineAccounts, q: "taxBase" | "currentTax" | "nonDeductible" |
   const e = y(c.lostDeduction)[0] ?? y(c.currentTax)[0];
   if (!e) return zh ? "无" : "nothing";
   const [k] = e;
-  const costs = c.pl.get(k) ?? ZERO;
+  const costs = fundedCosts(l.line, st, c.pl).get(k) ?? ZERO;
   const r = pct(rate(k));
   const sup = st.tax.rd ? new Decimal(st.tax.superRate) : ZERO;
   const lost = `${r} × ${yuan(costs)} = ${yuan(c.lostDeduction.get(k) ?? ZERO)}`;
   const lostSuper = `${r} × ${pct(sup)} × ${yuan(costs)} = ${yuan(c.lostSuperDeduction.get(k) ?? ZERO)}`;
-  const when = zh ? `资助的支出于 ${k} 年发生` : `the costs it funds fall in ${k}`;
+  // A reward's costs fell before the award and were deducted then: those deductions are what is lost.
+  const when =
+    st.class === "incurred"
+      ? zh
+        ? `所奖励的支出发生在获奖前一年（${k} 年），当年已扣除${sup.isZero() ? "" : "及加计扣除"}`
+        : `the costs it rewards fell the year before the award (${k}) and were deducted then`
+      : zh
+        ? `资助的支出于 ${k} 年发生`
+        : `the costs it funds fall in ${k}`;
   if (q === "lostDeduction") return zh ? `不征税收入资助的支出不得扣除：${k} 年 ${lost}` : `non-taxable funds' costs not deductible: ${k} ${lost}`;
   if (q === "lostSuperDeduction")
     return sup.isZero() ? (zh ? "所资助的支出非研发费用，无加计扣除" : "the costs it funds are not R&D: no super deduction") : zh ? `研发费用不得加计扣除：${k} 年 ${lostSuper}` : `R&D super deduction lost: ${k} ${lostSuper}`;

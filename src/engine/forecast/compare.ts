@@ -33,7 +33,9 @@ export type ScenarioChange =
   | { readonly kind: "probability" | "realisation"; readonly event: EventRef; readonly from?: number; readonly to?: number }
   | { readonly kind: "added" | "removed" | "edited"; readonly event: EventRef }
   | { readonly kind: "horizon"; readonly from: readonly [number, number]; readonly to: readonly [number, number] }
-  | { readonly kind: "financials" | "enterprise" | "assumptions" | "issueDates" };
+  | { readonly kind: "financials" | "enterprise" | "assumptions" | "issueDates" }
+  /** Accounting settings (the tax rate, a lag…): the views move, the entitled forecast does not (accountingChanges names them). */
+  | { readonly kind: "accounting" };
 
 /** An event of either scenario: its index in the variant's events (or the baseline's, if removed). */
 export interface EventRef {
@@ -141,6 +143,7 @@ export function scenarioChanges(base: Scenario, variant: Scenario): ScenarioChan
   if (JSON.stringify(base.financials) !== JSON.stringify(variant.financials)) changes.push({ kind: "financials" });
   if (JSON.stringify(base.assumptions) !== JSON.stringify(variant.assumptions)) changes.push({ kind: "assumptions" });
   if (JSON.stringify(base.issueDates) !== JSON.stringify(variant.issueDates)) changes.push({ kind: "issueDates" });
+  if (JSON.stringify(base.accounting) !== JSON.stringify(variant.accounting)) changes.push({ kind: "accounting" });
   const pairs = pairEvents(base.events, variant.events);
   const paired = new Set(pairs.values());
   base.events.forEach((b, i) => {

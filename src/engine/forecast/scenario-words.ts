@@ -94,6 +94,7 @@ const fields: Readonly<Record<string, Words>> = {
   "accounting.usefulLife.equipment": w("useful life of equipment", "设备使用年限"),
   "accounting.taxRate": w("income tax rate", "所得税税率"),
   "accounting.nonTaxable": w("non-taxable clauses", "不征税收入条款"),
+  "accounting.taxPayment": w("when the income tax is paid", "所得税缴纳时间"),
   "accounting.costYears": w("years of later costs", "后续费用年数"),
 };
 

@@ -203,6 +203,10 @@ export const accountingSettings = z.prefault(
     qualifiedYears: z.optional(z.array(year)),
     /** Whether taxable profit is probable against which a deferred tax asset can be used (企业会计准则第18号 第十三条): yes unless set. */
     deferredTaxAsset: z.optional(z.boolean()),
+    /** When the current tax on support is paid (企业所得税法 第五十四条): by quarterly prepayment in the year it
+     * arises (the default), or at the annual settlement (汇算清缴) by 31 May of the next year, where the
+     * prepayments follow the year before's income (实施条例 第一百二十八条) and so leave the support out. */
+    taxPayment: z.optional(z.enum(["quarterly", "annual"])),
     /** The discount rate at which the two tax treatments of non-taxable clauses are compared (8% unless set). */
     discountRate: z.optional(rate),
     /** The super deduction of R&D costs (研发费用加计扣除) as a share of them: 100% (财政部 税务总局公告2023年第7号) unless set. */

@@ -38,7 +38,7 @@ const eventItems = {
   insurance: "insurance",
   facility: "facility",
 } as const satisfies Record<string, Exclude<ScenarioEvent["type"], "other">>;
-const accountingItems = ["payment lag", "asset method", "useful life", "tax rate", "super deduction", "discount rate", "vat rate", "vat surcharges", "deferred tax asset", "profit before support", "qualified year", "non-taxable", "cost years", "recognition", "approval year"] as const;
+const accountingItems = ["payment lag", "asset method", "useful life", "tax rate", "super deduction", "discount rate", "vat rate", "vat surcharges", "deferred tax asset", "tax payment", "profit before support", "qualified year", "non-taxable", "cost years", "recognition", "approval year"] as const;
 const settingItems = ["name", "enterprise", "region", "sector", "sme", "from", "to", "default probability", "default realisation", "draws", "seed", "assumption", "issue date", "revenue", "rd", ...accountingItems] as const;
 export const inputItems = [...settingItems, ...Object.keys(eventItems), "other"];
 
@@ -195,6 +195,10 @@ export function scenarioFromInputs(rows: readonly (readonly InputCell[])[]): Sce
         // Option yes or no: taxable profit is probable, so a deferred tax asset is recognised.
         accounting.deferredTaxAsset = at("Option") === true || /^(true|yes|是|y)$/i.test(text("Option"));
         return;
+      case "tax payment":
+        // Option quarterly (prepaid the year it arises) or annual (汇算清缴 the next year).
+        accounting.taxPayment = text("Option").toLowerCase();
+        return;
       case "vat rate":
       case "vat surcharges":
         accounting.vat = { ...(accounting.vat as Record<string, unknown> | undefined), [item === "vat rate" ? "rate" : "surcharges"]: text("Value") };
@@ -310,6 +314,7 @@ export function scenarioToInputs(s: Scenario): InputCell[][] {
   for (const [year, amount] of Object.entries(a.profitBeforeSupport ?? {})) rows.push(row({ Item: "profit before support", Year: Number(year), Value: amount }));
   for (const year of a.qualifiedYears ?? []) rows.push(row({ Item: "qualified year", Year: year }));
   if (a.deferredTaxAsset !== undefined) rows.push(row({ Item: "deferred tax asset", Option: a.deferredTaxAsset ? "yes" : "no" }));
+  if (a.taxPayment !== undefined) rows.push(row({ Item: "tax payment", Option: a.taxPayment }));
   if (a.vat?.rate !== undefined) rows.push(row({ Item: "vat rate", Value: Number(a.vat.rate) }));
   if (a.vat?.surcharges !== undefined) rows.push(row({ Item: "vat surcharges", Value: Number(a.vat.surcharges) }));
   for (const id of a.nonTaxable) rows.push(row({ Item: "non-taxable", Option: id }));

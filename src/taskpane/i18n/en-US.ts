@@ -1,4 +1,5 @@
 import { enUS as accounts } from "./accounts";
+import * as accountsWhatIf from "./accounts-whatif";
 
 /**
  * The pane's words in English (en-US). zh-CN.ts has the same keys (its type says so, and
@@ -529,4 +530,5 @@ export const enUS = {
   "topic.regulatory": "Review, testing, customs",
   "topic.market": "Hospital entry, purchasing, promotion",
   "topic.environment": "Business environment, land",
+  ...accountsWhatIf.enUS,
 };

@@ -1,5 +1,6 @@
 import type { enUS } from "./en-US";
 import { zhCN as accounts } from "./accounts";
+import * as accountsWhatIf from "./accounts-whatif";
 
 /** The pane's words in simplified Chinese (zh-CN): the same keys as en-US.ts, checked by the type. */
 export const zhCN: Record<keyof typeof enUS, string> = {
@@ -527,4 +528,5 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "topic.regulatory": "审评审批、检验检测、通关",
   "topic.market": "入院、采购、推广",
   "topic.environment": "营商环境、用地",
+  ...accountsWhatIf.zhCN,
 };

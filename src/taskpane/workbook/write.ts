@@ -6,9 +6,7 @@ import { subsidyCalls, typedFormula } from "../../workbook/formula";
 import { forbiddenTexts, quotable } from "../../workbook/xml-text";
 import {
   MAX_INPUT_ROWS,
-  besideAmounts,
-  besideAnchor,
-  besideHeader,
+  besideAt,
   columnLetter,
   forecastAmounts,
   forecastChart,
@@ -218,18 +216,19 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
       inputs.freezePanes.freezeRows(1);
       forecast.freezePanes.freezeRows(1);
     }
-    // A sheet per view (cash, profit and loss with deferred income beside it, tax, after tax).
+    // A sheet per view (cash, profit and loss, tax, after tax), the views that explain it beside it.
     const amounts = () => Array.from({ length: viewExtent.rows - 1 }, () => Array.from({ length: viewExtent.columns - 1 }, () => format));
     for (const { view, beside } of viewSheets) {
       const sheet = ws[view as (typeof written)[number]];
       sheet.getRange("A1").formulas = [[viewFormulaFor(tableName, view)]];
       sheet.getRange(viewAmounts).numberFormat = amounts();
       sheet.getRange(forecastHeader).format.font.bold = true;
-      if (beside) {
-        sheet.getRange(besideAnchor).formulas = [[viewFormulaFor(tableName, beside)]];
-        sheet.getRange(besideAmounts).numberFormat = amounts();
-        sheet.getRange(besideHeader).format.font.bold = true;
-      }
+      beside.forEach((code, k) => {
+        const at = besideAt(k);
+        sheet.getRange(at.anchor).formulas = [[viewFormulaFor(tableName, code)]];
+        sheet.getRange(at.amounts).numberFormat = amounts();
+        sheet.getRange(at.header).format.font.bold = true;
+      });
       if (options.api17) sheet.freezePanes.freezeRows(1);
     }
     const figures = writeFigures(ws.figures, computed, options);
