@@ -1,6 +1,6 @@
 import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { accountingQuantities, accounts as accountsOf, accountsTable, lineWhy, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../engine";
+import { accountingChanges, accountingChangeText, accountingQuantities, accounts as accountsOf, accountsTable, compareAccounts, forecast, formatSignedIn, lineWhy, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { AccountingSettings } from "../wizard/AccountingSettings";
 import type { Draft } from "../wizard/draft";
@@ -30,13 +30,28 @@ const views: readonly Quantity[] = accountingQuantities.filter((q) => q !== "ent
  * Every figure and every assumption's wording comes from the engine, on the forecast the results
  * already show (no second run: the P10–P90 band of these views is the CLI's and FORECAST's).
  */
-export function AccountsSection({ scenario, f, draft, change }: { readonly scenario: Scenario; readonly f: Forecast; readonly draft?: Draft; readonly change?: (patch: Partial<Draft>) => void }) {
+/** The views whose Δ a what-if shows against its baseline: what the settings move most. */
+const deltaViews: readonly Quantity[] = ["cash", "pl", "currentTax", "tax", "aftertax"];
+
+export function AccountsSection({ scenario, f, draft, change, baseline }: {
+  readonly scenario: Scenario;
+  readonly f: Forecast;
+  readonly draft?: Draft;
+  readonly change?: (patch: Partial<Draft>) => void;
+  /** The 基准方案 a what-if is compared with, when one is open. */
+  readonly baseline?: { readonly name: string; readonly scenario: Scenario };
+}) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const styles = useStyles();
   const amounts = useAmounts();
   const [view, setView] = useState<Quantity>("cash");
   const accounts = useMemo(() => accountsOf(scenario, f), [scenario, f]);
+  const base = baseline?.scenario;
+  const baseAccounts = useMemo(() => base && accountsOf(base, forecast(base)), [base]);
+  // The what-if's Δ in each view's total (expected), to the fen, and the settings it changed, in the engine's words.
+  const deltas = baseAccounts && compareAccounts(baseAccounts, accounts, deltaViews);
+  const changed = base ? accountingChanges(base, scenario) : [];
   const { from, to } = accounts.horizon;
   const shows = (y: number) => {
     const st = yearStatement(accounts, y);
@@ -98,6 +113,21 @@ export function AccountsSection({ scenario, f, draft, change }: { readonly scena
           <li key={x}>{x}</li>
         ))}
       </ul>
+      {baseline && deltas && (
+        <>
+          <h4>{t("accounts.delta", { name: baseline.name })}</h4>
+          {changed.length > 0 && <p data-testid="accounts-changed">{accountingChangeText(changed, lang)}</p>}
+          <FigureTable
+            label={t("accounts.delta", { name: baseline.name })}
+            testId="accounts-delta"
+            header={[t("accounts.deltaView"), t("accounts.deltaBaseline", { name: baseline.name, unit: amounts.unitName }), t("accounts.deltaThis", { unit: amounts.unitName }), t("accounts.deltaChange", { unit: amounts.unitName })]}
+            rows={deltaViews.map((q) => {
+              const d = deltas[q]!.total;
+              return [t(`view.${q}` as MessageKey), amounts.bare(d.baseline), amounts.bare(d.variant), formatSignedIn(d.delta, amounts.unit)];
+            })}
+          />
+        </>
+      )}
       <h4>{t("accounts.lines")}</h4>
       <ul className={styles.lines} data-testid="accounts-lines">
         {lines.map((l, k) => (
