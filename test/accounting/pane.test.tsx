@@ -219,3 +219,22 @@ test("a what-if on the tax rate: Δ in tax and after tax against the baseline, a
   expect(delta("Profit and loss")).toEqual(["Profit and loss", "17,200,000", "17,200,000", "0"]);
   expect(screen.getByTestId("accounts-changed").textContent).toBe("accounting settings changed: income tax rate");
 });
+
+test("under the tax non-taxable funds bring, both treatments side by side, by year, in total and discounted", () => {
+  renderIn("en-US");
+  expect(screen.queryByTestId("accounts-treatments")).toBeNull();
+  view("nonDeductible");
+  const rows = within(screen.getByTestId("accounts-treatments"))
+    .getAllByRole("row")
+    .slice(1)
+    .map((r) => Array.from(r.querySelectorAll("td, th")).map((c) => c.textContent));
+  // Research's 8,000,000, received 2026, its costs over 2026–27. As set (non-taxable): 15% × 4,000,000 not
+  // deductible + 15% × 100% × 4,000,000 super deduction lost = 1,200,000 in each of 2026 and 2027. Taxed
+  // instead: 15% × 8,000,000 = 1,200,000 when received in 2026, its costs deducted and super-deducted as
+  // usual (none of that in this view). Present value at the default 8% to 2026: 1,200,000 + 1,200,000 ÷
+  // 1.08 = 2,311,111.11 against 1,200,000.
+  expect(rows[0]).toEqual(["2026", "1,200,000", "1,200,000", "0"]);
+  expect(rows[1]).toEqual(["2027", "1,200,000", "0", "1,200,000"]);
+  expect(rows.find((r) => r[0] === "Total")).toEqual(["Total", "2,400,000", "1,200,000", "1,200,000"]);
+  expect(rows[rows.length - 1]).toEqual(["present value (discount rate 8%, default)", "2,311,111.11", "1,200,000", "1,111,111.11"]);
+});

@@ -1,6 +1,6 @@
 import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { accountingChanges, accountingChangeText, accountingQuantities, accounts as accountsOf, accountsTable, compareAccounts, forecast, formatSignedIn, lineWhy, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../engine";
+import { accountingChanges, accountingChangeText, accountingQuantities, accounts as accountsOf, accountsTable, compareAccounts, forecast, formatSignedIn, lineWhy, treatments, treatmentsTable, yearStatement, type Decimal, type Forecast, type Quantity, type Scenario } from "../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { AccountingSettings } from "../wizard/AccountingSettings";
 import type { Draft } from "../wizard/draft";
@@ -52,6 +52,11 @@ export function AccountsSection({ scenario, f, draft, change, baseline }: {
   // The what-if's Δ in each view's total (expected), to the fen, and the settings it changed, in the engine's words.
   const deltas = baseAccounts && compareAccounts(baseAccounts, accounts, deltaViews);
   const changed = base ? accountingChanges(base, scenario) : [];
+  // 不征税收入 beside the taxable treatment (ruling 17: both shown), under the views of the tax those funds bring.
+  const both = useMemo(() => {
+    const tr = treatments(scenario);
+    return tr && treatmentsTable(tr, scenario.horizon.to, lang);
+  }, [scenario, lang]);
   const { from, to } = accounts.horizon;
   const shows = (y: number) => {
     const st = yearStatement(accounts, y);
@@ -106,6 +111,9 @@ export function AccountsSection({ scenario, f, draft, change, baseline }: {
         </Select>
       </Field>
       <FigureTable label={t(`view.${view}` as MessageKey)} testId="accounts-table" header={headers} rows={figures.map((row) => row.slice(0, 3).map(cell))} />
+      {both && (view === "nonDeductible" || view === "lostDeduction" || view === "lostSuperDeduction") && (
+        <FigureTable label={t("accounts.treatments")} testId="accounts-treatments" header={both.header} rows={both.rows.map((row) => row.map(cell))} />
+      )}
       <p>{t("results.unitNote", { unit: amounts.unitName })}</p>
       <p>{t("accounts.assumptions")}</p>
       <ul data-testid="accounts-assumptions">
