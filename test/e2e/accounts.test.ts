@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { accountingQuantities, Decimal, formatAmountIn, parseScenario, type Quantity } from "../../src/engine";
 import { main } from "../../src/cli/main";
 import { translate, type Lang } from "../../src/taskpane/i18n";
-import { chromiumOnDist, openPane, root, screenshot } from "./support";
+import { axeSerious, chromiumOnDist, openPane, root, screenshot } from "./support";
 
 /*
  * Issue 19 on the built task pane (headless Chromium, preview mode), in both languages at 350 and
@@ -115,6 +115,8 @@ test.each(cases)("%s at %i px: import, every view as the CLI's, the tax rate and
   expect(await yearOf(page, "tax", 2027)).toEqual(["3,078,947.37", "2,878,947.37"]);
   expect(await yearOf(page, "tax", 2028)).toEqual(["78,947.37", "78,947.37"]);
   await screenshot(page, `accounts-${lang}-${width}`);
+  // The section and every settings control, as assistive technology reads them.
+  expect(await axeSerious(page)).toEqual([]);
 
   // Nothing wider than the pane: no element of the section reaches past its right edge.
   const wide = await page.$$eval('[data-testid="accounts"] *', (els) =>
