@@ -15,6 +15,7 @@ import {
   formatTitle,
   formatYuan,
   lineView,
+  lineWhy,
   parseScenario,
   parseTable,
   parseView,
@@ -247,6 +248,8 @@ function viewText(s: Scenario, f: Forecast, a: Accounts, view: Quantity, lang: L
     if (!before.isZero()) shown.unshift(`${say.before(a.horizon.from)} ${formatYuan(before)}`);
     if (!later.isZero()) shown.push(`${say.after(a.horizon.to)} ${formatYuan(later)}`);
     out.push(`${l.line.year}  ${formatTitle(l.line.title, lang)} — ${words.cite(l.line.trace)}${words.colon}${shown.join(words.semicolon)}`);
+    // Why this line shows what it shows in this view: its arithmetic, from its own settings.
+    out.push(`      ${lineWhy(a, l, view, lang)}`);
     // The non-taxable view in its two parts: costs not deductible, and the super deduction lost.
     if (view === "nonDeductible") {
       for (const part of ["lostDeduction", "lostSuperDeduction"] as const) {

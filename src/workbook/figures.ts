@@ -1,4 +1,4 @@
-import { accountsTable, engine, rollForwardTable, policyTotal, toNumber, WAN, ZERO, type Accounts, type Decimal, type Forecast, type Lang } from "../engine";
+import { accountsTable, engine, formatTitle, lineView, lineWhy, rollForwardTable, wordsFor, policyTotal, toNumber, WAN, ZERO, type Accounts, type Decimal, type Forecast, type Lang } from "../engine";
 import { viewSheets, type ViewCode } from "./layout";
 import { sheetName, sheetRegistry } from "./sheets";
 
@@ -41,6 +41,9 @@ const words = {
       aftertax: "After tax: profit and loss less its tax, by year (yuan)",
     },
     rollforward: "Roll-forward of the balances the support leaves (expected; yuan)",
+    why: "Why each line shows what it shows, view by view (the ceiling's arithmetic)",
+    whyColumns: ["View", "Entitled", "Line", "Why"],
+    short: { cash: "Cash", taxPaid: "Tax paid", netCash: "Net cash", pl: "Profit and loss", deferred: "Deferred income", tax: "Tax expense", currentTax: "Current tax", deferredTaxAsset: "Deferred tax asset", deferredTaxLiability: "Deferred tax liability", nonDeductible: "Non-taxable funds' tax", aftertax: "After tax" },
   },
   "zh-CN": {
     title: "政策补贴测算：计算时的数值（纯数值）",
@@ -70,6 +73,9 @@ const words = {
       aftertax: "税后：各年损益减其所得税（元）",
     },
     rollforward: "补助形成的余额变动表（期望值；元）",
+    why: "各视图中每一行的算法（按上限）",
+    whyColumns: ["视图", "取得资格", "项目", "算法"],
+    short: { cash: "现金", taxPaid: "所得税缴纳", netCash: "现金净额", pl: "损益", deferred: "递延收益", tax: "所得税费用", currentTax: "当期所得税", deferredTaxAsset: "递延所得税资产", deferredTaxLiability: "递延所得税负债", nonDeductible: "不征税收入带来的税", aftertax: "税后" },
   },
 } as const;
 
@@ -138,12 +144,24 @@ export function figuresLayout(f: Forecast, accounts: Accounts, lang: Lang, compu
   const roll = rollForwardTable(accounts, lang);
   const rollRow = roll.rows.length ? body.length + 2 : undefined;
   if (roll.rows.length) body.push([], [w.rollforward], roll.header, ...roll.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v))));
+  // Each line's why in each view it shows in (lineWhy), the words the pane shows beside it.
+  const said = wordsFor(lang);
+  const whys = figuresViews.flatMap((view) =>
+    accounts.lines.flatMap((l) => {
+      const v = lineView(accounts, l, view);
+      return v.years.length || !v.before.isZero() || !v.after.isZero() ? [[w.short[view], l.line.year, `${formatTitle(l.line.title, lang)} — ${said.cite(l.line.trace)}`, lineWhy(accounts, l, view, lang)]] : [];
+    }),
+  );
+  const whyRow = whys.length ? body.length + 2 : undefined;
+  if (whys.length) body.push([], [w.why], [...w.whyColumns], ...whys);
+  // Below the views, the roll-forward and the whys hold a year in their second column.
+  const yearSecond = rollRow ?? whyRow ?? Infinity;
   const width = Math.max(...body.map((r) => r.length));
   const pad = (row: readonly FiguresCell[]) => [...row, ...Array<FiguresCell>(width - row.length).fill("")];
   const rows = body.map(pad);
   const formats = rows.map((row, r) =>
     row.map((v, c) =>
-      typeof v !== "number" ? figuresFormats.text : c === 0 || (rollRow !== undefined && r > rollRow && c === 1) ? figuresFormats.year : r > wanRow && r < wanEnd ? figuresFormats.wan : Number.isInteger(v) ? figuresFormats.yuan : figuresFormats.fractional,
+      typeof v !== "number" ? figuresFormats.text : c === 0 || (r > yearSecond && c === 1) ? figuresFormats.year : r > wanRow && r < wanEnd ? figuresFormats.wan : Number.isInteger(v) ? figuresFormats.yuan : figuresFormats.fractional,
     ),
   );
   return { sheet: sheetName("figures", lang), rows, tableRow, wanRow, formats, views, ...(rollRow !== undefined ? { rollRow } : {}) };

@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
 import { accountingQuantities, lineWhy, type Accounts } from "../../src/engine";
 import { accountsOf } from "./support";
 
@@ -142,4 +144,15 @@ test("every line of every view has words in both languages, none in English in t
       expect(lineWhy(a, l, q).length).toBeGreaterThan(0);
       expect(lineWhy(a, l, q, "zh-CN")).not.toMatch(/[a-z]{3,}/);
     }
+});
+
+test("the CLI prints each line's why under it, in the view's language", async () => {
+  const file = join(__dirname, "..", "..", "examples", "shenzhen-cfo-views.json");
+  const said: string[] = [];
+  expect(await main(["forecast", file, "--view", "pl"], { out: (t: string) => said.push(t), err: () => undefined })).toBe(0);
+  // 深圳（七）: 6,000,000 over the 19 years left of its 20-year life when the money comes in 2027.
+  expect(said.join("\n")).toContain("      6,000,000 ÷ 19 remaining years of a 20-year building in use from 2026 (the award year), from 2027 when the money came");
+  const zh: string[] = [];
+  expect(await main(["forecast", file, "--view", "当期所得税", "--lang", "zh-CN"], { out: (t: string) => zh.push(t), err: () => undefined })).toBe(0);
+  expect(zh.join("\n")).toContain("      15% × 6,000,000（2027 年到账）= 900,000");
 });

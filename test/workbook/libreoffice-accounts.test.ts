@@ -118,10 +118,23 @@ const zhLabel = (v: string | number) =>
       else expect(text).toContain("the support's income tax paid at the annual settlement (汇算清缴) by 31 May of the next year");
     });
 
+    test("each line's why, in the sheet's language", () => {
+      const whys = rows().filter((r) => /^\d{4}$/.test(r[1]) && r[3]);
+      const of = (view: string) => whys.filter((r) => r[0] === view).map((r) => r[3]);
+      if (lang === "zh-CN") {
+        expect(of("损益")).toContain("5,400,000 ÷ 19（20年房屋建筑物，2026年可使用，2027 年到账时尚余19年）");
+        expect(of("不征税收入带来的税")).toEqual(["不征税收入（财税〔2011〕70号）：所奖励的支出发生在获奖前一年（2025 年），当年已扣除及加计扣除，25% × 4,000,000 = 1,000,000 + 25% × 100% × 4,000,000 = 1,000,000"]);
+      } else {
+        expect(of("Profit and loss")).toContain("5,400,000 ÷ 19 remaining years of a 20-year building ready in 2026, from 2027 when the money came");
+        expect(of("Tax paid")).toContain("2027's current tax of 1,350,000, paid at the annual settlement by 31 May 2028 (set in the scenario)");
+      }
+    });
+
     test("the roll-forward of the deferred tax asset", () => {
       const name = lang === "zh-CN" ? "递延所得税资产" : "deferred tax asset";
       const read = rows()
-        .filter((r) => r[0] === name && /^\d{4}$/.test(r[1]))
+        // The roll-forward's rows, not the whys' (which name the view too): amounts from the third column.
+        .filter((r) => r[0] === name && /^\d{4}$/.test(r[1]) && /^-?[\d.]+$/.test(r[2]))
         .map((r) => r.slice(1, 6).map(Number));
       // 2027: raised by 1,278,947.37; 2028: 71,052.63 reverses.
       expect(read).toEqual([

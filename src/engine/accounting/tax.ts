@@ -15,8 +15,8 @@ import { Decimal, ZERO } from "../input/money";
  *   change in deferred tax, in every year, by construction.
  * - Non-taxable support (不征税收入, 财税〔2011〕70号) is never income, and the costs it pays are
  *   not deductible (第二条), nor, where they are R&D, super-deductible (国家税务总局公告2015年第97号
- *   第二条（三）): both are lost in the years those costs fall, which is when the support is
- *   recognised (CAS 16 matches the two). Permanent differences: no deferred tax. What is left
+ *   二、（五）): both are lost in the years those costs fall (schedule.ts fundedCosts: as the support
+ *   is recognised, CAS 16 matching the two, or for a reward the year before the award). Permanent differences: no deferred tax. What is left
  *   unspent after 60 months and not returned is income of the sixth year (第三条): from then on
  *   the line is taxed as taxable support received that year.
  */
