@@ -22,17 +22,19 @@ const useStyles = makeStyles({
 /** The views the switch offers, every one the CLI's --view has (DESIGN rulings 15–17, 22–23); entitled is the results above. */
 const views: readonly Quantity[] = accountingQuantities.filter((q) => q !== "entitled");
 
+/** The views whose Δ a what-if shows against its baseline: what the settings move most. */
+const deltaViews: readonly Quantity[] = ["cash", "pl", "currentTax", "tax", "aftertax"];
+
 /**
  * The CFO's views of the forecast, one level inside the results' own fold: a small statement of
  * one year (其他收益, deferred income at its end, cash received), opening on the first year with
  * figures; a switch between the views; each line with the engine's arithmetic of its figures in
- * the view shown (lineWhy; the results above give each line's whole story); and, where the draft can be changed, every setting the views rest on.
+ * the view shown (lineWhy; the results above give each line's whole story); a what-if's Δ; and,
+ * where the draft can be changed, every setting the views rest on.
  * Every figure and every assumption's wording comes from the engine, on the forecast the results
- * already show (no second run: the P10–P90 band of these views is the CLI's and FORECAST's).
+ * already show (the P10–P90 band of these views is the CLI's and FORECAST's); only a what-if's
+ * baseline and, where clauses are non-taxable, the other tax treatment take runs of their own.
  */
-/** The views whose Δ a what-if shows against its baseline: what the settings move most. */
-const deltaViews: readonly Quantity[] = ["cash", "pl", "currentTax", "tax", "aftertax"];
-
 export function AccountsSection({ scenario, f, draft, change, baseline }: {
   readonly scenario: Scenario;
   readonly f: Forecast;
