@@ -6,7 +6,7 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { useMemo, useState } from "react";
-import { forecast, parseScenario, type Scenario } from "../../src/engine";
+import { accountingQuantities, forecast, parseScenario, type Scenario } from "../../src/engine";
 import { I18nContext, translate, type Lang } from "../../src/taskpane/i18n";
 import { AccountsSection } from "../../src/taskpane/results/AccountsSection";
 import { fromScenario, toRaw, validate, type Draft } from "../../src/taskpane/wizard/draft";
@@ -66,8 +66,8 @@ test("with only the certificate, the first year with figures is 2028, not the ho
 
 test("every view of the CLI is offered; the switch changes the table; the settings are listed", () => {
   renderIn("en-US");
-  // accountingQuantities less entitled (the results above): 20 views, tax paid and net cash (RULINGS §85) among them.
-  expect(within(screen.getByTestId("accounts-view")).getAllByRole("option")).toHaveLength(20);
+  // accountingQuantities less entitled (the results above): every view the CLI's --view has.
+  expect(within(screen.getByTestId("accounts-view")).getAllByRole("option").map((o) => (o as HTMLOptionElement).value)).toEqual(accountingQuantities.filter((q) => q !== "entitled"));
   expect(cells("2028")).toEqual(["2028", "4,000,000", "3,200,000"]);
   view("tax");
   // 15% × (315,789.48 + 4,000,000) = 647,368.42; expected 15% × (315,789.48 + 3,200,000) = 527,368.42.
@@ -156,6 +156,10 @@ test("defaults are shown as defaults, and a setting emptied returns to its defau
   expect(last!.accounting!.superDeduction).toBeUndefined();
   fireEvent.change(screen.getByTestId("settings-dta"), { target: { value: "no" } });
   expect(last!.accounting!.deferredTaxAsset).toBe(false);
+  fireEvent.change(screen.getByTestId("settings-tax-payment"), { target: { value: "annual" } });
+  expect(last!.accounting!.taxPayment).toBe("annual");
+  fireEvent.change(screen.getByTestId("settings-tax-payment"), { target: { value: "" } });
+  expect(last!.accounting!.taxPayment).toBeUndefined();
   fireEvent.change(screen.getByTestId("settings-event-ready-0"), { target: { value: "2026-0" } });
   expect(screen.getByText("A month such as 2027-09, or a year such as 2027")).toBeTruthy();
   fireEvent.change(screen.getByTestId("settings-event-ready-0"), { target: { value: "2026-06" } });
@@ -195,4 +199,42 @@ test("import and export keep the accounting block of the example exactly", () =>
   const back = parseScenario(JSON.parse(JSON.stringify(toRaw(fromScenario(s)))));
   expect(back.accounting).toEqual(s.accounting);
   expect(back.events[0]).toEqual(s.events[0]);
+});
+
+test("a what-if on the tax rate: Δ in tax and after tax against the baseline, and the setting named", () => {
+  const at25 = parseScenario({ ...raw, accounting: { ...raw.accounting, taxRate: "0.25" } });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={{ lang: "en-US", t: (key, params) => translate("en-US", key, params) }}>
+        <AccountsSection scenario={at25} f={forecast(at25)} baseline={{ name: "Baseline", scenario: s }} />
+      </I18nContext.Provider>
+    </FluentProvider>,
+  );
+  const delta = (view: string) => Array.from(within(screen.getByTestId("accounts-delta")).getAllByRole("row").find((r) => r.textContent?.startsWith(view))!.querySelectorAll("td, th")).map((c) => c.textContent);
+  // Tax, expected, in total: at 15% research 15% × (4,000,000 + 4,000,000) × 2 years = 2,400,000, plant
+  // 15% × 6,000,000 = 900,000, certificate 15% × 3,200,000 = 480,000: 3,780,000. At 25%: 4,000,000 +
+  // 1,500,000 + 800,000 = 6,300,000. Δ +2,520,000; profit does not move, so after tax −2,520,000.
+  expect(delta("Income tax expense")).toEqual(["Income tax expense", "3,780,000", "6,300,000", "+2,520,000"]);
+  expect(delta("After tax")).toEqual(["After tax", "13,420,000", "10,900,000", "−2,520,000"]);
+  expect(delta("Profit and loss")).toEqual(["Profit and loss", "17,200,000", "17,200,000", "0"]);
+  expect(screen.getByTestId("accounts-changed").textContent).toBe("accounting settings changed: income tax rate");
+});
+
+test("under the tax non-taxable funds bring, both treatments side by side, by year, in total and discounted", () => {
+  renderIn("en-US");
+  expect(screen.queryByTestId("accounts-treatments")).toBeNull();
+  view("nonDeductible");
+  const rows = within(screen.getByTestId("accounts-treatments"))
+    .getAllByRole("row")
+    .slice(1)
+    .map((r) => Array.from(r.querySelectorAll("td, th")).map((c) => c.textContent));
+  // Research's 8,000,000, received 2026, its costs over 2026–27. As set (non-taxable): 15% × 4,000,000 not
+  // deductible + 15% × 100% × 4,000,000 super deduction lost = 1,200,000 in each of 2026 and 2027. Taxed
+  // instead: 15% × 8,000,000 = 1,200,000 when received in 2026, its costs deducted and super-deducted as
+  // usual (none of that in this view). Present value at the default 8% to 2026: 1,200,000 + 1,200,000 ÷
+  // 1.08 = 2,311,111.11 against 1,200,000.
+  expect(rows[0]).toEqual(["2026", "1,200,000", "1,200,000", "0"]);
+  expect(rows[1]).toEqual(["2027", "1,200,000", "0", "1,200,000"]);
+  expect(rows.find((r) => r[0] === "Total")).toEqual(["Total", "2,400,000", "1,200,000", "1,200,000"]);
+  expect(rows[rows.length - 1]).toEqual(["present value (discount rate 8%, default)", "2,311,111.11", "1,200,000", "1,111,111.11"]);
 });

@@ -2,15 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { Decimal, formatAmountIn, parseScenario, type Quantity } from "../../src/engine";
+import { accountingQuantities, Decimal, formatAmountIn, parseScenario, type Quantity } from "../../src/engine";
 import { main } from "../../src/cli/main";
 import { translate, type Lang } from "../../src/taskpane/i18n";
-import { chromiumOnDist, openPane, root, screenshot } from "./support";
+import { axeSerious, chromiumOnDist, openPane, root, screenshot } from "./support";
 
 /*
  * Issue 19 on the built task pane (headless Chromium, preview mode), in both languages at 350 and
  * 1280 px: examples/shenzhen-cfo-views.json imported keeps every accounting setting; each of the
- * 18 views the pane offers shows the rows and the settings `subsidy forecast --format json` gives
+ * views the pane offers (every one of the CLI's but entitled) shows the rows and the settings `subsidy forecast --format json` gives
  * for the same file (the CLI run here, not numbers copied); the tax rate and one clause's payment
  * lag changed in the pane change the figures as worked by hand; the JSON exported keeps every
  * setting, and the CLI on that file gives what the pane shows.
@@ -58,7 +58,7 @@ const settingsUsed = async (page: Page) => page.$$eval('[data-testid="accounts-a
 async function sameAsCli(page: Page, path: string, lang: Lang) {
   const cli = await cliViews(path, lang);
   const offered = await views(page);
-  expect(offered).toHaveLength(18);
+  expect(offered).toEqual(accountingQuantities.filter((q) => q !== "entitled"));
   for (const q of offered) {
     await page.selectOption('[data-testid="accounts-view"]', q);
     expect([q, await shown(page, lang)]).toEqual([q, cliRows(cli[q], lang)]);
@@ -115,8 +115,14 @@ test.each(cases)("%s at %i px: import, every view as the CLI's, the tax rate and
   expect(await yearOf(page, "tax", 2027)).toEqual(["3,078,947.37", "2,878,947.37"]);
   expect(await yearOf(page, "tax", 2028)).toEqual(["78,947.37", "78,947.37"]);
   await screenshot(page, `accounts-${lang}-${width}`);
+  // The section and every settings control, as assistive technology reads them.
+  expect(await axeSerious(page)).toEqual([]);
 
-  // Nothing wider than the pane.
+  // Nothing wider than the pane: no element of the section reaches past its right edge.
+  const wide = await page.$$eval('[data-testid="accounts"] *', (els) =>
+    els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => `${e.tagName} ${e.getAttribute("data-testid") ?? ""} ${(e.textContent ?? "").slice(0, 40)}`),
+  );
+  expect(wide).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.click(`button:has-text("${t("export.json")}")`)]);
@@ -145,6 +151,7 @@ test("a file with every setting set: imported, shown, exported unchanged", async
       profitBeforeSupport: { 2025: "-3000000", 2026: "1000000" },
       qualifiedYears: [2026, 2027],
       deferredTaxAsset: false,
+      taxPayment: "annual",
       discountRate: "0.05",
       superDeduction: "0.75",
       nonTaxable: ["shenzhen-device/3.frontier"],
@@ -166,6 +173,7 @@ test("a file with every setting set: imported, shown, exported unchanged", async
   expect(await page.inputValue('[data-testid="settings-life-building"]')).toBe("25");
   expect(await page.inputValue('[data-testid="settings-qualified-years"]')).toBe("2026, 2027");
   expect(await page.inputValue('[data-testid="settings-dta"]')).toBe("no");
+  expect(await page.inputValue('[data-testid="settings-tax-payment"]')).toBe("annual");
   expect(await page.inputValue('[data-testid="settings-asset-method"]')).toBe("net");
   expect(await page.inputValue('[data-testid="accounts-lag"]')).toBe("2");
   expect(await page.inputValue('[data-testid="settings-event-ready-0"]')).toBe("2026-06");
@@ -175,5 +183,27 @@ test("a file with every setting set: imported, shown, exported unchanged", async
   expect(parseScenario(exported).accounting).toEqual(parseScenario(every).accounting);
   expect(exported.accounting).toEqual(JSON.parse(JSON.stringify(parseScenario(every).accounting)));
   expect(exported.events[0].readyForUse).toBe("2026-06");
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test("a what-if changes a setting like any input: Δ in tax and after tax against the baseline", async () => {
+  const { page, errors } = await openPane(browser.context, browser.url, "&lang=zh-CN");
+  await page.setInputFiles('[data-testid="import-json"]', file);
+  await page.click('[data-testid="step-4"]');
+  await page.click('[data-testid="set-baseline"]');
+  await page.click('[data-testid="new-whatif"]');
+  await page.click('[data-testid="accounts"] > summary');
+  await page.fill('[data-testid="accounts-tax-rate"]', "25");
+  const row = async (view: Quantity) => {
+    const name = translate("zh-CN", `view.${view}` as Parameters<typeof translate>[1]);
+    return (await page.$$eval('[data-testid="accounts-delta"] tbody tr', (rows) => rows.map((r) => Array.from(r.querySelectorAll("td, th")).map((c) => c.textContent ?? "")))).find((r) => r[0] === name)!.slice(1);
+  };
+  // Tax expected in total: 15% → 25% on research's 8,000,000 of costs and 8,000,000 of super deduction, the
+  // plant's 6,000,000 and the certificate's 3,200,000: 10% × 25,200,000 = 2,520,000 more; after tax as much less.
+  await page.waitForFunction(() => document.querySelector('[data-testid="accounts-delta"]')?.textContent?.includes("+2,520,000"));
+  expect(await row("tax")).toEqual(["3,780,000", "6,300,000", "+2,520,000"]);
+  expect(await row("aftertax")).toEqual(["13,420,000", "10,900,000", "−2,520,000"]);
+  expect(await page.textContent('[data-testid="accounts-changed"]')).toBe("会计设置已改：所得税税率");
+  await screenshot(page, "accounts-whatif-zh-CN");
   expect(errors).toEqual([]);
 }, 120_000);

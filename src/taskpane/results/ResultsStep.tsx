@@ -307,7 +307,7 @@ function Results(props: Props & { readonly f: Forecast }) {
       <details className={styles.details} data-testid="accounts">
         <summary>{t("accounts.title")}</summary>
         <Boundary what={t("accounts.title")}>
-          <AccountsSection scenario={scenario} f={f} draft={props.draft} change={props.change} />
+          <AccountsSection scenario={scenario} f={f} draft={props.draft} change={props.change} baseline={baseline && bench.active && bench.baseline ? { name: bench.baseline.name, scenario: baseline } : undefined} />
         </Boundary>
       </details>
 

@@ -210,7 +210,7 @@ const eventName = (e: DraftEvent, i18n: I18n) => eventTitle({ type: e.type, prod
  * Every accounting and tax setting of the scenario (DESIGN rulings 15–17, 22–23; issue 19 item 6),
  * in the reader's language, each default shown beside its field: payment lags, recognition,
  * the asset method and lives (per kind and per event, with the ready-for-use date), the tax rate
- * and its years, profit or loss before support, the deferred tax asset, non-taxable clauses
+ * and its years, when the tax is paid, profit or loss before support, the deferred tax asset, non-taxable clauses
  * (warned where the catalog reads them as rewards for costs already incurred), the super
  * deduction, VAT and the discount rate. Only values the schema accepts reach the draft, so the
  * results stay up while a field is being typed.
@@ -278,6 +278,17 @@ export function AccountingSettings({ draft, change }: { readonly draft: Pick<Dra
             ]}
             onChange={(v) => optional("deferredTaxAsset", v === "" ? undefined : v === "yes")}
             testId="settings-dta"
+          />
+          <Choice
+            label={t("settings.taxPayment")}
+            value={a.taxPayment ?? ""}
+            options={[
+              { value: "", label: marked(t("settings.quarterly"), true) },
+              { value: "quarterly", label: t("settings.quarterly") },
+              { value: "annual", label: t("settings.annual") },
+            ]}
+            onChange={(v) => optional("taxPayment", v === "" ? undefined : v)}
+            testId="settings-tax-payment"
           />
         </div>
         <Keyed
