@@ -1,13 +1,19 @@
 /**
  * Issue 21's new pane words (Chinese first): the quantile columns of the results' CSV, as the
- * engine's year table names them in zh-CN (10%分位数, 90%分位数).
+ * engine's year table names them in zh-CN (10%分位数, 90%分位数); sheets listed in a sentence
+ * («“输入”、“预测”», not «输入, 预测»).
  */
 export const enUS = {
   "col.p10": "P10",
   "col.p90": "P90",
+  /** Sheets named in a sentence: each as the language quotes a name, joined as it lists. */
+  "sheets.one": "{name}",
+  "sheets.separator": ", ",
 };
 
 export const zhCN: Record<keyof typeof enUS, string> = {
   "col.p10": "10%分位数",
   "col.p90": "90%分位数",
+  "sheets.one": "“{name}”",
+  "sheets.separator": "、",
 };
