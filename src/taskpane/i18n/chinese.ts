@@ -1,11 +1,14 @@
 /**
  * Issue 21's new pane words (Chinese first): the quantile columns of the results' CSV, as the
- * engine's year table names them in zh-CN (10%分位数, 90%分位数); sheets listed in a sentence
- * («“输入”、“预测”», not «输入, 预测»).
+ * engine's year table names them in zh-CN (10%分位数, 中位数, 90%分位数); sheets listed in a
+ * sentence («“输入”、“预测”», not «输入, 预测»); a fact and its value (实施产业化：是).
  */
 export const enUS = {
   "col.p10": "P10",
   "col.p90": "P90",
+  "col.p50": "P50",
+  /** A fact beside its value, in the wizard's list of an event's facts. */
+  "facts.shown": "{label}: {value}",
   /** Sheets named in a sentence: each as the language quotes a name, joined as it lists. */
   "sheets.one": "{name}",
   "sheets.separator": ", ",
@@ -14,6 +17,8 @@ export const enUS = {
 export const zhCN: Record<keyof typeof enUS, string> = {
   "col.p10": "10%分位数",
   "col.p90": "90%分位数",
+  "col.p50": "中位数",
+  "facts.shown": "{label}：{value}",
   "sheets.one": "“{name}”",
   "sheets.separator": "、",
 };

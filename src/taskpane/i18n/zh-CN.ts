@@ -11,7 +11,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
 
   "host.connecting": "正在连接 Excel…",
   "preview.banner": "预览模式：向导和测算结果可以使用；写入工作簿需要在 Excel 中打开。",
-  "preview.noOffice": "无法加载 Office.js（离线，或不是从 Excel 打开）。",
+  "preview.noOffice": "无法连接 Excel 的加载项接口（离线，或不是从 Excel 打开）。",
   "preview.outsideExcel": "此页面不在 Excel 中打开：请通过 Excel“开始”选项卡上的“政策补贴”按钮打开。",
   "preview.workbookOff": "预览模式下不能操作工作簿。",
 
