@@ -9,6 +9,10 @@ export const enUS = {
   "col.p50": "P50",
   /** A fact beside its value, in the wizard's list of an event's facts. */
   "facts.shown": "{label}: {value}",
+  /** An event by its title and year; an aside in parentheses, as each language writes them. */
+  "event.inYear": "{title} ({year})",
+  "aside.paren": " ({text})",
+  "clause.cited": "{document} {article}: {summary}",
   /** Sheets named in a sentence: each as the language quotes a name, joined as it lists. */
   "sheets.one": "{name}",
   "sheets.separator": ", ",
@@ -19,6 +23,9 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "col.p90": "90%分位数",
   "col.p50": "中位数",
   "facts.shown": "{label}：{value}",
+  "event.inYear": "{title}（{year}年）",
+  "aside.paren": "（{text}）",
+  "clause.cited": "{document}{article}：{summary}",
   "sheets.one": "“{name}”",
   "sheets.separator": "、",
 };
