@@ -60,7 +60,8 @@ test("FORECAST over an Inputs table names the row, the event and the field, in O
   const zh = forecastCells(rows, undefined, undefined, { display: "zh-CN" }) as CellError;
   const en = forecastCells(rows, undefined, undefined, { display: "en-US" }) as CellError;
   // The Inputs table's row i + 1 (the header is row 1); the Value column holds the plant's cost.
-  expect(zh.message).toBe(`第 ${i + 1} 行（facility）：建设费用：不能小于 0 元（输入为 -5）`);
+  // The row's item as a Chinese table names it (厂房设施), not the scenario's code.
+  expect(zh.message).toBe(`第 ${i + 1} 行（厂房设施）：建设费用：不能小于 0 元（输入为 -5）`);
   expect(en.message).toBe(`row ${i + 1} (facility): construction cost: must be ≥ 0 yuan, got -5`);
 });
 

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { engine, forecast, forecastTable, parseScenario, readerTable, scenarioFromInputs, toNumber, type InputCell } from "../src/engine";
+import { engine, forecast, forecastTable, parseScenario, readerTable, scenarioFromInputs, toNumber, type InputCell, type Lang } from "../src/engine";
 import { main } from "../src/cli/main";
 import { buildWorkbookEngine } from "./support/hyperformula";
 import { readTemplate, type Template } from "./support/template-reader";
@@ -10,9 +10,9 @@ import { readTemplate, type Template } from "./support/template-reader";
 const dir = mkdtempSync(join(tmpdir(), "template-"));
 const quiet = { out: () => undefined, err: () => undefined };
 const example = (f: string) => join(__dirname, "..", "examples", f);
-const tableOf = (s: ReturnType<typeof parseScenario>) => {
-  // As FORECAST spills it in an English Excel: the engine's table in the reader's words.
-  const t = readerTable(forecastTable(forecast(s)), "en-US", engine().catalog.documents);
+const tableOf = (s: ReturnType<typeof parseScenario>, lang: Lang = "en-US") => {
+  // As FORECAST spills it in an Excel of `lang`: the engine's table in the reader's words.
+  const t = readerTable(forecastTable(forecast(s)), lang, engine().catalog.documents);
   return [t.header, ...t.rows.map((r) => r.map((v) => (typeof v === "object" ? toNumber(v) : v)))];
 };
 
@@ -39,8 +39,9 @@ describe.each(["changping-device-startup.json", "shenzhen-imaging-plant.json", "
     expect(about.getCell("B3").value).toBe("2026.12.1");
     const docs: string[] = [];
     about.eachRow((row) => docs.push(String(row.getCell(1).value)));
-    expect(docs).toContain("北京市促进医疗器械产业高质量发展若干措施");
-    expect(docs).toContain("深圳市促进高端医疗器械产业集群高质量发展的若干措施");
+    // In English with the text's own title beside it (a gloss).
+    expect(docs).toContain("Beijing measures for the high-quality development of the medical device industry (北京市促进医疗器械产业高质量发展若干措施)");
+    expect(docs.some((d) => d.endsWith("(深圳市促进高端医疗器械产业集群高质量发展的若干措施)"))).toBe(true);
   });
 
   test("recomputed in a spreadsheet engine (HyperFormula), the formulas give the engine's numbers", () => {
@@ -72,8 +73,9 @@ test("a zh-CN template, its tabs Chinese, recomputes to the same figures: the Ev
   const out = join(dir, "zh.xlsx");
   expect(await main(["template", out, "--scenario", example("shenzhen-imaging-plant.json"), "--lang", "zh-CN"], quiet)).toBe(0);
   const t = await readTemplate(out);
-  const hf = buildWorkbookEngine(t.hfSheets());
-  const expected = tableOf(parseScenario(JSON.parse(readFileSync(example("shenzhen-imaging-plant.json"), "utf8"))));
+  // HyperFormula stands for a Chinese Excel: the Events' EXPLAIN answers in Chinese, as cached.
+  const hf = buildWorkbookEngine(t.hfSheets(), "zh-CN");
+  const expected = tableOf(parseScenario(JSON.parse(readFileSync(example("shenzhen-imaging-plant.json"), "utf8"))), "zh-CN");
   expect(hf.getSheetValues(hf.getSheetId("预测")!).slice(0, expected.length).map((r) => r.slice(0, expected[0].length))).toEqual(expected);
   const events = hf.getSheetValues(hf.getSheetId("事件")!);
   const cached: unknown[][] = [];

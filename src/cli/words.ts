@@ -80,13 +80,13 @@ const usageZh = `用法：
                                      像 Excel 一样调用 SUBSIDY 函数（空参数 "" 表示省略）
   subsidy clauses [--region 地区] [--topic 主题] [--json | --markdown] [--lang zh-CN|en-US]
                                      列出政策条款目录及出处
-  subsidy forecast 方案.json [--format table|csv|json] [--draws 次数] [--seed 种子] [--lang zh-CN|en-US]
-                                     按年预测方案文件的补贴（示例见 examples/）
-  subsidy template 输出.xlsx [--scenario 方案.json] [--force] [--lang zh-CN|en-US]
+  subsidy forecast 情景.json [--format table|csv|json] [--draws 次数] [--seed 种子] [--lang zh-CN|en-US]
+                                     按年预测情景文件的补贴（示例见 examples/）
+  subsidy template 输出.xlsx [--scenario 情景.json] [--force] [--lang zh-CN|en-US]
                  [--store registry|share=路径|admin|appsource=编号|none] [--manifest manifest.xml]
                                      可分享的工作簿：输入表、实时 SUBSIDY 公式、万元视图、
                                      数值表，并写明加载项，Excel 会提示加载
-  subsidy schema [pack]              方案文件（或政策包）的 JSON Schema
+  subsidy schema [pack]              情景文件（或政策包）的 JSON Schema
   subsidy pack new 文件夹            新建政策包：一段示例文本，每种公式一个条目
   subsidy pack check 路径…           检查政策包：结构、引文逐字、事实标注、算例、重叠、地点
   subsidy pack test 路径…            运行政策包的算例，列出预期与实际
@@ -151,12 +151,12 @@ export const cliWords: Readonly<Record<Lang, CliWords>> = {
     limits: (text) => `上限与限制：${text}`,
     workingDays: (days) => `时限：${days} 个工作日`,
     format: (formats) => `--format 应为 ${formats.join("、")} 之一`,
-    oneFile: "请给出一个方案文件",
+    oneFile: "请给出一个情景文件",
     view: (codes) => `--view 应为 应享、现金、损益、递延收益、税、税后 之一（或 ${codes.join("、")}）`,
     draws: "--draws 应为 1 到 100000 之间的整数",
     seed: "--seed 应为整数",
-    forecastUsage: (views) => `用法：subsidy forecast 方案.json [--view ${views.join("|")}] [--format table|csv|json] [--draws 次数] [--seed 种子] [--lang zh-CN|en-US]`,
-    notScenario: (file) => `${file} 不是有效的方案文件：`,
+    forecastUsage: (views) => `用法：subsidy forecast 情景.json [--view ${views.join("|")}] [--format table|csv|json] [--draws 次数] [--seed 种子] [--lang zh-CN|en-US]`,
+    notScenario: (file) => `${file} 不是有效的情景文件：`,
     progress: (done, total) => `预测中：${done}/${total} `,
     viewLabel: "视图",
     linesByYear: "各条款（上限，按年）：",
@@ -168,9 +168,9 @@ export const cliWords: Readonly<Record<Lang, CliWords>> = {
     before: (year) => `${year} 年以前`,
     cannotRead: (file, code) => `${file}：无法读取该文件（${systemErrors[code] ?? `系统错误 ${code}`}）`,
     utf16: "该文件是 UTF-16 文本；请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
-    zeroBytes: "该文件含有零字节：是 UTF-16 文本或不是文本文件；方案文件是 JSON，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
-    notUtf8: "该文件不是 UTF-8 文本（二进制文件或其他编码）；方案文件是 JSON，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
-    control: (code) => `该文件含有 JSON 文本中不会出现的控制字符（U+${code}）：不是方案文件`,
+    zeroBytes: "该文件含有零字节：是 UTF-16 文本或不是文本文件；情景文件是 JSON，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
+    notUtf8: "该文件不是 UTF-8 文本（二进制文件或其他编码）；情景文件是 JSON，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
+    control: (code) => `该文件含有 JSON 文本中不会出现的控制字符（U+${code}）：不是情景文件`,
     notJson: (_said, line, column) => `不是有效的 JSON${line === undefined ? "" : `（第 ${line} 行第 ${column} 列附近）`}`,
   },
 };

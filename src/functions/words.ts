@@ -82,11 +82,11 @@ export const messages: Readonly<Record<Lang, Messages>> = {
     functionName: (name, names, got) => `${name}应为 ${names.join("、")} 之一（输入为 ${shown(got, "zh-CN")}）`,
     explainRanges: (explain) => `${explain} 的参数须为单个值，不能是区域`,
     topic: (name, topics, got) => `${name}应为 ${topics.join("、")} 之一（输入为 ${shown(got, "zh-CN")}）`,
-    inputs: (name) => `${name}应为“输入”表：首行为表头的单元格区域`,
+    inputs: (name) => `${name}应为“输入”工作表：首行为表头的单元格区域`,
     view: (name, codes) => `${name}应为 ${chineseViews} 之一（或 ${codes.join("、")}）`,
     language: (name, got) => `${name}应为 "zh-CN"（中文）或 "en-US"（英文）（输入为 ${shown(got, "zh-CN")}）`,
     stopped: (forecast, seconds) =>
-      `${forecast} 运行 ${seconds} 秒后已停止，以免工作簿卡住：减少“输入”表的行数或模拟次数即可完成，或对该方案运行 subsidy forecast（没有时间限制）`,
+      `${forecast} 运行 ${seconds} 秒后已停止，以免工作簿卡住：减少“输入”工作表的行数或模拟次数即可完成，或对该方案运行 subsidy forecast（没有时间限制）`,
     unknownFunction: (name, names) => `没有名为 ${shown(name, "zh-CN")} 的函数；可用：${names.join("、")}`,
     unloadable: (why) => `无法加载本加载项的说明与预测部分（${why}）；重新计算即可再试`,
   },

@@ -64,7 +64,8 @@ export function exampleRaw(id: ExampleId, lang: Lang): unknown {
   const example = examples.find((e) => e.id === id)!;
   if (lang !== "zh-CN") return example.raw;
   const words: ExampleWords = example.zh;
-  const raw = structuredClone(example.raw) as { name: string; enterprise: { name?: string }; events: { label?: string }[] };
+  // A copy by JSON (the file is JSON): structuredClone is missing from older WebViews and jsdom.
+  const raw = JSON.parse(JSON.stringify(example.raw)) as { name: string; enterprise: { name?: string }; events: { label?: string }[] };
   raw.name = words.name;
   raw.enterprise.name = words.enterprise;
   for (const e of raw.events) if (e.label !== undefined) e.label = words.labels[e.label] ?? e.label;

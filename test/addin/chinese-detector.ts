@@ -68,7 +68,7 @@ const clauseIds = engine().catalog.clauses.map((c) => c.id).sort((a, b) => b.len
 const withoutIds = (text: string) => clauseIds.reduce((t, id) => t.split(id).join(" "), text).replace(jsonPath, " ").replace(jsonField, " ");
 /** A field's path in a scenario file (events[6].rdCost), kept beside its name for whoever edits the JSON. */
 const jsonPath = /\b(?:schemaVersion|name|enterprise|horizon|financials|defaults|assumptions|issueDates|simulation|events|accounting)(?:\[\d+\]|\.[\w-]+)+/g;
-/** A top-level field of a scenario file beside its name, in parentheses: 方案名称（name）. */
+/** A top-level field of a scenario file beside its name, in parentheses: 情景名称（name）. */
 const jsonField = /[（(](?:schemaVersion|name|enterprise|horizon|financials|defaults|assumptions|issueDates|simulation|events|accounting)[）)]/g;
 /**
  * The English Inputs table's columns and items (Item, sme, payment lag): the codes an en-US table

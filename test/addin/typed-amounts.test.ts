@@ -172,7 +172,7 @@ describe("a scenario file", () => {
     writeFileSync(file, JSON.stringify(scenario("五百万")));
     const r = await run(["forecast", file, "--lang", "zh-CN"]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${file} 不是有效的方案文件：`);
+    expect(r.err).toContain(`${file} 不是有效的情景文件：`);
     expect(r.err).toContain('研发投入（events[0].rdCost）：应为以元计的数值，如 5000000、500万、1.5亿 或 １５００万（输入为 "五百万"）');
   });
 });

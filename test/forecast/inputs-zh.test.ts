@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { engine, forecast, inputItems, parseScenario, scenarioFromInputs, scenarioToInputs, ScenarioError } from "../../src/engine";
-import { columnCode, inputColumnsZh, inputItemsZh, itemCode } from "../../src/engine/input/input-words";
+import { columnCode, engine, forecast, inputColumnsZh, inputItems, inputItemsZh, itemCode, parseScenario, scenarioFromInputs, scenarioToInputs, ScenarioError } from "../../src/engine";
 
 /*
  * Issue 21: the Inputs table of a zh-CN workbook is Chinese (header, items, the words with a

@@ -29,11 +29,11 @@ function toHf(result: CellResult): unknown {
 const argOf = (v: unknown): unknown => (v instanceof SimpleRangeValue ? v.data.map((r) => r.map(cellOf)) : cellOf(v));
 const argsOf = (values: unknown[]): unknown[] => values.map(argOf);
 
-/** Each scalar function by the name HyperFormula calls it with: an amount function goes to callAmount, as Excel's does (src/functions/functions.ts); EXPLAIN and CLAUSES through call. */
+/** Each scalar function by the name HyperFormula calls it with: an amount function goes to callAmount, as Excel's does (src/functions/functions.ts); EXPLAIN and CLAUSES through call, in the Excel's display language. */
 const scalars = new Map<string, (args: unknown[]) => CellResult>(
   names
     .filter((n) => n !== "FORECAST")
-    .map((n) => [`${NAMESPACE}.${n}`, n in definitions ? (args: unknown[]) => callAmount(n as AmountFunction, args) : (args: unknown[]) => call(n, args)]),
+    .map((n) => [`${NAMESPACE}.${n}`, n in definitions ? (args: unknown[]) => callAmount(n as AmountFunction, args) : (args: unknown[]) => call(n, args, { lang: displayLanguage })]),
 );
 
 export class SubsidyPlugin extends FunctionPlugin {

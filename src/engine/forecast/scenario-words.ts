@@ -36,7 +36,7 @@ const w = (en: string, zh: string): Words => ({ "en-US": en, "zh-CN": zh });
 /** Every field of the format, by its path without indices and map keys. */
 const fields: Readonly<Record<string, Words>> = {
   schemaVersion: w("format version", "格式版本"),
-  name: w("scenario name", "方案名称"),
+  name: w("scenario name", "情景名称"),
   enterprise: w("enterprise", "企业"),
   "enterprise.name": w("enterprise name", "企业名称"),
   "enterprise.region": w("region", "地区"),
@@ -190,6 +190,6 @@ export function problemText(issue: Issue, lang: Lang, facts: Readonly<Record<str
   const what = issueText(issue, lang, facts, eventTypes);
   const at = place?.(issue.path, lang);
   if (at !== undefined) return lang === "zh-CN" ? `${at}：${field ? `${field}：` : ""}${what}` : `${at}: ${field ? `${field}: ` : ""}${what}`;
-  if (lang === "zh-CN") return path ? `${field ? `${field}（${path}）` : path}：${what}` : `方案：${what}`;
+  if (lang === "zh-CN") return path ? `${field ? `${field}（${path}）` : path}：${what}` : `情景：${what}`;
   return path ? `${field ? `${field} (${path})` : path}: ${what}` : `scenario: ${what}`;
 }

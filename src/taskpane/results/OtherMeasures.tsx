@@ -16,8 +16,8 @@ export function OtherMeasures({ region }: { region: Region }) {
     <ul data-testid="other-measures">
       {measures.map(({ clause, document }) => (
         <li key={clause.id}>
-          {shortDocumentName(documents.get(document.id), document.id, i18n)} {clause.article}: {lang === "zh-CN" ? clause.summary.zh : clause.summary.en}
-          {clause.workingDays === undefined ? "" : ` (${t("results.workingDays", { days: String(clause.workingDays) })})`}
+          {t("clause.cited", { document: shortDocumentName(documents.get(document.id), document.id, i18n), article: clause.article, summary: lang === "zh-CN" ? clause.summary.zh : clause.summary.en })}
+          {clause.workingDays === undefined ? "" : t("aside.paren", { text: t("results.workingDays", { days: String(clause.workingDays) }) })}
         </li>
       ))}
     </ul>

@@ -77,7 +77,7 @@ function Printed({ scenario, f, whatIf, summary }: Props) {
             <th>{t("col.year")}</th>
             <th className={styles.num}>{t("col.ceiling")}</th>
             <th className={styles.num}>{t("col.expected")}</th>
-            <th className={styles.num}>P10–P90</th>
+            <th className={styles.num}>{t("total.band")}</th>
           </tr>
         </thead>
         <tbody>

@@ -115,8 +115,8 @@ function Results(props: Props & { readonly f: Forecast }) {
   };
   const table = forecastTable(f);
   const policies = table.header.slice(6).map((h) => h.replace(/^expected: /, ""));
-  const yearHeader = [t("col.year"), t("col.ceiling"), t("col.expected"), "P10", "P50", "P90", ...policies.map((p) => t("col.expectedOf", { policy: shortDocumentName(documents.get(p), p, i18n) }))];
-  const title = (o: EventOutcome) => `${eventTitle(o.event === undefined ? undefined : scenario.events[o.event], o.topic, o.year, i18n)} (${o.year})`;
+  const yearHeader = [t("col.year"), t("col.ceiling"), t("col.expected"), t("col.p10"), t("col.p50"), t("col.p90"), ...policies.map((p) => t("col.expectedOf", { policy: shortDocumentName(documents.get(p), p, i18n) }))];
+  const title = (o: EventOutcome) => t("event.inYear", { title: eventTitle(o.event === undefined ? undefined : scenario.events[o.event], o.topic, o.year, i18n), year: o.year });
   const markers: Marker[] = summary.expiries
     .map((e) => ({ after: f.years.findIndex((y) => String(y.year) === e.until.slice(0, 4)), label: t("chart.expires", { policy: shortDocumentName(documents.get(e.document), e.document, i18n), date: e.until }) }))
     .filter((m) => m.after >= 0 && m.after < f.years.length - 1);

@@ -241,7 +241,7 @@ export function DeltaDetail({ diff }: { readonly diff: ForecastDiff }) {
       <ScrollRegion label={t("delta.byEvent")}>
         <Table size="small" className={styles.table} aria-label={t("delta.byEvent")}>
           {head(t("delta.event"))}
-          <TableBody>{moved.map((e, k) => row(`${eventTitle(e.event, e.topic, e.year, i18n)} (${e.year})`, e, `${k}`))}</TableBody>
+          <TableBody>{moved.map((e, k) => row(i18n.t("event.inYear", { title: eventTitle(e.event, e.topic, e.year, i18n), year: e.year }), e, `${k}`))}</TableBody>
         </Table>
       </ScrollRegion>
     </>

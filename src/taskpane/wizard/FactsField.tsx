@@ -53,7 +53,7 @@ export function FactsField({ path, topic, value, onChange }: { readonly path: st
             .filter((f) => f.key)
             .map((f) => (
               <li key={f.key}>
-                {label(f.key!)}: {f.value}
+                {t("facts.shown", { label: label(f.key!), value: /^(yes|true|是)$/i.test(f.value) ? t("yes") : /^(no|false|否)$/i.test(f.value) ? t("no") : f.value })}
               </li>
             ))}
         </ul>

@@ -34,9 +34,9 @@ export function Compare({ scenarios }: { readonly scenarios: readonly { readonly
               <TableHeaderCell scope="col">{t("compare.scenario")}</TableHeaderCell>
               <TableHeaderCell scope="col">{t("col.ceiling")}</TableHeaderCell>
               <TableHeaderCell scope="col">{t("col.expected")}</TableHeaderCell>
-              <TableHeaderCell scope="col">P10</TableHeaderCell>
-              <TableHeaderCell scope="col">P50</TableHeaderCell>
-              <TableHeaderCell scope="col">P90</TableHeaderCell>
+              <TableHeaderCell scope="col">{t("col.p10")}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t("col.p50")}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t("col.p90")}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>

@@ -100,6 +100,8 @@ interface Props {
 /** Step 5: write the scenario into the workbook, and keep named scenarios in it. */
 export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
   const { t, lang } = useI18n();
+  /** Sheets named in a sentence, quoted and listed as the language does (“输入”、“预测”). */
+  const sheetList = (names: readonly string[]) => names.map((name) => t("sheets.one", { name })).join(t("sheets.separator"));
   const styles = useStyles();
   const [confirmDialog, ask] = useConfirm();
   const inExcel = hostState.mode === "excel";
@@ -141,7 +143,7 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
       if (!scenario) return undefined;
       const inTheWay = await sheetsInTheWay(lang);
       if (inTheWay.length > 0) {
-        const ok = await ask({ title: t("write.confirmTitle"), body: t("write.confirmBody", { sheets: inTheWay.join(", ") }), confirm: t("write.replace") });
+        const ok = await ask({ title: t("write.confirmTitle"), body: t("write.confirmBody", { sheets: sheetList(inTheWay) }), confirm: t("write.replace") });
         if (!ok) return { intent: "info", text: t("write.cancelled") };
       }
       try {
@@ -159,7 +161,7 @@ export function WorkbookStep({ scenario, hostState, onLoad }: Props) {
         const done = t("write.done", { inputs: report.inputs, forecast: report.forecast, figures: report.figures });
         return { intent: "success", text: report.printSetup ? done : `${done} ${t("write.noPrintSetup")}` };
       } catch (e) {
-        if (e instanceof SheetsInTheWay) return { intent: "warning", text: t("write.inTheWay", { sheets: e.names.join(", ") }) };
+        if (e instanceof SheetsInTheWay) return { intent: "warning", text: t("write.inTheWay", { sheets: sheetList(e.names) }) };
         if (e instanceof ForbiddenText) return { intent: "error", text: t("write.forbiddenText", { text: e.text, character: e.character }) };
         if (e instanceof TooManyRows) return { intent: "error", text: t("write.tooManyRows", { rows: e.rows, max: MAX_INPUT_ROWS }) };
         throw e;
