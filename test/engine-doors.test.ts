@@ -3,11 +3,12 @@ import { join, relative, resolve } from "path";
 
 // STYLE.md, "Folders that show the flow": the engine is a folder per stage, each entered by its
 // index. Outside the engine, code enters by src/engine/index.ts or the amount path's door
-// (src/engine/core.ts), or the packs' (src/engine/packs.ts, the catalog's full schema), never by a
+// (src/engine/core.ts), or the packs' (src/engine/packs.ts, the catalog's full schema; pack-diff.ts, a
+// revision compared), never by a
 // stage's module directly.
 const root = resolve(__dirname, "..");
 const engineDir = join(root, "src/engine");
-const doors = new Set(["src/engine", "src/engine/index", "src/engine/index.js", "src/engine/core", "src/engine/packs"]);
+const doors = new Set(["src/engine", "src/engine/index", "src/engine/index.js", "src/engine/core", "src/engine/packs", "src/engine/pack-diff"]);
 const stages = ["catalog", "rules", "input", "forecast", "accounting", "explain"];
 
 const sources = (dir: string): string[] =>
@@ -25,7 +26,7 @@ describe("the engine's doors", () => {
   it("has a folder and an index for every stage", () => {
     for (const stage of stages) expect(statSync(join(engineDir, stage, "index.ts")).isFile()).toBe(true);
     const loose = readdirSync(engineDir).filter((name) => name.endsWith(".ts"));
-    expect(loose.sort()).toEqual(["core.ts", "index.ts", "packs.ts"]);
+    expect(loose.sort()).toEqual(["core.ts", "index.ts", "pack-diff.ts", "packs.ts"]);
   });
 
   it.each(["src/functions", "src/taskpane", "src/cli", "src/workbook"])("%s enters the engine by its doors only", (dir) => {

@@ -5,7 +5,8 @@ import fc from "fast-check";
 import { main } from "../src/cli/main";
 import { packHash } from "../src/cli/pack";
 import { Decimal, engine } from "../src/engine";
-import { catalogWithPacks, diffFigures, diffPacks, forecastOn, readPack, type LoadedPack } from "../src/engine/packs";
+import { diffFigures, diffPacks, forecastOn } from "../src/engine/pack-diff";
+import { catalogWithPacks, readPack, type LoadedPack } from "../src/engine/packs";
 
 /*
  * `subsidy pack diff` (issue 17, item 4). test/fixtures/suzhou-sip-example-2027 is a hand-made

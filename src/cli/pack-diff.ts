@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ScenarioError, type Lang } from "../engine";
-import { allApproved, catalogWithPacks, diffFigures, diffPacks, forecastOn, packDiffText, scenarioRevisionText } from "../engine/packs";
+import { diffFigures, diffPacks, forecastOn, packDiffText, scenarioRevisionText } from "../engine/pack-diff";
+import { allApproved, catalogWithPacks } from "../engine/packs";
 import { readScenarioJson } from "./forecast";
 import type { Io } from "./main";
 import { loadPacks } from "./pack";

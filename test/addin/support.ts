@@ -1,3 +1,4 @@
+import { webcrypto } from "node:crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
@@ -45,7 +46,8 @@ export interface LoadedFunctions {
  * dist/functions.js run the way Excel's runtime runs it: a fresh global scope holding only a
  * minimal CustomFunctions (associate records each id, Error and ErrorCode as Office.js has them),
  * and, when given, an Office whose context reports a display language (and `globals`, such as a
- * fake Excel). Its lazily loaded chunk
+ * fake Excel); Web Crypto and TextEncoder, which every runtime Office uses has (a pack's hash is
+ * their SHA-256, workbook/pack-hash.ts). Its lazily loaded chunk
  * is fetched as the shared runtime's page fetches it, by a script tag webpack adds to <head>
  * (src/functions/loaded.ts): here a minimal document whose <head> runs dist/<src> in the same
  * scope and reports "load" ("load"), or reports "error" without running anything ("refuse").
@@ -81,7 +83,7 @@ export function openFunctions(options: { displayLanguage?: string; chunks?: Chun
       },
     },
   };
-  const context = vm.createContext({ CustomFunctions, document, setTimeout, clearTimeout, console, ...office, ...options.globals });
+  const context = vm.createContext({ CustomFunctions, document, setTimeout, clearTimeout, console, crypto: webcrypto, TextEncoder, ...office, ...options.globals });
   const page: LoadedFunctions = { functions: associated, context, requested: [], chunks: options.chunks ?? "load" };
   vm.runInContext(readDist("functions.js"), context, { filename: "dist/functions.js" });
   return page;

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { accountingQuantities, Decimal, formatAmountIn, parseScenario, type Quantity } from "../../src/engine";
 import { main } from "../../src/cli/main";
 import { translate, type Lang } from "../../src/taskpane/i18n";
-import { axeSerious, chromiumOnDist, openPane, root, screenshot } from "./support";
+import { axeSerious, chromiumOnDist, openPane, paneCases, root, screenshot } from "./support";
 
 /*
  * Issue 19 on the built task pane (headless Chromium, preview mode), in both languages at 350 and
@@ -72,12 +72,7 @@ async function yearOf(page: Page, q: Quantity, year: number): Promise<string[]> 
   return (await shown(page, "en-US")).find((r) => r[0] === String(year))!.slice(1);
 }
 
-const cases: [Lang, number][] = [
-  ["en-US", 350],
-  ["zh-CN", 350],
-  ["en-US", 1280],
-  ["zh-CN", 1280],
-];
+const cases = paneCases;
 
 test.each(cases)("%s at %i px: import, every view as the CLI's, the tax rate and a clause's lag changed as worked by hand, export keeps every setting", async (lang, width) => {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params);

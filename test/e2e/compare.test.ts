@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { compareForecasts, Decimal, formatAmountIn, formatSignedIn, forecast, parseScenario, scenarioSummary, scenarioToInputs } from "../../src/engine";
 import { exampleRaw } from "../../src/taskpane/examples";
 import { translate, type Lang } from "../../src/taskpane/i18n";
-import { axeSerious, chromiumOnDist, openPane, root, screenshot } from "./support";
+import { axeSerious, chromiumOnDist, openPane, paneCases, root, screenshot } from "./support";
 
 /*
  * Issue 20, on the built pane in headless Chromium, both languages, 350 and 1280 px:
@@ -19,12 +19,7 @@ import { axeSerious, chromiumOnDist, openPane, root, screenshot } from "./suppor
  */
 
 const browser = chromiumOnDist();
-const cases: [Lang, number][] = [
-  ["en-US", 350],
-  ["zh-CN", 350],
-  ["en-US", 1280],
-  ["zh-CN", 1280],
-];
+const cases = paneCases;
 const text = async (page: Page, selector: string) => (await page.textContent(selector))?.trim() ?? "";
 
 const raw = JSON.parse(readFileSync(join(root, "examples", "shenzhen-imaging-plant.json"), "utf8"));

@@ -1,16 +1,15 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { sheetName } from "../../src/workbook/sheets";
 import { readJson } from "../../src/workbook/stored";
 import { CATALOG_PART_NAMESPACE, readCatalogRecord } from "../../src/workbook/catalog-record";
 import { asideReason } from "../../src/taskpane/aside-text";
+import { exampleRaw } from "../../src/taskpane/examples";
 import { translate, type Lang } from "../../src/taskpane/i18n";
 import { workFormat } from "../../src/taskpane/state/work";
 import { hostileDrafts } from "../taskpane/hostile-drafts";
 import { unreadableFigures, unreadableRecords } from "../taskpane/hostile-records";
 import { fakeExcel, workbookOf, type FakeWorkbook } from "./fake-excel";
-import { chromiumOnDist, root, screenshot } from "./support";
+import { chromiumOnDist, paneCases, screenshot } from "./support";
 
 /*
  * Issue 20, "Never blank", on the built pane in headless Chromium, in Excel mode (Office and
@@ -26,15 +25,11 @@ import { chromiumOnDist, root, screenshot } from "./support";
 
 jest.setTimeout(600_000);
 const browser = chromiumOnDist();
-const cases: [Lang, number][] = [
-  ["en-US", 350],
-  ["zh-CN", 350],
-  ["en-US", 1280],
-  ["zh-CN", 1280],
-];
+const cases = paneCases;
 
 const WORK = "subsidy-pane:work";
-const example = JSON.parse(readFileSync(join(root, "examples", "changping-device-startup.json"), "utf8")) as { name: string };
+/** The example's name as the pane loads it in `lang` (in zh-CN its Chinese name, src/taskpane/examples.ts). */
+const exampleName = (lang: Lang) => (exampleRaw("changping-device-startup", lang) as { name: string }).name;
 /** A workbook made by `subsidy template`: its Forecast sheet's formula as stored, unbound until re-entered. */
 const forecastSheet = { Forecast: { A1: { formula: "=_xldudf_SUBSIDY_FORECAST(Inputs[#All])" } } };
 const draftBooks = (lang: Lang): FakeWorkbook[] => hostileDrafts.map(([, text]) => ({ displayLanguage: lang, settings: { [WORK]: text } }));
@@ -89,7 +84,7 @@ describe.each(cases)("%s at %i px", (lang, width) => {
       const saved = await workbookOf(page);
       // Kept as it was, beside the pane's new work (which the settings now hold).
       expect([what, saved.settings[`${WORK}:aside`] === text]).toEqual([what, true]);
-      expect(JSON.parse(saved.settings[WORK] as string).draft.name).toBe(example.name);
+      expect(JSON.parse(saved.settings[WORK] as string).draft.name).toBe(exampleName(lang));
       // The workbook opened again: the pane's own work, no notice, the results step it was on.
       await page.reload();
       await page.waitForSelector('[data-testid="sticky-total"]');

@@ -100,7 +100,7 @@ test.each<[Lang, number]>([
   const card = page.locator('[data-testid="pack-suzhou-sip-device"]');
   const title = "苏州工业园区促进医疗器械产业发展若干措施（示例，非真实政策）" + (lang === "en-US" ? " (original Chinese)" : "");
   expect(await card.locator("p").first().textContent()).toBe(title);
-  expect(await card.locator("dd").allTextContents()).toEqual([place, "4", t("packs.validRange", { from: "2026-01-01", to: "2028-12-31" }), "2026.1", "测试用示例（非真实政策）"]);
+  expect(await card.locator("dd").allTextContents()).toEqual([place, "4", t("packs.validRange", { from: "2026-01-01", to: "2028-12-31" }), "2026.1", "测试用示例（非真实政策）", "3268d18f"]);
   await screenshot(page, `packs-installed-${lang}-${width}`);
   expect(fetched.filter(packsChunk)).toHaveLength(1);
 

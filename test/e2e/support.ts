@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
+import type { Lang } from "../../src/engine";
 
 /**
  * A real Chromium-family browser for the task pane's end-to-end tests (scripts/chromium.js:
@@ -13,6 +14,13 @@ const chromium = require("../../scripts/chromium") as {
 };
 export const root = path.resolve(__dirname, "../..");
 export const results = path.join(root, "test-results", "e2e");
+/** The pane as analysts open it: both languages, at a task pane's narrowest (350 px) and wide (1280 px). */
+export const paneCases: readonly [Lang, number][] = [
+  ["en-US", 350],
+  ["zh-CN", 350],
+  ["en-US", 1280],
+  ["zh-CN", 1280],
+];
 
 /** Fails the tests at once, saying what to install, when no browser is found. */
 export function requireChromium(): void {

@@ -6,7 +6,7 @@ import { exampleRaw } from "../../src/taskpane/examples";
 import { translate, type I18n, type Lang } from "../../src/taskpane/i18n";
 import type { Amounts } from "../../src/taskpane/results/amounts";
 import { reasonText } from "../../src/taskpane/results/words";
-import { axeSerious, launch, openPane, requireChromium, results, root, screenshot, serveDist } from "./support";
+import { axeSerious, launch, openPane, paneCases, requireChromium, results, root, screenshot, serveDist } from "./support";
 
 /*
  * DESIGN's three what-ifs on the built task pane (headless Chromium, preview mode), from the
@@ -102,12 +102,7 @@ async function clipped(page: Page): Promise<string[]> {
   });
 }
 
-const cases: [Lang, number][] = [
-  ["en-US", 350],
-  ["zh-CN", 350],
-  ["en-US", 1280],
-  ["zh-CN", 1280],
-];
+const cases = paneCases;
 
 test.each(cases)("%s at %i px: the three what-ifs, Δ equal to the engine's, reasons stated, work kept", async (lang, width) => {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params);

@@ -5,6 +5,7 @@ import { delimiter, join } from "node:path";
 import { main } from "../../src/cli/main";
 import type { Lang } from "../../src/engine";
 import { figuresViews } from "../../src/workbook/figures";
+import { parseCsv } from "../support/csv";
 
 /*
  * The accounts' new lines read back from a template through LibreOffice Calc (headless), as a
@@ -24,26 +25,6 @@ import { figuresViews } from "../../src/workbook/figures";
  */
 
 const soffice = (process.env.PATH ?? "").split(delimiter).map((d) => join(d, "soffice")).find((p) => existsSync(p));
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 const scenario = {
   schemaVersion: 2,

@@ -6,6 +6,7 @@ import { main } from "../../src/cli/main";
 import { accountedForecast, accountsTable, CATALOG_VERSION, parseScenario, toNumber, WAN, ZERO, type Band, type Lang } from "../../src/engine";
 import { figuresViews } from "../../src/workbook/figures";
 import { pointerText } from "../../src/workbook/sheets";
+import { parseCsv } from "../support/csv";
 
 /*
  * What a reader without the add-in sees: each example's template opened in LibreOffice Calc
@@ -19,27 +20,6 @@ import { pointerText } from "../../src/workbook/sheets";
 const soffice = (process.env.PATH ?? "").split(delimiter).map((d) => join(d, "soffice")).find((p) => existsSync(p));
 const root = join(__dirname, "..", "..");
 const examples = ["changping-device-startup.json", "shenzhen-imaging-plant.json", "changping-drug-developer.json", "shenzhen-cfo-views.json"];
-
-/** RFC 4180 as LibreOffice writes it: commas, double quotes doubled inside quoted fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 (soffice ? describe : describe.skip)("the templates in LibreOffice Calc (headless)", () => {
   const dir = mkdtempSync(join(tmpdir(), "lo-"));

@@ -49,6 +49,7 @@ export const inputItemsZh: Readonly<Record<string, string>> = {
   "vat rate": "增值税税率",
   "vat surcharges": "附加税费比例",
   "deferred tax asset": "确认递延所得税资产",
+  "tax payment": "所得税缴纳时点",
   "profit before support": "补助前应纳税所得额",
   "qualified year": "资格年度",
   "non-taxable": "不征税收入",
@@ -80,6 +81,9 @@ const valuesZh: Readonly<Record<string, string>> = {
   received: "到账时",
   receivable: "应收时",
   local: "落地生产",
+  // When the current tax is paid (RULINGS §85): 按季预缴 in the year, or at 汇算清缴 the next year.
+  quarterly: "按季预缴",
+  annual: "汇算清缴",
 };
 
 /** The keys of a Facts cell that are not catalog facts: an event's own life and dates. */

@@ -1,0 +1,8 @@
+/**
+ * The door of a pack's revision (`subsidy pack diff`): what changed entry by entry, and in a
+ * scenario's figures, forecast under each version. Apart from packs.ts because it runs the
+ * forecast, which the add-in's pack chunks must not carry a copy of (one engine per runtime).
+ */
+export { diffFigures, diffPacks, forecastOn } from "./catalog/pack-diff";
+export type { EntryChange, ExampleChange, FieldChange, FigureChange, Figures, PackDiff, ScenarioRevision } from "./catalog/pack-diff";
+export { fieldName, fieldValue, packDiffText, scenarioRevisionText } from "./catalog/pack-diff-words";
