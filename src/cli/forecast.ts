@@ -274,7 +274,7 @@ function viewText(s: Scenario, f: Forecast, a: Accounts, view: Quantity, lang: L
   // Both treatments of the non-taxable clauses, with what each costs in cash tax (ruling 17).
   const both = view === "nonDeductible" ? treatments(s) : undefined;
   if (both) {
-    out.push("", lang === "zh-CN" ? `两种处理的当期所得税对比（${both.clauses.join("、")}，期望值）：` : `Both treatments, current tax (${both.clauses.join(", ")}, expected):`);
+    out.push("", say.treatmentsTitle(both.clauses));
     out.push(...columns(treatmentsTable(both, a.horizon.to, lang), lang));
   }
   return out.join("\n");

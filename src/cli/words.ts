@@ -26,6 +26,8 @@ export interface CliWords {
   readonly linesByYear: string;
   /** The headings of the tables that are not views by year. */
   readonly rollforwardTitle: string;
+  /** The heading of the two treatments' table under the non-taxable view, naming the clauses set non-taxable. */
+  readonly treatmentsTitle: (clauses: readonly string[]) => string;
   readonly lossesTitle: string;
   readonly noProfitBeforeSupport: string;
   /** Before a plan warning on stderr. */
@@ -129,6 +131,7 @@ export const cliWords: Readonly<Record<Lang, CliWords>> = {
     viewLabel: "view",
     linesByYear: "Lines (ceiling by year):",
     rollforwardTitle: "roll-forward (expected): grant receivable, deferred income, deferred tax",
+    treatmentsTitle: (clauses) => `Both treatments, current tax (${clauses.join(", ")}, expected):`,
     lossesTitle: "losses carried forward (expected): the support's current tax",
     noProfitBeforeSupport: "the scenario gives no profit before support (accounting.profitBeforeSupport)",
     warning: "warning: ",
@@ -161,6 +164,7 @@ export const cliWords: Readonly<Record<Lang, CliWords>> = {
     viewLabel: "视图",
     linesByYear: "各条款（上限，按年）：",
     rollforwardTitle: "余额变动（预期）：应收政府补助、递延收益、递延所得税",
+    treatmentsTitle: (clauses) => `两种处理的当期所得税对比（${clauses.join("、")}，预期）：`,
     lossesTitle: "亏损弥补（预期）：补助的当期所得税",
     noProfitBeforeSupport: "情景未设定补助前应纳税所得额（accounting.profitBeforeSupport）",
     warning: "提示：",

@@ -1,7 +1,7 @@
 import { useCatalog, type Catalog, type Lang, type RegionProblem } from "../engine";
 import { catalogWithPacks, checkPacks, packProblemText, readPack, type LoadedPack, type PackProblem } from "../engine/packs";
 import { packHash } from "../workbook/pack-hash";
-import { readPacksPart, storedPackJson, type StoredPack } from "../workbook/packs-part";
+import { readPacksParts, storedPackJson, type StoredPack } from "../workbook/packs-part";
 import type { SetAside } from "../workbook/stored";
 import { CellError } from "./cells";
 import { packWords } from "./pack-words";
@@ -207,8 +207,8 @@ function checkAndUse(stored: readonly StoredPack[], hashes: ReadonlyMap<StoredPa
   };
 }
 
-/** The workbook's packs part (its XML as Excel hands it over) read, checked and applied. Never rejects. */
-export function applyPart(xml: unknown): Promise<Outcome> {
-  const read = readPacksPart(xml);
-  return read.ok ? applyStored(read.value) : applyStored([], read.aside);
+/** The workbook's packs parts (their XML as Excel hands it over) read as the pane reads them, checked and applied. Never rejects. */
+export function applyParts(xmls: readonly unknown[]): Promise<Outcome> {
+  const read = readPacksParts(xmls);
+  return !read ? applyStored([]) : read.ok ? applyStored(read.value) : applyStored([], read.aside);
 }

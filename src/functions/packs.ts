@@ -47,20 +47,18 @@ let answeredEarly = false;
 /** Office.js's Excel, where this runtime has it (not in a JavaScript-only runtime, nor the vm tests without one). */
 const excel = (): typeof Excel | undefined => (typeof Excel !== "undefined" && typeof Excel?.run === "function" ? Excel : undefined);
 
-/** The first packs part's XML, or undefined when the workbook has none. */
-async function partXml(xl: typeof Excel): Promise<string | undefined> {
+/** Every packs part's XML (the pane writes one; one it cannot read may stay beside it), or undefined when the workbook has none. */
+async function partsXml(xl: typeof Excel): Promise<string[] | undefined> {
   return xl.run(async (context) => {
     const parts = context.workbook.customXmlParts.getByNamespace(PACKS_PART_NAMESPACE);
     parts.load("items/id");
     await context.sync();
-    const [id] = parts.items.map((part) => part.id);
-    if (id === undefined) return undefined;
-    // One part is what the pane and the CLI write; another one beside it is not read.
-    const xml = context.workbook.customXmlParts.getItem(id).getXml();
+    if (!parts.items.length) return undefined;
+    const xml = parts.items.map((part) => part.getXml());
     await context.sync();
     // getXml() gives a ClientResult, which has no load(): its value is read after the sync.
     // eslint-disable-next-line office-addins/load-object-before-read
-    return xml.value;
+    return xml.map((x) => x.value);
   });
 }
 
@@ -98,14 +96,14 @@ export function workbookPacks(): Promise<void> {
     if (!excel()) await office!.onReady();
     const xl = excel();
     if (!xl) return;
-    let xml: string | undefined;
+    let xml: string[] | undefined;
     try {
-      xml = await partXml(xl);
+      xml = await partsXml(xl);
     } catch (e) {
       // No customXmlParts here (ExcelApi before 1.5), or the request failed: the built-in catalog.
       console.warn("SUBSIDY: the workbook's policy packs could not be read", e);
     }
-    if (xml !== undefined) use(await (await checks()).applyPart(xml));
+    if (xml !== undefined) use(await (await checks()).applyParts(xml));
   })()
     .catch((e: unknown) => console.warn("SUBSIDY: the workbook's policy packs could not be used", e))
     .finally(() => {

@@ -73,7 +73,7 @@ const words = {
       nonDeductible: "其中：不征税收入带来的税（支出不得扣除及不得加计扣除；元）",
       aftertax: "税后：各年损益减其所得税（元）",
     },
-    rollforward: "补助形成的余额变动表（期望值；元）",
+    rollforward: "补助形成的余额变动表（预期；元）",
     why: "各视图中每一行的算法（按上限）",
     whyColumns: ["视图", "取得资格", "项目", "算法"],
     short: { cash: "现金", taxPaid: "所得税缴纳", netCash: "现金净额", pl: "损益", deferred: "递延收益", tax: "所得税费用", currentTax: "当期所得税", deferredTaxAsset: "递延所得税资产", deferredTaxLiability: "递延所得税负债", nonDeductible: "不征税收入带来的税", aftertax: "税后" },

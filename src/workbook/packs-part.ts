@@ -216,3 +216,14 @@ export function storedPackJson(json: string): { value: unknown } | SetAside {
   }
   return beyondBounds(value) ?? { value };
 }
+
+/**
+ * What a workbook's packs parts hold, as the pane and the custom functions both read them: the
+ * last part this version can read, else why the last one could not be read (the pane writes one
+ * part and leaves beside it one it cannot read: a newer version's, a damaged one); undefined
+ * when there is none.
+ */
+export function readPacksParts(xmls: readonly unknown[]): Read<StoredPack[]> | undefined {
+  const reads = xmls.map(readPacksPart);
+  return reads.filter((r) => r.ok).pop() ?? reads.pop();
+}

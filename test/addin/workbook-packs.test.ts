@@ -37,7 +37,8 @@ function withSuzhou<T>(f: () => T): T {
 }
 
 /** A fake Excel holding one packs part (or none): what functions.js asks of it is recorded. */
-function fakeExcel(xml: string | undefined) {
+/** `xml`: the workbook's packs part, or its parts in order (the pane may leave one it cannot read beside the one it writes). */
+function fakeExcel(xml: string | readonly string[] | undefined) {
   const calls = { runs: 0, calculate: [] as string[] };
   let release: () => void = () => undefined;
   /** Excel answers the read only when the test says so (`answer()`), as a workbook still opening would. */
@@ -46,7 +47,7 @@ function fakeExcel(xml: string | undefined) {
     CalculationType: { full: "Full", recalculate: "Recalculate", fullRebuild: "FullRebuild" },
     run: async <T>(batch: (context: unknown) => Promise<T>): Promise<T> => {
       calls.runs++;
-      const items = xml === undefined ? [] : [{ id: "{part-1}", getXml: () => ({ value: xml }) }];
+      const items = (xml === undefined ? [] : typeof xml === "string" ? [xml] : xml).map((value, i) => ({ id: `{part-${i + 1}}`, getXml: () => ({ value }) }));
       const context = {
         workbook: {
           customXmlParts: {
@@ -63,7 +64,7 @@ function fakeExcel(xml: string | undefined) {
   return { Excel, calls, answer: () => release() };
 }
 
-function open(xml: string | undefined, displayLanguage = "en-US") {
+function open(xml: string | readonly string[] | undefined, displayLanguage = "en-US") {
   const excel = fakeExcel(xml);
   const page = openFunctions({ displayLanguage, globals: { Excel: excel.Excel } });
   return { page, ...excel, fn: (name: string) => page.functions.get(name)! };
@@ -118,6 +119,19 @@ describe("a template written with --pack, opened by the built functions.js", () 
     expect(registration(page, 3, 10_000_000, "苏州工业园区")).toEqual([[2000000]]);
     // It answered from the pack once the part was read, and no other cell had answered before: no recalculation asked.
     expect(calls.calculate).toEqual([]);
+  });
+
+  test("beside a part it cannot read (a damaged one, which the pane keeps), the part it can read is used, as the pane reads them", async () => {
+    const damaged = partXml.slice(0, -30);
+    const { page, answer } = open([partXml, damaged]);
+    const first = registration(page, 3, 5_000_000, "苏州工业园区");
+    answer();
+    // 第二条: 25% × 5,000,000 = 1,250,000, from the part this version reads, whichever comes first.
+    expect(await first).toEqual([[1250000]]);
+    const other = open([damaged, partXml]);
+    const again = registration(other.page, 3, 5_000_000, "苏州工业园区");
+    other.answer();
+    expect(await again).toEqual([[1250000]]);
   });
 
   test("a built-in place does not wait: it answers at once, before the part is read; Excel is then asked to recalculate", async () => {

@@ -1,4 +1,4 @@
-import { PacksPartRefused, packsPartXml, readPacksPart, type StoredPack } from "../../workbook/packs-part";
+import { PacksPartRefused, packsPartXml, readPacksPart, readPacksParts, type StoredPack } from "../../workbook/packs-part";
 import type { SetAside } from "../../workbook/stored";
 import { loadWith, saveText } from "../state/storage";
 import { inExcel, KEY, PACKS_PART_NAMESPACE } from "./kept";
@@ -29,8 +29,7 @@ export async function readKept(): Promise<Kept> {
     await context.sync();
     const xml = parts.items.map((p) => p.getXml());
     await context.sync();
-    const reads = xml.map((x) => readPacksPart(x.value));
-    const read = reads.filter((r) => r.ok).pop() ?? reads.pop();
+    const read = readPacksParts(xml.map((x) => x.value));
     if (!read) return { packs: [] };
     return read.ok ? { packs: read.value } : { packs: [], aside: read.aside };
   });
