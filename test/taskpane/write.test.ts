@@ -58,8 +58,10 @@ describe("a workbook without our sheets", () => {
     use(new FakeExcel({ sheets: ["Sheet1"] }));
     await writeScenario(changping, options({ lang: "zh-CN" }));
     expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "输入", "预测", "现金", "损益", "所得税", "税后", "数值"]);
-    expect(excel.cell("税后", "A1")).toEqual({ formula: `=SUBSIDY.FORECAST(${inputsTableName}[#All],"aftertax")` });
-    expect(excel.sheet("输入").tables[0].name).toBe(inputsTableName);
+    // The Inputs table in Chinese, as the zh-CN template writes it (RULINGS §89): 输入表, its header 项目 年份 …
+    expect(excel.cell("税后", "A1")).toEqual({ formula: `=SUBSIDY.FORECAST(输入表[#All],"aftertax")` });
+    expect(excel.sheet("输入").tables[0].name).toBe("输入表");
+    expect(excel.cell("输入", "A1")?.value).toBe("项目");
   });
 
   test("every live sheet carries the line pointing to the values sheet, below the largest table it can spill", async () => {

@@ -1,4 +1,4 @@
-import { accountedForecast, engine, inputColumns, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Lang, type Scenario } from "../engine";
+import { accountedForecast, engine, inputColumns, itemCode, scenarioFromInputs, ScenarioError, scenarioToInputs, type InputCell, type Lang, type Scenario } from "../engine";
 import { CATALOG_PART_NAMESPACE, catalogRecord, catalogRecordXml, compareCatalog, figuresIn, readCatalogRecord, type CatalogRecord, type FigureChange } from "../../workbook/catalog-record";
 import type { SetAside } from "../../workbook/stored";
 import { figuresLayout, figuresViews } from "../../workbook/figures";
@@ -13,7 +13,7 @@ import {
   forecastExtent,
   forecastFormulaFor,
   forecastHeader,
-  inputsTableName,
+  inputsTableNames,
   numberFormats,
   viewAmounts,
   viewExtent,
@@ -103,13 +103,14 @@ export async function sheetsInTheWay(lang: Lang): Promise<string[]> {
   });
 }
 
-/** A table name of ours that no other table of the workbook holds: Inputs, else Inputs_2, Inputs_3… */
-function freeTableName(taken: readonly string[]): string {
+/** A table name of ours, in the pane's language, that no other table of the workbook holds: Inputs (输入表), else Inputs_2, Inputs_3… */
+function freeTableName(taken: readonly string[], lang: Lang): string {
+  const name = inputsTableNames[lang];
   const used = (n: string) => taken.some((t) => same(t, n));
-  if (!used(inputsTableName)) return inputsTableName;
+  if (!used(name)) return name;
   let i = 2;
-  while (used(`${inputsTableName}_${i}`)) i++;
-  return `${inputsTableName}_${i}`;
+  while (used(`${name}_${i}`)) i++;
+  return `${name}_${i}`;
 }
 
 /** Value cells that are amounts; the other items keep their text (rates, dates) as text. */
@@ -121,7 +122,7 @@ export function inputFormats(rows: readonly (readonly InputCell[])[]): string[][
   return rows.map((row, r) =>
     row.map((_, c) => {
       if (r === 0) return numberFormats.text;
-      if (c === col("Value")) return amountItems.has(String(row[col("Item")])) ? numberFormats.plain : numberFormats.text;
+      if (c === col("Value")) return amountItems.has(itemCode(String(row[col("Item")]))) ? numberFormats.plain : numberFormats.text;
       if (c === col("Area")) return numberFormats.plain;
       if ([col("Item"), col("Product"), col("Option"), col("Label"), col("Facts")].includes(c)) return numberFormats.text;
       return "General";
@@ -130,7 +131,8 @@ export function inputFormats(rows: readonly (readonly InputCell[])[]): string[][
 }
 
 export async function writeScenario(scenario: Scenario, options: WriteOptions): Promise<WriteReport> {
-  const rows = scenarioToInputs(scenario);
+  // The Inputs table in the pane's language, as the template in that language writes it (RULINGS §89): FORECAST reads either.
+  const rows = scenarioToInputs(scenario, options.lang);
   if (rows.length > MAX_INPUT_ROWS) throw new TooManyRows(rows.length);
   const [bad] = forbiddenTexts(scenario);
   if (bad) throw new ForbiddenText(quotable(bad.text), bad.character);
@@ -194,7 +196,7 @@ export async function writeScenario(scenario: Scenario, options: WriteOptions): 
     range.values = values;
     const table = inputs.tables.add(inputsAddress, true);
     // A table name is the workbook's: another sheet may hold an "Inputs" table already.
-    const tableName = freeTableName(tables.items.map((t) => t.name).filter((n) => !gone.has(n)));
+    const tableName = freeTableName(tables.items.map((t) => t.name).filter((n) => !gone.has(n)), options.lang);
     table.name = tableName;
     table.style = "TableStyleMedium2";
     inputs.getRange(`A:${last}`).format.autofitColumns();
