@@ -7,6 +7,8 @@
 export const loadResults = () => import(/* webpackChunkName: "results" */ "./results/ResultsStep.js");
 export const loadWorkbook = () => import(/* webpackChunkName: "workbook" */ "./workbook/WorkbookStep.js");
 export const loadOutcomes = () => import(/* webpackChunkName: "results" */ "./wizard/outcomes.js");
+/** Step 3's accounting and tax settings, with the results' chunk that shows them too (not on the way to the first render). */
+export const loadSettings = () => import(/* webpackChunkName: "results" */ "./wizard/AccountingSettings.js");
 /** The packs' check, files and keeping (src/taskpane/packs/chunk.ts), after the first render; their section with step 5's chunk. */
 export const loadPacks = () => import(/* webpackChunkName: "pane-packs" */ "./packs/chunk.js");
 export const loadPacksSection = () => import(/* webpackChunkName: "workbook" */ "./packs/PacksSection.js");

@@ -1,10 +1,13 @@
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useMemo } from "react";
 import { engine, jurisdictionsOf, parseRegion } from "../engine";
 import { useI18n } from "../i18n";
-import { AccountingSettings } from "./AccountingSettings";
+import { loadSettings } from "../steps-loader";
 import { newKey, type Draft, type DraftAssumption } from "./draft";
 import { PercentField, SelectField, TextField, useFieldRowStyles } from "./fields";
+
+/** The accounting and tax settings load with the results' chunk: the first render needs only the form. */
+const AccountingSettings = lazy(() => loadSettings().then((m) => ({ default: m.AccountingSettings })));
 
 const useStyles = makeStyles({
   assumption: { display: "grid", gridTemplateColumns: "1fr minmax(6em, 9em) auto", columnGap: tokens.spacingHorizontalS, alignItems: "end", marginBottom: tokens.spacingVerticalS },
@@ -82,7 +85,9 @@ export function AssumptionsSection({ draft, change }: { readonly draft: Draft; r
         </>
       )}
 
-      <AccountingSettings draft={draft} change={change} />
+      <Suspense fallback={<Spinner size="small" label={t("loading")} />}>
+        <AccountingSettings draft={draft} change={change} />
+      </Suspense>
     </>
   );
 }
