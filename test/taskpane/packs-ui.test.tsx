@@ -197,6 +197,40 @@ test("a pack is removed only after the question is answered yes; the built-in ca
   expect(readPacksPart(localStorage.getItem("subsidy-pane:packs"))).toEqual({ ok: true, value: [] });
 });
 
+test("another version of a pack already added shows what it changes, and replaces it only once accepted", async () => {
+  const revision = join(__dirname, "..", "fixtures", "suzhou-sip-example-2027");
+  const revisionFiles = () => [file("pack.json", readFileSync(join(revision, "pack.json"), "utf8")), file("text.txt", readFileSync(join(revision, "text.txt"), "utf8"))];
+  const version = () => screen.getByTestId("pack-suzhou-sip-device").querySelectorAll("dd")[3].textContent;
+  openPane();
+  await toWorkbookStep();
+  await add(packFiles());
+  expect(version()).toBe("2026.1");
+
+  // The 2027 revision (test/fixtures/suzhou-sip-example-2027): 第四条's cap 500万 → 800万, 第三条 removed, 第六条 added.
+  await act(async () => fireEvent.change(screen.getByTestId("packs-file"), { target: { files: revisionFiles() } }));
+  let dialog = await screen.findByRole("dialog", { name: "Replace version 2026.1 with 2027.1?" });
+  const changes = within(dialog).getAllByRole("listitem").map((li) => li.textContent);
+  expect(changes).toContain("      cap (per project): 5,000,000 yuan → 8,000,000 yuan");
+  expect(changes.some((c) => c?.startsWith("  − suzhou-sip-device/3 (第三条) removed"))).toBe(true);
+  await act(async () => fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" })));
+  expect((await screen.findByTestId("packs-refused")).textContent).toBe("Version 2026.1 kept: nothing changed.");
+  expect(version()).toBe("2026.1");
+  expect(engine().catalog.clauses.some((c) => c.id === "suzhou-sip-device/3")).toBe(true);
+
+  await act(async () => fireEvent.change(screen.getByTestId("packs-file"), { target: { files: revisionFiles() } }));
+  dialog = await screen.findByRole("dialog", { name: "Replace version 2026.1 with 2027.1?" });
+  await act(async () => fireEvent.click(within(dialog).getByRole("button", { name: "Replace" })));
+  await waitFor(() => expect(version()).toBe("2027.1"));
+  expect(screen.getByTestId("packs-done").textContent).toBe("suzhou-sip-device: version 2026.1 replaced by 2027.1.");
+  // The engine computes with the new version only: 第三条 gone, 第六条 there.
+  expect(engine().catalog.clauses.some((c) => c.id === "suzhou-sip-device/3")).toBe(false);
+  expect(engine().catalog.clauses.some((c) => c.id === "suzhou-sip-device/6")).toBe(true);
+
+  // The same version again: nothing to ask, nothing changed.
+  await act(async () => fireEvent.change(screen.getByTestId("packs-file"), { target: { files: revisionFiles() } }));
+  await waitFor(() => expect(screen.getByTestId("packs-refused").textContent).toBe("suzhou-sip-device version 2027.1 is already added, with the same content."));
+});
+
 test("a pack that replaces a built-in entry waits for approval, with its reason, and is used once approved", async () => {
   openPane();
   await toWorkbookStep();

@@ -6,3 +6,6 @@ export { clauseColumns, clauseLimits, clauseRecord, clauseRow, factsRead, listCl
 export { regions, type Region } from "./regions";
 export { isRegionProblem, placeIndex, placesOf, type PlaceIndex, type Reach, type RegionProblem } from "./places";
 export type { Combine, Place, PlaceTree, Zone } from "./schema";
+/** A pack's revision, entry by entry, in words: what the task pane shows before a newer version replaces one (RULINGS §78). */
+export { diffPacks, type PackDiff } from "./pack-diff";
+export { packDiffText } from "./pack-diff-words";

@@ -1,11 +1,9 @@
 import type { Forecast } from "../forecast/forecast";
-import { parseScenario } from "../forecast/scenario";
-import { forecast } from "../forecast/forecast";
 import { ZERO, type Decimal } from "../input/money";
-import { useCatalog } from "../rules/evaluate";
-import type { Catalog, PackOrigin } from "./catalog";
+import type { PackOrigin } from "./catalog";
 import { canonicalJson } from "./pack-hash";
-import { originOf, type LoadedPack, type Pack } from "./pack";
+import { originOf } from "./origin";
+import type { LoadedPack, Pack } from "./pack";
 import type { Bilingual } from "../explain/trace";
 import type { Clause } from "./schema";
 
@@ -175,18 +173,4 @@ export function diffFigures(old: Forecast, revised: Forecast): ScenarioRevision 
     total: change(old.total, revised.total),
     clauses,
   };
-}
-
-/**
- * A scenario's forecast on `catalog` (one version of a pack added): parsed there too, since its
- * region may be a place only the pack adds. Throws the ScenarioError the scenario earns. The
- * engine in use is then `after` (undefined: the bundled catalog), whatever happened.
- */
-export function forecastOn(catalog: Catalog, scenario: unknown, after?: Catalog): Forecast {
-  useCatalog(catalog);
-  try {
-    return forecast(parseScenario(scenario));
-  } finally {
-    useCatalog(after);
-  }
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { accountingEntry } from "../accounting/classes";
 import { undeclaredOverlaps } from "../rules/stacking";
 import { assembleCatalog, mergePlaces } from "./assemble";
-import { referencedFacts, type Catalog, type PackOrigin, type WaitingPack } from "./catalog";
+import { referencedFacts, type Catalog, type WaitingPack } from "./catalog";
+import { originOf } from "./origin";
 import { SHA256_HEX } from "./pack-hash";
 import { placesOf } from "./places";
 import { decimalString, document, placeTree, type Clause, type FactDefinition, type PolicyDocument } from "./schema";
@@ -236,8 +237,6 @@ function isBaseItself(base: Catalog, p: Pack): boolean {
   }
 }
 
-/** What names the pack beside its figures. */
-export const originOf = ({ pack: p, hash }: LoadedPack): PackOrigin => ({ title: p.document.title, titleEn: p.document.titleEn, author: p.author.name, version: p.version, hash });
 
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 

@@ -3,7 +3,7 @@ import { useId, useRef, useState } from "react";
 import { useConfirm } from "../ConfirmDialog";
 import { useI18n } from "../i18n";
 import { packRows, type PackRow } from "./describe";
-import { usePacksInUse, type Outcome } from "./state";
+import { usePacksInUse, type Outcome, type Revision } from "./state";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", padding: 0, margin: `${tokens.spacingVerticalS} 0`, display: "grid", gap: tokens.spacingVerticalS },
@@ -21,7 +21,8 @@ const useStyles = makeStyles({
  * 政策包 / Policy packs: the texts the forecast uses, built-in and added, each with its document,
  * place, entries, validity, version and author; a pack added from its folder's two files, checked
  * as `subsidy pack check` checks it (a refused one changes nothing, and every problem is shown);
- * removed after a question; a pack that replaces a text approved here before it is used.
+ * removed after a question; a pack that replaces a text approved here before it is used; another
+ * version of a text already added replaces it only once its diff is accepted.
  */
 export function PacksSection() {
   const i18n = useI18n();
@@ -45,6 +46,22 @@ export function PacksSection() {
       setBusy(false);
     }
   };
+  /** A newer version of a text already added: its diff, entry by entry, before it replaces the one in use. */
+  const accept = (r: Revision) =>
+    ask({
+      title: t("packs.revisionTitle", { from: r.from, to: r.to }),
+      body: (
+        <>
+          <p>{t("packs.revisionBody", { title: r.title })}</p>
+          <ul className={styles.problems} data-testid="pack-revision">
+            {r.changes.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </>
+      ),
+      confirm: t("packs.revisionConfirm"),
+    });
   const remove = async (row: PackRow) => {
     if (!row.name) return;
     if (!(await ask({ title: t("packs.removeTitle"), body: t("packs.removeBody", { name: row.title }), confirm: t("packs.remove") }))) return;
@@ -76,7 +93,7 @@ export function PacksSection() {
           onChange={(e) => {
             const files = Array.from(e.target.files ?? []);
             e.target.value = "";
-            if (files.length) void run(() => packs.add(files));
+            if (files.length) void run(() => packs.add(files, accept));
           }}
         />
         {busy && <Spinner size="tiny" label={t("packs.adding")} />}

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { StoredPack } from "../../workbook/packs-part";
+import { diffPacks, packDiffText } from "../engine";
 import { asideReason } from "../aside-text";
 import type { HostMode } from "../host";
 import type { I18n } from "../i18n";
@@ -16,6 +17,14 @@ import { anyKept } from "./kept";
 
 export type Outcome = { readonly ok: true; readonly message: string } | { readonly ok: false; readonly message: string; readonly problems: readonly string[] };
 
+/** A newer (or other) version of a pack already added: what it changes, entry by entry (the engine's diffPacks), for the person to accept. */
+export interface Revision {
+  readonly title: string;
+  readonly from: string;
+  readonly to: string;
+  readonly changes: readonly string[];
+}
+
 export interface Packs {
   /** Raised each time the engine's catalog changes: what is computed from it is computed again. */
   readonly version: number;
@@ -23,7 +32,8 @@ export interface Packs {
   readonly added: readonly CheckedPack[];
   /** What the pane found wrong with the packs it kept (set aside, or refused by the check): they are not used. */
   readonly kept: readonly string[];
-  add(files: readonly PackFile[]): Promise<Outcome>;
+  /** Adds the pack in `files`; a version of a text already added replaces it only if `accept` says yes to its diff. */
+  add(files: readonly PackFile[], accept?: (revision: Revision) => Promise<boolean>): Promise<Outcome>;
   remove(name: string): Promise<Outcome>;
   approve(name: string): Promise<Outcome>;
 }
@@ -114,10 +124,25 @@ export function usePacks(mode: HostMode, i18n: I18n): Packs {
       version,
       added,
       kept,
-      add: async (files) => {
-        const { t } = words.current;
-        const read = await (await loadPacks()).packFromFiles(files, words.current);
+      add: async (files, accept = async () => false) => {
+        const { t, lang } = words.current;
+        const { checkStored, packFromFiles } = await loadPacks();
+        const read = await packFromFiles(files, words.current);
         if (!read.ok) return { ok: false, message: t("packs.refused", { file: read.file, n: 1 }), problems: [read.problem] };
+        // A version of a text already added (DESIGN "Policy packs"): its diff shown, and it replaces the one in use only if accepted.
+        const alone = await checkStored([read.pack], words.current);
+        if (!alone.ok) return { ok: false, message: t("packs.refused", { file: read.file, n: alone.problems.length }), problems: alone.problems };
+        const revised = alone.packs[0].loaded;
+        const older = current.current.find((p) => p.loaded.pack.document.id === revised.pack.document.id);
+        if (older) {
+          const from = older.loaded.pack.version;
+          const to = revised.pack.version;
+          if (older.loaded.hash === revised.hash) return { ok: false, message: t("packs.sameVersion", { name: older.stored.name, version: from }), problems: [] };
+          const changes = packDiffText(diffPacks(older.loaded, revised), lang);
+          if (!(await accept({ title: lang === "zh-CN" ? revised.pack.document.title : revised.pack.document.titleEn, from, to, changes }))) return { ok: false, message: t("packs.revisionKept", { version: from }), problems: [] };
+          const outcome = await change([...stored().filter((s) => s !== older.stored), read.pack], "", read.file);
+          return outcome.ok ? { ok: true, message: t("packs.revised", { name: read.pack.name, from, to }) } : outcome;
+        }
         if (stored().some((s) => s.name === read.pack.name)) return { ok: false, message: t("packs.refused", { file: read.file, n: 1 }), problems: [t("packs.file.sameName", { name: read.pack.name })] };
         const outcome = await change([...stored(), read.pack], "", read.file);
         if (!outcome.ok) return outcome;
