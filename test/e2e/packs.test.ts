@@ -120,6 +120,12 @@ test.each<[Lang, number]>([
   expect(await page.textContent('[data-testid="total-ceiling"]')).toBe(ceiling);
   // The figures name the pack: title, version, author.
   expect(await page.textContent('[data-testid="results-packs"]')).toContain(t("packs.stampItem", { name: title, version: "2026.1", author: "测试用示例（非真实政策）" }));
+  // So does the print: its stamp names the pack with its hash.
+  await page.emulateMedia({ media: "print" });
+  await page.waitForSelector('[data-testid="print-summary"]');
+  expect(await page.textContent('[data-testid="print-summary"]')).toContain(t("packs.stampItem", { name: title, version: "2026.1", author: "测试用示例（非真实政策）" }) + t("packs.stampHash", { hash: "3268d18f" }));
+  await page.emulateMedia({ media: "screen" });
+  await page.waitForSelector('[data-testid="print-summary"]', { state: "detached" });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
   // Hostile packs: each refused with its message; the list and the figures as before.

@@ -3,6 +3,8 @@ import { useEffect, useState, type ReactNode } from "react";
 import { createPortal, flushSync } from "react-dom";
 import { formatTitle, type Forecast, type Scenario } from "../engine";
 import { useI18n } from "../i18n";
+import { packsStamp } from "../packs/describe";
+import { usePacksInUse } from "../packs/state";
 import { useAmounts } from "./amounts";
 import { today } from "./Export";
 import { clauseName, regionName } from "./words";
@@ -60,6 +62,8 @@ function Printed({ scenario, f, whatIf, summary }: Props) {
   const { t } = i18n;
   const styles = useStyles();
   const amounts = useAmounts();
+  // The packs the figures rest on (name, version, author, hash), as the scenario summary's stamp names them.
+  const packs = packsStamp(usePacksInUse().added, i18n);
   const lines = f.lines.filter((l) => l.ceiling.gt(0) || l.expected.gt(0)).sort((a, b) => a.year - b.year);
   // Under <body>, outside the pane's provider: its own, so Fluent's tokens are defined there too.
   return createPortal(
@@ -69,6 +73,12 @@ function Printed({ scenario, f, whatIf, summary }: Props) {
         {t("print.enterprise", { name: scenario.enterprise.name ?? "–", region: regionName(f.region, i18n) })}
         <br />
         {t("print.stamp", { date: today(), version: f.catalogVersion, unit: amounts.unitName })}
+        {packs && (
+          <>
+            <br />
+            {packs}
+          </>
+        )}
       </p>
       <h2>{t("results.yearTable")}</h2>
       <table>
