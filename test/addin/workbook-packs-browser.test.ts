@@ -30,13 +30,15 @@ test("in the shared runtime: a cell of the pack's place answers from the workboo
         readonly message?: string,
       ) {}
     }
-    const parts = (ns: string) => (ns === "urn:subsidy-forecast:workbook-packs:1" ? [{ id: "{packs}" }] : []);
+    // A CustomXmlPart as Office.js gives it: its id, and getXml() on the part itself (or by getItem).
+    const part = { id: "{packs}", getXml: () => ({ value: xml }) };
+    const parts = (ns: string) => (ns === "urn:subsidy-forecast:workbook-packs:1" ? [part] : []);
     const Excel = {
       CalculationType: { full: "Full" },
       run: async (batch: (context: unknown) => Promise<unknown>) =>
         batch({
           workbook: {
-            customXmlParts: { getByNamespace: (ns: string) => ({ load: () => undefined, items: parts(ns) }), getItem: () => ({ getXml: () => ({ value: xml }) }) },
+            customXmlParts: { getByNamespace: (ns: string) => ({ load: () => undefined, items: parts(ns) }), getItem: () => part },
             application: { calculate: () => undefined },
           },
           sync: async () => undefined,
